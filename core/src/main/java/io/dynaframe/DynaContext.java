@@ -1,0 +1,205 @@
+package io.dynaframe;
+
+import com.google.common.base.Preconditions;
+import io.dynaframe.internal.io.Sinks;
+import io.dynaframe.internal.io.Sources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where a job starts: a SparkSession plus what dynaframe keeps per run (the run id that
+ * names output files). It reads and writes frames with Glue's connection types, formats and
+ * options. The counterpart of Glue's {@code GlueContext}, named apart so the two never clash
+ * on a Glue classpath.
+ *
+ * <p>On Glue or a cluster, wrap the session you have: {@code DynaContext.of(spark)}. On a
+ * laptop or in a test, {@code DynaContext.local().build()} starts local Spark with the UI
+ * off, loopback networking, and a warehouse and Hive metastore on Derby in a folder.
+ */
+public final class DynaContext {
+
+  private final SparkSession spark;
+  private final String runId;
+
+  private DynaContext(SparkSession spark, String runId) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+"),
+        "a run id may hold letters, digits, '.', '_' and '-' only: '%s'", runId);
+    this.runId = runId;
+  }
+
+  /** A context on an existing session, with a new run id. */
+  public static DynaContext of(SparkSession spark) {
+    return new DynaContext(spark, newRunId());
+  }
+
+  /** A builder for a context on local Spark. */
+  public static LocalBuilder local() {
+    return new LocalBuilder();
+  }
+
+  /** This context with another run id (the job runtime sets the one of the current run). */
+  public DynaContext withRunId(String newRunId) {
+    return new DynaContext(spark, newRunId);
+  }
+
+  /** A fresh run id: UTC time to the second and four random hex digits, e.g. {@code 20261125T210315Z-5f3a}. */
+  public static String newRunId() {
+    String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    return time + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  /** The Spark session. */
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** The id of this run, part of every output file's name. */
+  public String runId() {
+    return runId;
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  /**
+   * A source of the given connection type and format, as Glue's {@code getSourceWithFormat}.
+   * Connection type {@code s3} (also for local and {@code s3a://} paths) with options
+   * {@code paths}, {@code recurse}, {@code exclusions}, {@code compressionType},
+   * {@code groupFiles}, {@code groupSize}; formats json, csv, parquet, orc, avro.
+   */
+  public DataSource getSourceWithFormat(String connectionType, Options options, String transformationContext,
+      String format, Options formatOptions) {
+    return Sources.create(this, connectionType, options, transformationContext, format, formatOptions);
+  }
+
+  /** Reads a frame: Glue's {@code create_dynamic_frame_from_options}. */
+  public DynamicFrame createDynamicFrameFromOptions(String connectionType, Options connectionOptions, String format,
+      Options formatOptions, String transformationContext) {
+    return getSourceWithFormat(connectionType, connectionOptions, transformationContext, format, formatOptions)
+        .getDynamicFrame();
+  }
+
+  // ---------------------------------------------------------------- sinks
+
+  /**
+   * A sink of the given connection type and format, as Glue's {@code getSinkWithFormat}.
+   * Connection type {@code s3} with options {@code path}, {@code partitionKeys},
+   * {@code compression}; formats json, csv, parquet, orc, avro.
+   */
+  public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
+      String format, Options formatOptions) {
+    return Sinks.create(this, connectionType, options, transformationContext, format, formatOptions);
+  }
+
+  /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */
+  public DynamicFrame writeDynamicFrameFromOptions(DynamicFrame frame, String connectionType,
+      Options connectionOptions, String format, Options formatOptions) {
+    return getSinkWithFormat(connectionType, connectionOptions, "", format, formatOptions).writeDynamicFrame(frame);
+  }
+
+  /** Builds a context on local Spark; every setting has a default fit for a laptop or a test. */
+  public static final class LocalBuilder {
+    private String master = "local[2]";
+    private String appName = "dynaframe";
+    private Path dataDir;
+    private boolean hive = hiveOnClasspath();
+    private int shufflePartitions = 4;
+    private final Map<String, String> config = new LinkedHashMap<>();
+
+    private LocalBuilder() {}
+
+    /** The Spark master; {@code local[2]} by default. */
+    public LocalBuilder master(String value) {
+      this.master = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The application name shown in Spark's logs. */
+    public LocalBuilder appName(String value) {
+      this.appName = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * The folder that holds the warehouse ({@code warehouse/}), the Derby metastore
+     * ({@code metastore_db/}) and {@code derby.log}. A new temporary folder by default.
+     */
+    public LocalBuilder dataDir(Path value) {
+      this.dataDir = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Whether to use a Hive metastore (on Derby); on by default when spark-hive is on the classpath. */
+    public LocalBuilder hiveSupport(boolean value) {
+      this.hive = value;
+      return this;
+    }
+
+    /** {@code spark.sql.shuffle.partitions}; 4 by default, which suits small local data. */
+    public LocalBuilder shufflePartitions(int value) {
+      Preconditions.checkArgument(value > 0, "shufflePartitions must be positive");
+      this.shufflePartitions = value;
+      return this;
+    }
+
+    /** Any other Spark setting. */
+    public LocalBuilder config(String key, String value) {
+      config.put(key, value);
+      return this;
+    }
+
+    /** Starts (or joins) the local session and returns a context on it. */
+    public DynaContext build() {
+      Path dir = dataDir;
+      try {
+        if (dir == null) {
+          dir = Files.createTempDirectory("dynaframe-");
+        }
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data folder " + dir, e);
+      }
+      Path abs = dir.toAbsolutePath();
+      if (System.getProperty("derby.stream.error.file") == null) {
+        System.setProperty("derby.stream.error.file", abs.resolve("derby.log").toString());
+      }
+      SparkSession.Builder b = SparkSession.builder()
+          .master(master)
+          .appName(appName)
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+          .config("spark.sql.warehouse.dir", abs.resolve("warehouse").toUri().toString())
+          .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+              "jdbc:derby:;databaseName=" + abs.resolve("metastore_db") + ";create=true")
+          .config("spark.sql.session.timeZone", "UTC");
+      config.forEach(b::config);
+      if (hive) {
+        b.enableHiveSupport();
+      }
+      return of(b.getOrCreate());
+    }
+
+    private static boolean hiveOnClasspath() {
+      try {
+        Class.forName("org.apache.spark.sql.hive.HiveSessionStateBuilder", false, DynaContext.class.getClassLoader());
+        Class.forName("org.apache.hadoop.hive.conf.HiveConf", false, DynaContext.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
+    }
+  }
+}

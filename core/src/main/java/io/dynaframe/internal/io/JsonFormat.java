@@ -1,0 +1,202 @@
+package io.dynaframe.internal.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * JSON records: one object per line by default (JSON Lines), or whole documents with
+ * {@code multiLine}; {@code jsonPath} picks the records out of each document. A line that is
+ * not valid JSON, or not an object, is an error record with its line number and text.
+ */
+final class JsonFormat implements RecordFormat {
+  private static final long serialVersionUID = 1L;
+
+  private final boolean multiLine;
+  private final JsonPathSelector jsonPath;
+
+  JsonFormat(boolean multiLine, String jsonPath) {
+    this.multiLine = multiLine;
+    this.jsonPath = jsonPath == null || jsonPath.isBlank() ? null : JsonPathSelector.parse(jsonPath);
+  }
+
+  private static JsonFactory factory() {
+    JsonFactory f = new JsonFactory();
+    f.setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(10_000).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build());
+    return f;
+  }
+
+  @Override
+  public Iterator<ParsedRecord> records(Reader text, String file) {
+    return multiLine ? new DocumentIterator(text) : new LineIterator((BufferedReader) text);
+  }
+
+  /** Adds the records selected from one parsed document to {@code out}. */
+  private void emit(Object doc, long line, String raw, Deque<ParsedRecord> out) {
+    List<Object> selected = jsonPath == null ? List.of(doc == null ? "null" : doc) : jsonPath.select(doc);
+    if (jsonPath == null && doc == null) {
+      out.add(ParsedRecord.failed("a JSON record must be an object, found null", line, raw));
+      return;
+    }
+    for (Object v : selected) {
+      if (v instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) m;
+        out.add(ParsedRecord.ok(fields, line, selected.size() == 1 ? raw : null));
+      } else {
+        out.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(v)
+            + (jsonPath == null ? "" : " at jsonPath " + jsonPath), line, raw));
+      }
+    }
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String msg = e.getOriginalMessage();
+    int marker = msg.indexOf(" (start marker at");
+    if (marker >= 0) {
+      msg = msg.substring(0, marker);
+    }
+    int nl = msg.indexOf('\n');
+    if (nl >= 0) {
+      msg = msg.substring(0, nl);
+    }
+    JsonLocation loc = e.getLocation();
+    return "malformed JSON" + (loc == null ? "" : " at column " + loc.getColumnNr()) + ": " + msg;
+  }
+
+  private final class LineIterator implements Iterator<ParsedRecord> {
+    private final BufferedReader reader;
+    private final JsonFactory json = factory();
+    private final Deque<ParsedRecord> pending = new ArrayDeque<>();
+    private long lineNo;
+    private boolean done;
+
+    LineIterator(BufferedReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending.isEmpty() && !done) {
+        String line;
+        try {
+          line = reader.readLine();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        if (line == null) {
+          done = true;
+          break;
+        }
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        parseLine(line);
+      }
+      return !pending.isEmpty();
+    }
+
+    private void parseLine(String line) {
+      try (JsonParser p = json.createParser(line)) {
+        JsonToken first = p.nextToken();
+        Object doc = JsonValues.read(p);
+        if (p.nextToken() != null) {
+          pending.add(ParsedRecord.failed("malformed JSON at column " + p.currentLocation().getColumnNr()
+              + ": unexpected content after the first JSON value", lineNo, line));
+          return;
+        }
+        if (jsonPath == null && first != JsonToken.START_OBJECT) {
+          pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), lineNo, line));
+          return;
+        }
+        emit(doc, lineNo, line, pending);
+      } catch (JsonProcessingException e) {
+        pending.add(ParsedRecord.failed(describe(e), lineNo, line));
+      } catch (IOException e) {
+        pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), lineNo, line));
+      }
+    }
+
+    @Override
+    public ParsedRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll();
+    }
+  }
+
+  private final class DocumentIterator implements Iterator<ParsedRecord> {
+    private final JsonParser parser;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Deque<ParsedRecord> pending = new ArrayDeque<>();
+    private boolean inTopArray;
+    private boolean done;
+
+    DocumentIterator(Reader text) {
+      try {
+        this.parser = factory().createParser(text);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending.isEmpty() && !done) {
+        long line = parser.currentLocation().getLineNr();
+        try {
+          JsonToken t = parser.nextToken();
+          line = parser.currentTokenLocation().getLineNr();
+          if (t == null) {
+            done = true;
+          } else if (inTopArray && t == JsonToken.END_ARRAY) {
+            inTopArray = false;
+          } else if (!inTopArray && t == JsonToken.START_ARRAY && jsonPath == null) {
+            inTopArray = true;
+          } else {
+            Object doc = JsonValues.read(parser);
+            String raw = mapper.writeValueAsString(doc);
+            if (jsonPath == null && !(doc instanceof Map)) {
+              pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), line, raw));
+            } else {
+              emit(doc, line, raw, pending);
+            }
+          }
+        } catch (JsonProcessingException e) {
+          JsonLocation loc = e.getLocation();
+          long at = loc == null ? line : loc.getLineNr();
+          pending.add(ParsedRecord.failed(describe(e) + "; the rest of the file after this point was not read", at, null));
+          done = true;
+        } catch (IOException e) {
+          pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), line, null));
+          done = true;
+        }
+      }
+      return !pending.isEmpty();
+    }
+
+    @Override
+    public ParsedRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.dynaframe.internal.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.dynaframe.types.DataType;
+import io.dynaframe.types.Field;
+import io.dynaframe.types.Types;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON values as plain Java objects (maps, lists, Long, Double, String, Boolean, null) and
+ * the Glue type of each value: the per-value typing that turns a field holding numbers in
+ * some records and strings in others into a choice.
+ */
+public final class JsonValues {
+  private JsonValues() {}
+
+  /** Reads the value at the parser's current token (which must have been advanced to). */
+  public static Object read(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+          String name = p.currentName();
+          p.nextToken();
+          m.put(name, read(p));
+        }
+        return m;
+      }
+      case START_ARRAY: {
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.add(read(p));
+        }
+        return l;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDoubleValue() : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IOException("unexpected JSON token " + t);
+    }
+  }
+
+  /** The Glue type of one value. */
+  public static DataType typeOf(Object v) {
+    if (v == null) {
+      return Types.NULL;
+    } else if (v instanceof String) {
+      return Types.STRING;
+    } else if (v instanceof Long) {
+      return Types.LONG;
+    } else if (v instanceof Double) {
+      return Types.DOUBLE;
+    } else if (v instanceof Boolean) {
+      return Types.BOOLEAN;
+    } else if (v instanceof Map<?, ?> m) {
+      List<Field> fields = new ArrayList<>(m.size());
+      m.forEach((k, x) -> fields.add(Types.field((String) k, typeOf(x))));
+      return Types.struct(fields);
+    } else if (v instanceof List<?> l) {
+      DataType element = Types.NULL;
+      for (Object x : l) {
+        element = Types.merge(element, typeOf(x));
+      }
+      return Types.array(element);
+    }
+    throw new IllegalArgumentException("not a JSON value: " + v.getClass());
+  }
+
+  /** The type name of one value, as the member of a choice it belongs to. */
+  public static String typeNameOf(Object v) {
+    if (v instanceof String) {
+      return "string";
+    } else if (v instanceof Long) {
+      return "long";
+    } else if (v instanceof Double) {
+      return "double";
+    } else if (v instanceof Boolean) {
+      return "boolean";
+    } else if (v instanceof Map) {
+      return "struct";
+    } else if (v instanceof List) {
+      return "array";
+    }
+    return "null";
+  }
+
+  /** A JSON kind for messages: object, array, string, number, boolean, null. */
+  public static String kindOf(Object v) {
+    if (v instanceof Map) {
+      return "object";
+    } else if (v instanceof List) {
+      return "array";
+    } else if (v instanceof String) {
+      return "string";
+    } else if (v instanceof Number) {
+      return "number";
+    } else if (v instanceof Boolean) {
+      return "boolean";
+    }
+    return "null";
+  }
+}

@@ -1,0 +1,266 @@
+package io.dynaframe.internal.io;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.udf;
+
+import io.dynaframe.DataSink;
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.ErrorRecords;
+import io.dynaframe.Options;
+import io.dynaframe.SinkException;
+import io.dynaframe.internal.Paths;
+import io.dynaframe.internal.RowJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.NullType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes frames as files: Spark writes into a hidden staging folder beside the output, then
+ * every file is moved into place under a name that says what it holds,
+ * {@code <name>-<runId>-part-<nnnnn>.<ext>}, and the staging folder is removed. A failed
+ * write moves nothing.
+ */
+public final class Sinks {
+  private Sinks() {}
+
+  private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "writeHeader",
+      "withHeader", "multiLine", "optimizePerformance");
+
+  /** A sink for the options, validated now. */
+  public static DataSink create(DynaContext ctx, String connectionType, Options options,
+      String transformationContext, String format, Options formatOptions) {
+    String type = connectionType == null ? "" : connectionType.toLowerCase(Locale.ROOT);
+    if (!type.equals("s3") && !type.equals("file")) {
+      throw new SinkException("connection type '" + connectionType + "' is not supported; use 's3' "
+          + "(it writes s3://, s3a:// and local paths)");
+    }
+    String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    if (fmt.equals("glueparquet")) {
+      fmt = "parquet";
+    }
+    if (!Sources.FORMATS.contains(fmt)) {
+      throw new SinkException("format '" + format + "' is not supported; use one of " + new TreeSet<>(Sources.FORMATS));
+    }
+    String path = options.getString("path", "");
+    if (path.isBlank()) {
+      throw new SinkException("the sink has no path: set the connection option 'path'");
+    }
+    Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    if (fmt.equals("csv")) {
+      for (String k : fo.asMap().keySet()) {
+        if (!CSV_OPTIONS.contains(k)) {
+          throw new SinkException("format option '" + k + "' is not known for csv; known options are " + new TreeSet<>(CSV_OPTIONS));
+        }
+      }
+    }
+    String finalFmt = fmt;
+    List<String> partitionKeys = options.getStringList("partitionKeys");
+    String compression = options.getString("compression", fo.getString("compression", null));
+    return frame -> {
+      frame.assertErrorThreshold();
+      String base = baseName(transformationContext, frame.name(), path);
+      write(ctx, frame, path, finalFmt, fo, partitionKeys, compression, base);
+      return DynamicFrame.fromDF(ctx.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA), ctx, frame.name() + "_errors");
+    };
+  }
+
+  /** The file name stem: the step's context, else the frame's name, else the output folder's name. */
+  static String baseName(String transformationContext, String frameName, String path) {
+    String n = transformationContext != null && !transformationContext.isBlank() ? transformationContext
+        : !frameName.isBlank() ? frameName : new Path(path).getName();
+    String clean = n.replaceAll("[^A-Za-z0-9_.-]+", "_");
+    return clean.isEmpty() ? "data" : clean;
+  }
+
+  private static void write(DynaContext ctx, DynamicFrame frame, String path, String fmt, Options fo,
+      List<String> partitionKeys, String compression, String base) {
+    Configuration conf = ctx.spark().sessionState().newHadoopConf();
+    Path out = new Path(FileListing.normalize(path, conf));
+    Path staging = new Path(out, ".dynaframe-staging-" + ctx.runId() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    Dataset<Row> df = frame.toDF();
+    List<String> columns = List.of(df.columns());
+    for (String k : partitionKeys) {
+      if (!columns.contains(k)) {
+        throw new SinkException("partition key '" + k + "' is not a field of frame '" + frame.name()
+            + "'; its fields are " + columns);
+      }
+    }
+    FileSystem fs;
+    try {
+      fs = out.getFileSystem(conf);
+    } catch (IOException e) {
+      throw new SinkException("cannot open the file system of " + path + ": " + e.getMessage(), e);
+    }
+    try {
+      DataFrameWriter<?> w = writer(df, fmt, fo, partitionKeys);
+      if (compression != null) {
+        w = w.option("compression", compression);
+      }
+      w.mode(SaveMode.ErrorIfExists).partitionBy(partitionKeys.toArray(new String[0])).format(formatOf(fmt))
+          .save(staging.toString());
+      publish(fs, staging, out, base + "-" + ctx.runId(), fmt);
+    } catch (IOException e) {
+      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        fs.delete(staging, true);
+      } catch (IOException e) {
+        // the next run's cleanup removes it; the output itself is complete or absent
+      }
+    }
+  }
+
+  private static String formatOf(String fmt) {
+    return fmt.equals("json") ? "text" : fmt;
+  }
+
+  private static DataFrameWriter<?> writer(Dataset<Row> df, String fmt, Options fo, List<String> keys) {
+    switch (fmt) {
+      case "json": {
+        // each record as one JSON line (a choice as the value it holds), partition columns beside it
+        List<Column> cols = new ArrayList<>();
+        for (String k : keys) {
+          cols.add(col(Paths.quote(k)));
+        }
+        StructType restSchema = df.drop(keys.toArray(new String[0])).schema();
+        List<Column> rest = new ArrayList<>();
+        for (StructField f : restSchema.fields()) {
+          rest.add(col(Paths.quote(f.name())));
+        }
+        UDF1<Row, String> toJson = r -> RowJson.toJson(r, restSchema);
+        Column record = rest.isEmpty() ? lit("{}") : udf(toJson, DataTypes.StringType).apply(struct(rest.toArray(new Column[0])));
+        cols.add(record.alias("value"));
+        return df.select(cols.toArray(new Column[0])).write();
+      }
+      case "csv": {
+        Dataset<Row> flat = df.select(flatColumns(df.schema()));
+        DataFrameWriter<Row> w = flat.write()
+            .option("header", String.valueOf(fo.getBoolean("writeHeader", true)))
+            .option("sep", fo.getString("separator", ","));
+        String quote = fo.getString("quoteChar", "\"");
+        if (quote.equals("-1")) {
+          w = w.option("quote", "\u0000");
+        } else {
+          w = w.option("quote", quote);
+        }
+        if (fo.has("escaper")) {
+          w = w.option("escape", fo.getString("escaper", "\\"));
+        }
+        return w;
+      }
+      default:
+        return df.select(voidAsString(df.schema())).write();
+    }
+  }
+
+  /** Columns for flat formats: a choice becomes the string of the value it holds, nested values JSON text. */
+  private static Column[] flatColumns(StructType schema) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      Column c = col(Paths.quote(f.name()));
+      if (f.dataType() instanceof StructType s && RowJson.isChoiceStruct(s)) {
+        List<Column> slots = new ArrayList<>();
+        for (StructField slot : s.fields()) {
+          Column member = c.getField(slot.name());
+          slots.add(slot.dataType() instanceof StructType || slot.dataType() instanceof ArrayType
+              || slot.dataType() instanceof MapType ? to_json(member) : member.cast(DataTypes.StringType));
+        }
+        c = coalesce(slots.toArray(new Column[0]));
+      } else if (f.dataType() instanceof StructType || f.dataType() instanceof ArrayType || f.dataType() instanceof MapType) {
+        c = to_json(c);
+      } else if (f.dataType() instanceof NullType) {
+        c = c.cast(DataTypes.StringType);
+      }
+      cols.add(c.alias(f.name()));
+    }
+    return cols.toArray(new Column[0]);
+  }
+
+  /** Parquet, ORC and Avro cannot store a column of type null: it is written as a string column of nulls. */
+  private static Column[] voidAsString(StructType schema) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      Column c = col(Paths.quote(f.name()));
+      cols.add(f.dataType() instanceof NullType ? c.cast(DataTypes.StringType).alias(f.name()) : c);
+    }
+    return cols.toArray(new Column[0]);
+  }
+
+  /** Moves every data file from staging into the output folder under its final name. */
+  private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt) throws IOException {
+    List<Path> files = new ArrayList<>();
+    collect(fs, staging, files);
+    files.sort(null);
+    for (Path f : files) {
+      String rel = f.getParent().toUri().getPath().substring(staging.toUri().getPath().length());
+      Path dir = rel.isEmpty() ? out : new Path(out.toString() + rel);
+      fs.mkdirs(dir);
+      Path target = new Path(dir, finalName(f.getName(), stem, fmt));
+      if (fs.exists(target)) {
+        throw new IOException("output file " + target + " already exists; run ids must be unique");
+      }
+      if (!fs.rename(f, target)) {
+        throw new IOException("could not move " + f + " to " + target);
+      }
+    }
+  }
+
+  private static void collect(FileSystem fs, Path dir, List<Path> out) throws IOException {
+    for (var st : fs.listStatus(dir)) {
+      String n = st.getPath().getName();
+      if (st.isDirectory()) {
+        collect(fs, st.getPath(), out);
+      } else if (!n.startsWith("_") && !n.startsWith(".")) {
+        out.add(st.getPath());
+      }
+    }
+  }
+
+  /**
+   * {@code part-00003-<uuid>-c000.snappy.parquet} becomes {@code <stem>-part-00003.snappy.parquet};
+   * a second file of the same task keeps its counter: {@code <stem>-part-00003-c001.snappy.parquet}.
+   */
+  static String finalName(String sparkName, String stem, String fmt) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("part-(\\d+)(?:-[0-9a-fA-F-]{36})?(?:-c(\\d+))?(\\..*)?").matcher(sparkName);
+    String part = "00000";
+    String counter = null;
+    String ext = "";
+    if (m.matches()) {
+      part = m.group(1);
+      counter = m.group(2) == null || m.group(2).equals("000") ? null : m.group(2);
+      ext = m.group(3) == null ? "" : m.group(3);
+    }
+    if (fmt.equals("json")) {
+      ext = ext.replaceFirst("^\\.txt", ".json");
+      if (ext.isEmpty()) {
+        ext = ".json";
+      }
+    }
+    return stem + "-part-" + part + (counter == null ? "" : "-c" + counter) + ext;
+  }
+}

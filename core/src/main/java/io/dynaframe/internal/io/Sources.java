@@ -1,0 +1,103 @@
+package io.dynaframe.internal.io;
+
+import io.dynaframe.DataSource;
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Options;
+import io.dynaframe.SourceException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Builds the sources of connection type {@code s3} (files on S3, s3a or a local disk) for each format. */
+public final class Sources {
+  private Sources() {}
+
+  static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
+  private static final Set<String> JSON_OPTIONS = Set.of("jsonPath", "multiLine");
+  private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "withHeader",
+      "skipFirst", "multiLine", "optimizePerformance", "strictCheckForQuoting");
+
+  /**
+   * A source for the options, validated now: an unknown connection type, format or format
+   * option fails here with a {@link SourceException} that names it.
+   */
+  public static DataSource create(DynaContext ctx, String connectionType, Options options,
+      String transformationContext, String format, Options formatOptions) {
+    String type = connectionType == null ? "" : connectionType.toLowerCase(Locale.ROOT);
+    if (!type.equals("s3") && !type.equals("file")) {
+      throw new SourceException("connection type '" + connectionType + "' is not supported; use 's3' "
+          + "(it reads s3://, s3a:// and local paths)");
+    }
+    String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(fmt)) {
+      throw new SourceException("format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
+    }
+    Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    checkFormatOptions(fmt, fo);
+    RecordFormat records = switch (fmt) {
+      case "json" -> new JsonFormat(fo.getBoolean("multiLine", false), fo.getString("jsonPath", null));
+      case "csv" -> new CsvFormat(fo.getString("separator", null), fo.getString("quoteChar", null),
+          fo.getString("escaper", null), fo.getBoolean("withHeader", false), fo.getBoolean("skipFirst", false));
+      default -> null;
+    };
+    List<String> paths = options.getStringList("paths");
+    boolean recurse = options.getBoolean("recurse", false);
+    List<String> exclusions = options.getStringList("exclusions");
+    String compression = options.getString("compressionType", null);
+    String groupFiles = options.getString("groupFiles", "");
+    long groupSize = options.getLong("groupSize", -1);
+    String ctxName = transformationContext == null ? "" : transformationContext;
+    return () -> {
+      Configuration conf = ctx.spark().sessionState().newHadoopConf();
+      List<FileEntry> files = FileListing.list(conf, paths, recurse, exclusions);
+      String name = ctxName.isEmpty() ? fmt : ctxName;
+      if (records == null) {
+        return sparkFormat(ctx, fmt, files, name, ctxName);
+      }
+      long target = groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
+          ? groupSize
+          : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
+      return TextSource.read(ctx, files, records, compression, target, null, name, ctxName);
+    };
+  }
+
+  private static void checkFormatOptions(String fmt, Options fo) {
+    Set<String> known = switch (fmt) {
+      case "json" -> JSON_OPTIONS;
+      case "csv" -> CSV_OPTIONS;
+      default -> null;
+    };
+    if (known == null) {
+      return; // Spark's own readers take their own options
+    }
+    for (String k : fo.asMap().keySet()) {
+      if (!known.contains(k)) {
+        throw new SourceException("format option '" + k + "' is not known for " + fmt
+            + "; known options are " + new TreeSet<>(known));
+      }
+    }
+  }
+
+  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<FileEntry> files, String name,
+      String transformationContext) {
+    if (files.isEmpty()) {
+      return DynamicFrame.empty(ctx).withName(name).withTransformationContext(transformationContext);
+    }
+    String[] paths = files.stream().map(FileEntry::path).toArray(String[]::new);
+    try {
+      Dataset<Row> df = ctx.spark().read().format(fmt).load(paths);
+      return DynamicFrame.fromDF(df, ctx, name).withTransformationContext(transformationContext);
+    } catch (RuntimeException e) {
+      if (e.getClass().getName().endsWith("AnalysisException")) {
+        throw new SourceException("cannot read " + fmt + " from " + files.get(0).path()
+            + (files.size() > 1 ? " and " + (files.size() - 1) + " more files" : "") + ": " + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.dynaframe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  @Test
+  void typedGettersAcceptGluesStringSpellings() {
+    Options o = Options.of("recurse", "true", "groupSize", "1048576", "prob", "0.5", "paths", List.of("a", "b"));
+    assertThat(o.getBoolean("recurse", false)).isTrue();
+    assertThat(o.getLong("groupSize", 0)).isEqualTo(1048576L);
+    assertThat(o.getDouble("prob", 1)).isEqualTo(0.5);
+    assertThat(o.getStringList("paths")).containsExactly("a", "b");
+    assertThat(o.getBoolean("missing", true)).isTrue();
+  }
+
+  @Test
+  void exclusionsWrittenAsAJsonStringAreParsed() {
+    Options o = Options.parse("{\"exclusions\": \"[\\\"**.pdf\\\", \\\"**/tmp/**\\\"]\"}");
+    assertThat(o.getStringList("exclusions")).containsExactly("**.pdf", "**/tmp/**");
+  }
+
+  @Test
+  void badValuesNameTheOption() {
+    assertThatThrownBy(() -> Options.of("recurse", "yes").getBoolean("recurse", false))
+        .hasMessage("option recurse must be true or false, was 'yes'");
+    assertThatThrownBy(() -> Options.of("a")).hasMessageContaining("pairs");
+  }
+
+  @Test
+  void secretsAreRedactedWhenPrinted() {
+    Options o = Options.of("user", "etl", "password", "hunter2", "aws.secretAccessKey", "abc");
+    assertThat(o.toString()).doesNotContain("hunter2").doesNotContain("abc").contains("user=etl");
+  }
+}
