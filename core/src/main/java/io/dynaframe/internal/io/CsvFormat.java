@@ -58,6 +58,7 @@ final class CsvFormat implements RecordFormat {
     s.getFormat().setQuote(quote);
     s.getFormat().setQuoteEscape(escape);
     s.getFormat().setLineSeparator("\n");
+    s.getFormat().setComment('\0');
     s.setLineSeparatorDetectionEnabled(true);
     s.setMaxCharsPerColumn(-1);
     s.setMaxColumns(100_000);

@@ -165,10 +165,8 @@ public final class Sinks {
         if (quote.equals("-1")) {
           w = w.option("quote", "\u0000");
         } else {
-          w = w.option("quote", quote);
-        }
-        if (fo.has("escaper")) {
-          w = w.option("escape", fo.getString("escaper", "\\"));
+          // quotes inside values are doubled ("a ""b"""), as the CSV source reads them
+          w = w.option("quote", quote).option("escape", fo.getString("escaper", quote));
         }
         return w;
       }
@@ -246,7 +244,7 @@ public final class Sinks {
    */
   static String finalName(String sparkName, String stem, String fmt) {
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("part-(\\d+)(?:-[0-9a-fA-F-]{36})?(?:-c(\\d+))?(\\..*)?").matcher(sparkName);
+        .compile("part-(\\d+)(?:-[0-9a-fA-F-]{36})?(?:[-.]c(\\d+))?(\\..*)?").matcher(sparkName);
     String part = "00000";
     String counter = null;
     String ext = "";

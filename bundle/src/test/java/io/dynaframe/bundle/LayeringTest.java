@@ -1,0 +1,80 @@
+package io.dynaframe.bundle;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module layering of DESIGN.md true: the annotations module has no Spark or Scala,
+ * core knows nothing of transforms or catalogs, and no module reaches into another module's
+ * internal packages. Classes are imported per module, from the jar or folder each module's
+ * marker class was loaded from.
+ */
+class LayeringTest {
+
+  /** The modules whose layering is checked, and the internal packages each owns. */
+  private static final Map<String, String> INTERNAL = Map.of(
+      "annotations", "io.dynaframe.annotations.internal..",
+      "core", "io.dynaframe.internal..",
+      "transforms", "io.dynaframe.transforms.internal..",
+      "catalog", "io.dynaframe.catalog.internal..");
+
+  /**
+   * The classes of one module, from its entry on the test classpath: the module's
+   * {@code target/.../classes} folder in a reactor build, or its {@code dynaframe-<module>} jar.
+   */
+  private static JavaClasses module(String name) {
+    Pattern entry = Pattern.compile(".*([/\\\\]" + name + "[/\\\\]target[/\\\\].*classes[/\\\\]?|dynaframe-" + name + "[_.-][^/\\\\]*\\.jar)$");
+    List<Location> locations = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (entry.matcher(e).matches()) {
+        locations.add(Location.of(Path.of(e)));
+      }
+    }
+    if (locations.isEmpty()) {
+      throw new AssertionError("module " + name + " is not on the test classpath");
+    }
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importLocations(locations);
+  }
+
+  @Test
+  void annotationsHaveNoSparkOrScala() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+        .because("the annotations and their processor run inside javac, without Spark")
+        .allowEmptyShould(true).check(module("annotations"));
+  }
+
+  @Test
+  void coreDoesNotDependOnTransformsOrCatalogImplementations() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "io.dynaframe.transforms..", "io.dynaframe.catalog.embedded..", "io.dynaframe.catalog.glue..",
+            "io.dynaframe.crawler..", "io.dynaframe.catalog.internal..")
+        .because("core is the base every other module builds on")
+        .allowEmptyShould(true).check(module("core"));
+  }
+
+  @Test
+  void noModuleUsesAnotherModulesInternals() {
+    for (String owner : INTERNAL.keySet()) {
+      for (String user : MARKERS.keySet()) {
+        if (!user.equals(owner)) {
+          noClasses().should().dependOnClassesThat().resideInAPackage(INTERNAL.get(owner))
+              .because(owner + "'s internal packages are not part of its API")
+              .allowEmptyShould(true).check(module(user));
+        }
+      }
+    }
+  }
+}
