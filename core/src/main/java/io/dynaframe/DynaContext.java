@@ -2,6 +2,7 @@ package io.dynaframe;
 
 import com.google.common.base.Preconditions;
 import io.dynaframe.internal.io.Sinks;
+import io.dynaframe.job.Bookmarks;
 import io.dynaframe.internal.io.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,17 +31,19 @@ public final class DynaContext {
 
   private final SparkSession spark;
   private final String runId;
+  private final Bookmarks bookmarks;
 
-  private DynaContext(SparkSession spark, String runId) {
+  private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks) {
     this.spark = Objects.requireNonNull(spark, "spark");
     Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+"),
         "a run id may hold letters, digits, '.', '_' and '-' only: '%s'", runId);
     this.runId = runId;
+    this.bookmarks = Objects.requireNonNull(bookmarks, "bookmarks");
   }
 
   /** A context on an existing session, with a new run id. */
   public static DynaContext of(SparkSession spark) {
-    return new DynaContext(spark, newRunId());
+    return new DynaContext(spark, newRunId(), Bookmarks.NONE);
   }
 
   /** A builder for a context on local Spark. */
@@ -50,7 +53,17 @@ public final class DynaContext {
 
   /** This context with another run id (the job runtime sets the one of the current run). */
   public DynaContext withRunId(String newRunId) {
-    return new DynaContext(spark, newRunId);
+    return new DynaContext(spark, newRunId, bookmarks);
+  }
+
+  /** This context with the bookmarks of a job run; {@link io.dynaframe.job.Job#init} sets them. */
+  public DynaContext withBookmarks(Bookmarks value) {
+    return new DynaContext(spark, runId, value);
+  }
+
+  /** The bookmarks sources consult; {@link Bookmarks#NONE} outside a job with bookmarks enabled. */
+  public Bookmarks bookmarks() {
+    return bookmarks;
   }
 
   /** A fresh run id: UTC time to the second and four random hex digits, e.g. {@code 20261125T210315Z-5f3a}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.dynaframe.internal.Redaction;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashMap;

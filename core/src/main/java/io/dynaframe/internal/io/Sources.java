@@ -54,7 +54,7 @@ public final class Sources {
     String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
-      List<FileEntry> files = FileListing.list(conf, paths, recurse, exclusions);
+      List<FileEntry> files = BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (records == null) {
         return sparkFormat(ctx, fmt, files, name, ctxName);

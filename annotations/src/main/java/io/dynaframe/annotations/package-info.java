@@ -1,0 +1,35 @@
+/**
+ * Annotations that describe a job as a graph of steps, one method per step.
+ *
+ * <pre>{@code
+ * @Job(name = "orders-daily", description = "Daily orders from the landing zone to the lake")
+ * public class OrdersDaily {
+ *
+ *   @Source(type = "S3 JSON", args = "paths = s3://landing/orders/")
+ *   DynamicFrame orders(DynaContext ctx) { ... }
+ *
+ *   @Source(type = "Data Catalog", args = {"database = sales", "table = customers"})
+ *   DynamicFrame customers(DynaContext ctx) { ... }
+ *
+ *   @Step(type = "Join", inputs = {"orders", "customers"}, args = "keys = customer_id")
+ *   DynamicFrame joined(DynamicFrame orders, DynamicFrame customers) { ... }
+ *
+ *   @Sink(type = "S3 Parquet", inputs = "joined", args = "path = s3://lake/orders/")
+ *   void lake(DynamicFrame joined) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>A step's id is its method name unless {@code id} gives another. A {@link
+ * io.dynaframe.annotations.Step} or {@link io.dynaframe.annotations.Sink} names the steps it reads
+ * in {@code inputs}, in the order of the method's frame parameters. {@code args} are
+ * {@code "name = value"} lines shown on the diagram.
+ *
+ * <p>The annotation processor that ships in the same jar checks the graph when the job class is
+ * compiled (unknown or duplicate ids, cycles, steps whose result is never written, ...) and
+ * reports each problem as a compile error on the annotation value at fault. When the graph is
+ * sound it writes the job diagram next to the compiled class, as {@code OrdersDaily.dot}
+ * (Graphviz) and {@code OrdersDaily.mmd} (Mermaid); with the processor option
+ * {@code -Adynaframe.diagrams.dir=<folder>} it also writes them under that folder, in the
+ * job class's package path.
+ */
+package io.dynaframe.annotations;

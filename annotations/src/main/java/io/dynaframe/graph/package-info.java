@@ -1,0 +1,12 @@
+/**
+ * The job graph: steps (sources, transforms, sinks) and the frames that flow between them,
+ * with renderers to Graphviz DOT and Mermaid.
+ *
+ * <p>One model serves both the diagram drawn at compile time from a job's annotations and the
+ * lineage of a run, where each {@link io.dynaframe.graph.Node} also carries its {@link
+ * io.dynaframe.graph.StepStats} (records in, out and in error, and time taken). {@link
+ * io.dynaframe.graph.GlueScriptParser} reads the same model from the {@code ## @} comments of
+ * an AWS Glue Python script, and {@link io.dynaframe.graph.DiagramTool} is the command line
+ * for both: Glue scripts to diagrams, and DOT files to SVG through Graphviz.
+ */
+package io.dynaframe.graph;

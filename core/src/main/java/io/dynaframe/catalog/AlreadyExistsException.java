@@ -1,0 +1,18 @@
+package io.dynaframe.catalog;
+
+import io.dynaframe.DynaFrameException;
+
+/** A database, table or partition cannot be created because one with the same name or values exists. */
+public final class AlreadyExistsException extends DynaFrameException {
+  private static final long serialVersionUID = 1L;
+
+  /** An exception with this message. */
+  public AlreadyExistsException(String message) {
+    super(message);
+  }
+
+  /** An exception with this message and cause. */
+  public AlreadyExistsException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,18 @@
+package io.dynaframe.catalog;
+
+import io.dynaframe.DynaFrameException;
+
+/** A database that an operation names does not exist. */
+public final class NoSuchDatabaseException extends DynaFrameException {
+  private static final long serialVersionUID = 1L;
+
+  /** An exception with this message. */
+  public NoSuchDatabaseException(String message) {
+    super(message);
+  }
+
+  /** An exception with this message and cause. */
+  public NoSuchDatabaseException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,26 @@
+package io.dynaframe.internal.job;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The committed bookmark state after one run: per transformation context, the high-water
+ * mark of modification times read, the files near it (within {@code maxBand}) with their
+ * times, and the files this run read. Serialised as JSON, one immutable file per run.
+ */
+public final class BookmarkState {
+  public int run;
+  public String runId;
+  public long committedAt;
+  public int attempt;
+  public String note;
+  public Map<String, Context> contexts = new LinkedHashMap<>();
+
+  /** The state of one transformation context. */
+  public static final class Context {
+    public long highWaterMark = Long.MIN_VALUE;
+    public Map<String, Long> seen = new LinkedHashMap<>();
+    public List<String> read = List.of();
+  }
+}

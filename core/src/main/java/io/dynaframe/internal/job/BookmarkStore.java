@@ -1,0 +1,203 @@
+package io.dynaframe.internal.job;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynaframe.job.ConcurrentRunException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A job's bookmark states in a folder of the lake, never updated in place: each committed run
+ * adds {@code state-<run>.json}; a run in progress holds {@code lease-<run>.json}, created only
+ * if absent, so two runs of one job cannot both work towards the same next state.
+ */
+public final class BookmarkStore {
+  private static final Pattern STATE = Pattern.compile("state-(\\d{8})\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final FileSystem fs;
+  private final Path dir;
+
+  public BookmarkStore(Configuration conf, String dir) {
+    try {
+      this.dir = new Path(dir);
+      this.fs = this.dir.getFileSystem(conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the bookmark folder " + dir, e);
+    }
+  }
+
+  /** The folder of this job's states. */
+  public String location() {
+    return dir.toString();
+  }
+
+  /** Every committed state, oldest first. */
+  public List<BookmarkState> all() {
+    List<BookmarkState> out = new ArrayList<>();
+    try {
+      if (!fs.exists(dir)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(dir)) {
+        if (STATE.matcher(st.getPath().getName()).matches()) {
+          out.add(read(st.getPath(), BookmarkState.class));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the bookmark folder " + dir, e);
+    }
+    out.sort(Comparator.comparingInt(s -> s.run));
+    return out;
+  }
+
+  /** The newest committed state. */
+  public Optional<BookmarkState> latest() {
+    List<BookmarkState> all = all();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** The state committed by a run, found by run id or run number. */
+  public Optional<BookmarkState> find(String runIdOrNumber) {
+    for (BookmarkState s : all()) {
+      if (runIdOrNumber.equals(s.runId) || runIdOrNumber.equals(String.valueOf(s.run))) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Who holds a lease. */
+  public static final class Lease {
+    public int run;
+    public String runId;
+    public String host;
+    public long pid;
+    public long startedAt;
+    public int attempt;
+  }
+
+  /**
+   * Takes the lease for run {@code run}. A lease left by a run that died (its process is gone
+   * on this host, or it is older than {@code staleAfterMillis}) is taken over and the attempt
+   * number goes up.
+   *
+   * @throws ConcurrentRunException when a live run of the job holds it
+   */
+  public Lease acquire(int run, String runId, long staleAfterMillis) {
+    Path p = leasePath(run);
+    Lease lease = new Lease();
+    lease.run = run;
+    lease.runId = runId;
+    lease.host = hostName();
+    lease.pid = ProcessHandle.current().pid();
+    lease.startedAt = System.currentTimeMillis();
+    lease.attempt = 1;
+    try {
+      if (createExclusive(p, lease)) {
+        return lease;
+      }
+      Lease holder;
+      try {
+        holder = read(p, Lease.class);
+      } catch (FileNotFoundException gone) {
+        return acquire(run, runId, staleAfterMillis);
+      }
+      boolean deadHere = holder.host != null && holder.host.equals(lease.host) && holder.pid != lease.pid
+          && ProcessHandle.of(holder.pid).map(ph -> !ph.isAlive()).orElse(true);
+      boolean expired = System.currentTimeMillis() - holder.startedAt > staleAfterMillis;
+      if (!deadHere && !expired) {
+        throw new ConcurrentRunException("another run of this job is in progress: run " + holder.runId
+            + " (attempt " + holder.attempt + ") on " + holder.host + " pid " + holder.pid + " since "
+            + java.time.Instant.ofEpochMilli(holder.startedAt) + "; this run stops before reading anything. "
+            + "If that run is dead, remove " + p + " or wait until its lease expires");
+      }
+      fs.delete(p, false);
+      lease.attempt = holder.attempt + 1;
+      if (!createExclusive(p, lease)) {
+        throw new ConcurrentRunException("another run of this job took over the stale lease " + p + " first");
+      }
+      return lease;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot take the bookmark lease " + p, e);
+    }
+  }
+
+  /** Drops a lease this run holds. */
+  public void release(Lease lease) {
+    try {
+      Path p = leasePath(lease.run);
+      Lease holder = fs.exists(p) ? read(p, Lease.class) : null;
+      if (holder != null && lease.runId.equals(holder.runId)) {
+        fs.delete(p, false);
+      }
+    } catch (IOException e) {
+      // an expired lease is taken over by the next run
+    }
+  }
+
+  /**
+   * Writes the state of a run; never overwrites.
+   *
+   * @throws ConcurrentRunException when another run committed that run number first
+   */
+  public void commit(BookmarkState state) {
+    Path p = new Path(dir, String.format("state-%08d.json", state.run));
+    try {
+      if (!createExclusive(p, state)) {
+        throw new ConcurrentRunException("bookmark state " + p + " was committed by another run of this job first");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the bookmark state " + p, e);
+    }
+  }
+
+  private Path leasePath(int run) {
+    return new Path(dir, String.format("lease-%08d.json", run));
+  }
+
+  private boolean createExclusive(Path p, Object value) throws IOException {
+    fs.mkdirs(dir);
+    try (OutputStream out = fs.create(p, false)) {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(out, value);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (fs.exists(p) && e.getMessage() != null && e.getMessage().contains("exists")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private <T> T read(Path p, Class<T> type) throws IOException {
+    try (InputStream in = fs.open(p)) {
+      return JSON.readValue(in, type);
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return ManagementFactory.getRuntimeMXBean().getName();
+    }
+  }
+}
