@@ -3,6 +3,7 @@ package io.dynaframe.types;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -13,10 +14,11 @@ import java.util.stream.Collectors;
  * <p>A choice is stored in Spark as a struct with one nullable slot per member, named by
  * the member's type name, and it stays so until {@code ResolveChoice} resolves it.
  */
-public record ChoiceType(ImmutableSortedMap<String, DataType> members) implements DataType {
+public record ChoiceType(SortedMap<String, DataType> members) implements DataType {
 
-  /** Requires at least two members, none of which is itself a choice. */
+  /** Copies the members, sorted by name; requires at least two, none of which is itself a choice. */
   public ChoiceType {
+    members = ImmutableSortedMap.copyOfSorted(members);
     if (members.size() < 2) {
       throw new IllegalArgumentException("a choice needs at least two member types, got " + members.keySet());
     }

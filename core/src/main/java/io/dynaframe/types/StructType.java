@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
  * A record type: an ordered list of uniquely named fields. A frame's schema is a struct.
  * Field names are compared exactly (case-sensitive), as Glue's records do.
  */
-public record StructType(ImmutableList<Field> fields) implements DataType {
+public record StructType(List<Field> fields) implements DataType {
 
-  /** Rejects two fields with the same name. */
+  /** Copies the fields into an immutable list; rejects two fields with the same name. */
   public StructType {
+    fields = ImmutableList.copyOf(fields);
     long distinct = fields.stream().map(Field::name).distinct().count();
     if (distinct != fields.size()) {
       throw new IllegalArgumentException("struct has duplicate field names: "
