@@ -1,6 +1,10 @@
 package io.dynaframe;
 
 import com.google.common.base.Preconditions;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.internal.catalog.CatalogSinks;
+import io.dynaframe.internal.catalog.CatalogSources;
+import io.dynaframe.internal.catalog.SessionCatalogs;
 import io.dynaframe.internal.io.Sinks;
 import io.dynaframe.job.Bookmarks;
 import io.dynaframe.internal.io.Sources;
@@ -32,13 +36,19 @@ public final class DynaContext {
   private final SparkSession spark;
   private final String runId;
   private final Bookmarks bookmarks;
+  private final Catalog catalog; // null: the session's configured catalog (see catalog())
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks) {
+    this(spark, runId, bookmarks, null);
+  }
+
+  private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog) {
     this.spark = Objects.requireNonNull(spark, "spark");
     Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+"),
         "a run id may hold letters, digits, '.', '_' and '-' only: '%s'", runId);
     this.runId = runId;
     this.bookmarks = Objects.requireNonNull(bookmarks, "bookmarks");
+    this.catalog = catalog;
   }
 
   /** A context on an existing session, with a new run id. */
@@ -53,12 +63,12 @@ public final class DynaContext {
 
   /** This context with another run id (the job runtime sets the one of the current run). */
   public DynaContext withRunId(String newRunId) {
-    return new DynaContext(spark, newRunId, bookmarks);
+    return new DynaContext(spark, newRunId, bookmarks, catalog);
   }
 
   /** This context with the bookmarks of a job run; {@link io.dynaframe.job.Job#init} sets them. */
   public DynaContext withBookmarks(Bookmarks value) {
-    return new DynaContext(spark, runId, value);
+    return new DynaContext(spark, runId, value, catalog);
   }
 
   /** The bookmarks sources consult; {@link Bookmarks#NONE} outside a job with bookmarks enabled. */
@@ -111,7 +121,8 @@ public final class DynaContext {
    */
   public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
-    return Sinks.create(this, connectionType, options, transformationContext, format, formatOptions);
+    return CatalogSinks.wrap(this, Sinks.create(this, connectionType, options, transformationContext, format,
+        formatOptions), options, format, formatOptions);
   }
 
   /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */
@@ -120,9 +131,87 @@ public final class DynaContext {
     return getSinkWithFormat(connectionType, connectionOptions, "", format, formatOptions).writeDynamicFrame(frame);
   }
 
+  // ---------------------------------------------------------------- catalog
+
+  /**
+   * This context with a catalog for {@link #createDynamicFrameFromCatalog}, catalog sinks and
+   * {@code enableUpdateCatalog}. Without one, {@link #catalog()} is the session's configured catalog.
+   */
+  public DynaContext withCatalog(Catalog value) {
+    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"));
+  }
+
+  /**
+   * The catalog: the one given to {@link #withCatalog}, else the one configured on the Spark
+   * session, loaded once per session: its type in the setting {@code spark.dynaframe.catalog}
+   * ({@code embedded}, Spark's own catalog, by default; {@code glue}; {@code memory}) and its
+   * properties in {@code spark.dynaframe.catalog.<property>}.
+   */
+  public Catalog catalog() {
+    return catalog != null ? catalog : SessionCatalogs.of(spark);
+  }
+
+  /**
+   * A source that reads a catalog table, as Glue's {@code getCatalogSource}: the table's
+   * location, classification and format options (CSV separator and header) come from the
+   * catalog. For a partitioned table the {@code pushDownPredicate}, a Spark SQL condition over
+   * the partition keys ({@code "year = '2024' and month >= 6"}), is evaluated over the
+   * partition values in the catalog before any file is listed, and only the folders of the
+   * partitions that pass are read; the partition columns are added to the records.
+   * {@code additionalOptions} may hold {@code catalogPartitionPredicate} (a filter the catalog
+   * itself applies, in Glue's {@code GetPartitions} expression language) and file source
+   * options such as {@code recurse} or {@code groupFiles}.
+   */
+  public DataSource getCatalogSource(String database, String tableName, String transformationContext,
+      String pushDownPredicate, Options additionalOptions) {
+    return CatalogSources.create(this, catalog(), database, tableName, transformationContext, pushDownPredicate,
+        additionalOptions);
+  }
+
+  /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */
+  public DynamicFrame createDynamicFrameFromCatalog(String database, String tableName, String pushDownPredicate) {
+    return getCatalogSource(database, tableName, "", pushDownPredicate, Options.empty()).getDynamicFrame();
+  }
+
+  /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */
+  public DynamicFrame createDynamicFrameFromCatalog(String database, String tableName, String transformationContext,
+      String pushDownPredicate, Options additionalOptions) {
+    return getCatalogSource(database, tableName, transformationContext, pushDownPredicate, additionalOptions)
+        .getDynamicFrame();
+  }
+
+  /**
+   * A sink that writes into a catalog table, as Glue's {@code getCatalogSink}: to the table's
+   * location, in its format, with its partition keys. {@code additionalOptions} may turn on
+   * {@code enableUpdateCatalog} (with {@code updateBehavior} {@code UPDATE_IN_DATABASE} or
+   * {@code LOG}) to register new partitions and schema changes.
+   */
+  public DataSink getCatalogSink(String database, String tableName, String transformationContext,
+      Options additionalOptions) {
+    io.dynaframe.catalog.TableDefinition t = catalog().getTable(
+        io.dynaframe.catalog.TableIdentifier.of(database, tableName));
+    String location = t.location().orElseThrow(() -> new SinkException("table " + t.identifier() + " has no location"));
+    String format = t.classification().orElseThrow(() -> new SinkException("table " + t.identifier()
+        + " has no classification"));
+    Options extra = additionalOptions == null ? Options.empty() : additionalOptions;
+    Options connection = Options.of("path", location, "partitionKeys", t.partitionKeyNames(),
+        "catalogDatabase", database, "catalogTableName", tableName).withAll(extra);
+    Options formatOptions = format.equals("csv")
+        ? Options.of("separator", t.format().serdeParameters().getOrDefault("field.delim", ","),
+            "writeHeader", !t.parameters().getOrDefault("skip.header.line.count", "0").equals("0"))
+        : Options.empty();
+    return getSinkWithFormat("s3", connection, transformationContext, format, formatOptions);
+  }
+
+  /** Writes a frame into a catalog table: Glue's {@code write_dynamic_frame.from_catalog}; see {@link #getCatalogSink}. */
+  public DynamicFrame writeDynamicFrameFromCatalog(DynamicFrame frame, String database, String tableName,
+      Options additionalOptions) {
+    return getCatalogSink(database, tableName, "", additionalOptions).writeDynamicFrame(frame);
+  }
+
   /** Builds a context on local Spark; every setting has a default fit for a laptop or a test. */
   public static final class LocalBuilder {
-    private String master = "local[2]";
+    private String master;
     private String appName = "dynaframe";
     private Path dataDir;
     private boolean hive = hiveOnClasspath();
@@ -131,7 +220,10 @@ public final class DynaContext {
 
     private LocalBuilder() {}
 
-    /** The Spark master; {@code local[2]} by default. */
+    /**
+     * The Spark master. By default the {@code spark.master} system property (as
+     * {@code spark-submit} and {@code -Dspark.master=spark://...} set it), else {@code local[2]}.
+     */
     public LocalBuilder master(String value) {
       this.master = Objects.requireNonNull(value);
       return this;
@@ -187,7 +279,7 @@ public final class DynaContext {
         System.setProperty("derby.stream.error.file", abs.resolve("derby.log").toString());
       }
       SparkSession.Builder b = SparkSession.builder()
-          .master(master)
+          .master(master != null ? master : System.getProperty("spark.master", "local[2]"))
           .appName(appName)
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")

@@ -1,23 +1,23 @@
 /**
  * Annotations that describe a job as a graph of steps, one method per step.
  *
- * <pre>{@code
- * @Job(name = "orders-daily", description = "Daily orders from the landing zone to the lake")
+ * <pre>
+ * &#64;Job(name = "orders-daily", description = "Daily orders from the landing zone to the lake")
  * public class OrdersDaily {
  *
- *   @Source(type = "S3 JSON", args = "paths = s3://landing/orders/")
+ *   &#64;Source(type = "S3 JSON", args = "paths = s3://landing/orders/")
  *   DynamicFrame orders(DynaContext ctx) { ... }
  *
- *   @Source(type = "Data Catalog", args = {"database = sales", "table = customers"})
+ *   &#64;Source(type = "Data Catalog", args = {"database = sales", "table = customers"})
  *   DynamicFrame customers(DynaContext ctx) { ... }
  *
- *   @Step(type = "Join", inputs = {"orders", "customers"}, args = "keys = customer_id")
+ *   &#64;Step(type = "Join", inputs = {"orders", "customers"}, args = "keys = customer_id")
  *   DynamicFrame joined(DynamicFrame orders, DynamicFrame customers) { ... }
  *
- *   @Sink(type = "S3 Parquet", inputs = "joined", args = "path = s3://lake/orders/")
+ *   &#64;Sink(type = "S3 Parquet", inputs = "joined", args = "path = s3://lake/orders/")
  *   void lake(DynamicFrame joined) { ... }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>A step's id is its method name unless {@code id} gives another. A {@link
  * io.dynaframe.annotations.Step} or {@link io.dynaframe.annotations.Sink} names the steps it reads

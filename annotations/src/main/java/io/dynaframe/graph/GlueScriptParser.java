@@ -54,8 +54,8 @@ public final class GlueScriptParser {
   }
 
   /**
-   * The graph of a script's text; {@code scriptName} (for example {@code orders.py}) names the
-   * job, without {@code .py}, and the script in error messages.
+   * The graph of a script's text; {@code scriptName} (for example {@code jobs/orders.py}) names
+   * the script in error messages, and its file name without {@code .py} names the job.
    *
    * @throws GlueScriptException if the annotations are malformed or inconsistent
    */
@@ -167,7 +167,8 @@ public final class GlueScriptParser {
     }
 
     private JobGraph graph() {
-      JobGraph.Builder graph = JobGraph.builder(scriptName.replaceFirst("\\.py$", ""))
+      String fileName = scriptName.substring(Math.max(scriptName.lastIndexOf('/'), scriptName.lastIndexOf('\\')) + 1);
+      JobGraph.Builder graph = JobGraph.builder(fileName.replaceFirst("\\.py$", ""))
           .description("AWS Glue script " + scriptName);
       Map<String, Block> known = new LinkedHashMap<>();
       for (Block b : blocks) {

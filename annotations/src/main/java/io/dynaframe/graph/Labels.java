@@ -10,6 +10,10 @@ import java.util.Map;
 final class Labels {
   /** Argument values longer than this many characters are shortened with "...". */
   static final int MAX_VALUE_LENGTH = 60;
+  static final String SOURCE_FILL = "#dbeafe";
+  static final String TRANSFORM_FILL = "#f3f4f6";
+  static final String SINK_FILL = "#dcfce7";
+  static final String ERROR_COLOR = "#b22222";
 
   private Labels() {}
 

@@ -2,14 +2,16 @@ package io.dynaframe.graph;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Renders a {@link JobGraph} as a Mermaid flowchart, left to right, with the same shapes and
- * text as {@link DotRenderer}: sources as cylinders, transforms as rounded boxes, sinks as
- * parallelograms; stats, record counts on edges and red error steps for a graph of a run.
+ * text as {@link DotRenderer}: sources as blue cylinders, transforms as grey rounded boxes,
+ * sinks as green framed boxes; stats, record counts on edges and red error steps for a graph of
+ * a run.
  * Mermaid diagrams show directly in GitHub and GitLab Markdown. The same graph always gives the
  * same text.
  */
@@ -34,22 +36,41 @@ public final class MermaidRenderer {
       String shaped = switch (node.kind()) {
         case SOURCE -> "[(" + text + ")]";
         case TRANSFORM -> "(" + text + ")";
-        case SINK -> "[/" + text + "/]";
+        case SINK -> "[[" + text + "]]";
       };
       out.append(INDENT).append(ids.get(node.id())).append(shaped).append('\n');
     }
     for (Edge edge : graph.edges()) {
       String label = graph.node(edge.from()).flatMap(Node::stats)
-          .map(s -> "|\"" + Labels.count(s.recordsOut()) + "\"| ").orElse("");
-      out.append(INDENT).append(ids.get(edge.from())).append(" --> ").append(label).append(ids.get(edge.to())).append('\n');
+          .map(s -> "|\"" + Labels.count(s.recordsOut()) + "\"|").orElse("");
+      out.append(INDENT).append(ids.get(edge.from())).append(" -->").append(label).append(' ')
+          .append(ids.get(edge.to())).append('\n');
+    }
+    for (Node.Kind kind : Node.Kind.values()) {
+      String members = graph.nodes().stream().filter(n -> n.kind() == kind).map(n -> ids.get(n.id()))
+          .collect(Collectors.joining(","));
+      if (!members.isEmpty()) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        out.append(INDENT).append("classDef ").append(name).append(" fill:").append(fill(kind)).append('\n');
+        out.append(INDENT).append("class ").append(members).append(' ').append(name).append('\n');
+      }
     }
     String failed = graph.nodes().stream().filter(Labels::hasErrors).map(n -> ids.get(n.id()))
         .collect(Collectors.joining(","));
     if (!failed.isEmpty()) {
-      out.append(INDENT).append("classDef errors stroke:#b22222,color:#b22222\n");
+      out.append(INDENT).append("classDef errors stroke:").append(Labels.ERROR_COLOR).append(",color:")
+          .append(Labels.ERROR_COLOR).append('\n');
       out.append(INDENT).append("class ").append(failed).append(" errors\n");
     }
     return out.toString();
+  }
+
+  private static String fill(Node.Kind kind) {
+    return switch (kind) {
+      case SOURCE -> Labels.SOURCE_FILL;
+      case TRANSFORM -> Labels.TRANSFORM_FILL;
+      case SINK -> Labels.SINK_FILL;
+    };
   }
 
   /**

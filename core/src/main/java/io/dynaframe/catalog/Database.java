@@ -66,7 +66,7 @@ public final class Database implements Serializable {
   }
 
   /** The parameters. */
-  public ImmutableMap<String, String> parameters() {
+  public Map<String, String> parameters() {
     return parameters;
   }
 

@@ -31,7 +31,7 @@ public final class Page<T> {
   }
 
   /** The items, in the catalog's order. */
-  public ImmutableList<T> items() {
+  public List<T> items() {
     return items;
   }
 

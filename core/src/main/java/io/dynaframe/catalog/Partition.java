@@ -53,7 +53,7 @@ public final class Partition implements Serializable {
   }
 
   /** The values, in the order of the table's partition keys. */
-  public ImmutableList<String> values() {
+  public List<String> values() {
     return values;
   }
 
@@ -63,7 +63,7 @@ public final class Partition implements Serializable {
   }
 
   /** The parameters. */
-  public ImmutableMap<String, String> parameters() {
+  public Map<String, String> parameters() {
     return parameters;
   }
 

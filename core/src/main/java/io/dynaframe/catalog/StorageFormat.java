@@ -105,7 +105,7 @@ public final class StorageFormat implements Serializable {
   }
 
   /** The SerDe parameters ({@code SerdeInfo.Parameters}). */
-  public ImmutableMap<String, String> serdeParameters() {
+  public Map<String, String> serdeParameters() {
     return serdeParameters;
   }
 

@@ -89,12 +89,12 @@ public final class TableDefinition implements Serializable {
   }
 
   /** The data columns (partition keys not included), in order. */
-  public ImmutableList<Column> columns() {
+  public List<Column> columns() {
     return columns;
   }
 
   /** The partition keys, in order; empty for an unpartitioned table. */
-  public ImmutableList<Column> partitionKeys() {
+  public List<Column> partitionKeys() {
     return partitionKeys;
   }
 
@@ -114,7 +114,7 @@ public final class TableDefinition implements Serializable {
   }
 
   /** The table parameters. */
-  public ImmutableMap<String, String> parameters() {
+  public Map<String, String> parameters() {
     return parameters;
   }
 

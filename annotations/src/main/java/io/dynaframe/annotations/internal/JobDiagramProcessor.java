@@ -7,8 +7,10 @@ import io.dynaframe.annotations.Step;
 import io.dynaframe.annotations.internal.JobModel.StepModel;
 import io.dynaframe.graph.JobGraph;
 import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -35,7 +37,7 @@ public class JobDiagramProcessor extends AbstractProcessor {
   /** Processor option naming a folder that receives a copy of every diagram, under the package path. */
   public static final String DIAGRAMS_DIR_OPTION = "dynaframe.diagrams.dir";
 
-  private static final List<Class<?>> STEP_ANNOTATIONS = List.of(Source.class, Step.class, Sink.class);
+  private static final List<Class<? extends Annotation>> STEP_ANNOTATIONS = List.of(Source.class, Step.class, Sink.class);
 
   private ErrorReporter errors;
   private JobExtractor extractor;
@@ -80,10 +82,8 @@ public class JobDiagramProcessor extends AbstractProcessor {
                 + "; this is a bug in dynaframe, please report it with this trace:\n" + trace);
       }
     }
-    for (Class<?> annotationType : STEP_ANNOTATIONS) {
-      @SuppressWarnings("unchecked")
-      Class<? extends java.lang.annotation.Annotation> type = (Class<? extends java.lang.annotation.Annotation>) annotationType;
-      for (Element method : round.getElementsAnnotatedWith(type)) {
+    for (Class<? extends Annotation> annotationType : STEP_ANNOTATIONS) {
+      for (Element method : round.getElementsAnnotatedWith(annotationType)) {
         Element owner = method.getEnclosingElement();
         if (JobExtractor.annotation(owner, Job.class).isEmpty()) {
           errors.error(method, JobExtractor.annotation(method, annotationType).orElse(null), null,
@@ -124,7 +124,7 @@ public class JobDiagramProcessor extends AbstractProcessor {
       case INTERFACE -> "an interface";
       case ENUM -> "an enum";
       case ANNOTATION_TYPE -> "an annotation type";
-      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + kind.name().toLowerCase(Locale.ROOT);
     };
   }
 }

@@ -1,0 +1,2 @@
+/** The in-memory catalog, for unit tests. */
+package io.dynaframe.catalog.memory;

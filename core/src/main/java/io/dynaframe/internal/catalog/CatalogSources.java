@@ -1,0 +1,201 @@
+package io.dynaframe.internal.catalog;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.dynaframe.DataSource;
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Options;
+import io.dynaframe.SourceException;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.Column;
+import io.dynaframe.catalog.Partition;
+import io.dynaframe.catalog.TableDefinition;
+import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.types.SparkTypes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a catalog table, as Glue's {@code create_dynamic_frame.from_catalog}: the table's
+ * location and classification give the paths and the format, its SerDe and parameters the
+ * format options (separator, header), and for a partitioned table the push-down predicate is
+ * evaluated over the partitions' values from the catalog, before any file is listed, so
+ * only the folders of the partitions that pass are read. Partition columns are added to the
+ * records with the types of the table's partition keys.
+ */
+public final class CatalogSources {
+  private CatalogSources() {}
+
+  private static final String INDEX = "__dynaframe_partition_index";
+  /** Connection options that may come from the table's parameters, as Glue reads them there. */
+  private static final Set<String> TABLE_CONNECTION_OPTIONS = Set.of("groupFiles", "groupSize", "recurse", "exclusions",
+      "compressionType");
+  /** Options of the catalog source itself, not passed on to the file source. */
+  private static final Set<String> OWN_OPTIONS = Set.of("catalogPartitionPredicate");
+
+  /** The source; the table is looked up when the frame is read. */
+  public static DataSource create(DynaContext ctx, Catalog catalog, String database, String table,
+      String transformationContext, String pushDownPredicate, Options additionalOptions) {
+    TableIdentifier id = TableIdentifier.of(database, table);
+    Options extra = additionalOptions == null ? Options.empty() : additionalOptions;
+    String step = transformationContext == null ? "" : transformationContext;
+    return () -> read(ctx, catalog, id, step, pushDownPredicate, extra);
+  }
+
+  private static DynamicFrame read(DynaContext ctx, Catalog catalog, TableIdentifier id, String step,
+      String pushDownPredicate, Options extra) {
+    TableDefinition t = catalog.getTable(id);
+    String format = t.classification().orElseThrow(() -> new SourceException("table " + id
+        + " has no classification: set its table parameter 'classification' (json, csv, parquet, orc or avro)"));
+    if (!Set.of("json", "csv", "parquet", "orc", "avro").contains(format)) {
+      throw new SourceException("table " + id + " has classification '" + format
+          + "', which cannot be read; readable are json, csv, parquet, orc, avro");
+    }
+    Options formatOptions = formatOptions(t, format);
+    Map<String, Object> conn = new LinkedHashMap<>();
+    conn.put("recurse", true);
+    t.parameters().forEach((k, v) -> {
+      if (TABLE_CONNECTION_OPTIONS.contains(k)) {
+        conn.put(k, v);
+      }
+    });
+    extra.asMap().forEach((k, v) -> {
+      if (!OWN_OPTIONS.contains(k)) {
+        conn.put(k, v);
+      }
+    });
+    String name = step.isEmpty() ? id.name() : step;
+
+    if (t.partitionKeys().isEmpty()) {
+      if (pushDownPredicate != null && !pushDownPredicate.isBlank()) {
+        throw new SourceException("table " + id + " is not partitioned, so it takes no push-down predicate ('"
+            + pushDownPredicate + "')");
+      }
+      String location = t.location().orElseThrow(() -> new SourceException("table " + id + " has no location"));
+      return readPaths(ctx, List.of(location), conn, format, formatOptions, step).withName(name);
+    }
+
+    String catalogPredicate = extra.getString("catalogPartitionPredicate", null);
+    List<Partition> partitions = catalog.listAllPartitions(id, catalogPredicate);
+    List<Partition> selected = prune(ctx, t, partitions, pushDownPredicate);
+    if (selected.isEmpty()) {
+      StructType schema = SparkTypes.toSpark(t.schema());
+      return DynamicFrame.fromDF(ctx.spark().createDataFrame(List.of(), schema), ctx, name)
+          .withTransformationContext(step);
+    }
+    DynamicFrame result = null;
+    for (Partition p : selected) {
+      String location = p.location().orElseGet(() -> defaultLocation(t, p));
+      DynamicFrame part = readPaths(ctx, List.of(location), conn, format, formatOptions, step);
+      Dataset<Row> df = part.toDF();
+      for (int i = 0; i < t.partitionKeys().size(); i++) {
+        Column key = t.partitionKeys().get(i);
+        String value = p.values().get(i);
+        org.apache.spark.sql.types.DataType type = SparkTypes.toSpark(key.dataType());
+        df = df.withColumn(key.name(), Partition.NULL_VALUE.equals(value) ? lit(null).cast(type) : lit(value).cast(type));
+      }
+      DynamicFrame withKeys = part.withRows(df);
+      result = result == null ? withKeys : result.union(withKeys);
+    }
+    return result.withName(name).withTransformationContext(step);
+  }
+
+  private static DynamicFrame readPaths(DynaContext ctx, List<String> paths, Map<String, Object> conn, String format,
+      Options formatOptions, String step) {
+    Options options = Options.of(conn).with("paths", paths);
+    return ctx.createDynamicFrameFromOptions("s3", options, format, formatOptions, step);
+  }
+
+  private static String defaultLocation(TableDefinition t, Partition p) {
+    String base = t.location().orElseThrow(() -> new SourceException("partition " + p.values() + " of table "
+        + t.identifier() + " has no location, and neither has the table"));
+    StringBuilder sb = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    for (int i = 0; i < p.values().size(); i++) {
+      sb.append('/').append(t.partitionKeys().get(i).name()).append('=').append(p.values().get(i));
+    }
+    return sb.toString();
+  }
+
+  /** Format options from the table: the CSV separator and header, as Glue's crawler records them. */
+  static Options formatOptions(TableDefinition t, String format) {
+    if (!format.equals("csv")) {
+      return Options.empty();
+    }
+    Map<String, String> serde = t.format().serdeParameters();
+    String sep = serde.getOrDefault("field.delim", serde.getOrDefault("separatorChar",
+        t.parameters().getOrDefault("delimiter", ",")));
+    Options o = Options.of("separator", sep);
+    String header = t.parameters().getOrDefault("skip.header.line.count", "0");
+    if (!header.trim().equals("0")) {
+      o = o.with("withHeader", true);
+    }
+    String quote = serde.get("quoteChar");
+    if (quote != null) {
+      o = o.with("quoteChar", quote);
+    }
+    String escape = serde.get("escapeChar");
+    if (escape != null) {
+      o = o.with("escaper", escape);
+    }
+    return o;
+  }
+
+  /**
+   * The partitions that pass the predicate, evaluated by Spark SQL over a small local table
+   * of the partition values (typed as the partition keys); no file is touched.
+   */
+  static List<Partition> prune(DynaContext ctx, TableDefinition t, List<Partition> partitions, String predicate) {
+    if (predicate == null || predicate.isBlank() || partitions.isEmpty()) {
+      return partitions;
+    }
+    List<StructField> fields = new ArrayList<>();
+    for (Column k : t.partitionKeys()) {
+      fields.add(DataTypes.createStructField(k.name(), DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(INDEX, DataTypes.IntegerType, false));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < partitions.size(); i++) {
+      Object[] values = new Object[t.partitionKeys().size() + 1];
+      for (int k = 0; k < t.partitionKeys().size(); k++) {
+        String v = partitions.get(i).values().get(k);
+        values[k] = Partition.NULL_VALUE.equals(v) ? null : v;
+      }
+      values[values.length - 1] = i;
+      rows.add(RowFactory.create(values));
+    }
+    Dataset<Row> values = ctx.spark().createDataFrame(rows, DataTypes.createStructType(fields));
+    List<org.apache.spark.sql.Column> typed = new ArrayList<>();
+    for (Column k : t.partitionKeys()) {
+      typed.add(col("`" + k.name() + "`").cast(SparkTypes.toSpark(k.dataType())).alias(k.name()));
+    }
+    typed.add(col(INDEX));
+    List<Row> kept;
+    try {
+      kept = values.select(typed.toArray(new org.apache.spark.sql.Column[0])).where(predicate).select(INDEX)
+          .collectAsList();
+    } catch (RuntimeException e) {
+      if (e.getClass().getName().endsWith("AnalysisException") || e.getClass().getName().contains("ParseException")) {
+        throw new SourceException("push-down predicate '" + predicate + "' of table " + t.identifier()
+            + " is not a valid condition over its partition keys " + t.partitionKeyNames() + ": "
+            + e.getMessage().lines().findFirst().orElse(""), e);
+      }
+      throw e;
+    }
+    List<Partition> out = new ArrayList<>(kept.size());
+    for (Row r : kept) {
+      out.add(partitions.get(r.getInt(0)));
+    }
+    return out;
+  }
+}
