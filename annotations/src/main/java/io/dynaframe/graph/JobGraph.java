@@ -62,12 +62,12 @@ public final class JobGraph {
   }
 
   /** All nodes in topological order: each node comes after all of its inputs. */
-  public ImmutableList<Node> nodes() {
+  public List<Node> nodes() {
     return nodes;
   }
 
   /** All edges, ordered by the position of their target in {@link #nodes()}, then by input order. */
-  public ImmutableList<Edge> edges() {
+  public List<Edge> edges() {
     return edges;
   }
 
@@ -81,7 +81,7 @@ public final class JobGraph {
    *
    * @throws IllegalArgumentException if there is no node with that id
    */
-  public ImmutableList<String> inputs(String id) {
+  public List<String> inputs(String id) {
     require(id);
     return edges.stream().filter(e -> e.to().equals(id)).map(Edge::from).collect(ImmutableList.toImmutableList());
   }
@@ -91,7 +91,7 @@ public final class JobGraph {
    *
    * @throws IllegalArgumentException if there is no node with that id
    */
-  public ImmutableList<String> outputs(String id) {
+  public List<String> outputs(String id) {
     require(id);
     return edges.stream().filter(e -> e.from().equals(id)).map(Edge::to).collect(ImmutableList.toImmutableList());
   }

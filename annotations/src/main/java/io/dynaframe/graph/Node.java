@@ -105,7 +105,7 @@ public final class Node {
   }
 
   /** The arguments shown on the diagram, in their given order. */
-  public ImmutableMap<String, String> args() {
+  public Map<String, String> args() {
     return args;
   }
 

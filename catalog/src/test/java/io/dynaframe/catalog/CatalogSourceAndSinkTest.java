@@ -80,8 +80,8 @@ class CatalogSourceAndSinkTest {
     deleteTree(dir.resolve("orders").resolve("year=2023"));
 
     DynamicFrame jan = ctx.createDynamicFrameFromCatalog("sales", "orders", "year = '2024' and month = '01'");
-    FrameAssert.assertThat(jan).isEqualTo(Frames.rows(ctx, "amount DOUBLE, id BIGINT, year STRING, month STRING",
-        row(20.0, 2L, "2024", "01"), row(30.0, 3L, "2024", "01")));
+    FrameAssert.assertThat(jan).isEqualTo(Frames.rows(ctx, "id BIGINT, amount DOUBLE, year STRING, month STRING",
+        row(2L, 20.0, "2024", "01"), row(3L, 30.0, "2024", "01")));
     assertThat(jan.name()).isEqualTo("orders");
 
     DynamicFrame y2024 = ctx.createDynamicFrameFromCatalog("sales", "orders", "year >= '2024'");
@@ -130,14 +130,14 @@ class CatalogSourceAndSinkTest {
     ctx.getSinkWithFormat("s3", sinkOptions(out, List.of("year", "month")), "", "parquet", Options.empty())
         .writeDynamicFrame(orders(ctx));
 
-    ctx.getSinkWithFormat("s3", sinkOptions(out, List.of("year", "month"), "updateBehavior", "LOG"), "", "parquet",
-        Options.empty()).writeDynamicFrame(wider);
+    ctx.withRunId("run-2").getSinkWithFormat("s3", sinkOptions(out, List.of("year", "month"), "updateBehavior", "LOG"),
+        "", "parquet", Options.empty()).writeDynamicFrame(wider);
     TableIdentifier id = TableIdentifier.of("sales", "orders");
     assertThat(catalog.getTable(id).columns()).extracting(Column::name).containsExactly("id", "amount");
     assertThat(catalog.listAllPartitions(id, "year = '2025'")).isEmpty();
 
-    ctx.getSinkWithFormat("s3", sinkOptions(out, List.of("year", "month")), "", "parquet", Options.empty())
-        .writeDynamicFrame(wider);
+    ctx.withRunId("run-3").getSinkWithFormat("s3", sinkOptions(out, List.of("year", "month")), "", "parquet",
+        Options.empty()).writeDynamicFrame(wider);
     assertThat(catalog.getTable(id).columns()).extracting(Column::name).containsExactly("id", "amount", "note");
     assertThat(catalog.listAllPartitions(id, "year = '2025'")).hasSize(1);
 

@@ -184,13 +184,14 @@ public final class CatalogSources {
     try {
       kept = values.select(typed.toArray(new org.apache.spark.sql.Column[0])).where(predicate).select(INDEX)
           .collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException is a checked exception in Scala's eyes
       if (e.getClass().getName().endsWith("AnalysisException") || e.getClass().getName().contains("ParseException")) {
         throw new SourceException("push-down predicate '" + predicate + "' of table " + t.identifier()
             + " is not a valid condition over its partition keys " + t.partitionKeyNames() + ": "
             + e.getMessage().lines().findFirst().orElse(""), e);
       }
-      throw e;
+      throw e instanceof RuntimeException r ? r : new SourceException("cannot evaluate push-down predicate '"
+          + predicate + "' of table " + t.identifier() + ": " + e.getMessage(), e);
     }
     List<Partition> out = new ArrayList<>(kept.size());
     for (Row r : kept) {

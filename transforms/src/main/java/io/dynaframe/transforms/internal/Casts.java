@@ -47,6 +47,10 @@ public final class Casts {
       if (parts.isEmpty()) {
         return Optional.empty();
       }
+      if (parts.size() == 1 && c.member(to.typeName()).filter(to::equals).isPresent()
+          && parts.get(0).equals(Sql.field(sql, to.typeName()))) {
+        return Optional.of(Sql.member(sql, c, to.typeName()));
+      }
       return Optional.of(parts.size() == 1 ? parts.get(0) : "coalesce(" + String.join(", ", parts) + ")");
     }
     if (!Cast.canTryCast(SparkTypes.toSpark(from), target)) {

@@ -130,7 +130,7 @@ public final class ChoiceResolver {
       case CAST -> Casts.cast(sql, type, action.target()).orElseThrow(() -> ck.failAt(path,
           "cannot cast '" + path + "' from " + type + " to " + action.target()
               + (type instanceof ArrayType ? "; write '" + path + "[]' to cast its elements" : ""), List.of()));
-      case PROJECT -> type.typeName().equals(action.targetName()) ? project(sql, type) : nullOf(action.target());
+      case PROJECT -> type.typeName().equals(action.targetName()) ? sql : nullOf(action.target());
       default -> sql;
     };
   }
@@ -139,7 +139,7 @@ public final class ChoiceResolver {
   public List<Rewriter.Slot> makeCols(String name, String sql, ChoiceType c) {
     List<Rewriter.Slot> out = new ArrayList<>();
     for (Map.Entry<String, DataType> m : c.members().entrySet()) {
-      out.add(new Rewriter.Slot(name + "_" + m.getKey(), Sql.field(sql, m.getKey()), null));
+      out.add(new Rewriter.Slot(name + "_" + m.getKey(), Sql.member(sql, c, m.getKey()), null));
     }
     return out;
   }
@@ -166,10 +166,9 @@ public final class ChoiceResolver {
         if (m.isEmpty()) {
           yield nullOf(action.target());
         }
-        String member = Sql.field(sql, m.get().typeName());
         yield action.target() == null || m.get().equals(action.target())
-            ? project(member, m.get())
-            : Casts.cast(member, m.get(), action.target()).orElseThrow();
+            ? Sql.member(sql, c, m.get().typeName())
+            : Casts.cast(Sql.field(sql, m.get().typeName()), m.get(), action.target()).orElseThrow();
       }
       case MAKE_STRUCT -> {
         List<Rewriter.Slot> slots = new ArrayList<>();
@@ -188,7 +187,7 @@ public final class ChoiceResolver {
         + " has no column '" + path + "' to match the choice " + c + " against", catalogPaths()));
     Optional<DataType> same = c.member(want.typeName());
     if (same.isPresent() && !(want instanceof io.dynaframe.types.AtomicType)) {
-      return Sql.field(sql, want.typeName());
+      return Sql.member(sql, c, want.typeName());
     }
     return Casts.cast(sql, c, want).orElseThrow(() -> ck.failAt(path, "no member of the choice " + c + " at '" + path
         + "' can be cast to " + want + ", its type in the catalog table " + catalogTable, List.of()));
@@ -221,10 +220,6 @@ public final class ChoiceResolver {
 
   private List<String> catalogPaths() {
     return new Checker(ck.kind(), ck.step(), catalog).allPaths();
-  }
-
-  private static String project(String sql, DataType type) {
-    return sql;
   }
 
   private static String nullOf(DataType type) {

@@ -56,6 +56,21 @@ public final class Sql {
     return "CASE WHEN " + original + " IS NULL THEN NULL ELSE " + rebuilt + " END";
   }
 
+  /**
+   * One member of a choice value, free of the member flag Spark would otherwise carry onto a
+   * column made of it: the choice struct is first cast to the same struct without metadata
+   * (a cast Spark's optimiser keeps, as the types differ in metadata), so the member is a
+   * plain value in the analysed and in the optimised plan alike. Use it where the member may
+   * become a top-level column by itself; inside other expressions {@link #field} is enough.
+   */
+  public static String member(String choiceSql, io.dynaframe.types.ChoiceType choice, String member) {
+    java.util.List<org.apache.spark.sql.types.StructField> fs = new java.util.ArrayList<>();
+    choice.members().forEach((name, t) -> fs.add(org.apache.spark.sql.types.DataTypes.createStructField(name,
+        io.dynaframe.types.SparkTypes.toSpark(t), true)));
+    DataType plain = org.apache.spark.sql.types.DataTypes.createStructType(fs);
+    return field("CAST(" + choiceSql + " AS " + plain.sql() + ")", member);
+  }
+
   /** A fresh lambda variable name for {@code transform(array, x -> ...)}. */
   public static String lambdaVar() {
     return "__dfx" + LAMBDA.incrementAndGet();

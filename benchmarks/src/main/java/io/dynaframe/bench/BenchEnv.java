@@ -1,0 +1,20 @@
+package io.dynaframe.bench;
+
+import io.dynaframe.DynaContext;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What a benchmark runs with: the dynaframe context on the local Spark session that both
+ * sides share, and the folder that holds the benchmark's generated input.
+ *
+ * @param context the dynaframe context; {@code context.spark()} is the session of the baseline too
+ * @param dataDir the benchmark's own input folder, kept between runs
+ */
+public record BenchEnv(DynaContext context, Path dataDir) {
+
+  /** The shared Spark session. */
+  public SparkSession spark() {
+    return context.spark();
+  }
+}

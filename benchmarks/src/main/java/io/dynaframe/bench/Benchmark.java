@@ -1,0 +1,33 @@
+package io.dynaframe.bench;
+
+import java.io.IOException;
+
+/**
+ * One benchmark: a piece of work done with dynaframe and the same work done with plain
+ * Spark (the baseline), timed in the same JVM by {@link BenchMain}.
+ *
+ * <p>A benchmark is found by its name: {@code ./bench json-inference} runs the class
+ * {@code io.dynaframe.bench.JsonInferenceBenchmark} (the name in camel case plus
+ * {@code Benchmark}, in this package). Adding one is adding such a class with a public
+ * no-argument constructor; see BENCHMARKS.md.
+ */
+public interface Benchmark {
+
+  /**
+   * Creates the input under {@link BenchEnv#dataDir()} unless it is there already, the same
+   * bytes on every machine. Not timed.
+   */
+  void prepare(BenchEnv env) throws IOException;
+
+  /** One run of the work with dynaframe. Timed. */
+  void dynaframe(BenchEnv env);
+
+  /** One run of the same work with plain Spark. Timed. */
+  void baseline(BenchEnv env);
+
+  /**
+   * Checks once, untimed, after the warm-up, that both sides computed the same thing (for
+   * example the same number of records); throws {@link IllegalStateException} if not.
+   */
+  void verify(BenchEnv env);
+}
