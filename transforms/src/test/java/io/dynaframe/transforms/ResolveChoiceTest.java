@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Options;
 import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;
 import io.dynaframe.types.Types;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @SparkTest
 class ResolveChoiceTest {
@@ -56,6 +59,19 @@ class ResolveChoiceTest {
     FrameAssert.assertThat(in.apply(ResolveChoice.spec("id", "make_struct")))
         .isEqualTo(Frames.rows(ctx, "id STRUCT<long: BIGINT, string: STRING>",
             row(row(10001L, null)), row(row(10005L, null)), row(row(null, "ABC")), row(row(null, "XYZ-12"))));
+  }
+
+  @Test
+  void membersTakenOutOfAChoiceAreNotFlaggedAsChoiceMembersInWrittenFiles(DynaContext ctx, @TempDir Path dir) {
+    DynamicFrame out = Frames.json(ctx, "{\"id\": 1}", "{\"id\": \"a\"}").apply(ResolveChoice.spec("id", "make_cols"));
+    String path = dir.resolve("out").toString();
+    ctx.writeDynamicFrameFromOptions(out, "s3", Options.of("path", path), "parquet", Options.empty());
+
+    DynamicFrame back = ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(path)), "parquet",
+        Options.empty(), "back");
+
+    FrameAssert.assertThat(back).isEqualTo(Frames.rows(ctx, "id_long BIGINT, id_string STRING",
+        row(1L, null), row(null, "a")));
   }
 
   @Test
