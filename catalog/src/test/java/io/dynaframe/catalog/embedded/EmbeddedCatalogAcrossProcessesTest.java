@@ -2,7 +2,6 @@ package io.dynaframe.catalog.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,9 +76,5 @@ class EmbeddedCatalogAcrossProcessesTest {
     return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
         .toList());
-  }
-
-  static String pathSeparator() {
-    return File.pathSeparator;
   }
 }

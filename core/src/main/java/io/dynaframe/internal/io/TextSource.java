@@ -44,9 +44,12 @@ final class TextSource {
     JavaRDD<String> groupRdd = jsc.parallelize(groups, groups.size());
     StructType schema = declared;
     if (schema == null) {
-      DataType merged = groupRdd
-          .mapPartitions(new Infer(format, conf, compressionType))
-          .fold(Types.NULL, Types::merge);
+      // merged in partition (file) order, so that fields keep the order in which the files
+      // first show them, however the tasks happen to finish
+      DataType merged = Types.NULL;
+      for (DataType t : groupRdd.mapPartitions(new Infer(format, conf, compressionType)).collect()) {
+        merged = Types.merge(merged, t);
+      }
       schema = merged instanceof StructType s ? s : Types.struct();
     }
     String step = transformationContext == null || transformationContext.isEmpty() ? name : transformationContext;

@@ -101,9 +101,13 @@ public final class Checker {
     FieldPath path = parse(text);
     DataType cur = schema;
     List<String> names = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
     boolean through = false;
     for (int i = 0; i < path.size(); i++) {
       FieldPath.Segment seg = path.segments().get(i);
+      if (cur instanceof ArrayType && !shown.isEmpty() && !shown.get(shown.size() - 1).endsWith("[]")) {
+        shown.set(shown.size() - 1, shown.get(shown.size() - 1) + "[]");
+      }
       while (cur instanceof ArrayType a) {
         if (!throughArrays) {
           throw new TransformException(kind, step, text, "'" + FieldPath.render(names) + "' is an array and " + kind
@@ -120,8 +124,9 @@ public final class Checker {
         throw failAt(text, "'" + FieldPath.render(names) + "' is " + cur + ", not a struct, so it has no field '"
             + seg.name() + "'");
       }
-      Field f = find(st, seg.name(), caseSensitive, text, names);
+      Field f = find(st, seg.name(), caseSensitive, text, shown);
       names.add(f.name());
+      shown.add(FieldPath.quoteIfNeeded(f.name()) + (seg.array() ? "[]" : ""));
       cur = f.type();
       if (seg.array()) {
         if (!(cur instanceof ArrayType a)) {
@@ -155,9 +160,7 @@ public final class Checker {
             + matches.stream().map(Field::name).toList() + "; set case sensitivity on or rename one", List.of());
       }
     }
-    List<String> missing = new ArrayList<>(prefix);
-    missing.add(name);
-    String shown = FieldPath.render(missing);
+    String shown = (prefix.isEmpty() ? "" : String.join(".", prefix) + ".") + FieldPath.quoteIfNeeded(name);
     String problem = "no field '" + shown + "' in the frame" + (caseSensitive ? "" : " (case ignored)");
     if (!shown.equals(text)) {
       problem += ", so path '" + text + "' does not exist";

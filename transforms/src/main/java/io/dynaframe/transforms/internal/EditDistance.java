@@ -12,37 +12,38 @@ public final class EditDistance {
   /** How many closest candidates a message lists. */
   public static final int MAX_SUGGESTIONS = 3;
 
-  /** Levenshtein distance, ignoring case. */
+  /** Edit distance (insertions, deletions, substitutions, swaps of neighbours), ignoring case. */
   public static int distance(String a, String b) {
     String x = a.toLowerCase(Locale.ROOT);
     String y = b.toLowerCase(Locale.ROOT);
-    int[] prev = new int[y.length() + 1];
-    int[] cur = new int[y.length() + 1];
+    int[][] d = new int[x.length() + 1][y.length() + 1];
+    for (int i = 0; i <= x.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= y.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= x.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= y.length(); j++) {
         int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[y.length()];
+    return d[x.length()][y.length()];
   }
 
   /**
    * Up to {@link #MAX_SUGGESTIONS} candidates close to {@code wanted}, best first: those
-   * within a third of its length (at least 2 edits), or those that contain it or that it
+   * within about a third of its length (at least 1 edit), or those that contain it or that it
    * contains. Ties keep the candidates' order.
    */
   public static List<String> closest(String wanted, List<String> candidates) {
     record Scored(String value, int score, int order) {}
     List<Scored> scored = new ArrayList<>();
-    int limit = Math.max(2, wanted.length() / 3);
+    int limit = Math.max(1, (wanted.length() + 1) / 3);
     String w = wanted.toLowerCase(Locale.ROOT);
     for (int i = 0; i < candidates.size(); i++) {
       String c = candidates.get(i);

@@ -1,0 +1,112 @@
+package io.dynaframe.transforms;
+
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.FrameCollection;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.RecordFunctions;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.SparkTypes;
+import io.dynaframe.types.StructType;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * A flat map over records: a Java function turns each record (a {@link Row} with the frame's
+ * schema) into zero or more records in the output schema (the input's unless
+ * {@link #withOutputSchema} says otherwise). A record the function throws on, or whose
+ * output does not fit the schema, becomes one error record and the job goes on, as with
+ * {@link Map}.
+ *
+ * <p>Glue's own {@code FlatMap} applies a transform to every frame of a collection and
+ * merges the results; that is {@link #apply(FrameCollection, Transform, String)}.
+ *
+ * <pre>{@code
+ * frame.apply(FlatMap.of(r -> List.of(r, r).iterator()));
+ * FrameCollection all = FlatMap.apply(collection, DropNullFields.create(), "dropnulls");
+ * }</pre>
+ */
+public final class FlatMap implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final FlatMapFunction<Row, Row> function;
+  private final StructType outputSchema;
+  private final StepOptions options;
+
+  private FlatMap(FlatMapFunction<Row, Row> function, StructType outputSchema, StepOptions options) {
+    this.function = function;
+    this.outputSchema = outputSchema;
+    this.options = options;
+  }
+
+  /** Applies this function to every record. */
+  public static FlatMap of(FlatMapFunction<Row, Row> function) {
+    return new FlatMap(Objects.requireNonNull(function, "function"), null, StepOptions.DEFAULT);
+  }
+
+  /**
+   * Glue's {@code FlatMap.apply(dfc, BaseTransform, frame_name, transformation_ctx)}: applies
+   * {@code transform} to every frame of the collection, as the step
+   * {@code transformationCtx + ":" + key}, and gathers the results by frame name (a
+   * transform that gives a collection contributes all its frames).
+   */
+  public static FrameCollection apply(FrameCollection frames, Transform<?> transform, String transformationCtx) {
+    java.util.Map<String, DynamicFrame> out = new LinkedHashMap<>();
+    DynamicFrame any = null;
+    for (var e : frames.asMap().entrySet()) {
+      any = e.getValue();
+      Object result = e.getValue().apply(transformationCtx + ":" + e.getKey(), transform);
+      if (result instanceof DynamicFrame f) {
+        out.put(f.name(), f);
+      } else if (result instanceof FrameCollection c) {
+        c.asMap().values().forEach(f -> out.put(f.name(), f));
+      } else {
+        throw new IllegalArgumentException("FlatMap over a collection needs a transform that gives a frame or a "
+            + "collection; " + transform.kind() + " gave " + result);
+      }
+    }
+    if (any == null) {
+      return frames;
+    }
+    return FrameCollection.of(out, any.context());
+  }
+
+  /** The schema of the rows the function returns. */
+  public FlatMap withOutputSchema(StructType schema) {
+    return new FlatMap(function, Objects.requireNonNull(schema, "schema"), options);
+  }
+
+  /** The schema of the rows the function returns, in Spark DDL. */
+  public FlatMap withOutputSchema(String ddl) {
+    return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public FlatMap withTransformationContext(String ctx) {
+    return new FlatMap(function, outputSchema, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
+  public FlatMap withInfo(String info) {
+    return new FlatMap(function, outputSchema, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public FlatMap withThresholds(long stageThreshold, long totalThreshold) {
+    return new FlatMap(function, outputSchema, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    org.apache.spark.sql.types.StructType out = outputSchema == null
+        ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
+    return options.finish(input.withStagedRows(
+        RecordFunctions.flatMap(input.toDF(), out, function, step, options.info())));
+  }
+
+  @Override
+  public String toString() {
+    return "FlatMap" + (outputSchema != null ? "[" + outputSchema + "]" : "");
+  }
+}

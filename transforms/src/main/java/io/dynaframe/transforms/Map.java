@@ -1,0 +1,95 @@
+package io.dynaframe.transforms;
+
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.RecordFunctions;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.SparkTypes;
+import io.dynaframe.types.StructType;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Glue's Map: applies a Java function to every record. The function gets the record as a
+ * {@link Row} with the frame's schema (fields by name with {@code row.getAs("name")}; a choice
+ * is a Row of its members) and returns a Row in the output schema, positionally: by default
+ * the input's schema, or the one given with {@link #withOutputSchema}.
+ *
+ * <p>A record the function throws on, returns null for, or answers with a Row that does not
+ * fit the output schema becomes an error record (the reason, the record as JSON, the stack
+ * trace, Glue's {@code info} before the reason) and the job goes on; thresholds set with
+ * {@link #withThresholds} make the job fail past a number of such records. Records go
+ * through Spark's Row encoder, not through an RDD.
+ *
+ * <p>The class is named as Glue's transform; where {@code java.util.Map} is also used, write
+ * {@code io.dynaframe.transforms.Map.of(...)} or import only one of the two.
+ *
+ * <pre>{@code
+ * StructType out = Types.struct(Types.field("name", Types.STRING), Types.field("len", Types.INT));
+ * frame.apply(io.dynaframe.transforms.Map.of(r -> RowFactory.create(r.getAs("name"),
+ *     r.<String>getAs("name").length())).withOutputSchema(out));
+ * }</pre>
+ */
+public final class Map implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final MapFunction<Row, Row> function;
+  private final StructType outputSchema;
+  private final StepOptions options;
+
+  private Map(MapFunction<Row, Row> function, StructType outputSchema, StepOptions options) {
+    this.function = function;
+    this.outputSchema = outputSchema;
+    this.options = options;
+  }
+
+  /** Applies this function to every record; the output has the input's schema unless told otherwise. */
+  public static Map of(MapFunction<Row, Row> function) {
+    return new Map(Objects.requireNonNull(function, "function"), null, StepOptions.DEFAULT);
+  }
+
+  /** Glue's {@code Map.apply(frame, f, transformation_ctx)}. */
+  public static DynamicFrame apply(DynamicFrame frame, MapFunction<Row, Row> f, String transformationCtx) {
+    Map t = of(f).withTransformationContext(transformationCtx);
+    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+  }
+
+  /** The schema of the rows the function returns. */
+  public Map withOutputSchema(StructType schema) {
+    return new Map(function, Objects.requireNonNull(schema, "schema"), options);
+  }
+
+  /** The schema of the rows the function returns, in Spark DDL: {@code "name STRING, len INT"}. */
+  public Map withOutputSchema(String ddl) {
+    return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public Map withTransformationContext(String ctx) {
+    return new Map(function, outputSchema, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
+  public Map withInfo(String info) {
+    return new Map(function, outputSchema, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public Map withThresholds(long stageThreshold, long totalThreshold) {
+    return new Map(function, outputSchema, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    org.apache.spark.sql.types.StructType out = outputSchema == null
+        ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
+    return options.finish(input.withStagedRows(
+        RecordFunctions.map(input.toDF(), out, function, step, options.info())));
+  }
+
+  @Override
+  public String toString() {
+    return "Map" + (outputSchema != null ? "[" + outputSchema + "]" : "");
+  }
+}

@@ -1,0 +1,88 @@
+package io.dynaframe.transforms;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.Checker;
+import io.dynaframe.transforms.internal.Fields;
+import io.dynaframe.transforms.internal.StepOptions;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Glue's SelectFields: keeps the fields at the given paths and drops the rest. Glue selects
+ * top-level fields only; here a nested path keeps its struct with just that field inside
+ * ({@code address.city} gives {@code address: struct<city>}), and {@code items[].sku} keeps
+ * the array with elements of just {@code sku}. Fields keep the frame's order. Every path must
+ * exist (names compared exactly, as Glue's records do); a path that does not fails with the
+ * closest paths the frame has.
+ *
+ * <pre>{@code
+ * frame.apply(SelectFields.of("id", "address.city"));
+ * SelectFields.apply(frame, List.of("id", "name"), "select1");
+ * }</pre>
+ */
+public final class SelectFields implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final ImmutableList<String> paths;
+  private final StepOptions options;
+
+  private SelectFields(ImmutableList<String> paths, StepOptions options) {
+    Preconditions.checkArgument(!paths.isEmpty(), "SelectFields needs at least one path");
+    this.paths = paths;
+    this.options = options;
+  }
+
+  /** Keeps these paths. */
+  public static SelectFields of(List<String> paths) {
+    return new SelectFields(ImmutableList.copyOf(paths), StepOptions.DEFAULT);
+  }
+
+  /** Keeps these paths. */
+  public static SelectFields of(String... paths) {
+    return of(Arrays.asList(paths));
+  }
+
+  /** Glue's {@code SelectFields.apply(frame, paths, transformation_ctx)}. */
+  public static DynamicFrame apply(DynamicFrame frame, List<String> paths, String transformationCtx) {
+    SelectFields t = of(paths).withTransformationContext(transformationCtx);
+    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public SelectFields withTransformationContext(String ctx) {
+    return new SelectFields(paths, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}, a note for the step's error records. */
+  public SelectFields withInfo(String info) {
+    return new SelectFields(paths, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public SelectFields withThresholds(long stageThreshold, long totalThreshold) {
+    return new SelectFields(paths, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  /** The paths kept. */
+  public List<String> paths() {
+    return paths;
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    Checker ck = new Checker(kind(), step, input.schema());
+    Fields.Keep keep = new Fields.Keep();
+    for (String p : paths) {
+      keep.add(ck.resolve(p, true, true).names());
+    }
+    return options.finish(input.withRows(Fields.select(input.toDF(), keep)));
+  }
+
+  @Override
+  public String toString() {
+    return "SelectFields" + paths;
+  }
+}
