@@ -37,12 +37,19 @@ public final class DynaContext {
   private final String runId;
   private final Bookmarks bookmarks;
   private final Catalog catalog; // null: the session's configured catalog (see catalog())
+  private final io.dynaframe.lineage.RunLineage lineage; // one per run id
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks) {
     this(spark, runId, bookmarks, null);
   }
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog) {
+    this(spark, runId, bookmarks, catalog, io.dynaframe.internal.lineage.LineageHooks.newRun(spark, runId));
+  }
+
+  private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog,
+      io.dynaframe.lineage.RunLineage lineage) {
+    this.lineage = lineage;
     this.spark = Objects.requireNonNull(spark, "spark");
     Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+"),
         "a run id may hold letters, digits, '.', '_' and '-' only: '%s'", runId);
@@ -68,7 +75,7 @@ public final class DynaContext {
 
   /** This context with the bookmarks of a job run; {@link io.dynaframe.job.Job#init} sets them. */
   public DynaContext withBookmarks(Bookmarks value) {
-    return new DynaContext(spark, runId, value, catalog);
+    return new DynaContext(spark, runId, value, catalog, lineage);
   }
 
   /** The bookmarks sources consult; {@link Bookmarks#NONE} outside a job with bookmarks enabled. */
@@ -80,6 +87,14 @@ public final class DynaContext {
   public static String newRunId() {
     String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     return time + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  /**
+   * The lineage of this run: the steps that ran, their record counts and times, and where each
+   * column came from. Contexts with the same run id (see {@link #withRunId}) share it.
+   */
+  public io.dynaframe.lineage.RunLineage lineage() {
+    return lineage;
   }
 
   /** The Spark session. */
@@ -102,7 +117,8 @@ public final class DynaContext {
    */
   public DataSource getSourceWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
-    return Sources.create(this, connectionType, options, transformationContext, format, formatOptions);
+    return io.dynaframe.internal.lineage.LineageHooks.source(this, connectionType, options, transformationContext, format,
+        Sources.create(this, connectionType, options, transformationContext, format, formatOptions));
   }
 
   /** Reads a frame: Glue's {@code create_dynamic_frame_from_options}. */
@@ -121,8 +137,9 @@ public final class DynaContext {
    */
   public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
-    return CatalogSinks.wrap(this, Sinks.create(this, connectionType, options, transformationContext, format,
-        formatOptions), options, format, formatOptions);
+    return io.dynaframe.internal.lineage.LineageHooks.sink(this, connectionType, options, transformationContext, format,
+        CatalogSinks.wrap(this, Sinks.create(this, connectionType, options, transformationContext, format,
+            formatOptions), options, format, formatOptions));
   }
 
   /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */
@@ -138,7 +155,7 @@ public final class DynaContext {
    * {@code enableUpdateCatalog}. Without one, {@link #catalog()} is the session's configured catalog.
    */
   public DynaContext withCatalog(Catalog value) {
-    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"));
+    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"), lineage);
   }
 
   /**
@@ -164,8 +181,9 @@ public final class DynaContext {
    */
   public DataSource getCatalogSource(String database, String tableName, String transformationContext,
       String pushDownPredicate, Options additionalOptions) {
-    return CatalogSources.create(this, catalog(), database, tableName, transformationContext, pushDownPredicate,
-        additionalOptions);
+    return io.dynaframe.internal.lineage.LineageHooks.catalogSource(this, database, tableName, transformationContext,
+        CatalogSources.create(this, catalog(), database, tableName, transformationContext, pushDownPredicate,
+            additionalOptions));
   }
 
   /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */

@@ -40,6 +40,11 @@ public final class DynamicFrame {
   private final long stageThreshold;
   private final long totalThreshold;
 
+  static {
+    // lineage counts records by replacing a frame's rows with counted ones, errors and all kept
+    io.dynaframe.internal.lineage.LineageHooks.install(DynamicFrame::withRowsKeepingErrors);
+  }
+
   private DynamicFrame(DynaContext context, Dataset<Row> rows, Dataset<Row> stageErrors,
       ImmutableList<Dataset<Row>> previousErrors, String name, String transformationContext,
       long stageThreshold, long totalThreshold) {
@@ -91,6 +96,7 @@ public final class DynamicFrame {
       String transformationContext, ImmutableList<Dataset<Row>> previousErrors) {
     Preconditions.checkArgument(List.of(staged.columns()).contains(ErrorRecords.COLUMN),
         "staged rows need the column %s", ErrorRecords.COLUMN);
+    staged = io.dynaframe.internal.lineage.LineageHooks.staged(context, staged); // counts the step's errors
     Column error = col(ErrorRecords.COLUMN);
     Dataset<Row> good = staged.where(error.isNull()).drop(ErrorRecords.COLUMN);
     Dataset<Row> bad = staged.where(error.isNotNull()).select(col(ErrorRecords.COLUMN + ".*"));
@@ -147,7 +153,8 @@ public final class DynamicFrame {
   public <O> O apply(String step, Transform<O> transform) {
     Objects.requireNonNull(transform, "transform");
     Preconditions.checkArgument(step != null && !step.isBlank(), "a step needs a name");
-    O out = transform.expand(this, step);
+    O out = io.dynaframe.internal.lineage.LineageHooks.step(this, step, transform.kind(),
+        in -> transform.expand(in, step)); // records the step in the run's lineage
     if (out == null) {
       throw new IllegalStateException("transform " + transform.kind() + " returned null in step " + step);
     }

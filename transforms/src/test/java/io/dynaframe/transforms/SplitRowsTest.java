@@ -103,7 +103,7 @@ class SplitRowsTest {
     assertThatThrownBy(() -> in.apply("split", SplitRows.where("age", "=>", 1)))
         .isInstanceOf(TransformException.class)
         .hasMessage("SplitRows in step 'split': unknown operator '=>' for 'age'; expected one of = != < <= > >=; "
-            + "closest: =, <, >");
+            + "closest: =, >, >=");
     assertThatThrownBy(() -> in.apply("split", SplitRows.where("agee", ">", 1)))
         .hasMessage("SplitRows in step 'split': no field 'agee' in the frame; closest: age");
     assertThatThrownBy(() -> in.apply("split", SplitRows.where("address", ">", 1)))

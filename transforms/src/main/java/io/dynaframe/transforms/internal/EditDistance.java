@@ -37,22 +37,23 @@ public final class EditDistance {
 
   /**
    * Up to {@link #MAX_SUGGESTIONS} candidates close to {@code wanted}, best first: those
-   * within about a third of its length (at least 1 edit), or those that contain it or that it
+   * within a quarter of its length (at least 1 edit), or those that contain it or that it
    * contains. Ties keep the candidates' order.
    */
   public static List<String> closest(String wanted, List<String> candidates) {
     record Scored(String value, int score, int order) {}
     List<Scored> scored = new ArrayList<>();
-    int limit = Math.max(1, (wanted.length() + 1) / 3);
+    int limit = Math.max(1, wanted.length() / 4);
     String w = wanted.toLowerCase(Locale.ROOT);
     for (int i = 0; i < candidates.size(); i++) {
       String c = candidates.get(i);
       if (c.equals(wanted)) {
         continue;
       }
-      int d = distance(wanted, c);
-      String lc = c.toLowerCase(Locale.ROOT);
-      boolean related = !w.isEmpty() && (lc.contains(w) || w.contains(lc)) && !lc.isEmpty();
+      String plain = c.replace("`", "");
+      int d = Math.min(distance(wanted, c), distance(wanted, plain));
+      String lc = plain.toLowerCase(Locale.ROOT);
+      boolean related = w.length() >= 3 && lc.length() >= 3 && (lc.contains(w) || w.contains(lc));
       if (d <= limit || related) {
         scored.add(new Scored(c, d, i));
       }

@@ -1,0 +1,152 @@
+package io.dynaframe.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.Partition;
+import io.dynaframe.catalog.TableDefinition;
+import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.catalog.embedded.EmbeddedCatalog;
+import io.dynaframe.catalog.memory.InMemoryCatalog;
+import io.dynaframe.testing.FrameAssert;
+import io.dynaframe.testing.Frames;
+import io.dynaframe.testing.SparkTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@SparkTest
+class PublisherTest {
+
+  @TempDir
+  Path root;
+
+  private static final TableIdentifier ORDERS = TableIdentifier.of("sales", "orders");
+
+  private DynamicFrame orders(DynaContext ctx, String... lines) {
+    return Frames.json(ctx, lines).withName("orders");
+  }
+
+  private List<String> versionFolders() throws IOException {
+    try (Stream<Path> s = Files.list(root.resolve("load/sales/orders"))) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("_v")).sorted().toList();
+    }
+  }
+
+  @Test
+  void anUnpartitionedTableSwitchesToEachNewVersionAndOldOnesExpire(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    Lake lake = Lake.at(root);
+    DynaContext run1 = ctx.withRunId("r1");
+    Publication p1 = Publisher.of(run1, catalog, lake).publish(orders(run1, "{\"id\": 1}"), ORDERS, "parquet", List.of());
+    TableDefinition t1 = catalog.getTable(ORDERS);
+    assertThat(t1.location()).contains(p1.location());
+    assertThat(p1.location()).endsWith("/load/sales/orders/_vr1");
+
+    DynaContext run2 = ctx.withRunId("r2");
+    Publisher.of(run2, catalog, lake).withRetention(Duration.ofDays(7))
+        .publish(orders(run2, "{\"id\": 2}", "{\"id\": 3}"), ORDERS, "parquet", List.of());
+    assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/_vr2");
+    assertThat(versionFolders()).containsExactly("_vr1", "_vr2"); // r1 kept for readers within retention
+    FrameAssert.assertThat(ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()))
+        .isEqualTo(orders(ctx, "{\"id\": 2}", "{\"id\": 3}").toDF());
+
+    DynaContext run3 = ctx.withRunId("r3");
+    Publication p3 = Publisher.of(run3, catalog, lake).withRetention(Duration.ZERO)
+        .publish(orders(run3, "{\"id\": 4}"), ORDERS, "parquet", List.of());
+    assertThat(p3.removedVersions()).containsExactlyInAnyOrder("r1", "r2");
+    assertThat(versionFolders()).containsExactly("_vr3");
+    assertThat(catalog.getTable(ORDERS).parameters().get(Publisher.VERSIONS_PARAMETER)).contains("r1@", "r2@", "r3@");
+  }
+
+  @Test
+  void aPartitionedTableSwitchesOnlyThePartitionsARunWrote(DynaContext ctx) {
+    Catalog catalog = InMemoryCatalog.create();
+    Lake lake = Lake.at(root);
+    DynaContext run1 = ctx.withRunId("r1");
+    Publisher.of(run1, catalog, lake).publish(orders(run1,
+        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), ORDERS, "parquet", List.of("region"));
+    DynaContext run2 = ctx.withRunId("r2");
+    Publication p2 = Publisher.of(run2, catalog, lake).publish(orders(run2,
+        "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"), ORDERS, "parquet", List.of("region"));
+
+    assertThat(p2.partitions()).containsExactlyInAnyOrder(List.of("eu"), List.of("apac"));
+    List<Partition> parts = catalog.listAllPartitions(ORDERS, null);
+    assertThat(parts).extracting(p -> p.values().get(0) + " -> " + p.location().orElseThrow().replaceAll(".*/load/", ""))
+        .containsExactlyInAnyOrder("eu -> sales/orders/_vr2/region=eu", "us -> sales/orders/_vr1/region=us",
+            "apac -> sales/orders/_vr2/region=apac");
+    assertThat(p2.removedVersions()).isEmpty(); // r1 still holds region=us
+  }
+
+  @Test
+  void appendKeepsWhatWasPublishedInTheTouchedPartitions(DynaContext ctx) {
+    Catalog catalog = InMemoryCatalog.create();
+    Lake lake = Lake.at(root);
+    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx,
+        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), ORDERS, "parquet", List.of("region"));
+    Publisher.of(ctx.withRunId("r2"), catalog, lake).publish(orders(ctx,
+        "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"), ORDERS, "parquet", List.of("region"),
+        Publisher.Mode.APPEND);
+
+    List<String> locations = catalog.listAllPartitions(ORDERS, null).stream()
+        .map(p -> p.location().orElseThrow()).toList();
+    FrameAssert.assertThat(ctx.spark().read().option("basePath", root.resolve("load").toString())
+            .parquet(locations.toArray(new String[0])).select("id"))
+        .isEqualTo(Frames.rows(ctx, "id BIGINT", Frames.row(1L), Frames.row(2L), Frames.row(3L), Frames.row(4L)));
+  }
+
+  @Test
+  void framesThatDoNotFitFailBeforeAnythingIsWritten(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    Lake lake = Lake.at(root);
+    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"), ORDERS,
+        "parquet", List.of("region"));
+
+    assertThatThrownBy(() -> Publisher.of(ctx.withRunId("r2"), catalog, lake)
+        .publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"), ORDERS, "parquet", List.of()))
+        .isInstanceOf(PublishException.class)
+        .hasMessageContaining("is partitioned by [region] but the frame is published with partition keys []");
+    assertThatThrownBy(() -> Publisher.of(ctx.withRunId("r3"), catalog, lake)
+        .publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": \"x\", \"region\": \"eu\"}"), ORDERS, "parquet",
+            List.of("region")))
+        .hasMessageContaining("field 'id' of frame is a choice (choice{long, string}); resolve it with ResolveChoice");
+    assertThat(versionFolders()).containsExactly("_vr1");
+  }
+
+  @Test
+  void orphansOfFailedRunsAreRemovedByTheNextPublish(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    Lake lake = Lake.at(root);
+    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx, "{\"id\": 1}"), ORDERS, "parquet", List.of());
+    Files.createDirectories(root.resolve("load/sales/orders/_vcrashed/"));
+    Files.writeString(root.resolve("load/sales/orders/_vcrashed/part.parquet"), "half a file");
+
+    Publication p = Publisher.of(ctx.withRunId("r2"), catalog, lake).withOrphanGrace(Duration.ZERO)
+        .publish(orders(ctx, "{\"id\": 2}"), ORDERS, "parquet", List.of());
+
+    assertThat(p.removedVersions()).contains("crashed");
+    assertThat(versionFolders()).containsExactly("_vr1", "_vr2");
+  }
+
+  @Test
+  void publishedTablesAreQueryableWithSparkSqlThroughTheEmbeddedCatalog(DynaContext ctx) {
+    Catalog catalog = EmbeddedCatalog.of(ctx.spark());
+    Lake lake = Lake.at(root);
+    TableIdentifier t = TableIdentifier.of("pubtest", "orders");
+    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx,
+        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), t, "parquet", List.of("region"));
+    Publisher.of(ctx.withRunId("r2"), catalog, lake).publish(orders(ctx,
+        "{\"id\": 3, \"region\": \"eu\"}"), t, "parquet", List.of("region"));
+
+    FrameAssert.assertThat(ctx.spark().sql("SELECT id, region FROM pubtest.orders"))
+        .isEqualTo(Frames.rows(ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
+  }
+}
