@@ -25,7 +25,13 @@ public final class RunResult {
       String lineageEvents) {
     this.declared = Objects.requireNonNull(declared, "declared");
     this.lineage = Objects.requireNonNull(lineage, "lineage");
-    this.results = ImmutableMap.copyOf(results);
+    ImmutableMap.Builder<String, Object> r = ImmutableMap.builder();
+    results.forEach((k, v) -> {
+      if (v != null) {
+        r.put(k, v);
+      }
+    });
+    this.results = r.build();
     this.report = Objects.requireNonNull(report, "report");
     this.lineageEvents = lineageEvents;
   }

@@ -261,7 +261,8 @@ public final class AnnotatedJob {
     methods.removeIf(Method::isSynthetic);
     methods.sort(Comparator.comparing(Method::getName).thenComparing(m -> m.getParameterCount()));
     Map<String, Integer> position = new HashMap<>();
-    try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".dot")) {
+    String binary = type.getName();
+    try (InputStream in = type.getResourceAsStream(binary.substring(binary.lastIndexOf('.') + 1) + ".dot")) {
       if (in != null) {
         for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
           Matcher matcher = DOT_NODE.matcher(line);

@@ -29,6 +29,15 @@ public final class LineageHooks {
 
   private static volatile BiFunction<DynamicFrame, Dataset<Row>, DynamicFrame> rewrap;
 
+  static {
+    // DynamicFrame installs the rows replacer when it is initialised; make sure it has been
+    try {
+      Class.forName(DynamicFrame.class.getName(), true, LineageHooks.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /**
    * Called once by {@link DynamicFrame}: how to make a frame like another (same errors, name,
    * context and thresholds) with new rows.

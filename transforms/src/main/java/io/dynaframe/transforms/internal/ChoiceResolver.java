@@ -173,7 +173,7 @@ public final class ChoiceResolver {
       case MAKE_STRUCT -> {
         List<Rewriter.Slot> slots = new ArrayList<>();
         for (String member : c.members().keySet()) {
-          slots.add(new Rewriter.Slot(member, Sql.field(sql, member), null));
+          slots.add(new Rewriter.Slot(member, Sql.member(sql, c, member), null));
         }
         yield Rewriter.struct(sql, slots).orElseThrow();
       }
