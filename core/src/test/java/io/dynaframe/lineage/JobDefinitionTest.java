@@ -101,7 +101,7 @@ class JobDefinitionTest {
   void everyParameterThatDoesNotFitIsNamed() {
     assertThatThrownBy(() -> JobRunner.graph(WrongParameters.class)).isInstanceOf(JobDefinitionException.class)
         .hasMessage("job class " + WrongParameters.class.getName() + " cannot run:\n"
-            + "  - parameter 2 (String arg1) of @Source orders (method WrongParameters.orders(DynaContext, String)) cannot"
+            + "  - parameter 2 (String path) of @Source orders (method WrongParameters.orders(DynaContext, String)) cannot"
             + " be given: a @Source method takes no parameters or one DynaContext\n"
             + "  - @Step clean (method WrongParameters.clean(DynamicFrame, DynamicFrame)) takes 2 frames but lists 1 input"
             + " [orders]; give it one DynamicFrame parameter per input, in the order of inputs");
@@ -121,7 +121,7 @@ class JobDefinitionTest {
   @Test
   void aCollectionIsReadAsACollection() {
     assertThatThrownBy(() -> JobRunner.graph(CollectionMismatch.class)).isInstanceOf(JobDefinitionException.class)
-        .hasMessageContaining("parameter 1 (DynamicFrame arg0) of @Sink write (method CollectionMismatch.write("
+        .hasMessageContaining("parameter 1 (DynamicFrame split) of @Sink write (method CollectionMismatch.write("
             + "DynamicFrame)) reads 'split', which returns a FrameCollection; declare the parameter as FrameCollection");
   }
 
@@ -138,7 +138,7 @@ class JobDefinitionTest {
   }
 
   @Test
-  void aStepThatReturnsNullIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path unused) {
+  void aStepThatReturnsNullIsNamed() {
     DynaContext ctx = io.dynaframe.testing.SharedSpark.context().withRunId(DynaContext.newRunId());
     assertThatThrownBy(() -> JobRunner.run(Fine.class, ctx)).isInstanceOf(JobStepException.class)
         .hasMessage("@Source orders (method Fine.orders(DynaContext)) returned null; return the DynamicFrame it made");

@@ -293,6 +293,28 @@ public final class EmbeddedCatalog implements Catalog {
     }
     TableDefinition before = fromSpark(id.database(), old);
     boolean sameKeys = before.partitionKeys().equals(table.partitionKeys());
+    if (sameKeys && before.columns().equals(table.columns()) && before.format().equals(table.format())
+        && before.description().equals(table.description())) {
+      // only location and parameters change: switch them in place, the location in one metastore
+      // update, so readers see the old files or the new ones (how publishing switches versions)
+      String name = Sql.id(id.database().name()) + "." + Sql.id(id.name());
+      Map<String, String> props = new LinkedHashMap<>(table.parameters());
+      props.put(VERSION, String.valueOf(current + 1));
+      Set<String> removed = new java.util.HashSet<>(before.parameters().keySet());
+      removed.removeAll(props.keySet());
+      if (!removed.isEmpty()) {
+        List<String> quoted = new ArrayList<>();
+        removed.forEach(k -> quoted.add(Sql.str(k)));
+        run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " UNSET TBLPROPERTIES IF EXISTS ("
+            + String.join(", ", quoted) + ")"));
+      }
+      run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " SET TBLPROPERTIES " + Sql.properties(props)));
+      if (table.location().isPresent() && !table.location().equals(before.location())) {
+        run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " SET LOCATION " + Sql.str(table.location().get())));
+      }
+      spark.sessionState().catalog().invalidateAllCachedTables();
+      return getTable(id);
+    }
     List<CatalogTablePartition> partitions = sameKeys && !before.partitionKeys().isEmpty()
         ? Scala.javaList(external().listPartitions(id.database().name(), id.name(), Scala.option(null)))
         : List.of();
