@@ -108,10 +108,16 @@ public final class RunReport {
         job.arguments().redacted(), job.context().lineage(), job.filesRead(), null, null);
   }
 
-  /** The report of a run without a {@link Job} (no arguments, bookmarks or status). */
+  /** The report of a run without a {@link Job} (no arguments or bookmarks), with status {@code UNKNOWN}. */
   public static RunReport of(RunLineage lineage) {
+    return of(lineage, "UNKNOWN");
+  }
+
+  /** The report of a run without a {@link Job}, with the given status (for example {@code SUCCEEDED}). */
+  public static RunReport of(RunLineage lineage, String status) {
     Objects.requireNonNull(lineage, "lineage");
-    return new RunReport(lineage.jobName(), lineage.runId(), null, null, "UNKNOWN", Map.of(), lineage, Map.of(), null,
+    Objects.requireNonNull(status, "status");
+    return new RunReport(lineage.jobName(), lineage.runId(), null, null, status, Map.of(), lineage, Map.of(), null,
         null);
   }
 
@@ -177,7 +183,7 @@ public final class RunReport {
     return runId;
   }
 
-  /** {@code SUCCEEDED}, {@code FAILED} or {@code RUNNING} for a job's run; {@code UNKNOWN} without a job. */
+  /** {@code SUCCEEDED}, {@code FAILED} or {@code RUNNING} for a job's run; as given (or {@code UNKNOWN}) without a job. */
   public String status() {
     return status;
   }

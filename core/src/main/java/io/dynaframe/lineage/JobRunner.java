@@ -152,7 +152,7 @@ public final class JobRunner {
       events.complete();
     }
     RunReport report = run != null ? report(RunReport.of(run), events, run)
-        : RunReport.of(ctx.lineage()).withLineageEvents(events == null ? null : events.destination());
+        : RunReport.of(ctx.lineage(), "SUCCEEDED").withLineageEvents(events == null ? null : events.destination());
     if (run == null) {
       report.print();
     }

@@ -68,6 +68,30 @@ public final class Progress {
     }
   }
 
+  /** The counts of the steps so far, in one line: {@code orders 5 in / 4 out / 1 in error; ...}. */
+  void counts(Map<String, StepStats> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    if (json) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("event", "counts");
+      e.put("job", job);
+      e.put("runId", runId);
+      Map<String, Object> each = new LinkedHashMap<>();
+      steps.forEach((id, s) -> each.put(id, Map.of("recordsIn", s.recordsIn(), "recordsOut", s.recordsOut(),
+          "recordsInError", s.recordsInError())));
+      e.put("steps", each);
+      emit(e);
+    } else {
+      StringBuilder b = new StringBuilder();
+      steps.forEach((id, s) -> b.append(b.length() == 0 ? "" : "; ").append(id).append(' ').append(count(s.recordsIn()))
+          .append(" in / ").append(count(s.recordsOut())).append(" out / ").append(count(s.recordsInError()))
+          .append(" in error"));
+      LOG.info("{} counts so far: {}", job, b);
+    }
+  }
+
   void failed(String step, Node.Kind kind, Throwable error) {
     if (json) {
       Map<String, Object> e = base("step_failed", step, kind);

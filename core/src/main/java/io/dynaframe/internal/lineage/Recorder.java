@@ -373,6 +373,18 @@ public final class Recorder implements RunLineage {
     StepStats stats = stats(node);
     boolean counted = node.kind == Node.Kind.SINK || stats.recordsOut() > 0 || stats.recordsIn() > 0;
     progress().ended(node.id, node.kind, stats, counted);
+    if (node.kind == Node.Kind.SINK) {
+      // the write ran the steps before it: say what they counted
+      Map<String, StepStats> counts = new LinkedHashMap<>();
+      synchronized (this) {
+        for (NodeState n : nodes) {
+          if (n != node && n.kind != Node.Kind.SINK) {
+            counts.put(n.id, stats(n));
+          }
+        }
+      }
+      progress().counts(counts);
+    }
   }
 
   /** The frame as is when the run knows where it comes from, else the frame as the output of a new implicit source. */

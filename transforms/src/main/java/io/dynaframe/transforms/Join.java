@@ -1,0 +1,150 @@
+package io.dynaframe.transforms;
+
+import static org.apache.spark.sql.functions.expr;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.Checker;
+import io.dynaframe.transforms.internal.Conform;
+import io.dynaframe.transforms.internal.Sql;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.StructType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Glue's Join: the equi-join of the frame it is applied to ({@code frame1}) with
+ * {@code frame2} on {@code keys1[i] = keys2[i]}; only records with a match on both sides are
+ * kept (records with a null key match nothing). The output has the fields of both frames;
+ * both key fields are kept, as in Glue, except when a key has the same name on both sides,
+ * which gives one field. Any other field name the two frames share is refused: rename one
+ * first (AWS's legislators example renames {@code id} and {@code name} of the organizations
+ * before joining). The output is named {@code frame1.name + frame2.name} and carries the
+ * error records of both frames.
+ *
+ * <pre>{@code
+ * // Join.apply(persons, memberships, 'id', 'person_id')
+ * DynamicFrame history = Join.apply(persons, memberships, List.of("id"), List.of("person_id"), "join1");
+ * DynamicFrame same = persons.apply(Join.with(memberships, "id", "person_id"));
+ * }</pre>
+ */
+public final class Join implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final transient DynamicFrame other;
+  private final ImmutableList<String> keys1;
+  private final ImmutableList<String> keys2;
+  private final StepOptions options;
+
+  private Join(DynamicFrame other, ImmutableList<String> keys1, ImmutableList<String> keys2, StepOptions options) {
+    Preconditions.checkArgument(!keys1.isEmpty(), "Join needs at least one key");
+    Preconditions.checkArgument(keys1.size() == keys2.size(),
+        "Join needs as many keys on each side: keys1 %s, keys2 %s", keys1, keys2);
+    this.other = Objects.requireNonNull(other, "frame2");
+    this.keys1 = keys1;
+    this.keys2 = keys2;
+    this.options = options;
+  }
+
+  /** A join with {@code frame2} on these key paths, pairwise. */
+  public static Join with(DynamicFrame frame2, List<String> keys1, List<String> keys2) {
+    return new Join(frame2, ImmutableList.copyOf(keys1), ImmutableList.copyOf(keys2), StepOptions.DEFAULT);
+  }
+
+  /** A join with {@code frame2} on one key each side. */
+  public static Join with(DynamicFrame frame2, String key1, String key2) {
+    return with(frame2, List.of(key1), List.of(key2));
+  }
+
+  /** Glue's {@code Join.apply(frame1, frame2, keys1, keys2, transformation_ctx)}. */
+  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, List<String> keys1, List<String> keys2,
+      String transformationCtx) {
+    Join t = with(frame2, keys1, keys2).withTransformationContext(transformationCtx);
+    return frame1.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+  }
+
+  /** Glue's {@code Join.apply(frame1, frame2, key1, key2)} with one key each side. */
+  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String key1, String key2) {
+    return apply(frame1, frame2, List.of(key1), List.of(key2), "");
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public Join withTransformationContext(String ctx) {
+    return new Join(other, keys1, keys2, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}. */
+  public Join withInfo(String info) {
+    return new Join(other, keys1, keys2, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public Join withThresholds(long stageThreshold, long totalThreshold) {
+    return new Join(other, keys1, keys2, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    if (other == null) {
+      throw new TransformException(kind(), step, "this Join was deserialized without its second frame");
+    }
+    StructType s1 = input.schema();
+    StructType s2 = other.schema();
+    Checker ck1 = new Checker(kind(), step, s1);
+    Checker ck2 = new Checker(kind(), step, s2);
+    List<String> conditions = new ArrayList<>();
+    Set<String> mergedKeys = new HashSet<>();
+    for (int i = 0; i < keys1.size(); i++) {
+      Checker.Resolved k1 = ck1.resolve(keys1.get(i), true, false);
+      Checker.Resolved k2 = ck2.resolve(keys2.get(i), true, false);
+      for (Checker.Resolved k : List.of(k1, k2)) {
+        if (k.type().isChoice() || k.type().containsChoice()) {
+          throw (k == k1 ? ck1 : ck2).failAt(k.path().text(), "the key '" + k.path().text() + "' is " + k.type()
+              + "; resolve it with ResolveChoice before joining on it", List.of());
+        }
+      }
+      conditions.add("(l." + Sql.path(k1.names()) + " = r." + Sql.path(k2.names()) + ")");
+      if (k1.names().size() == 1 && k1.names().equals(k2.names())) {
+        mergedKeys.add(k1.names().get(0));
+      }
+    }
+    List<String> clashes = new ArrayList<>();
+    for (String n : s2.fieldNames()) {
+      if (s1.field(n).isPresent() && !mergedKeys.contains(n)) {
+        clashes.add(n);
+      }
+    }
+    if (!clashes.isEmpty()) {
+      throw new TransformException(kind(), step, clashes.get(0), "both frames have the field(s) " + clashes
+          + " that are not a shared key; rename them on one side with RenameField before the join", List.of());
+    }
+    Dataset<Row> l = input.toDF().alias("l");
+    Dataset<Row> r = other.toDF().alias("r");
+    Dataset<Row> joined = l.join(r, expr(String.join(" AND ", conditions)), "inner");
+    List<Column> cols = new ArrayList<>();
+    for (String n : s1.fieldNames()) {
+      cols.add(l.col(Sql.ident(n)));
+    }
+    for (String n : s2.fieldNames()) {
+      if (!mergedKeys.contains(n)) {
+        cols.add(r.col(Sql.ident(n)));
+      }
+    }
+    DynamicFrame out = input.withRows(joined.select(cols.toArray(new Column[0])))
+        .withName(input.name() + other.name());
+    return options.finish(Conform.withErrorsOf(out, other));
+  }
+
+  @Override
+  public String toString() {
+    return "Join[" + keys1 + " = " + keys2 + "]";
+  }
+}

@@ -1,0 +1,110 @@
+package io.dynaframe.transforms;
+
+import static org.apache.spark.sql.functions.expr;
+
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.Conform;
+import io.dynaframe.transforms.internal.DdbJson;
+import io.dynaframe.transforms.internal.Rewriter;
+import io.dynaframe.transforms.internal.Sql;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.ArrayType;
+import io.dynaframe.types.DataType;
+import io.dynaframe.types.Field;
+import io.dynaframe.types.StructType;
+import io.dynaframe.types.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+
+/**
+ * Glue's {@code simplify_ddb_json}: every DynamoDB JSON value in the frame, at any depth,
+ * loses its type descriptor and keeps its place ({@code Item.qty: {"N": "5"}} becomes
+ * {@code Item.qty: 5.0}); unlike {@link UnnestDDBJson} the {@code Item} wrapper stays.
+ * Conversions: {@code S} string, {@code N} number (double unless {@link #withNumberType} says
+ * otherwise), {@code B} binary (from base64), {@code BOOL} boolean, {@code NULL} null,
+ * {@code M} struct, {@code L} array, {@code SS}/{@code NS}/{@code BS} arrays. An attribute
+ * with different descriptors in different records becomes a choice.
+ */
+public final class SimplifyDDBJson implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final String numberType;
+  private final StepOptions options;
+
+  private SimplifyDDBJson(String numberType, StepOptions options) {
+    this.numberType = Objects.requireNonNull(numberType, "numberType");
+    this.options = options;
+  }
+
+  /** Simplifies with numbers as doubles. */
+  public static SimplifyDDBJson create() {
+    return new SimplifyDDBJson("double", StepOptions.DEFAULT);
+  }
+
+  /** Glue's {@code frame.simplify_ddb_json()}. */
+  public static DynamicFrame apply(DynamicFrame frame) {
+    SimplifyDDBJson t = create();
+    return frame.apply(t.kind(), t);
+  }
+
+  /** The type numbers become, as a Glue type name. */
+  public SimplifyDDBJson withNumberType(String typeName) {
+    return new SimplifyDDBJson(typeName, options);
+  }
+
+  /** This transform with a {@code transformation_ctx}, set on the output frame. */
+  public SimplifyDDBJson withTransformationContext(String ctx) {
+    return new SimplifyDDBJson(numberType, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}. */
+  public SimplifyDDBJson withInfo(String info) {
+    return new SimplifyDDBJson(numberType, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public SimplifyDDBJson withThresholds(long stageThreshold, long totalThreshold) {
+    return new SimplifyDDBJson(numberType, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    DataType number = UnnestDDBJson.numberType(kind(), step, numberType);
+    List<Column> cols = new ArrayList<>();
+    for (Field f : input.schema().fields()) {
+      DdbJson.Value v = simplify(Sql.ident(f.name()), f.type(), number);
+      cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(f.name()));
+    }
+    return options.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))));
+  }
+
+  private static DdbJson.Value simplify(String sql, DataType type, DataType number) {
+    if (DdbJson.isDdbValue(type)) {
+      return DdbJson.convert(sql, type, number);
+    }
+    if (type instanceof StructType st && !st.fields().isEmpty()) {
+      List<Rewriter.Slot> slots = new ArrayList<>();
+      List<Field> fields = new ArrayList<>();
+      for (Field f : st.fields()) {
+        DdbJson.Value v = simplify(Sql.field(sql, f.name()), f.type(), number);
+        slots.add(new Rewriter.Slot(f.name(), v.sql(), null));
+        fields.add(Types.field(f.name(), v.type()));
+      }
+      return new DdbJson.Value(Sql.nullSafe(sql, Rewriter.namedStruct(slots)), Types.struct(fields));
+    }
+    if (type instanceof ArrayType a && (a.elementType() instanceof StructType)) {
+      String x = Sql.lambdaVar();
+      DdbJson.Value inner = simplify(x, a.elementType(), number);
+      return new DdbJson.Value("transform(" + sql + ", " + x + " -> " + inner.sql() + ")", Types.array(inner.type()));
+    }
+    return new DdbJson.Value(sql, type);
+  }
+
+  @Override
+  public String toString() {
+    return "SimplifyDDBJson";
+  }
+}

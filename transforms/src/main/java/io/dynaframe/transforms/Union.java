@@ -1,0 +1,77 @@
+package io.dynaframe.transforms;
+
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.Conform;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.DataType;
+import io.dynaframe.types.StructType;
+import io.dynaframe.types.Types;
+import java.util.Objects;
+
+/**
+ * Glue's Union: the records of both frames (duplicates kept), in the schema Glue's merge
+ * rules give: the fields of both, a field missing on one side null there, a field whose
+ * types differ a choice of both ({@code long} on one side and {@code string} on the other
+ * give {@code choice{long, string}}). The output carries the error records of both frames.
+ *
+ * <pre>{@code
+ * DynamicFrame all = Union.apply(january, february, "union1");
+ * }</pre>
+ */
+public final class Union implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final transient DynamicFrame other;
+  private final StepOptions options;
+
+  private Union(DynamicFrame other, StepOptions options) {
+    this.other = Objects.requireNonNull(other, "frame2");
+    this.options = options;
+  }
+
+  /** The union with {@code frame2}. */
+  public static Union with(DynamicFrame frame2) {
+    return new Union(frame2, StepOptions.DEFAULT);
+  }
+
+  /** Glue's {@code Union.apply(frame1, frame2, transformation_ctx)}. */
+  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String transformationCtx) {
+    Union t = with(frame2).withTransformationContext(transformationCtx);
+    return frame1.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public Union withTransformationContext(String ctx) {
+    return new Union(other, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}. */
+  public Union withInfo(String info) {
+    return new Union(other, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public Union withThresholds(long stageThreshold, long totalThreshold) {
+    return new Union(other, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    if (other == null) {
+      throw new TransformException(kind(), step, "this Union was deserialized without its second frame");
+    }
+    StructType a = input.schema();
+    StructType b = other.schema();
+    DataType merged = Types.merge(a, b);
+    StructType to = (StructType) merged;
+    DynamicFrame left = input.withRows(Conform.rows(input.toDF(), a, to));
+    DynamicFrame right = other.withRows(Conform.rows(other.toDF(), b, to));
+    return options.finish(left.union(right).withName(input.name()));
+  }
+
+  @Override
+  public String toString() {
+    return "Union";
+  }
+}

@@ -1,0 +1,124 @@
+package io.dynaframe.transforms;
+
+import static org.apache.spark.sql.functions.expr;
+
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.Conform;
+import io.dynaframe.transforms.internal.DdbJson;
+import io.dynaframe.transforms.internal.GlueTypeNames;
+import io.dynaframe.transforms.internal.Sql;
+import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.types.DataType;
+import io.dynaframe.types.Field;
+import io.dynaframe.types.StructType;
+import io.dynaframe.types.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+
+/**
+ * Glue's {@code unnest_ddb_json}: a frame read from a DynamoDB export, whose records are
+ * {@code {"Item": {"id": {"S": "1"}, "qty": {"N": "5"}, ...}}}, becomes a frame of plain
+ * top-level fields ({@code id: string, qty: double}): the {@code Item} wrapper is removed and
+ * every value loses its type descriptor (see {@link SimplifyDDBJson} for the conversions).
+ * Other top-level fields that are DynamoDB values are converted in place; the rest stay.
+ * Numbers ({@code N}, {@code NS}) become doubles unless {@link #withNumberType} says
+ * otherwise ({@code "decimal(38,0)"}, {@code "long"}, {@code "string"}); a number that does
+ * not fit the type is null.
+ *
+ * <pre>{@code
+ * DynamicFrame items = exported.apply(UnnestDDBJson.create());
+ * }</pre>
+ */
+public final class UnnestDDBJson implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  private final String numberType;
+  private final StepOptions options;
+
+  private UnnestDDBJson(String numberType, StepOptions options) {
+    this.numberType = Objects.requireNonNull(numberType, "numberType");
+    this.options = options;
+  }
+
+  /** Unnests with numbers as doubles. */
+  public static UnnestDDBJson create() {
+    return new UnnestDDBJson("double", StepOptions.DEFAULT);
+  }
+
+  /** Glue's {@code frame.unnest_ddb_json(transformation_ctx)}. */
+  public static DynamicFrame apply(DynamicFrame frame, String transformationCtx) {
+    UnnestDDBJson t = create().withTransformationContext(transformationCtx);
+    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+  }
+
+  /** The type numbers become, as a Glue type name. */
+  public UnnestDDBJson withNumberType(String typeName) {
+    return new UnnestDDBJson(typeName, options);
+  }
+
+  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
+  public UnnestDDBJson withTransformationContext(String ctx) {
+    return new UnnestDDBJson(numberType, options.withTransformationContext(ctx));
+  }
+
+  /** This transform with Glue's {@code info}. */
+  public UnnestDDBJson withInfo(String info) {
+    return new UnnestDDBJson(numberType, options.withInfo(info));
+  }
+
+  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
+  public UnnestDDBJson withThresholds(long stageThreshold, long totalThreshold) {
+    return new UnnestDDBJson(numberType, options.withThresholds(stageThreshold, totalThreshold));
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    DataType number = numberType(kind(), step, numberType);
+    List<Column> cols = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Field f : input.schema().fields()) {
+      if (f.name().equals("Item") && DdbJson.isItem(f.type())) {
+        for (Field a : ((StructType) f.type()).fields()) {
+          DdbJson.Value v = DdbJson.isDdbValue(a.type())
+              ? DdbJson.convert(Sql.field(Sql.ident("Item"), a.name()), a.type(), number)
+              : new DdbJson.Value(Sql.field(Sql.ident("Item"), a.name()), a.type());
+          add(cols, names, a.name(), v, step);
+        }
+      } else if (DdbJson.isDdbValue(f.type())) {
+        add(cols, names, f.name(), DdbJson.convert(Sql.ident(f.name()), f.type(), number), step);
+      } else {
+        add(cols, names, f.name(), new DdbJson.Value(Sql.ident(f.name()), f.type()), step);
+      }
+    }
+    return options.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))));
+  }
+
+  private void add(List<Column> cols, Set<String> names, String name, DdbJson.Value v, String step) {
+    if (!names.add(name)) {
+      throw new TransformException(kind(), step, name, "the attribute '" + name
+          + "' of Item clashes with a top-level field of the same name; rename one first", List.of());
+    }
+    cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(name));
+  }
+
+  /** The Glue type numbers become; refuses a type name that is not a number or string type. */
+  static DataType numberType(String kind, String step, String name) {
+    DataType t;
+    try {
+      t = GlueTypeNames.atomic(name).orElseThrow(() -> new IllegalArgumentException(name));
+    } catch (IllegalArgumentException e) {
+      throw new TransformException(kind, step, null, "unknown number type '" + name + "'", List.of());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return "UnnestDDBJson";
+  }
+}
