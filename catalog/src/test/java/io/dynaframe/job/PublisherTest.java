@@ -37,7 +37,7 @@ class PublisherTest {
 
   private List<String> versionFolders() throws IOException {
     try (Stream<Path> s = Files.list(root.resolve("load/sales/orders"))) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("_v")).sorted().toList();
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
     }
   }
 
@@ -49,13 +49,13 @@ class PublisherTest {
     Publication p1 = Publisher.of(run1, catalog, lake).publish(orders(run1, "{\"id\": 1}"), ORDERS, "parquet", List.of());
     TableDefinition t1 = catalog.getTable(ORDERS);
     assertThat(t1.location()).contains(p1.location());
-    assertThat(p1.location()).endsWith("/load/sales/orders/_vr1");
+    assertThat(p1.location()).endsWith("/load/sales/orders/v-r1");
 
     DynaContext run2 = ctx.withRunId("r2");
     Publisher.of(run2, catalog, lake).withRetention(Duration.ofDays(7))
         .publish(orders(run2, "{\"id\": 2}", "{\"id\": 3}"), ORDERS, "parquet", List.of());
-    assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/_vr2");
-    assertThat(versionFolders()).containsExactly("_vr1", "_vr2"); // r1 kept for readers within retention
+    assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/v-r2");
+    assertThat(versionFolders()).containsExactly("v-r1", "v-r2"); // r1 kept for readers within retention
     FrameAssert.assertThat(ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()))
         .isEqualTo(orders(ctx, "{\"id\": 2}", "{\"id\": 3}").toDF());
 
@@ -63,7 +63,7 @@ class PublisherTest {
     Publication p3 = Publisher.of(run3, catalog, lake).withRetention(Duration.ZERO)
         .publish(orders(run3, "{\"id\": 4}"), ORDERS, "parquet", List.of());
     assertThat(p3.removedVersions()).containsExactlyInAnyOrder("r1", "r2");
-    assertThat(versionFolders()).containsExactly("_vr3");
+    assertThat(versionFolders()).containsExactly("v-r3");
     assertThat(catalog.getTable(ORDERS).parameters().get(Publisher.VERSIONS_PARAMETER)).contains("r1@", "r2@", "r3@");
   }
 
@@ -81,8 +81,8 @@ class PublisherTest {
     assertThat(p2.partitions()).containsExactlyInAnyOrder(List.of("eu"), List.of("apac"));
     List<Partition> parts = catalog.listAllPartitions(ORDERS, null);
     assertThat(parts).extracting(p -> p.values().get(0) + " -> " + p.location().orElseThrow().replaceAll(".*/load/", ""))
-        .containsExactlyInAnyOrder("eu -> sales/orders/_vr2/region=eu", "us -> sales/orders/_vr1/region=us",
-            "apac -> sales/orders/_vr2/region=apac");
+        .containsExactlyInAnyOrder("eu -> sales/orders/v-r2/region=eu", "us -> sales/orders/v-r1/region=us",
+            "apac -> sales/orders/v-r2/region=apac");
     assertThat(p2.removedVersions()).isEmpty(); // r1 still holds region=us
   }
 
@@ -122,7 +122,7 @@ class PublisherTest {
         .publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": \"x\", \"region\": \"eu\"}"), ORDERS, "parquet",
             List.of("region")))
         .hasMessageContaining("field 'id' of frame is a choice (choice{long, string}); resolve it with ResolveChoice");
-    assertThat(versionFolders()).containsExactly("_vr1");
+    assertThat(versionFolders()).containsExactly("v-r1");
   }
 
   @Test
@@ -130,14 +130,14 @@ class PublisherTest {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
     Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx, "{\"id\": 1}"), ORDERS, "parquet", List.of());
-    Files.createDirectories(root.resolve("load/sales/orders/_vcrashed/"));
-    Files.writeString(root.resolve("load/sales/orders/_vcrashed/part.parquet"), "half a file");
+    Files.createDirectories(root.resolve("load/sales/orders/v-crashed/"));
+    Files.writeString(root.resolve("load/sales/orders/v-crashed/part.parquet"), "half a file");
 
     Publication p = Publisher.of(ctx.withRunId("r2"), catalog, lake).withOrphanGrace(Duration.ZERO)
         .publish(orders(ctx, "{\"id\": 2}"), ORDERS, "parquet", List.of());
 
     assertThat(p.removedVersions()).contains("crashed");
-    assertThat(versionFolders()).containsExactly("_vr1", "_vr2");
+    assertThat(versionFolders()).containsExactly("v-r1", "v-r2");
   }
 
   @Test

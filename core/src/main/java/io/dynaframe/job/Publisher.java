@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a frame as a catalog table without ever updating an object: the run writes a new
- * version folder, {@code LOAD/<db>/<table>/_v<runId>/}, and only when every file is in place
+ * version folder, {@code LOAD/<db>/<table>/v-<runId>/} (not a {@code key=value} name, so reading the table folder
+ * directly fails loudly instead of mixing versions), and only when every file is in place
  * switches the catalog to it: the table's location in one update for an unpartitioned
  * table, each written partition's location for a partitioned one (partitions the run did not
  * write keep theirs). Readers that go through the catalog see the old version or the new one,
@@ -55,7 +56,7 @@ public final class Publisher {
   /** The table parameter listing the versions this publisher made current, newest last. */
   public static final String VERSIONS_PARAMETER = "dynaframe.versions";
   /** A version folder's name: this prefix and the run id. */
-  public static final String VERSION_PREFIX = "_v";
+  public static final String VERSION_PREFIX = "v-";
   /** Test hook: a system property naming a phase ({@code write}, {@code switch}) where a publish stops and waits to be killed. */
   static final String PAUSE_PROPERTY = "dynaframe.test.publish.pause";
 

@@ -75,7 +75,7 @@ class PublishCrashIT {
 
   private List<String> versionFolders() throws Exception {
     try (Stream<Path> s = Files.list(dir.resolve("lake/load/sales/events"))) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("_v")).sorted().toList();
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
     }
   }
 

@@ -64,10 +64,13 @@ public final class EmbeddedCatalog implements Catalog {
 
   /** The table parameter that holds the table's version. */
   public static final String VERSION = "dynaframe.version";
+  /** Table parameter holding the SerDe a table was defined with when the metastore was given a stand-in. */
+  static final String SERDE = "dynaframe.serde";
+  private static final String LAZY_SIMPLE_SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
 
   private static final String DESCRIPTION = "dynaframe.description";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-  private static final Set<String> HIDDEN = Set.of(VERSION, "transient_lastDdlTime", "EXTERNAL", "numFiles",
+  private static final Set<String> HIDDEN = Set.of(VERSION, SERDE, "transient_lastDdlTime", "EXTERNAL", "numFiles",
       "totalSize", "numRows", "rawDataSize", "COLUMN_STATS_ACCURATE", "last_modified_by", "last_modified_time",
       "numFilesErasureCoded", "bucketing_version");
   private static final String HIVE_TYPE_STRING = "HIVE_TYPE_STRING";
@@ -201,8 +204,16 @@ public final class EmbeddedCatalog implements Catalog {
       ddl.append(" PARTITIONED BY ").append(columns(table.partitionKeys()));
     }
     StorageFormat f = table.format();
+    Map<String, String> extra = new LinkedHashMap<>();
     if (f.serializationLibrary().isPresent()) {
-      ddl.append(" ROW FORMAT SERDE ").append(Sql.str(f.serializationLibrary().get()));
+      String serde = f.serializationLibrary().get();
+      if (!onClasspath(serde)) {
+        // The metastore insists on loading a table's SerDe (Glue's OpenX JSON SerDe is not on a
+        // Spark classpath); keep the name in a parameter and give Hive one it has.
+        extra.put(SERDE, serde);
+        serde = LAZY_SIMPLE_SERDE;
+      }
+      ddl.append(" ROW FORMAT SERDE ").append(Sql.str(serde));
       if (!f.serdeParameters().isEmpty()) {
         ddl.append(" WITH SERDEPROPERTIES ").append(Sql.properties(f.serdeParameters()));
       }
@@ -213,6 +224,7 @@ public final class EmbeddedCatalog implements Catalog {
     }
     ddl.append(" LOCATION ").append(Sql.str(location));
     Map<String, String> props = new LinkedHashMap<>(table.parameters());
+    props.putAll(extra);
     props.put(VERSION, String.valueOf(version));
     ddl.append(" TBLPROPERTIES ").append(Sql.properties(props));
     run("create table " + id, () -> spark.sql(ddl.toString()));
@@ -239,6 +251,15 @@ public final class EmbeddedCatalog implements Catalog {
     return run("get table " + id, () -> external().getTable(id.database().name(), id.name()));
   }
 
+  private static boolean onClasspath(String className) {
+    try {
+      Class.forName(className, false, EmbeddedCatalog.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   private static TableDefinition fromSpark(DatabaseName database, CatalogTable t) {
     TableDefinition.Builder b = TableDefinition.builder(TableIdentifier.of(database, t.identifier().table()));
     b.columns(columnsOf(t.dataSchema().fields()));
@@ -246,9 +267,10 @@ public final class EmbeddedCatalog implements Catalog {
     CatalogStorageFormat s = t.storage();
     URI location = Scala.orNull(s.locationUri());
     b.location(location == null ? null : location.toString());
-    b.format(StorageFormat.of(Scala.orNull(s.inputFormat()), Scala.orNull(s.outputFormat()), Scala.orNull(s.serde()),
-        Scala.javaMap(s.properties())));
     Map<String, String> props = Scala.javaMap(t.properties());
+    String serde = props.containsKey(SERDE) ? props.get(SERDE) : Scala.orNull(s.serde());
+    b.format(StorageFormat.of(Scala.orNull(s.inputFormat()), Scala.orNull(s.outputFormat()), serde,
+        Scala.javaMap(s.properties())));
     String version = props.getOrDefault(VERSION, "0");
     props.keySet().removeIf(k -> HIDDEN.contains(k) || k.startsWith("spark.sql."));
     b.parameters(props);
@@ -353,7 +375,8 @@ public final class EmbeddedCatalog implements Catalog {
     URI location = p.location().map(l -> new Path(l).toUri()).orElse(null);
     CatalogStorageFormat storage = new CatalogStorageFormat(Scala.option(location),
         Scala.option(f.inputFormat().orElse(null)), Scala.option(f.outputFormat().orElse(null)),
-        Scala.option(f.serializationLibrary().orElse(null)), false, Scala.map(f.serdeParameters()));
+        Scala.option(f.serializationLibrary().map(x -> onClasspath(x) ? x : LAZY_SIMPLE_SERDE).orElse(null)), false,
+        Scala.map(f.serdeParameters()));
     return new CatalogTablePartition(spec(t, p.values()), storage, Scala.map(p.parameters()),
         System.currentTimeMillis(), -1L, Scala.option(null));
   }

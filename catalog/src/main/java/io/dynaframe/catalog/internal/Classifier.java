@@ -126,7 +126,7 @@ public final class Classifier {
           if (truncated && records > 0) {
             break; // the sample cut the last record
           }
-          return null;
+          return jsonLinesSchema(trimmed, truncated);
         }
         if (node.isArray()) {
           for (JsonNode element : node) {
@@ -142,6 +142,36 @@ public final class Classifier {
       return null;
     }
     return records > 0 && merged instanceof StructType s ? s : null;
+  }
+
+  /**
+   * JSON Lines with some malformed lines (a truncated write, a stray log line): still JSON when
+   * at least nine lines in ten of the sample are JSON objects, as real feeds are; the bad lines
+   * become error records when the table is read.
+   */
+  private static StructType jsonLinesSchema(String sample, boolean truncated) {
+    DataType merged = Types.NULL;
+    int good = 0;
+    int bad = 0;
+    String[] lines = sample.split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || (truncated && i == lines.length - 1)) {
+        continue;
+      }
+      try {
+        JsonNode node = JSON.readTree(line);
+        if (node != null && node.isObject()) {
+          merged = Types.merge(merged, jsonType(node));
+          good++;
+        } else {
+          bad++;
+        }
+      } catch (IOException | RuntimeException e) {
+        bad++;
+      }
+    }
+    return good > 0 && bad * 10 <= good + bad && merged instanceof StructType s ? s : null;
   }
 
   private static DataType jsonType(JsonNode n) {

@@ -47,6 +47,7 @@ public final class DdbJson {
   public static Value convert(String sql, DataType type, DataType numberType) {
     StructType st = (StructType) type;
     Map<String, List<Value>> byKind = new LinkedHashMap<>();
+    // the slots of a choice struct follow its members' sorted names (see ChoiceType)
     for (Field f : st.fields()) {
       String d = Sql.field(sql, f.name());
       Value v = switch (f.name()) {
@@ -85,6 +86,7 @@ public final class DdbJson {
       return kinds.get(0);
     }
     DataType choice = Types.choice(kinds.stream().map(Value::type).toArray(DataType[]::new));
+    kinds.sort(java.util.Comparator.comparing(k -> k.type().typeName()));
     List<Rewriter.Slot> slots = new ArrayList<>();
     for (Value k : kinds) {
       slots.add(new Rewriter.Slot(k.type().typeName(), k.sql(), null));
