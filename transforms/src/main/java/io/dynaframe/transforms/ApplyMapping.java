@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Casts;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.FieldPath;
@@ -46,8 +47,8 @@ import java.util.Map;
  * DynamicFrame out = ApplyMapping.apply(frame, List.of(...), "map_orders");
  * }</pre>
  *
- * @throws TransformException (from {@code expand}) for a source path the frame does not
- *     have, an unknown type name, an impossible cast, or two mappings writing one target
+ * <p>Applying it throws {@link TransformException} for a source path the frame does not
+ * have, an unknown type name, an impossible cast, or two mappings writing one target.
  */
 public final class ApplyMapping implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -118,6 +119,10 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     Checker ck = new Checker(kind(), step, input.schema());
     Node root = new Node();
     for (MappingSpec m : mappings) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.Sql;
 import io.dynaframe.transforms.internal.StepOptions;
@@ -81,6 +82,10 @@ public final class DropNullFields implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     List<String> drop = new ArrayList<>();
     List<Candidate> candidates = new ArrayList<>();
     collect(input.schema(), List.of(), "", null, drop, candidates);

@@ -2,6 +2,7 @@ package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.RecordFunctions;
 import io.dynaframe.transforms.internal.StepOptions;
 import java.util.Objects;
@@ -84,6 +85,10 @@ public final class Filter implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     if (predicate != null) {
       return options.finish(input.withStagedRows(
           RecordFunctions.filter(input.toDF(), predicate, step, options.info())));

@@ -6,6 +6,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.Sql;
@@ -92,6 +93,10 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input, staging);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     if (staging == null) {
       throw new TransformException(kind(), step, "this MergeDynamicFrames was deserialized without its staging frame");
     }

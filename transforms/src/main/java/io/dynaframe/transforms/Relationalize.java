@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.Flatten;
 import io.dynaframe.transforms.internal.Sql;
@@ -109,6 +110,10 @@ public final class Relationalize implements Transform<FrameCollection> {
 
   @Override
   public FrameCollection expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private FrameCollection build(DynamicFrame input, String step) {
     StructType schema = input.schema();
     if (schema.field(RID).isPresent()) {
       throw new TransformException(kind(), step, RID, "the frame has a field named " + RID

@@ -2,6 +2,7 @@ package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.Fields;
@@ -72,6 +73,10 @@ public final class RenameField implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     Checker ck = new Checker(kind(), step, input.schema());
     Checker.Resolved from = ck.resolve(oldName, true, true);
     FieldPath to = ck.parse(newName);

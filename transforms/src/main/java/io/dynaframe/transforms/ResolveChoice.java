@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.ChoiceAction;
 import io.dynaframe.transforms.internal.ChoiceResolver;
@@ -149,6 +150,10 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     Dataset<Row> df = input.toDF();
     if (choice != null) {
       Checker ck = new Checker(kind(), step, input.schema());

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.Rewriter;
@@ -72,6 +73,10 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     DataType number = UnnestDDBJson.numberType(kind(), step, numberType);
     List<Column> cols = new ArrayList<>();
     for (Field f : input.schema().fields()) {

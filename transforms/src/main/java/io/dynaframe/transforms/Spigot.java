@@ -6,6 +6,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.Transform;
 import io.dynaframe.job.Lake;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.HadoopConf;
 import io.dynaframe.transforms.internal.SpigotSampler;
 import io.dynaframe.transforms.internal.StepOptions;
@@ -196,6 +197,10 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     String dir = location(input.context(), step);
     long s = seed != null ? seed : step.hashCode();
     SpigotSampler sampler = new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s);

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.StepOptions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,6 +77,10 @@ public final class SplitFields implements Transform<FrameCollection> {
 
   @Override
   public FrameCollection expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private FrameCollection build(DynamicFrame input, String step) {
     String base = input.name().isEmpty() ? "frame" : input.name();
     String n1 = name1 != null ? name1 : base + "1";
     String n2 = name2 != null ? name2 : base + "2";

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Comparisons;
 import io.dynaframe.transforms.internal.Sql;
@@ -100,9 +101,9 @@ public final class SplitRows implements Transform<FrameCollection> {
         .add(new Comparison(path, operator, value)).build(), name1, name2, options);
   }
 
-  /** The names of the frame of matching records and of the frame of the others. */
+  /** The names of the frame of matching records and of the frame of the others (null: {@code frame1}, {@code frame2}). */
   public SplitRows withNames(String name1, String name2) {
-    return new SplitRows(comparisons, name1, name2, options);
+    return new SplitRows(comparisons, name1 == null ? "frame1" : name1, name2 == null ? "frame2" : name2, options);
   }
 
   /** This transform with Glue's {@code transformation_ctx}, set on both output frames. */
@@ -148,6 +149,10 @@ public final class SplitRows implements Transform<FrameCollection> {
 
   @Override
   public FrameCollection expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private FrameCollection build(DynamicFrame input, String step) {
     if (name1.equals(name2)) {
       throw new TransformException(kind(), step, "both output frames are named '" + name1 + "'; give them two names");
     }

@@ -6,6 +6,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
 import io.dynaframe.Options;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
@@ -113,6 +114,10 @@ public final class Unbox implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     Checker ck = new Checker(kind(), step, input.schema());
     if (!format.equals("json") && !format.equals("csv")) {
       throw ck.failNear(path, "Unbox reads json or csv, not '" + format + "'", format, List.of("json", "csv"));

@@ -2,6 +2,7 @@ package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.StepOptions;
 import io.dynaframe.types.DataType;
@@ -58,6 +59,10 @@ public final class Union implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input, other);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     if (other == null) {
       throw new TransformException(kind(), step, "this Union was deserialized without its second frame");
     }

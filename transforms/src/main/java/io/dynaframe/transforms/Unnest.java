@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Flatten;
 import io.dynaframe.transforms.internal.Sql;
 import io.dynaframe.transforms.internal.StepOptions;
@@ -60,6 +61,10 @@ public final class Unnest implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     List<Flatten.Col> cols = new ArrayList<>();
     for (Field f : input.schema().fields()) {
       Flatten.flatten(f.name(), Sql.ident(f.name()), f.type(), cols, new ArrayList<>(), null);

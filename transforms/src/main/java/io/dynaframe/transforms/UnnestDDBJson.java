@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
+import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.GlueTypeNames;
@@ -78,6 +79,10 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
+    return CaseSafe.run(() -> build(input, step), input);
+  }
+
+  private DynamicFrame build(DynamicFrame input, String step) {
     DataType number = numberType(kind(), step, numberType);
     List<Column> cols = new ArrayList<>();
     Set<String> names = new HashSet<>();

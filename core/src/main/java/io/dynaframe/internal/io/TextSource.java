@@ -130,17 +130,18 @@ final class TextSource {
 
     @Override
     public Iterator<DataType> call(Iterator<String> groups) {
-      DataType acc = Types.NULL;
+      // the same type as folding Types.merge over JsonValues.typeOf of each record, without a type per record
+      TypeAccumulator acc = new TypeAccumulator();
       while (groups.hasNext()) {
         Iterator<FileRecord> it = records(groups.next(), format, conf, compression);
         while (it.hasNext()) {
           ParsedRecord r = it.next().record();
           if (r.fields() != null) {
-            acc = Types.merge(acc, JsonValues.typeOf(r.fields()));
+            acc.addFields(r.fields());
           }
         }
       }
-      return List.of(acc).iterator();
+      return List.of(acc.type()).iterator();
     }
   }
 

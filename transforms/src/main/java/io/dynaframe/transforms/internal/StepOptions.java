@@ -24,14 +24,17 @@ public record StepOptions(String transformationContext, String info, long stageT
     Preconditions.checkArgument(totalThreshold >= 0, "totalThreshold must be >= 0, was %s", totalThreshold);
   }
 
+  /** These options with another transformation context. */
   public StepOptions withTransformationContext(String ctx) {
     return new StepOptions(ctx, info, stageThreshold, totalThreshold);
   }
 
+  /** These options with another info note. */
   public StepOptions withInfo(String value) {
     return new StepOptions(transformationContext, value, stageThreshold, totalThreshold);
   }
 
+  /** These options with other thresholds. */
   public StepOptions withThresholds(long stage, long total) {
     return new StepOptions(transformationContext, info, stage, total);
   }
