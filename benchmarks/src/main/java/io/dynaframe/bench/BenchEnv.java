@@ -10,8 +10,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param context the dynaframe context; {@code context.spark()} is the session of the baseline too
  * @param dataDir the benchmark's own input folder, kept between runs
+ * @param workDir a scratch folder for the benchmark's output, emptied before each run of the program
  */
-public record BenchEnv(DynaContext context, Path dataDir) {
+public record BenchEnv(DynaContext context, Path dataDir, Path workDir) {
 
   /** The shared Spark session. */
   public SparkSession spark() {

@@ -32,8 +32,8 @@ public final class BenchMain {
 
   /** Entry point; exits with 2 on a usage error and 1 when the benchmark fails. */
   public static void main(String[] args) throws IOException {
-    int reps = 5;
-    int warmups = 1;
+    int reps = -1;
+    int warmups = -1;
     String name = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -61,7 +61,7 @@ public final class BenchMain {
       usage(e.getMessage());
       return;
     }
-    System.exit(run(name, bench, reps, warmups));
+    System.exit(run(name, bench, reps > 0 ? reps : bench.repetitions(), warmups >= 0 ? warmups : bench.warmups()));
   }
 
   private static int run(String name, Benchmark bench, int reps, int warmups) throws IOException {
@@ -77,7 +77,10 @@ public final class BenchMain {
         .hiveSupport(false)
         .shufflePartitions(4)
         .build();
-    BenchEnv env = new BenchEnv(ctx, dataRoot.resolve(name));
+    Path scratch = work.resolve("out").resolve(name);
+    Inputs.deleteTree(scratch);
+    Files.createDirectories(scratch);
+    BenchEnv env = new BenchEnv(ctx, dataRoot.resolve(name), scratch);
     double[] dyna = new double[reps];
     double[] base = new double[reps];
     try {

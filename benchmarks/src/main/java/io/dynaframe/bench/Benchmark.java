@@ -30,4 +30,20 @@ public interface Benchmark {
    * example the same number of records); throws {@link IllegalStateException} if not.
    */
   void verify(BenchEnv env);
+
+  /**
+   * Timed repetitions when {@code --reps} is not given. Short benchmarks (a few seconds a
+   * side) take more, so that the median is steady.
+   */
+  default int repetitions() {
+    return 5;
+  }
+
+  /**
+   * Untimed warm-up runs of each side when {@code --warmup} is not given. The JIT needs a
+   * few runs of a short benchmark before its times settle.
+   */
+  default int warmups() {
+    return 1;
+  }
 }

@@ -73,6 +73,17 @@ public final class ParquetReadBenchmark implements Benchmark {
     runBaseline(env);
   }
 
+  /** Each side takes about two seconds, so its times vary by ±10 %: more runs, after a longer warm-up. */
+  @Override
+  public int repetitions() {
+    return 9;
+  }
+
+  @Override
+  public int warmups() {
+    return 3;
+  }
+
   @Override
   public void verify(BenchEnv env) {
     List<Row> d = runDynaframe(env);

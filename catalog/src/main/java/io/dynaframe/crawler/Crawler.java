@@ -14,6 +14,7 @@ import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -179,18 +184,69 @@ public final class Crawler {
     return node;
   }
 
+  /** Files read at once while classifying: reading a footer or a header is mostly waiting (on S3 a request each). */
+  private static final int READERS = 16;
+
   private void classifyAll(FileSystem fs, Node node, Map<Path, FileSchema> out, List<String> unclassified)
       throws IOException {
-    for (FileStatus f : node.files) {
-      FileSchema s = Classifier.classify(fs, f, conf, sampleBytes);
+    List<FileStatus> files = new ArrayList<>();
+    collectFiles(node, files);
+    List<FileSchema> schemas = classify(fs, files);
+    for (int i = 0; i < files.size(); i++) {
+      FileSchema s = schemas.get(i);
       if (s.known()) {
-        out.put(f.getPath(), s);
+        out.put(files.get(i).getPath(), s);
       } else {
-        unclassified.add(f.getPath().toString());
+        unclassified.add(files.get(i).getPath().toString());
       }
     }
+  }
+
+  private static void collectFiles(Node node, List<FileStatus> into) {
+    into.addAll(node.files);
     for (Node c : node.children.values()) {
-      classifyAll(fs, c, out, unclassified);
+      collectFiles(c, into);
+    }
+  }
+
+  /** The schema of each file, in the files' order; several files are read at once when there are many. */
+  private List<FileSchema> classify(FileSystem fs, List<FileStatus> files) throws IOException {
+    List<FileSchema> out = new ArrayList<>(files.size());
+    if (files.size() < 8) {
+      for (FileStatus f : files) {
+        out.add(Classifier.classify(fs, f, conf, sampleBytes));
+      }
+      return out;
+    }
+    int threads = Math.min(READERS, files.size() / 4);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dynaframe-crawler-" + name);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<FileSchema>> pending = new ArrayList<>(files.size());
+      for (FileStatus f : files) {
+        pending.add(pool.submit(() -> Classifier.classify(fs, f, conf, sampleBytes)));
+      }
+      for (Future<FileSchema> p : pending) {
+        out.add(p.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("crawler " + name + " was interrupted while reading file schemas");
+    } finally {
+      pool.shutdownNow();
     }
   }
 

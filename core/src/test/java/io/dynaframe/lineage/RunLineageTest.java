@@ -71,6 +71,10 @@ class RunLineageTest {
     assertThat(stats(graph, "cast")).containsExactly(3L, 3L, 0L);
     assertThat(stats(graph, "valid")).containsExactly(3L, 2L, 1L);
     assertThat(stats(graph, "out")).containsExactly(2L, 2L, 0L);
+    // rename and cast only project the rows of the source: they take its count, and Spark runs
+    // no counting of theirs (their markers fold away), only the source's and valid's
+    String optimized = valid.toDF().queryExecution().optimizedPlan().toString();
+    assertThat(optimized.split("dynaframe_lineage_", -1)).hasSize(3);
     assertThat(graph.node("out").orElseThrow().args()).containsEntry("path", out);
 
     assertThat(ctx.lineage().sourceColumns("out")).containsExactly(

@@ -13,10 +13,14 @@ import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.AttributeReference;
 import org.apache.spark.sql.catalyst.expressions.ExprId;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.IsNotNull;
+import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.catalyst.expressions.ScalaUDF;
 import org.apache.spark.sql.catalyst.plans.logical.Filter;
 import org.apache.spark.sql.catalyst.plans.logical.Generate;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Project;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import org.apache.spark.sql.catalyst.plans.logical.Union;
 
 /**
@@ -36,19 +40,50 @@ final class PlanLineage {
   /** Where an output column comes from: a column of a recorded output, taken as is or computed. */
   record Origin(int output, String column, boolean identity) {}
 
-  /** The index of the recorded output whose marker this plan node is, or -1. */
+  /**
+   * The index of the recorded output whose marker this plan node is, or -1. A marker is a
+   * filter that lets every row through: a counting one calls a UDF named after the output, a
+   * free one (on outputs whose rows are counted by the marker below them) tests a string
+   * literal that names the output and is folded away by Spark's optimizer.
+   */
   static int markerIndex(LogicalPlan plan, String prefix) {
-    if (plan instanceof Filter f && f.condition() instanceof ScalaUDF udf && udf.udfName().isDefined()) {
-      String name = udf.udfName().get();
-      if (name.startsWith(prefix)) {
-        try {
-          return Integer.parseInt(name.substring(prefix.length()));
-        } catch (NumberFormatException e) {
-          return -1;
-        }
+    if (!(plan instanceof Filter f)) {
+      return -1;
+    }
+    String name = null;
+    if (f.condition() instanceof ScalaUDF udf && udf.udfName().isDefined()) {
+      name = udf.udfName().get();
+    } else if (f.condition() instanceof IsNotNull test && test.child() instanceof Literal literal
+        && literal.value() != null) {
+      name = literal.value().toString();
+    }
+    if (name != null && name.startsWith(prefix)) {
+      try {
+        return Integer.parseInt(name.substring(prefix.length()));
+      } catch (NumberFormatException e) {
+        return -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * The marker under this plan when nothing between them can change the number of rows
+   * (projections and aliases only), else -1: the plan's rows are then the marker's rows.
+   */
+  static int sameRowsAs(LogicalPlan plan, String prefix) {
+    LogicalPlan p = plan;
+    while (true) {
+      int marker = markerIndex(p, prefix);
+      if (marker >= 0) {
+        return marker;
+      }
+      if (p instanceof Project || p instanceof SubqueryAlias) {
+        p = p.children().iterator().next();
+      } else {
+        return -1;
+      }
+    }
   }
 
   /** The recorded outputs the plan reads, outermost first, each once. */

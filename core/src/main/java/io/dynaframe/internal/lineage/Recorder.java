@@ -1,6 +1,7 @@
 package io.dynaframe.internal.lineage;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.udf;
 
@@ -424,12 +425,20 @@ public final class Recorder implements RunLineage {
   private DynamicFrame wrapOutput(NodeState node, String key, DynamicFrame frame) {
     Dataset<Row> rows = frame.toDF();
     LogicalPlan plan = plan(rows);
-    RowCounter counter = counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out");
+    // an output that only projects the rows of a recorded output (a mapping, a rename, a cast)
+    // has that output's count: it gets a marker Spark folds away, and no counting of its own
+    int same = PlanLineage.sameRowsAs(plan, outPrefix);
+    RowCounter counter;
     int index;
     synchronized (this) {
+      counter = same >= 0 ? outputs.get(same).counter()
+          : counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out");
       index = outputs.size();
       outputs.add(new Output(index, node, key, counter, PlanLineage.columns(plan, outPrefix), PlanLineage.schema(plan)));
       node.outputs.add(index);
+    }
+    if (same >= 0) {
+      return LineageHooks.rewrap(frame, rows.where(lit(outPrefix + index).isNotNull()));
     }
     UDF1<Long, Boolean> count = id -> {
       counter.record(id, true);
@@ -443,9 +452,11 @@ public final class Recorder implements RunLineage {
   private DynamicFrame countWritten(NodeState node, DynamicFrame frame) {
     Dataset<Row> rows = frame.toDF();
     LogicalPlan plan = plan(rows);
-    RowCounter counter = counter(node.id + ".written");
+    int same = PlanLineage.sameRowsAs(plan, outPrefix);
+    RowCounter counter;
     int n;
     synchronized (this) {
+      counter = same >= 0 ? outputs.get(same).counter() : counter(node.id + ".written");
       node.writeCounters.add(counter);
       n = node.writeCounters.size();
       PlanLineage.columns(plan, outPrefix).forEach((column, origins) -> {
@@ -453,6 +464,9 @@ public final class Recorder implements RunLineage {
         origins.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
       });
       PlanLineage.schema(plan).forEach(node.writtenSchema::putIfAbsent);
+    }
+    if (same >= 0) {
+      return frame; // the rows written are the rows of that output, counted there
     }
     UDF1<Long, Boolean> count = id -> {
       counter.record(id, true);

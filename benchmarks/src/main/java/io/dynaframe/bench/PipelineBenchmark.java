@@ -1,0 +1,63 @@
+package io.dynaframe.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * A Glue-style pipeline over 2,000,000 records: ApplyMapping, ResolveChoice, Filter and
+ * SplitRows, both frames written as Parquet through dynaframe's sinks, against the same
+ * pipeline written by hand with DataFrames (see {@link OrdersWorkload}).
+ */
+public final class PipelineBenchmark implements Benchmark {
+  private OrdersWorkload work;
+  private Path lastDyna;
+  private Path lastBase;
+
+  @Override
+  public void prepare(BenchEnv env) throws IOException {
+    work = OrdersWorkload.prepare(env);
+  }
+
+  @Override
+  public void dynaframe(BenchEnv env) {
+    lastDyna = next("dynaframe");
+    work.dynaframe(env.context(), lastDyna, null);
+  }
+
+  @Override
+  public void baseline(BenchEnv env) {
+    lastBase = next("baseline");
+    work.baseline(env.spark(), lastBase);
+  }
+
+  private Path next(String side) {
+    try {
+      return work.nextOutput(side);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public int repetitions() {
+    return 7;
+  }
+
+  @Override
+  public int warmups() {
+    return 2;
+  }
+
+  @Override
+  public void verify(BenchEnv env) {
+    for (String part : new String[] {"big", "rest"}) {
+      String d = OrdersWorkload.summary(env.spark(), lastDyna.resolve(part));
+      String b = OrdersWorkload.summary(env.spark(), lastBase.resolve(part));
+      if (!d.equals(b)) {
+        throw new IllegalStateException("the pipelines disagree on " + part + ": dynaframe " + d + ", Spark " + b);
+      }
+      System.out.println("verified " + part + ": " + d);
+    }
+  }
+}
