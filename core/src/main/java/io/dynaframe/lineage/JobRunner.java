@@ -122,7 +122,8 @@ public final class JobRunner {
   private static RunResult execute(Object job, AnnotatedJob model, DynaContext ctx, Job run) {
     Recorder recorder = LineageHooks.recorder(ctx);
     if (recorder != null) {
-      recorder.name(model.name(), model.description());
+      // a run of a Job is named as the Job (Glue's JOB_NAME); the annotation's name is the default
+      recorder.name(run != null ? run.name() : model.name(), model.description());
     }
     OpenLineageEmitter events = recorder == null ? null : emitter(recorder, run);
     if (events != null) {
