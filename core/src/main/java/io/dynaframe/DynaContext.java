@@ -51,8 +51,8 @@ public final class DynaContext {
       io.dynaframe.lineage.RunLineage lineage) {
     this.lineage = lineage;
     this.spark = Objects.requireNonNull(spark, "spark");
-    Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+"),
-        "a run id may hold letters, digits, '.', '_' and '-' only: '%s'", runId);
+    Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+") && !runId.matches("\\.+"),
+        "a run id may hold letters, digits, '.', '_' and '-' only, and not be only dots: '%s'", runId);
     this.runId = runId;
     this.bookmarks = Objects.requireNonNull(bookmarks, "bookmarks");
     this.catalog = catalog;

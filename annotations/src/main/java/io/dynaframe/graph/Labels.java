@@ -15,6 +15,13 @@ final class Labels {
   static final String SINK_FILL = "#dcfce7";
   static final String ERROR_COLOR = "#b22222";
 
+  /**
+   * Argument names whose values are never drawn (shown as {@code *****}): the same names as the
+   * redaction of options and job arguments in dynaframe-core, which this module cannot depend on.
+   */
+  private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+      "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
+
   private Labels() {}
 
   /** Id, type (if any), one {@code name = value} line per argument, and the run's stats (if any). */
@@ -25,7 +32,8 @@ final class Labels {
       lines.add(clean(node.type()));
     }
     for (Map.Entry<String, String> arg : node.args().entrySet()) {
-      String value = shorten(clean(arg.getValue()));
+      String value = SECRET.matcher(arg.getKey()).matches() && !arg.getValue().isEmpty() ? "*****"
+          : shorten(clean(arg.getValue()));
       lines.add(value.isEmpty() ? clean(arg.getKey()) : clean(arg.getKey()) + " = " + value);
     }
     node.stats().ifPresent(s -> lines.add(stats(s)));

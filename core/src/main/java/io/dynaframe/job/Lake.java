@@ -2,6 +2,8 @@ package io.dynaframe.job;
 
 import com.google.common.base.Preconditions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,11 +27,25 @@ public final class Lake {
   private final String source;
   private final String load;
 
+  /** The four areas of a lake. */
+  public enum Area { CODE, TEMP, SOURCE, LOAD }
+
   private Lake(String code, String temp, String source, String load) {
-    this.code = trim(code);
-    this.temp = trim(temp);
-    this.source = trim(source);
-    this.load = trim(load);
+    this.code = checkArea("code", code);
+    this.temp = checkArea("temp", temp);
+    this.source = checkArea("source", source);
+    this.load = checkArea("load", load);
+  }
+
+  private static String checkArea(String area, String uri) {
+    Objects.requireNonNull(uri, area);
+    String u = trim(uri);
+    Preconditions.checkArgument(!u.isBlank(), "the %s area of a lake must not be empty", area);
+    for (String segment : Location.of(u).segments()) {
+      Preconditions.checkArgument(!segment.equals(".") && !segment.equals(".."),
+          "the %s area of a lake must not hold '.' or '..' segments: '%s'", area, u);
+    }
+    return u;
   }
 
   /** A lake whose four areas are {@code code}, {@code temp}, {@code source} and {@code load} under one root URI. */
@@ -82,6 +98,93 @@ public final class Lake {
   /** The LOAD area: the tables jobs publish. */
   public String load() {
     return load;
+  }
+
+  /** The URI of one area. */
+  public String area(Area area) {
+    return switch (Objects.requireNonNull(area, "area")) {
+      case CODE -> code;
+      case TEMP -> temp;
+      case SOURCE -> source;
+      case LOAD -> load;
+    };
+  }
+
+  /**
+   * A path that a job takes from its arguments or options, kept inside one area of the lake.
+   * A relative path ({@code orders/2026-11}) is resolved under the area; an absolute path or
+   * URI must already lie inside the area ({@code s3://}, {@code s3a://} and {@code s3n://}
+   * count as one scheme, a local path as {@code file:}). A path with a {@code .} or
+   * {@code ..} segment, a backslash or a control character is refused whatever it resolves
+   * to, so that no spelling of a path can leave the area.
+   *
+   * @return the path as a URI (or path) inside the area
+   * @throws IllegalArgumentException naming the path and the area it must stay in
+   */
+  public String resolve(Area area, String path) {
+    String root = area(area);
+    String where = area.name() + " area " + root;
+    Preconditions.checkArgument(path != null && !path.isBlank(), "an empty path cannot be resolved in the %s", where);
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      Preconditions.checkArgument(c != '\\' && !Character.isISOControl(c),
+          "path '%s' holds a backslash or a control character; it is refused in the %s", path.replace("\n", "\\n"), where);
+    }
+    Location loc = Location.of(path);
+    for (String segment : loc.segments()) {
+      Preconditions.checkArgument(!segment.equals(".") && !segment.equals(".."),
+          "path '%s' holds a '.' or '..' segment; paths must stay in the %s", path, where);
+    }
+    if (!loc.absolute()) {
+      return root + "/" + trim(path);
+    }
+    Location base = Location.of(root);
+    boolean inside = base.scheme().equals(loc.scheme()) && base.authority().equals(loc.authority())
+        && loc.segments().size() >= base.segments().size()
+        && loc.segments().subList(0, base.segments().size()).equals(base.segments());
+    Preconditions.checkArgument(inside, "path '%s' is outside the %s; give a path inside it, or one relative to it",
+        path, where);
+    return trim(path);
+  }
+
+  /** A path or URI taken apart for comparison: scheme (lower case, s3a and s3n as s3), authority, non-empty segments. */
+  private record Location(boolean absolute, String scheme, String authority, List<String> segments) {
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)", Pattern.DOTALL);
+
+    static Location of(String p) {
+      java.util.regex.Matcher m = SCHEME.matcher(p);
+      String scheme;
+      String rest;
+      if (m.matches() && m.group(1).length() > 1) { // one letter: a Windows drive, not a scheme
+        scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        rest = m.group(2);
+      } else if (p.startsWith("/")) {
+        scheme = "file";
+        rest = p;
+      } else {
+        return new Location(false, "", "", split(p));
+      }
+      if (scheme.equals("s3a") || scheme.equals("s3n")) {
+        scheme = "s3";
+      }
+      String authority = "";
+      if (rest.startsWith("//")) {
+        int slash = rest.indexOf('/', 2);
+        authority = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+        rest = slash < 0 ? "" : rest.substring(slash);
+      }
+      return new Location(true, scheme, authority, split(rest));
+    }
+
+    private static List<String> split(String path) {
+      List<String> out = new ArrayList<>();
+      for (String s : path.split("/")) {
+        if (!s.isEmpty()) {
+          out.add(s);
+        }
+      }
+      return out;
+    }
   }
 
   /** {@code SOURCE/<dataset>}: where raw input of a dataset lands. */

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -122,7 +123,9 @@ public final class CatalogSources {
         + t.identifier() + " has no location, and neither has the table"));
     StringBuilder sb = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     for (int i = 0; i < p.values().size(); i++) {
-      sb.append('/').append(t.partitionKeys().get(i).name()).append('=').append(p.values().get(i));
+      // escaped as Spark names partition folders, so a value such as "../x" stays one folder below the table
+      sb.append('/').append(ExternalCatalogUtils.escapePathName(t.partitionKeys().get(i).name())).append('=')
+          .append(ExternalCatalogUtils.escapePathName(p.values().get(i)));
     }
     return sb.toString();
   }
@@ -177,7 +180,7 @@ public final class CatalogSources {
     Dataset<Row> values = ctx.spark().createDataFrame(rows, DataTypes.createStructType(fields));
     List<org.apache.spark.sql.Column> typed = new ArrayList<>();
     for (Column k : t.partitionKeys()) {
-      typed.add(col("`" + k.name() + "`").cast(SparkTypes.toSpark(k.dataType())).alias(k.name()));
+      typed.add(col(io.dynaframe.internal.Paths.quote(k.name())).cast(SparkTypes.toSpark(k.dataType())).alias(k.name()));
     }
     typed.add(col(INDEX));
     List<Row> kept;

@@ -4,6 +4,7 @@ import com.univocity.parsers.common.ParsingContext;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class CsvFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
   private static final Pattern LONG = Pattern.compile("[-+]?(0|[1-9][0-9]{0,18})");
-  private static final Pattern DOUBLE = Pattern.compile("[-+]?(0|[1-9][0-9]*)?(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+  private static final Pattern DOUBLE = Pattern.compile("[-+]?((0|[1-9][0-9]*)(\\.[0-9]+)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
   private final char separator;
   private final char quote;
@@ -69,6 +70,8 @@ final class CsvFormat implements RecordFormat {
     s.setSkipEmptyLines(true);
     s.setHeaderExtractionEnabled(false);
     s.setErrorContentLength(200);
+    // read on the task's thread: the decoder's record of lines that are not UTF-8 is read there too
+    s.setReadInputOnSeparateThread(false);
     CsvParser parser = new CsvParser(s);
     parser.beginParsing(text);
     return new CsvIterator(parser);
@@ -88,7 +91,11 @@ final class CsvFormat implements RecordFormat {
     }
     if (!v.isEmpty() && (v.indexOf('.') >= 0 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0)
         && DOUBLE.matcher(v).matches() && Character.isDigit(v.charAt(v.length() - 1))) {
-      return Double.parseDouble(v);
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        return v;
+      }
     }
     return v;
   }
@@ -100,37 +107,90 @@ final class CsvFormat implements RecordFormat {
     private ParsedRecord next;
     private boolean done;
     private long lastEndLine;
+    private Parsed lookahead;
+    private TextParsingException lookaheadFailure;
+    private boolean atEnd;
 
     CsvIterator(CsvParser parser) {
       this.parser = parser;
       this.context = parser.getContext();
     }
 
+    /** The next row the parser gives, with what the context says about it; null at the end of the file. */
+    private Parsed fetch() {
+      if (lookahead != null) {
+        Parsed p = lookahead;
+        lookahead = null;
+        return p;
+      }
+      if (lookaheadFailure != null) {
+        TextParsingException e = lookaheadFailure;
+        lookaheadFailure = null;
+        throw e;
+      }
+      if (atEnd) {
+        return null;
+      }
+      String[] fields = parser.parseNext();
+      if (fields == null) {
+        atEnd = true;
+        return null;
+      }
+      return new Parsed(fields, context.currentLine(), context.currentParsedContent(), context.currentRecord());
+    }
+
+    /** True when no row follows: the parser has reached the end of the file. */
+    private boolean endFollows() {
+      if (lookahead != null || lookaheadFailure != null) {
+        return false;
+      }
+      try {
+        lookahead = fetch();
+      } catch (TextParsingException e) {
+        lookaheadFailure = e;
+        return false;
+      }
+      return lookahead == null;
+    }
+
     @Override
     public boolean hasNext() {
       while (next == null && !done) {
-        String[] fields;
+        Parsed row;
         long start = lastEndLine + 1;
         try {
-          fields = parser.parseNext();
+          row = fetch();
         } catch (TextParsingException e) {
-          next = ParsedRecord.failed("malformed CSV: " + firstLine(e.getMessage()), start, null);
+          IOException io = ioCause(e);
+          next = ParsedRecord.failed(io != null
+              ? "cannot read the rest of the file from line " + start + ": " + describe(io)
+              : "malformed CSV: " + firstLine(e.getMessage()), start, null);
           done = true;
           parser.stopParsing();
           break;
         }
-        if (fields == null) {
+        if (row == null) {
           done = true;
           break;
         }
-        long end = context.currentLine();
-        String raw = context.currentParsedContent();
+        String[] fields = row.fields();
+        long end = row.endLine();
+        String raw = row.raw();
+        long newlines = 0;
         if (raw != null) {
           raw = raw.stripTrailing();
-          start = end - raw.chars().filter(c -> c == '\n').count();
+          newlines = raw.chars().filter(c -> c == '\n').count();
+          start = end - newlines;
+        }
+        // an odd number of quotes: a quoted field may have run to the end of the file
+        boolean unclosed = raw != null && quote != '\0' && escape == quote
+            && raw.chars().filter(c -> c == quote).count() % 2 == 1 && endFollows();
+        if (unclosed) {
+          start = lastEndLine + 1;
+          end = start + newlines;
         }
         lastEndLine = end;
-        if (skipFirst && context.currentRecord() == 1) {
+        if (skipFirst && row.number() == 1) {
           continue;
         }
         if (names == null) {
@@ -139,21 +199,25 @@ final class CsvFormat implements RecordFormat {
             continue;
           }
         }
-        next = toRecord(fields, start, raw == null ? String.join(String.valueOf(separator), nonNull(fields)) : raw);
+        next = unclosed
+            ? ParsedRecord.failed("a quoted field opened in line " + start + " is not closed: the quote runs to the end "
+                + "of the file, so the lines after it were read as part of this record", start, end, raw)
+            : toRecord(fields, start, Math.max(start, end),
+                raw == null ? String.join(String.valueOf(separator), nonNull(fields)) : raw);
       }
       return next != null;
     }
 
-    private ParsedRecord toRecord(String[] fields, long line, String raw) {
+    private ParsedRecord toRecord(String[] fields, long line, long lastLine, String raw) {
       if (fields.length != names.size()) {
         return ParsedRecord.failed("expected " + names.size() + " fields" + (withHeader ? " (from the header)" : " (from the first row)")
-            + ", found " + fields.length, line, raw);
+            + ", found " + fields.length, line, lastLine, raw);
       }
       Map<String, Object> m = new LinkedHashMap<>(names.size() * 2);
       for (int i = 0; i < fields.length; i++) {
         m.put(names.get(i), typed(fields[i]));
       }
-      return ParsedRecord.ok(m, line, raw);
+      return ParsedRecord.ok(m, line, lastLine, raw);
     }
 
     @Override
@@ -167,12 +231,30 @@ final class CsvFormat implements RecordFormat {
     }
   }
 
+  /** One row as the parser gave it: its fields, the line it ends on, its text and its number in the file. */
+  private record Parsed(String[] fields, long endLine, String raw, long number) {}
+
   private static List<String> nonNull(String[] fields) {
     List<String> out = new ArrayList<>(fields.length);
     for (String f : fields) {
       out.add(f == null ? "" : f);
     }
     return out;
+  }
+
+  /** The I/O failure behind a parser's error (a truncated or unreadable file), if that is what it is. */
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  static String describe(IOException e) {
+    String msg = e.getMessage();
+    return (msg == null || msg.isBlank() ? "" : msg + " ") + "(" + e.getClass().getSimpleName() + ")";
   }
 
   private static String firstLine(String s) {

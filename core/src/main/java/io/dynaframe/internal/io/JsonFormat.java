@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +26,13 @@ import java.util.NoSuchElementException;
 final class JsonFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * How deep objects and arrays may nest in one record. Deeper records are error records:
+   * Spark's schemas, plans and generated code recurse once per level, and a record nested a
+   * thousand levels deep would overflow their stacks instead of failing with a reason.
+   */
+  static final int MAX_DEPTH = 100;
+
   private final boolean multiLine;
   private final JsonPathSelector jsonPath;
 
@@ -36,7 +44,7 @@ final class JsonFormat implements RecordFormat {
   private static JsonFactory factory() {
     JsonFactory f = new JsonFactory();
     f.setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(10_000).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build());
+        .maxNestingDepth(MAX_DEPTH).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build());
     return f;
   }
 
@@ -46,25 +54,30 @@ final class JsonFormat implements RecordFormat {
   }
 
   /** Adds the records selected from one parsed document to {@code out}. */
-  private void emit(Object doc, long line, String raw, Deque<ParsedRecord> out) {
+  private void emit(Object doc, long line, long lastLine, String raw, Deque<ParsedRecord> out) {
     List<Object> selected = jsonPath == null ? List.of(doc == null ? "null" : doc) : jsonPath.select(doc);
     if (jsonPath == null && doc == null) {
-      out.add(ParsedRecord.failed("a JSON record must be an object, found null", line, raw));
+      out.add(ParsedRecord.failed("a JSON record must be an object, found null", line, lastLine, raw));
       return;
     }
     for (Object v : selected) {
       if (v instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) m;
-        out.add(ParsedRecord.ok(fields, line, selected.size() == 1 ? raw : null));
+        out.add(ParsedRecord.ok(fields, line, lastLine, selected.size() == 1 ? raw : null));
       } else {
         out.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(v)
-            + (jsonPath == null ? "" : " at jsonPath " + jsonPath), line, raw));
+            + (jsonPath == null ? "" : " at jsonPath " + jsonPath), line, lastLine, raw));
       }
     }
   }
 
   private static String describe(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    if (e instanceof StreamConstraintsException && e.getOriginalMessage().contains("nesting depth")) {
+      return "JSON nested deeper than " + MAX_DEPTH + " levels" + (at == null ? "" : " (at column " + at.getColumnNr() + ")")
+          + "; a record may nest objects and arrays at most " + MAX_DEPTH + " levels deep";
+    }
     String msg = e.getOriginalMessage();
     int marker = msg.indexOf(" (start marker at");
     if (marker >= 0) {
@@ -124,7 +137,7 @@ final class JsonFormat implements RecordFormat {
           pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), lineNo, line));
           return;
         }
-        emit(doc, lineNo, line, pending);
+        emit(doc, lineNo, lineNo, line, pending);
       } catch (JsonProcessingException e) {
         pending.add(ParsedRecord.failed(describe(e), lineNo, line));
       } catch (IOException e) {
@@ -171,11 +184,13 @@ final class JsonFormat implements RecordFormat {
             inTopArray = true;
           } else {
             Object doc = JsonValues.read(parser);
+            long last = parser.currentLocation().getLineNr();
             String raw = mapper.writeValueAsString(doc);
             if (jsonPath == null && !(doc instanceof Map)) {
-              pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), line, raw));
+              pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), line,
+                  last, raw));
             } else {
-              emit(doc, line, raw, pending);
+              emit(doc, line, last, raw, pending);
             }
           }
         } catch (JsonProcessingException e) {

@@ -102,6 +102,10 @@ public final class Sinks {
     Path out = new Path(FileListing.normalize(path, conf));
     Path staging = new Path(out, ".dynaframe-staging-" + ctx.runId() + "-" + UUID.randomUUID().toString().substring(0, 8));
     Dataset<Row> df = frame.toDF();
+    checkNamesDifferBeyondCase(df.schema(), "", frame.name(), path);
+    if (fmt.equals("orc")) {
+      checkNoBackticks(df.schema(), "", frame.name(), path);
+    }
     List<String> columns = List.of(df.columns());
     for (String k : partitionKeys) {
       if (!columns.contains(k)) {
@@ -125,11 +129,65 @@ public final class Sinks {
       publish(fs, staging, out, base + "-" + ctx.runId(), fmt);
     } catch (IOException e) {
       throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + e.getMessage(), e);
+    } catch (Exception e) { // AnalysisException is a checked exception in Java's eyes
+      if (e.getClass().getName().endsWith("AnalysisException")) {
+        // Spark refused the frame as it is (a name or type the format cannot store): nothing was written
+        String msg = String.valueOf(e.getMessage());
+        throw new SinkException("frame '" + frame.name() + "' cannot be written as " + fmt + " to " + path + ": "
+            + (msg.indexOf('\n') < 0 ? msg : msg.substring(0, msg.indexOf('\n'))), e);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + e, e);
     } finally {
       try {
         fs.delete(staging, true);
       } catch (IOException e) {
         // the next run's cleanup removes it; the output itself is complete or absent
+      }
+    }
+  }
+
+  /**
+   * Fails when two fields of one struct have names that differ only in case ({@code Id} and
+   * {@code id}): Spark resolves names without regard to case, and Hive and the Glue catalog
+   * store them in lower case, so the two would be written as one column or not at all.
+   */
+  static void checkNamesDifferBeyondCase(StructType schema, String prefix, String frameName, String path) {
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    for (StructField f : schema.fields()) {
+      String full = prefix + f.name();
+      String other = seen.putIfAbsent(f.name().toLowerCase(Locale.ROOT), full);
+      if (other != null) {
+        throw new SinkException("frame '" + frameName + "' has the fields '" + other + "' and '" + full
+            + "', whose names differ only in case; Spark, Hive and the Glue catalog take them for one column, so nothing "
+            + "was written to " + path + ": rename or drop one of them first");
+      }
+      org.apache.spark.sql.types.DataType t = f.dataType();
+      while (t instanceof ArrayType a) {
+        t = a.elementType();
+      }
+      if (t instanceof StructType s && !RowJson.isChoiceStruct(s)) {
+        checkNamesDifferBeyondCase(s, full + ".", frameName, path);
+      }
+    }
+  }
+
+  /** ORC reads its schema from a type string in which a backtick ends a name: {@code e`f} would be stored as {@code e}. */
+  private static void checkNoBackticks(StructType schema, String prefix, String frameName, String path) {
+    for (StructField f : schema.fields()) {
+      if (f.name().indexOf('`') >= 0) {
+        throw new SinkException("frame '" + frameName + "' has the field '" + prefix + f.name() + "', and ORC cannot "
+            + "store a name with a backtick (it would cut the name short), so nothing was written to " + path
+            + ": rename the field or write another format");
+      }
+      org.apache.spark.sql.types.DataType t = f.dataType();
+      while (t instanceof ArrayType a) {
+        t = a.elementType();
+      }
+      if (t instanceof StructType s) {
+        checkNoBackticks(s, prefix + f.name() + ".", frameName, path);
       }
     }
   }

@@ -49,6 +49,10 @@ public final class Sources {
     boolean recurse = options.getBoolean("recurse", false);
     List<String> exclusions = options.getStringList("exclusions");
     String compression = options.getString("compressionType", null);
+    if (compression != null && !compression.isBlank()
+        && !Set.of("gzip", "gz", "bzip", "bzip2", "bz2", "none").contains(compression.toLowerCase(Locale.ROOT))) {
+      throw new SourceException("compressionType must be gzip, bzip2 or none, was '" + compression + "'");
+    }
     String groupFiles = options.getString("groupFiles", "");
     long groupSize = options.getLong("groupSize", -1);
     String ctxName = transformationContext == null ? "" : transformationContext;
@@ -57,7 +61,11 @@ public final class Sources {
       List<FileEntry> files = BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (records == null) {
-        return sparkFormat(ctx, fmt, files, name, ctxName);
+        if (fmt.equals("parquet")) {
+          ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
+          return sparkFormat(ctx, fmt, checked.files(), checked.columnsDiffer(), name, ctxName);
+        }
+        return sparkFormat(ctx, fmt, files, false, name, ctxName);
       }
       long target = groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
           ? groupSize
@@ -83,14 +91,19 @@ public final class Sources {
     }
   }
 
-  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<FileEntry> files, String name,
-      String transformationContext) {
+  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<FileEntry> files, boolean mergeSchema,
+      String name, String transformationContext) {
     if (files.isEmpty()) {
       return DynamicFrame.empty(ctx).withName(name).withTransformationContext(transformationContext);
     }
     String[] paths = files.stream().map(FileEntry::path).toArray(String[]::new);
     try {
-      Dataset<Row> df = ctx.spark().read().format(fmt).load(paths);
+      var reader = ctx.spark().read().format(fmt);
+      if (mergeSchema) {
+        // files with different columns: read with the union of their columns (types were checked to agree)
+        reader = reader.option("mergeSchema", "true");
+      }
+      Dataset<Row> df = reader.load(paths);
       return DynamicFrame.fromDF(df, ctx, name).withTransformationContext(transformationContext);
     } catch (RuntimeException e) {
       if (e.getClass().getName().endsWith("AnalysisException")) {

@@ -3,10 +3,6 @@ package io.dynaframe.internal.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -20,23 +16,29 @@ import org.apache.hadoop.util.ReflectionUtils;
 final class TextFiles {
   private TextFiles() {}
 
-  static Reader open(String file, Configuration conf, String compressionType) throws IOException {
+  /** An open file: its text, and the decoder that knows which of its lines were not UTF-8. */
+  record Text(BufferedReader reader, Utf8Reader decoder) {}
+
+  static Text open(String file, Configuration conf, String compressionType) throws IOException {
     Path path = new Path(file);
     InputStream in = path.getFileSystem(conf).open(path);
     CompressionCodec codec = codec(path, conf, compressionType);
     if (codec != null) {
       in = codec.createInputStream(in);
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-    r.mark(1);
-    int first = r.read();
-    if (first != '\uFEFF' && first != -1) {
-      r.reset();
+    Utf8Reader decoder = new Utf8Reader(in);
+    BufferedReader r = new BufferedReader(decoder, 1 << 16);
+    try {
+      r.mark(1);
+      int first = r.read();
+      if (first != '\uFEFF' && first != -1) {
+        r.reset();
+      }
+    } catch (IOException | RuntimeException e) {
+      r.close();
+      throw e;
     }
-    return r;
+    return new Text(r, decoder);
   }
 
   private static CompressionCodec codec(Path path, Configuration conf, String compressionType) {

@@ -8,12 +8,15 @@ import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -60,30 +63,119 @@ final class TextSource {
     return DynamicFrame.fromStaged(staged, ctx, name, transformationContext);
   }
 
-  /** The records of a group of files (one path per line), in order. */
+  /**
+   * The records of a group of files (one path per line), in order. Nothing a file holds
+   * escapes as an exception: a file that cannot be opened, a read that fails part way (a
+   * truncated gzip), and lines that are not UTF-8 all become error records naming the file
+   * and, where there is one, the line.
+   */
   private static Iterator<FileRecord> records(String group, RecordFormat format, SerializableConf conf, String compression) {
     List<String> files = List.of(group.split("\n"));
     return new Iterator<>() {
       private int index = -1;
-      private Reader reader;
+      private TextFiles.Text text;
       private Iterator<ParsedRecord> current = Collections.emptyIterator();
+      private final Deque<ParsedRecord> pending = new ArrayDeque<>();
+      private final Set<Long> reported = new HashSet<>();
+      private long lastLine; // the last line the file's records so far reach
+      private boolean fileDone = true;
 
       @Override
       public boolean hasNext() {
-        while (!current.hasNext()) {
+        while (pending.isEmpty()) {
+          if (!fileDone) {
+            advance();
+            continue;
+          }
           closeCurrent();
           if (++index >= files.size()) {
             return false;
           }
-          try {
-            reader = TextFiles.open(files.get(index), conf.get(), compression);
-            current = format.records(reader, files.get(index));
-          } catch (IOException e) {
-            // a file that cannot be opened or decompressed is one error record naming it
-            current = List.of(ParsedRecord.failed("cannot read file: " + e, 0, null)).iterator();
-          }
+          open(files.get(index));
         }
         return true;
+      }
+
+      private void open(String file) {
+        reported.clear();
+        lastLine = 0;
+        fileDone = false;
+        try {
+          text = TextFiles.open(file, conf.get(), compression);
+          current = format.records(text.reader(), file);
+        } catch (IOException e) {
+          failFile("cannot read the file: " + describe(e), 0);
+        } catch (UncheckedIOException e) {
+          failFile("cannot read the file: " + describe(e.getCause()), 0);
+        } catch (RuntimeException e) {
+          failFile("cannot read the file: " + describe(e), 0);
+        }
+      }
+
+      /** Moves the current file's next record into {@code pending}, or finishes the file. */
+      private void advance() {
+        try {
+          if (current.hasNext()) {
+            ParsedRecord r = current.next();
+            lastLine = Math.max(lastLine, r.lastLine());
+            pending.add(checkEncoding(r));
+            return;
+          }
+        } catch (UncheckedIOException e) {
+          failFile("cannot read the rest of the file from line " + (lastLine + 1) + ": " + describe(e.getCause()),
+              lastLine + 1);
+          return;
+        } catch (RuntimeException e) {
+          failFile((ioCause(e) != null ? "cannot read" : "cannot parse") + " the rest of the file from line "
+              + (lastLine + 1) + ": " + describe(e), lastLine + 1);
+          return;
+        }
+        fileDone = true;
+        reportUnclaimedLines(Long.MAX_VALUE);
+      }
+
+      private void failFile(String reason, long line) {
+        current = Collections.emptyIterator();
+        fileDone = true;
+        reportUnclaimedLines(line - 1);
+        pending.add(ParsedRecord.failed(reason, line, null));
+      }
+
+      /** A record that holds bytes that are not UTF-8 becomes an error record, whatever it parsed to. */
+      private ParsedRecord checkEncoding(ParsedRecord r) {
+        if (text == null || r.line() <= 0) {
+          return r;
+        }
+        Set<Long> bad = text.decoder().malformedLines(r.line(), r.lastLine());
+        if (bad.isEmpty()) {
+          return r;
+        }
+        reported.addAll(bad);
+        return r.asError(notUtf8(bad) + "; the record is not read");
+      }
+
+      /** Lines up to {@code upTo} that were not UTF-8 but belong to no record (a CSV header, a skipped line). */
+      private void reportUnclaimedLines(long upTo) {
+        if (text == null) {
+          return;
+        }
+        for (long l : text.decoder().malformedLines()) {
+          if (l <= upTo && reported.add(l)) {
+            pending.add(ParsedRecord.failed(notUtf8(Set.of(l)) + ", and it holds no record (a header or a skipped line)",
+                l, null));
+          }
+        }
+      }
+
+      private void closeCurrent() {
+        if (text != null) {
+          try {
+            text.reader().close();
+          } catch (IOException e) {
+            // nothing more to read from it
+          }
+          text = null;
+        }
       }
 
       @Override
@@ -91,26 +183,36 @@ final class TextSource {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        try {
-          return new FileRecord(files.get(index), current.next());
-        } catch (UncheckedIOException e) {
-          current = Collections.emptyIterator();
-          return new FileRecord(files.get(index), ParsedRecord.failed(
-              "cannot read the rest of the file: " + e.getCause(), 0, null));
-        }
-      }
-
-      private void closeCurrent() {
-        if (reader != null) {
-          try {
-            reader.close();
-          } catch (IOException e) {
-            // nothing more to read from it
-          }
-          reader = null;
-        }
+        return new FileRecord(files.get(index), pending.poll());
       }
     };
+  }
+
+  private static String notUtf8(Set<Long> lines) {
+    return (lines.size() == 1 ? "line " + lines.iterator().next() + " is" : "lines " + lines + " are")
+        + " not valid UTF-8 text (bytes that no UTF-8 character has)";
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  /** The failure in one line: the I/O error behind it if there is one, else its first line. */
+  private static String describe(Throwable failure) {
+    IOException io = failure == null ? null : ioCause(failure);
+    Throwable e = io != null ? io : failure;
+    String msg = e == null ? null : e.getMessage();
+    if (msg != null && msg.indexOf('\n') >= 0) {
+      msg = msg.substring(0, msg.indexOf('\n'));
+    }
+    String what = e == null ? "unknown error" : (msg == null || msg.isBlank() ? "" : msg + " ") + "(" + e.getClass().getSimpleName() + ")";
+    return e instanceof java.io.EOFException ? "the file ends too early, as a truncated or partly written file does: " + what
+        : what;
   }
 
   private record FileRecord(String file, ParsedRecord record) {}

@@ -1,0 +1,134 @@
+package io.dynaframe.internal.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decodes UTF-8 and remembers the lines where the bytes were not UTF-8. Each bad sequence is
+ * read as U+FFFD, so that the parsers go on with the rest of the file, and its line is
+ * noted, so that the record that holds it becomes an error record instead of carrying the
+ * replacement character silently. Lines end at {@code \n}, {@code \r\n} or a lone
+ * {@code \r}, as {@link java.io.BufferedReader#readLine} counts them.
+ */
+final class Utf8Reader extends Reader {
+  private final InputStream in;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+  private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+  private final TreeSet<Long> malformed = new TreeSet<>();
+  private boolean eof;
+  private boolean done;
+  private long line = 1;
+  private boolean lastWasCr;
+
+  Utf8Reader(InputStream in) {
+    this.in = in;
+    bytes.flip();
+    chars.flip();
+  }
+
+  @Override
+  public int read(char[] buf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    while (!chars.hasRemaining()) {
+      if (done) {
+        return -1;
+      }
+      fill();
+    }
+    int n = Math.min(len, chars.remaining());
+    chars.get(buf, off, n);
+    return n;
+  }
+
+  /** Decodes the next characters into {@code chars}; sets {@code done} at the end of the input. */
+  private void fill() throws IOException {
+    chars.clear();
+    while (true) {
+      int from = chars.position();
+      CoderResult r = decoder.decode(bytes, chars, eof);
+      count(from);
+      if (r.isError()) {
+        if (!chars.hasRemaining()) {
+          break; // reported again on the next fill, with room for the replacement
+        }
+        malformed.add(line);
+        chars.put('\uFFFD');
+        lastWasCr = false;
+        bytes.position(bytes.position() + r.length());
+        continue;
+      }
+      if (r.isOverflow()) {
+        break;
+      }
+      if (eof) {
+        int f = chars.position();
+        CoderResult fr = decoder.flush(chars);
+        count(f);
+        if (!fr.isOverflow()) {
+          done = true;
+        }
+        break;
+      }
+      if (chars.position() > 0) {
+        break; // hand out what there is before blocking on more input
+      }
+      bytes.compact();
+      int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+      if (n < 0) {
+        eof = true;
+      } else {
+        bytes.position(bytes.position() + n);
+      }
+      bytes.flip();
+    }
+    chars.flip();
+  }
+
+  private void count(int from) {
+    char[] a = chars.array();
+    int end = chars.position();
+    for (int i = from; i < end; i++) {
+      char c = a[i];
+      if (c == '\n') {
+        if (!lastWasCr) {
+          line++;
+        }
+        lastWasCr = false;
+      } else if (c == '\r') {
+        line++;
+        lastWasCr = true;
+      } else {
+        lastWasCr = false;
+      }
+    }
+  }
+
+  /** The lines (1-based) from {@code first} to {@code last} that held bytes that are not UTF-8, so far. */
+  Set<Long> malformedLines(long first, long last) {
+    return last < first ? Set.of() : malformed.subSet(first, true, last, true);
+  }
+
+  /** Every line (1-based) that held bytes that are not UTF-8, so far. */
+  Set<Long> malformedLines() {
+    return malformed;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
