@@ -74,7 +74,7 @@ class RunLineageTest {
     // rename and cast only project the rows of the source: they take its count, and Spark runs
     // no counting of theirs (their markers fold away), only the source's and valid's
     String optimized = valid.toDF().queryExecution().optimizedPlan().toString();
-    assertThat(optimized.split("dynaframe_lineage_", -1)).hasSize(3);
+    assertThat(optimized.split("dynaframe_count_rows", -1)).hasSize(3);
     assertThat(graph.node("out").orElseThrow().args()).containsEntry("path", out);
 
     assertThat(ctx.lineage().sourceColumns("out")).containsExactly(

@@ -41,37 +41,63 @@ final class PlanLineage {
   record Origin(int output, String column, boolean identity) {}
 
   /**
-   * The index of the recorded output whose marker this plan node is, or -1. A marker is a
-   * filter that lets every row through: a counting one calls a UDF named after the output, a
-   * free one (on outputs whose rows are counted by the marker below them) tests a string
-   * literal that names the output and is folded away by Spark's optimizer.
+   * The marker filters of one recorder. A marker lets every row through: a counting one calls
+   * a UDF, known here by the identity of its function (its name is the same for every marker,
+   * so the code Spark generates for a plan is the same from run to run and is compiled once);
+   * a free one (on outputs whose rows are counted by the marker below them) tests a string
+   * literal that names the output and that Spark's optimizer folds away.
    */
-  static int markerIndex(LogicalPlan plan, String prefix) {
-    if (!(plan instanceof Filter f)) {
-      return -1;
+  static final class Markers {
+    private final String prefix;
+    private final Map<Object, Integer> functions = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    Markers(String prefix) {
+      this.prefix = prefix;
     }
-    String name = null;
-    if (f.condition() instanceof ScalaUDF udf && udf.udfName().isDefined()) {
-      name = udf.udfName().get();
-    } else if (f.condition() instanceof IsNotNull test && test.child() instanceof Literal literal
-        && literal.value() != null) {
-      name = literal.value().toString();
+
+    /** The literal of a free marker of this output. */
+    String freeName(int output) {
+      return prefix + output;
     }
-    if (name != null && name.startsWith(prefix)) {
-      try {
-        return Integer.parseInt(name.substring(prefix.length()));
-      } catch (NumberFormatException e) {
-        return -1;
+
+    /** Remembers the counting marker on top of {@code counted} (a {@code where} of a UDF) as the output's. */
+    void counting(LogicalPlan counted, int output) {
+      if (counted instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
+        functions.put(udf.function(), output);
+      } else {
+        throw new IllegalStateException("not a counting filter: " + counted.nodeName());
       }
     }
-    return -1;
+
+    int indexOf(Filter f) {
+      if (f.condition() instanceof ScalaUDF udf) {
+        Integer i = functions.get(udf.function());
+        return i == null ? -1 : i;
+      }
+      if (f.condition() instanceof IsNotNull test && test.child() instanceof Literal literal && literal.value() != null) {
+        String name = literal.value().toString();
+        if (name.startsWith(prefix)) {
+          try {
+            return Integer.parseInt(name.substring(prefix.length()));
+          } catch (NumberFormatException e) {
+            return -1;
+          }
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** The index of the recorded output whose marker this plan node is, or -1. */
+  static int markerIndex(LogicalPlan plan, Markers markers) {
+    return plan instanceof Filter f ? markers.indexOf(f) : -1;
   }
 
   /**
    * The marker under this plan when nothing between them can change the number of rows
    * (projections and aliases only), else -1: the plan's rows are then the marker's rows.
    */
-  static int sameRowsAs(LogicalPlan plan, String prefix) {
+  static int sameRowsAs(LogicalPlan plan, Markers prefix) {
     LogicalPlan p = plan;
     while (true) {
       int marker = markerIndex(p, prefix);
@@ -87,13 +113,13 @@ final class PlanLineage {
   }
 
   /** The recorded outputs the plan reads, outermost first, each once. */
-  static List<Integer> inputs(LogicalPlan plan, String prefix) {
+  static List<Integer> inputs(LogicalPlan plan, Markers prefix) {
     Set<Integer> found = new LinkedHashSet<>();
     collectInputs(plan, prefix, found);
     return new ArrayList<>(found);
   }
 
-  private static void collectInputs(LogicalPlan plan, String prefix, Set<Integer> found) {
+  private static void collectInputs(LogicalPlan plan, Markers prefix, Set<Integer> found) {
     int marker = markerIndex(plan, prefix);
     if (marker >= 0) {
       found.add(marker);
@@ -106,7 +132,7 @@ final class PlanLineage {
   }
 
   /** For each output column of the plan (in order), the marked columns it derives from. */
-  static Map<String, List<Origin>> columns(LogicalPlan plan, String prefix) {
+  static Map<String, List<Origin>> columns(LogicalPlan plan, Markers prefix) {
     Tracer tracer = new Tracer(prefix);
     tracer.scan(plan);
     Map<String, List<Origin>> out = new LinkedHashMap<>();
@@ -138,14 +164,14 @@ final class PlanLineage {
 
   /** The attribute maps of one plan, and the recursive resolution over them. */
   private static final class Tracer {
-    private final String prefix;
+    private final Markers prefix;
     private final Map<ExprId, Origin> marked = new HashMap<>();
     private final Map<ExprId, Expression> aliases = new HashMap<>();
     private final Map<ExprId, List<ExprId>> unionSiblings = new HashMap<>();
     private final Map<ExprId, Set<Attribute>> generated = new HashMap<>();
     private final Map<ExprId, Set<Origin>> memo = new HashMap<>();
 
-    Tracer(String prefix) {
+    Tracer(Markers prefix) {
       this.prefix = prefix;
     }
 

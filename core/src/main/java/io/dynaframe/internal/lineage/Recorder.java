@@ -57,9 +57,11 @@ public final class Recorder implements RunLineage {
 
   private final SparkSession spark;
   private final String runId;
-  private final String outPrefix;
-  private final String errorPrefix;
-  private final String writePrefix;
+  private final PlanLineage.Markers markers;
+  // one name per kind of counting filter, the same in every run: Spark compiles a plan's code once
+  private static final String OUTPUT_MARKER = "dynaframe_count_rows";
+  private static final String ERRORS_MARKER = "dynaframe_count_errors";
+  private static final String WRITTEN_MARKER = "dynaframe_count_written";
   private final ThreadLocal<NodeState> scope = new ThreadLocal<>();
   private final List<NodeState> nodes = new ArrayList<>();
   private final Map<String, NodeState> byId = new HashMap<>();
@@ -74,9 +76,7 @@ public final class Recorder implements RunLineage {
     this.spark = Objects.requireNonNull(spark, "spark");
     this.runId = Objects.requireNonNull(runId, "runId");
     String id = String.format("%08x", ThreadLocalRandom.current().nextInt());
-    this.outPrefix = "dynaframe_lineage_" + id + "_";
-    this.errorPrefix = "dynaframe_errors_" + id + "_";
-    this.writePrefix = "dynaframe_written_" + id + "_";
+    this.markers = new PlanLineage.Markers("dynaframe_lineage_" + id + "_");
   }
 
   // ---------------------------------------------------------------- state
@@ -225,7 +225,7 @@ public final class Recorder implements RunLineage {
         n = node.errorCounters.size() + 1;
       }
       Column marker = udf(count, DataTypes.BooleanType).asNondeterministic()
-          .withName(errorPrefix + node.id.replaceAll("[^A-Za-z0-9_]", "_") + "_" + n)
+          .withName(ERRORS_MARKER)
           .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
       Dataset<Row> counted = staged.where(marker);
       synchronized (this) {
@@ -427,39 +427,41 @@ public final class Recorder implements RunLineage {
     LogicalPlan plan = plan(rows);
     // an output that only projects the rows of a recorded output (a mapping, a rename, a cast)
     // has that output's count: it gets a marker Spark folds away, and no counting of its own
-    int same = PlanLineage.sameRowsAs(plan, outPrefix);
+    int same = PlanLineage.sameRowsAs(plan, markers);
     RowCounter counter;
     int index;
     synchronized (this) {
       counter = same >= 0 ? outputs.get(same).counter()
           : counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out");
       index = outputs.size();
-      outputs.add(new Output(index, node, key, counter, PlanLineage.columns(plan, outPrefix), PlanLineage.schema(plan)));
+      outputs.add(new Output(index, node, key, counter, PlanLineage.columns(plan, markers), PlanLineage.schema(plan)));
       node.outputs.add(index);
     }
     if (same >= 0) {
-      return LineageHooks.rewrap(frame, rows.where(lit(outPrefix + index).isNotNull()));
+      return LineageHooks.rewrap(frame, rows.where(lit(markers.freeName(index)).isNotNull()));
     }
     UDF1<Long, Boolean> count = id -> {
       counter.record(id, true);
       return true;
     };
-    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(outPrefix + index)
+    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(OUTPUT_MARKER)
         .apply(monotonically_increasing_id());
-    return LineageHooks.rewrap(frame, rows.where(marker));
+    Dataset<Row> counted = rows.where(marker);
+    markers.counting(plan(counted), index);
+    return LineageHooks.rewrap(frame, counted);
   }
 
   private DynamicFrame countWritten(NodeState node, DynamicFrame frame) {
     Dataset<Row> rows = frame.toDF();
     LogicalPlan plan = plan(rows);
-    int same = PlanLineage.sameRowsAs(plan, outPrefix);
+    int same = PlanLineage.sameRowsAs(plan, markers);
     RowCounter counter;
     int n;
     synchronized (this) {
       counter = same >= 0 ? outputs.get(same).counter() : counter(node.id + ".written");
       node.writeCounters.add(counter);
       n = node.writeCounters.size();
-      PlanLineage.columns(plan, outPrefix).forEach((column, origins) -> {
+      PlanLineage.columns(plan, markers).forEach((column, origins) -> {
         List<PlanLineage.Origin> merged = node.written.computeIfAbsent(column, k -> new ArrayList<>());
         origins.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
       });
@@ -472,7 +474,7 @@ public final class Recorder implements RunLineage {
       counter.record(id, true);
       return true;
     };
-    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(writePrefix + node.id.replaceAll("[^A-Za-z0-9_]", "_") + "_" + n)
+    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(WRITTEN_MARKER)
         .apply(monotonically_increasing_id());
     return LineageHooks.rewrap(frame, rows.where(marker));
   }
@@ -484,7 +486,7 @@ public final class Recorder implements RunLineage {
   }
 
   private List<Integer> markers(Dataset<Row> rows) {
-    return PlanLineage.inputs(plan(rows), outPrefix);
+    return PlanLineage.inputs(plan(rows), markers);
   }
 
   private static LogicalPlan plan(Dataset<Row> rows) {
