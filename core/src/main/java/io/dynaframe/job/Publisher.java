@@ -4,7 +4,9 @@ import com.google.common.base.Preconditions;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
+import io.dynaframe.catalog.AlreadyExistsException;
 import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.CatalogException;
 import io.dynaframe.catalog.CommitConflictException;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
@@ -150,6 +152,7 @@ public final class Publisher {
     PublishedVersions history = PublishedVersions.parse(existing == null ? null : existing.parameters().get(VERSIONS_PARAMETER))
         .plus(version, System.currentTimeMillis());
     TableDefinition switched = target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
+    boolean tableSwitched = false;
     try {
       if (existing == null) {
         ensureDatabase(table.database());
@@ -158,10 +161,23 @@ public final class Publisher {
         pause("switch");
         catalog.updateTable(switched);
       }
+      tableSwitched = true;
       switchPartitions(table, location, partitionKeys, written);
     } catch (CommitConflictException e) {
       throw new PublishException("table " + table + " changed while run " + version + " was writing; nothing of this run "
           + "was published, rerun the job: " + e.getMessage(), e);
+    } catch (AlreadyExistsException e) {
+      if (tableSwitched) {
+        throw e;
+      }
+      throw new PublishException("table " + table + " was created by another run while run " + version
+          + " was writing; nothing of this run was published, rerun the job: " + e.getMessage(), e);
+    } catch (CatalogException e) {
+      throw new PublishException("the catalog failed to switch table " + table + " to version " + version + " ("
+          + location + "): " + e.getMessage() + (tableSwitched
+              ? "; the table now points at the new version but some of its partitions may still point at older ones,"
+                  + " rerun the job to switch them all"
+              : "; nothing of this run was published, readers still see the previous version; rerun the job"), e);
     }
     LOG.info("published {} version {} at {} ({} partitions)", table, version, location, written.size());
     List<String> removed = cleanUp(conf, table, tablePath, history, version);

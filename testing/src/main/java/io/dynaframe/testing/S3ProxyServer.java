@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>The server stops on {@link #close()}, and at the latest when the test JVM exits.
+ * <p>The server stops on {@link #close()}, and at the latest when the test JVM exits. For fault
+ * tests, {@link #kill()} ends its JVM abruptly (as a crash or a lost host would) and
+ * {@link #restart()} starts it again on the same port over the same data folder, so that
+ * clients configured with its {@link #endpoint()} reach it again with the objects kept.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -46,13 +49,17 @@ public final class S3ProxyServer implements AutoCloseable {
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final long START_TIMEOUT_MILLIS = 60_000;
 
-  private final Process process;
+  private final String classpath;
+  private final Path root;
   private final int port;
   private final Path dataDir;
   private final Path log;
+  private volatile Process process;
   private final Thread shutdownHook;
 
-  private S3ProxyServer(Process process, int port, Path dataDir, Path log) {
+  private S3ProxyServer(String classpath, Path root, Process process, int port, Path dataDir, Path log) {
+    this.classpath = classpath;
+    this.root = root;
     this.process = process;
     this.port = port;
     this.dataDir = dataDir;
@@ -92,19 +99,23 @@ public final class S3ProxyServer implements AutoCloseable {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        return startOnce(classpath, dataDir.toAbsolutePath());
+        S3ProxyServer server = new S3ProxyServer(classpath, dataDir.toAbsolutePath(), null, freePort(),
+            dataDir.toAbsolutePath().resolve("buckets"), null);
+        return server.launch();
       } catch (PortTakenException e) {
         // another process took the free port between our probe and S3Proxy's bind: try another
         last = e;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot find a free port for S3Proxy", e);
       }
     }
     throw last;
   }
 
-  private static S3ProxyServer startOnce(String classpath, Path dataDir) {
+  /** Starts the S3Proxy JVM of this server on its port and data folder, and waits until it answers. */
+  private S3ProxyServer launch() {
     try {
-      Path data = Files.createDirectories(dataDir.resolve("buckets"));
-      int port = freePort();
+      Path data = Files.createDirectories(dataDir);
       Properties p = new Properties();
       p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
       p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
@@ -113,25 +124,25 @@ public final class S3ProxyServer implements AutoCloseable {
       // "filesystem-nio2" fails to delete S3A's directory markers (HTTP 500); the older provider works
       p.setProperty("jclouds.provider", "filesystem");
       p.setProperty("jclouds.filesystem.basedir", data.toString());
-      Path props = dataDir.resolve("s3proxy-" + port + ".properties");
+      Path props = root.resolve("s3proxy-" + port + ".properties");
       try (Writer w = Files.newBufferedWriter(props, StandardCharsets.UTF_8)) {
         p.store(w, "S3Proxy for dynaframe tests");
       }
-      Path log = dataDir.resolve("s3proxy-" + port + ".log");
+      Path log = logFile();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
           "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", props.toString()));
       Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
           .start();
-      S3ProxyServer server = new S3ProxyServer(process, port, data, log);
+      S3ProxyServer server = new S3ProxyServer(classpath, root, process, port, data, log);
       Runtime.getRuntime().addShutdownHook(server.shutdownHook);
       server.awaitReady();
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start S3Proxy under " + dataDir, e);
+      throw new UncheckedIOException("cannot start S3Proxy under " + root, e);
     }
   }
 
@@ -186,6 +197,10 @@ public final class S3ProxyServer implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private Path logFile() {
+    return root.resolve("s3proxy-" + port + ".log");
   }
 
   private String logTail() {
@@ -261,6 +276,54 @@ public final class S3ProxyServer implements AutoCloseable {
     return o;
   }
 
+  /** True while the server's JVM runs. */
+  public boolean isRunning() {
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
+  /**
+   * Ends the server's JVM at once with SIGKILL (no shutdown, open connections are cut), as a
+   * crashed or unreachable server; waits until it has exited. Requests then fail with
+   * "connection refused" until {@link #restart()}.
+   */
+  public void kill() {
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    p.destroyForcibly();
+    try {
+      if (!p.waitFor(20, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("S3Proxy on port " + port + " did not exit within 20 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing S3Proxy", e);
+    }
+  }
+
+  /**
+   * Starts the server again, after {@link #kill()} or {@link #close()}, on the same port over
+   * the same data folder (buckets and objects are kept), and returns once it answers. A
+   * running server is stopped first.
+   *
+   * @throws IllegalStateException if it does not answer within a minute, or the port has
+   *     been taken by another process meanwhile
+   */
+  public S3ProxyServer restart() {
+    stopProcess();
+    S3ProxyServer fresh = new S3ProxyServer(classpath, root, null, port, dataDir, log).launch();
+    // this object stays the handle the test holds: take over the new JVM and its shutdown hook
+    process = fresh.process;
+    try {
+      Runtime.getRuntime().removeShutdownHook(fresh.shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down
+    }
+    return this;
+  }
+
   /** Stops the server and waits for its JVM to exit. */
   @Override
   public void close() {
@@ -273,7 +336,8 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   private void stopProcess() {
-    if (!process.isAlive()) {
+    Process process = this.process;
+    if (process == null || !process.isAlive()) {
       return;
     }
     process.destroy();

@@ -139,7 +139,7 @@ public final class Sinks {
       if (e instanceof RuntimeException r) {
         throw r;
       }
-      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + e, e);
+      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + reason(e), e);
     } finally {
       try {
         fs.delete(staging, true);
@@ -267,6 +267,34 @@ public final class Sinks {
   }
 
   /** Moves every data file from staging into the output folder under its final name. */
+  /**
+   * Why a Spark write failed, in one line, instead of Spark's "Job aborted due to stage
+   * failure" with a task's stack trace: the message of the first dynaframe exception behind it
+   * (a source that could not be read), else that of the first I/O error (which names the object
+   * that could not be written), else the failure's own first line.
+   */
+  static String reason(Throwable failure) {
+    Throwable io = null;
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t != failure && t instanceof io.dynaframe.DynaFrameException) {
+        return firstLine(t);
+      }
+      if (io == null && t instanceof IOException) {
+        io = t;
+      }
+    }
+    return firstLine(io != null ? io : failure);
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
   private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt) throws IOException {
     List<Path> files = new ArrayList<>();
     collect(fs, staging, files);

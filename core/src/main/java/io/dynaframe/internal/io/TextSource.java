@@ -3,6 +3,7 @@ package io.dynaframe.internal.io;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
+import io.dynaframe.SourceException;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
@@ -67,7 +68,10 @@ final class TextSource {
    * The records of a group of files (one path per line), in order. Nothing a file holds
    * escapes as an exception: a file that cannot be opened, a read that fails part way (a
    * truncated gzip), and lines that are not UTF-8 all become error records naming the file
-   * and, where there is one, the line.
+   * and, where there is one, the line. A failure of the storage itself (the network or the
+   * object store's client failing after its retries) is not a property of the file: it stops
+   * the task with a {@link SourceException}, so that the run fails instead of dropping the
+   * rest of the file into an error record while the bookmark moves past it.
    */
   private static Iterator<FileRecord> records(String group, RecordFormat format, SerializableConf conf, String compression) {
     List<String> files = List.of(group.split("\n"));
@@ -104,10 +108,13 @@ final class TextSource {
           text = TextFiles.open(file, conf.get(), compression);
           current = format.records(text.reader(), file);
         } catch (IOException e) {
+          stopOnStorageFailure(file, 0, e);
           failFile("cannot read the file: " + describe(e), 0);
         } catch (UncheckedIOException e) {
+          stopOnStorageFailure(file, 0, e);
           failFile("cannot read the file: " + describe(e.getCause()), 0);
         } catch (RuntimeException e) {
+          stopOnStorageFailure(file, 0, e);
           failFile("cannot read the file: " + describe(e), 0);
         }
       }
@@ -122,10 +129,12 @@ final class TextSource {
             return;
           }
         } catch (UncheckedIOException e) {
+          stopOnStorageFailure(files.get(index), lastLine + 1, e);
           failFile("cannot read the rest of the file from line " + (lastLine + 1) + ": " + describe(e.getCause()),
               lastLine + 1);
           return;
         } catch (RuntimeException e) {
+          stopOnStorageFailure(files.get(index), lastLine + 1, e);
           failFile((ioCause(e) != null ? "cannot read" : "cannot parse") + " the rest of the file from line "
               + (lastLine + 1) + ": " + describe(e), lastLine + 1);
           return;
@@ -191,6 +200,42 @@ final class TextSource {
   private static String notUtf8(Set<Long> lines) {
     return (lines.size() == 1 ? "line " + lines.iterator().next() + " is" : "lines " + lines + " are")
         + " not valid UTF-8 text (bytes that no UTF-8 character has)";
+  }
+
+  /** Class name prefixes of the clients of object stores and of the HTTP clients under them. */
+  private static final List<String> STORAGE_CLIENTS = List.of("com.amazonaws.", "software.amazon.awssdk.",
+      "org.apache.hadoop.fs.s3a.", "org.apache.http.", "org.apache.hadoop.fs.azurebfs.", "com.google.cloud.");
+
+  /**
+   * True when the failure came from the storage rather than from the file's bytes: a network
+   * error (connection refused or reset, a timeout, an unknown host) or an exception of an
+   * object store's client. A truncated or corrupt file (EOF, bad gzip) is not one.
+   */
+  static boolean isStorageFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketException || t instanceof java.io.InterruptedIOException
+          || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+      String n = t.getClass().getName();
+      for (String prefix : STORAGE_CLIENTS) {
+        if (n.startsWith(prefix)) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static void stopOnStorageFailure(String file, long line, Throwable failure) {
+    if (isStorageFailure(failure)) {
+      throw new SourceException("cannot read " + file + (line > 1 ? " from line " + line + " on" : "")
+          + ": the storage failed (" + describe(failure) + "); the run stops rather than lose the rest of the file, "
+          + "rerun it when the storage answers again", failure);
+    }
   }
 
   private static IOException ioCause(Throwable e) {

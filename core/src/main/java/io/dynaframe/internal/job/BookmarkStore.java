@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -30,6 +32,11 @@ public final class BookmarkStore {
   private static final Pattern STATE = Pattern.compile("state-(\\d{8})\\.json");
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The leases that runs of this process hold now (lease file and run id). */
+  private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+  /** One lock per lease file, so that runs of one process take a lease one at a time. */
+  private static final java.util.Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
   private final FileSystem fs;
   private final Path dir;
@@ -101,6 +108,13 @@ public final class BookmarkStore {
    * @throws ConcurrentRunException when a live run of the job holds it
    */
   public Lease acquire(int run, String runId, long staleAfterMillis) {
+    // runs of one process take a lease one at a time; across processes the file's creation decides
+    synchronized (LOCKS.computeIfAbsent(leasePath(run).toString(), k -> new Object())) {
+      return acquireOnce(run, runId, staleAfterMillis);
+    }
+  }
+
+  private Lease acquireOnce(int run, String runId, long staleAfterMillis) {
     Path p = leasePath(run);
     Lease lease = new Lease();
     lease.run = run;
@@ -111,18 +125,26 @@ public final class BookmarkStore {
     lease.attempt = 1;
     try {
       if (createExclusive(p, lease)) {
+        HELD.add(key(p, runId));
         return lease;
       }
       Lease holder;
       try {
         holder = read(p, Lease.class);
       } catch (FileNotFoundException gone) {
-        return acquire(run, runId, staleAfterMillis);
+        return acquireOnce(run, runId, staleAfterMillis);
+      } catch (com.fasterxml.jackson.core.JacksonException partlyWritten) {
+        throw new ConcurrentRunException("another run of this job is taking the lease " + p + " at this moment; this "
+            + "run stops before reading anything");
       }
-      boolean deadHere = holder.host != null && holder.host.equals(lease.host) && holder.pid != lease.pid
+      boolean sameHost = holder.host != null && holder.host.equals(lease.host);
+      boolean deadHere = sameHost && holder.pid != lease.pid
           && ProcessHandle.of(holder.pid).map(ph -> !ph.isAlive()).orElse(true);
+      // a run of this very process that ended without being able to drop its lease (the storage
+      // failed just then): no run of this process holds it any more
+      boolean endedHere = sameHost && holder.pid == lease.pid && !HELD.contains(key(p, holder.runId));
       boolean expired = System.currentTimeMillis() - holder.startedAt > staleAfterMillis;
-      if (!deadHere && !expired) {
+      if (!deadHere && !endedHere && !expired) {
         throw new ConcurrentRunException("another run of this job is in progress: run " + holder.runId
             + " (attempt " + holder.attempt + ") on " + holder.host + " pid " + holder.pid + " since "
             + java.time.Instant.ofEpochMilli(holder.startedAt) + "; this run stops before reading anything. "
@@ -133,23 +155,34 @@ public final class BookmarkStore {
       if (!createExclusive(p, lease)) {
         throw new ConcurrentRunException("another run of this job took over the stale lease " + p + " first");
       }
+      HELD.add(key(p, runId));
       return lease;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take the bookmark lease " + p, e);
     }
   }
 
-  /** Drops a lease this run holds. */
+  /**
+   * Drops a lease this run holds. When the lease file cannot be removed (the storage fails),
+   * the next run takes it over: at once in this process, else when its process is gone or the
+   * lease has expired.
+   */
   public void release(Lease lease) {
+    Path p = leasePath(lease.run);
     try {
-      Path p = leasePath(lease.run);
       Lease holder = fs.exists(p) ? read(p, Lease.class) : null;
       if (holder != null && lease.runId.equals(holder.runId)) {
         fs.delete(p, false);
       }
     } catch (IOException e) {
       // an expired lease is taken over by the next run
+    } finally {
+      HELD.remove(key(p, lease.runId));
     }
+  }
+
+  private static String key(Path lease, String runId) {
+    return lease + "#" + runId;
   }
 
   /**
@@ -174,6 +207,13 @@ public final class BookmarkStore {
 
   private boolean createExclusive(Path p, Object value) throws IOException {
     fs.mkdirs(dir);
+    if ("file".equals(fs.getScheme())) {
+      try {
+        return createExclusiveLocally(p, value);
+      } catch (UnsupportedOperationException noHardLinks) {
+        // a file system without hard links: Hadoop's create below
+      }
+    }
     try (OutputStream out = fs.create(p, false)) {
       JSON.writerWithDefaultPrettyPrinter().writeValue(out, value);
       return true;
@@ -184,6 +224,26 @@ public final class BookmarkStore {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * On a local file system, Hadoop's create-if-absent checks and then creates, so two
+   * processes can both succeed: write a file of our own, then hard-link it to the name, which
+   * the operating system does only if the name is free, with the whole content at once.
+   */
+  private boolean createExclusiveLocally(Path p, Object value) throws IOException {
+    java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(p).toUri());
+    java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    try {
+      java.nio.file.Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value),
+          java.nio.file.StandardOpenOption.CREATE_NEW);
+      java.nio.file.Files.createLink(target, tmp);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
     }
   }
 
