@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Heavy: it runs only in the Maven profile {@code load} (which sets
  * {@code dynaframe.load=true}):
- * {@code ./mvnw -Pload -pl transforms -am test -Dtest=PipelineLoadTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -Dload -pl transforms -am test -Dtest=PipelineLoadTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * {@code dynaframe.load.records} changes the number of records.
  */
 @EnabledIfSystemProperty(named = "dynaframe.load", matches = "true")
