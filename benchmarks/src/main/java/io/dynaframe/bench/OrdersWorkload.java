@@ -22,6 +22,7 @@ import io.dynaframe.transforms.ResolveSpec;
 import io.dynaframe.transforms.Spigot;
 import io.dynaframe.transforms.SplitRows;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +73,26 @@ final class OrdersWorkload {
   }
 
   /** A new, empty output folder for one run; the previous run's output is removed first. */
-  Path nextOutput(String side) throws IOException {
-    Path previous = out.resolve(side + "-" + runs.get());
-    Inputs.deleteTree(previous);
+  Path nextOutput(String side) {
+    try {
+      Inputs.deleteTree(out.resolve(side + "-" + runs.get()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.resolve(side + "-" + runs.incrementAndGet());
   }
 
-  /** The pipeline with dynaframe, optionally with a Spigot after the filter; writes {@code big/} and {@code rest/}. */
+  /** The pipeline with dynaframe over this workload's input. */
   void dynaframe(DynaContext ctx, Path target, Spigot spigot) {
+    pipeline(ctx, input, target, spigot);
+  }
+
+  /**
+   * The pipeline with dynaframe over Parquet files with the columns {@code id, customer_name,
+   * amount_text, qty, status, region}, optionally with a Spigot after the filter; writes
+   * {@code big/} and {@code rest/} under {@code target}.
+   */
+  static void pipeline(DynaContext ctx, Path input, Path target, Spigot spigot) {
     DynamicFrame orders = ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(input.toString())),
         "parquet", Options.empty(), "orders");
     DynamicFrame mapped = ApplyMapping.apply(orders, List.of(

@@ -1,7 +1,6 @@
 package io.dynaframe.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -21,22 +20,14 @@ public final class PipelineBenchmark implements Benchmark {
 
   @Override
   public void dynaframe(BenchEnv env) {
-    lastDyna = next("dynaframe");
+    lastDyna = work.nextOutput("dynaframe");
     work.dynaframe(env.context(), lastDyna, null);
   }
 
   @Override
   public void baseline(BenchEnv env) {
-    lastBase = next("baseline");
+    lastBase = work.nextOutput("baseline");
     work.baseline(env.spark(), lastBase);
-  }
-
-  private Path next(String side) {
-    try {
-      return work.nextOutput(side);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

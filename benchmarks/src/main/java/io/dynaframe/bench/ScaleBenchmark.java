@@ -8,21 +8,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.dynaframe.DynaContext;
-import io.dynaframe.DynamicFrame;
-import io.dynaframe.FrameCollection;
-import io.dynaframe.Options;
-import io.dynaframe.transforms.ApplyMapping;
-import io.dynaframe.transforms.Filter;
-import io.dynaframe.transforms.MappingSpec;
-import io.dynaframe.transforms.ResolveChoice;
-import io.dynaframe.transforms.ResolveSpec;
-import io.dynaframe.transforms.SplitRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -106,22 +95,7 @@ public final class ScaleBenchmark implements Benchmark {
     }
     Path out = work.resolve("rows-" + n + "-" + (++runs));
     previous = out;
-    DynamicFrame orders = ctx.createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(inputs.resolve("rows-" + n).toString())), "parquet", Options.empty(), "orders");
-    DynamicFrame mapped = ApplyMapping.apply(orders, List.of(
-        MappingSpec.of("id", "long", "order_id", "long"),
-        MappingSpec.of("customer_name", "string", "customer", "string"),
-        MappingSpec.of("amount_text", "string", "amount", "string"),
-        MappingSpec.of("qty", "int", "quantity", "long"),
-        MappingSpec.of("status", "string", "status", "string"),
-        MappingSpec.of("region", "string", "region", "string")), "map");
-    DynamicFrame resolved = ResolveChoice.apply(mapped, List.of(ResolveSpec.of("amount", "cast:double")), "resolve");
-    DynamicFrame kept = resolved.apply("keep", Filter.where(col("status").notEqual("cancelled")));
-    FrameCollection split = SplitRows.apply(kept, Map.of("amount", Map.of(">", 500)), "big", "rest", "split");
-    for (String part : List.of("big", "rest")) {
-      ctx.writeDynamicFrameFromOptions(split.select(part), "s3",
-          Options.of("path", out.resolve(part).toString()), "parquet", Options.empty());
-    }
+    OrdersWorkload.pipeline(ctx, inputs.resolve("rows-" + n), out, null);
     return out;
   }
 

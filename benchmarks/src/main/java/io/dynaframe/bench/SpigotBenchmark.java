@@ -24,21 +24,13 @@ public final class SpigotBenchmark implements Benchmark {
 
   @Override
   public void dynaframe(BenchEnv env) {
-    lastSampled = next("spigot");
+    lastSampled = work.nextOutput("spigot");
     work.dynaframe(env.context(), lastSampled, Spigot.to(lastSampled.resolve("sample").toString()).withProb(0.01));
   }
 
   @Override
   public void baseline(BenchEnv env) {
-    work.dynaframe(env.context(), next("plain"), null);
-  }
-
-  private Path next(String side) {
-    try {
-      return work.nextOutput(side);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    work.dynaframe(env.context(), work.nextOutput("plain"), null);
   }
 
   @Override

@@ -44,7 +44,12 @@ final class ParquetFooters {
    * must merge their schemas, or it would read them all with the columns of one of them and
    * drop the others' extra columns without a word).
    */
-  record Checked(List<FileEntry> files, boolean columnsDiffer) {}
+  record Checked(List<FileEntry> files, boolean columnsDiffer, String sparkSchema) {}
+
+  /** The key under which Spark writes a file's schema, as JSON, into the Parquet footer. */
+  static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
+  private record Footer(MessageType schema, String sparkSchema) {}
 
   /**
    * Checks the files. Zero-byte files hold no records and are not Parquet files at all, so
@@ -59,7 +64,8 @@ final class ParquetFooters {
         data.add(f);
       }
     }
-    List<MessageType> schemas = footers(data, conf);
+    List<Footer> footers = footers(data, conf);
+    List<MessageType> schemas = footers.stream().map(Footer::schema).toList();
     Map<String, Seen> seen = new LinkedHashMap<>();
     java.util.Set<java.util.Set<String>> columnSets = new java.util.HashSet<>();
     for (int i = 0; i < data.size(); i++) {
@@ -67,12 +73,15 @@ final class ParquetFooters {
       compare(data.get(i).path(), "", schemas.get(i), seen, columns);
       columnSets.add(columns);
     }
-    return new Checked(data, columnSets.size() > 1);
+    boolean differ = columnSets.size() > 1;
+    // the schema Spark would infer itself (it reads the first file's footer in a Spark job of its own)
+    String sparkSchema = differ || footers.isEmpty() ? null : footers.get(0).sparkSchema();
+    return new Checked(data, differ, sparkSchema);
   }
 
-  private static List<MessageType> footers(List<FileEntry> files, Configuration conf) {
+  private static List<Footer> footers(List<FileEntry> files, Configuration conf) {
     if (files.size() <= 1) {
-      List<MessageType> out = new ArrayList<>();
+      List<Footer> out = new ArrayList<>();
       for (FileEntry f : files) {
         out.add(footer(f, conf));
       }
@@ -84,12 +93,12 @@ final class ParquetFooters {
       return t;
     });
     try {
-      List<Future<MessageType>> futures = new ArrayList<>();
+      List<Future<Footer>> futures = new ArrayList<>();
       for (FileEntry f : files) {
         futures.add(pool.submit(() -> footer(f, conf)));
       }
-      List<MessageType> out = new ArrayList<>();
-      for (Future<MessageType> fu : futures) {
+      List<Footer> out = new ArrayList<>();
+      for (Future<Footer> fu : futures) {
         out.add(fu.get());
       }
       return out;
@@ -106,9 +115,10 @@ final class ParquetFooters {
     }
   }
 
-  private static MessageType footer(FileEntry f, Configuration conf) {
+  private static Footer footer(FileEntry f, Configuration conf) {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f.path()), conf))) {
-      return reader.getFooter().getFileMetaData().getSchema();
+      var meta = reader.getFooter().getFileMetaData();
+      return new Footer(meta.getSchema(), meta.getKeyValueMetaData().get(SPARK_SCHEMA_KEY));
     } catch (IOException | RuntimeException e) {
       throw new SourceException("file " + f.path() + " is not a readable Parquet file: " + e.getMessage(), e);
     }

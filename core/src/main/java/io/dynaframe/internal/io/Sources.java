@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 
 /** Builds the sources of connection type {@code s3} (files on S3, s3a or a local disk) for each format. */
 public final class Sources {
@@ -63,9 +65,9 @@ public final class Sources {
       if (records == null) {
         if (fmt.equals("parquet")) {
           ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
-          return sparkFormat(ctx, fmt, checked.files(), checked.columnsDiffer(), name, ctxName);
+          return sparkFormat(ctx, fmt, checked.files(), checked.columnsDiffer(), checked.sparkSchema(), name, ctxName);
         }
-        return sparkFormat(ctx, fmt, files, false, name, ctxName);
+        return sparkFormat(ctx, fmt, files, false, null, name, ctxName);
       }
       long target = groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
           ? groupSize
@@ -91,15 +93,29 @@ public final class Sources {
     }
   }
 
+  /** A schema Spark wrote into a footer, or null when it cannot be read (Spark then infers it itself). */
+  private static StructType knownSchema(String json) {
+    try {
+      return DataType.fromJson(json) instanceof StructType s ? s : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<FileEntry> files, boolean mergeSchema,
-      String name, String transformationContext) {
+      String sparkSchema, String name, String transformationContext) {
     if (files.isEmpty()) {
       return DynamicFrame.empty(ctx).withName(name).withTransformationContext(transformationContext);
     }
     String[] paths = files.stream().map(FileEntry::path).toArray(String[]::new);
     try {
       var reader = ctx.spark().read().format(fmt);
-      if (mergeSchema) {
+      StructType schema = sparkSchema == null ? null : knownSchema(sparkSchema);
+      if (schema != null) {
+        // the schema Spark wrote into the files' footers, read with the footer check: Spark need
+        // not run a job of its own to read it again
+        reader = reader.schema(schema);
+      } else if (mergeSchema) {
         // files with different columns: read with the union of their columns (types were checked to agree)
         reader = reader.option("mergeSchema", "true");
       }

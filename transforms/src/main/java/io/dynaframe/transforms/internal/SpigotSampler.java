@@ -51,6 +51,8 @@ public final class SpigotSampler implements Serializable {
   private final int topk;
   private final double prob;
   private final long seed;
+  /** The state of the task this copy runs in (each task works on its own deserialized copy). */
+  private transient TaskState current;
 
   public SpigotSampler(String id, int topk, double prob, long seed) {
     this.id = id;
@@ -79,7 +81,7 @@ public final class SpigotSampler implements Serializable {
    * {@code part-00000.json}.
    */
   public void writeNow(List<Row> rows, StructType schema, String dir, HadoopConf conf) {
-    TaskState s = new TaskState(new SplittableRandom(seed * 1_000_003L), 0, 0);
+    TaskState s = new TaskState(new SplittableRandom(seed * 1_000_003L), 0, 0, -1);
     try {
       for (Row r : rows) {
         if (s.pick(topk, prob)) {
@@ -92,9 +94,18 @@ public final class SpigotSampler implements Serializable {
     s.finish(false);
   }
 
+  /** Called for every row: kept cheap (no lookup by key, no allocation) once the task's state is known. */
   private boolean pick() {
-    TaskState s = state(id, seed);
-    return s != null && s.pick(topk, prob);
+    TaskContext tc = TaskContext.get();
+    if (tc == null) {
+      return false;
+    }
+    TaskState s = current;
+    if (s == null || s.attemptId != tc.taskAttemptId()) {
+      s = state(id, seed);
+      current = s;
+    }
+    return s.pick(topk, prob);
   }
 
   private static TaskState state(String id, long seed) {
@@ -106,7 +117,7 @@ public final class SpigotSampler implements Serializable {
     TaskState s = STATES.get(key);
     if (s == null) {
       s = new TaskState(new SplittableRandom(seed * 1_000_003L + tc.partitionId()), tc.partitionId(),
-          tc.attemptNumber());
+          tc.attemptNumber(), tc.taskAttemptId());
       STATES.put(key, s);
       TaskState state = s;
       TaskFailureListener onFailure = (context, error) -> state.failed = true;
@@ -155,6 +166,7 @@ public final class SpigotSampler implements Serializable {
     private final SplittableRandom random;
     private final int partition;
     private final int attempt;
+    final long attemptId;
     private int picked;
     private OutputStream out;
     private FileSystem fs;
@@ -162,13 +174,15 @@ public final class SpigotSampler implements Serializable {
     private Path target;
     volatile boolean failed;
 
-    TaskState(SplittableRandom random, int partition, int attempt) {
+    TaskState(SplittableRandom random, int partition, int attempt, long attemptId) {
       this.random = random;
       this.partition = partition;
       this.attempt = attempt;
+      this.attemptId = attemptId;
     }
 
-    synchronized boolean pick(int topk, double prob) {
+    /** Only the task's own thread picks: no lock. */
+    boolean pick(int topk, double prob) {
       if (picked >= topk) {
         return false;
       }
