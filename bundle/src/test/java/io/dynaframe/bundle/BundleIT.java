@@ -30,17 +30,33 @@ class BundleIT {
   }
 
   @Test
-  void bundleHoldsOurModulesAndRelocatedGuavaOnly() throws IOException {
+  void bundleHoldsOurModulesAndRelocatedGuavaAndOpenLineageOnly() throws IOException {
     List<String> names;
     try (JarFile jar = new JarFile(bundle().toFile())) {
       names = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
     }
     assertThat(names).contains("io/dynaframe/DynamicFrame.class", "io/dynaframe/types/ChoiceType.class",
-        "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class");
+        "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
+        "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
+        "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
+        "io/dynaframe/shaded/org/apache/hc/client5/http/classic/HttpClient.class");
     assertThat(names).noneMatch(n -> n.startsWith("com/google/common/"))
+        .noneMatch(n -> n.startsWith("io/openlineage/"))
+        .noneMatch(n -> n.startsWith("org/apache/hc/"))
+        .noneMatch(n -> n.startsWith("io/micrometer/"))
+        .as("Jackson stays Spark's").noneMatch(n -> n.startsWith("com/fasterxml/"))
+        .noneMatch(n -> n.startsWith("org/yaml/"))
         .noneMatch(n -> n.startsWith("org/apache/spark/"))
         .noneMatch(n -> n.startsWith("scala/"))
-        .noneMatch(n -> n.startsWith("org/apache/hadoop/"));
+        .noneMatch(n -> n.startsWith("org/apache/hadoop/"))
+        .doesNotContain("log4j.properties");
+    try (JarFile jar = new JarFile(bundle().toFile())) {
+      java.util.jar.JarEntry services = jar.getJarEntry(
+          "META-INF/services/io.dynaframe.shaded.openlineage.client.transports.TransportBuilder");
+      assertThat(services).as("OpenLineage's transport services, relocated").isNotNull();
+      String text = new String(jar.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(text).contains("io.dynaframe.shaded.openlineage.client.transports.").doesNotContain("\nio.openlineage");
+    }
   }
 
   @Test
@@ -83,5 +99,28 @@ class BundleIT {
     try (Stream<Path> states = Files.list(lake.resolve("load/_dynaframe/bookmarks/smoke"))) {
       assertThat(states.map(f -> f.getFileName().toString())).contains("state-00000001.json");
     }
+
+    // OpenLineage events, written by the bundle's relocated client with Spark's own Jackson
+    assertThat(out).doesNotContain("OpenLineage events are off");
+    Path events;
+    try (Stream<Path> files = Files.list(lake.resolve("temp/lineage/smoke_lineage"))) {
+      events = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst()
+          .orElseThrow(() -> new AssertionError("no OpenLineage events in temp/lineage/smoke_lineage; output:\n" + out));
+    }
+    assertThat(out).contains("lineage events: " + events);
+    List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+    assertThat(lines).as("START and COMPLETE events").hasSize(2);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode start = json.readTree(lines.get(0));
+    com.fasterxml.jackson.databind.JsonNode complete = json.readTree(lines.get(1));
+    assertThat(start.get("eventType").asText()).isEqualTo("START");
+    assertThat(complete.get("eventType").asText()).isEqualTo("COMPLETE");
+    assertThat(complete.get("job").get("name").asText()).isEqualTo("smoke_lineage");
+    assertThat(complete.get("run").get("runId").asText()).isEqualTo(start.get("run").get("runId").asText());
+    assertThat(complete.get("inputs").get(0).get("name").asText()).isEqualTo(input.toString());
+    com.fasterxml.jackson.databind.JsonNode output = complete.get("outputs").get(0);
+    assertThat(output.get("name").asText()).isEqualTo(lake.resolve("load/sales/orders_lineage").toString());
+    assertThat(output.get("outputFacets").get("outputStatistics").get("rowCount").asLong()).isEqualTo(3L);
+    assertThat(complete.get("producer").asText()).isEqualTo("urn:dynaframe");
   }
 }

@@ -6,12 +6,15 @@ import io.dynaframe.Options;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
 import io.dynaframe.job.Lake;
+import io.dynaframe.lineage.JobRunner;
+import io.dynaframe.lineage.RunResult;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A job shaped like a Glue job script, run by {@link BundleIT} on a classpath of Spark's own
- * jars plus the bundle, the way Glue loads {@code --extra-jars}.
+ * jars plus the bundle, the way Glue loads {@code --extra-jars}; then {@link LineageSmokeJob}
+ * through the job runner, which emits OpenLineage events with the bundle's relocated client.
  */
 public final class GlueStyleSmokeJob {
   private GlueStyleSmokeJob() {}
@@ -31,6 +34,13 @@ public final class GlueStyleSmokeJob {
     ctx.writeDynamicFrameFromOptions(orders, "s3",
         Options.of("path", Lake.at(args.get("lake")).tablePath("sales", "orders")), "parquet", Options.empty());
     job.commit();
+
+    // an annotated job run by the job runner: OpenLineage events go to the lake's TEMP area
+    Lake lake = Lake.at(args.get("lake"));
+    Job lineageRun = Job.init("smoke_lineage", DynaContext.of(spark), args, lake);
+    RunResult result = JobRunner.run(new LineageSmokeJob(args.get("input"), lake.tablePath("sales", "orders_lineage")),
+        lineageRun);
+    System.out.println("lineage events: " + result.lineageEvents().orElse("none"));
     spark.stop();
   }
 }

@@ -12,6 +12,7 @@ import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.crawler.CrawlReport;
 import io.dynaframe.crawler.Crawler;
 import io.dynaframe.crawler.TableNaming;
+import io.dynaframe.job.InputFile;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
 import io.dynaframe.job.Lake;
@@ -25,11 +26,11 @@ import io.dynaframe.transforms.ResolveChoice;
 import io.dynaframe.transforms.ResolveSpec;
 import io.dynaframe.transforms.Spigot;
 import io.dynaframe.transforms.SplitRows;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The flagship job, end to end on embedded defaults: messy raw orders land in the lake's SOURCE
@@ -39,31 +40,143 @@ import java.util.stream.Stream;
  * with SplitRows, relationalizes the nested items, and publishes partitioned Parquet into LOAD
  * with catalog registration; then it prints the run report and queries the tables with SQL.
  * {@link #main} runs it twice, the second time with one new batch of input.
+ *
+ * <p>The lake may be a local folder or any Hadoop file system URI; with {@code s3a://} every area
+ * (CODE, TEMP, SOURCE, LOAD) is on S3 and the embedded catalog (Hive metastore on Derby and
+ * Spark's warehouse) stays in a local folder:
+ *
+ * <pre>
+ * java ... io.dynaframe.examples.OrdersPipeline s3a://my-bucket/lake --catalog-dir /tmp/orders-catalog \
+ *     -Dspark.hadoop.fs.s3a.endpoint=... (any Hadoop s3a setting, as Spark conf or system property)
+ * </pre>
+ *
+ * <p>Tests call {@link #landBatch} and {@link #run} (or {@link #runBatches}) with a context,
+ * catalog and lake of their own, and read the published {@link #TABLES} back.
  */
 public final class OrdersPipeline {
   private OrdersPipeline() {}
 
-  static final String JOB = "orders_pipeline";
+  /** The job's name: its bookmarks, samples and reports are kept under it. */
+  public static final String JOB = "orders_pipeline";
 
-  public static void main(String[] argv) throws Exception {
-    Path lakeDir = Path.of(argv.length > 0 ? argv[0] : "lake").toAbsolutePath();
-    Lake lake = Lake.at(lakeDir);
-    DynaContext ctx = DynaContext.local().appName(JOB).dataDir(lakeDir.resolve("spark"))
-        .config("spark.ui.showConsoleProgress", "true").build();
-    Catalog catalog = EmbeddedCatalog.of(ctx.spark());
-    Path source = lakeDir.resolve("source");
-    RawData.writeCustomers(source);
+  /** Raw order lines per file by default; a batch is two files. */
+  public static final int DEFAULT_ORDERS_PER_FILE = 150;
 
-    int batch = nextBatch(source);
-    for (int run = 0; run < 2; run++, batch++) {
-      int lines = RawData.writeOrders(source, batch, 150);
-      System.out.printf("%n==== batch %d: %d raw order lines landed in %s%n", batch, lines, lake.sourcePath("orders"));
-      runOnce(ctx, catalog, lake);
+  /** The tables each run publishes (in append mode): orders, their items, and the quarantined orders. */
+  public static final List<TableIdentifier> TABLES = List.of(TableIdentifier.of("sales", "orders"),
+      TableIdentifier.of("sales", "order_items"), TableIdentifier.of("sales", "orders_quarantine"));
+
+  /** The raw tables the crawler registers from the SOURCE area. */
+  public static final List<TableIdentifier> RAW_TABLES = List.of(TableIdentifier.of("raw", "raw_orders"),
+      TableIdentifier.of("raw", "raw_customers"));
+
+  /**
+   * What one run did.
+   *
+   * @param batch the batch of raw input landed just before the run (0 when none was landed)
+   * @param runId the job run's id
+   * @param filesRead the raw files the run read (after bookmarks), sorted
+   * @param errorRecords the raw lines that could not be read
+   * @param published the tables the run published
+   */
+  public record Run(int batch, String runId, List<String> filesRead, long errorRecords, List<TableIdentifier> published) {
+    /** Keeps copies of the lists. */
+    public Run {
+      filesRead = List.copyOf(filesRead);
+      published = List.copyOf(published);
     }
-    ctx.spark().stop();
   }
 
-  static void runOnce(DynaContext base, Catalog catalog, Lake lake) {
+  /**
+   * {@code OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]}: lands a
+   * new batch of raw orders and runs the job, {@code --runs} times (2 by default). {@code LAKE} is
+   * a local folder ({@code lake} by default) or a URI such as {@code s3a://bucket/lake}; the
+   * embedded catalog lives in {@code --catalog-dir} ({@code <LAKE>/spark} for a local lake,
+   * {@code lake-catalog} otherwise). Hadoop settings for the lake's file system (endpoint,
+   * credentials provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}.
+   */
+  public static void main(String[] argv) {
+    String lakeArg = "lake";
+    Path catalogDir = null;
+    int perFile = DEFAULT_ORDERS_PER_FILE;
+    int runs = 2;
+    for (int i = 0; i < argv.length; i++) {
+      String a = argv[i];
+      switch (a) {
+        case "--catalog-dir" -> catalogDir = Path.of(value(argv, ++i, a));
+        case "--orders-per-file" -> perFile = positive(value(argv, ++i, a), a);
+        case "--runs" -> runs = positive(value(argv, ++i, a), a);
+        default -> {
+          if (a.startsWith("--")) {
+            throw new IllegalArgumentException("unknown option " + a
+                + "; usage: OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]");
+          }
+          lakeArg = a;
+        }
+      }
+    }
+    boolean uri = lakeArg.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
+    Lake lake = uri ? Lake.at(lakeArg) : Lake.at(Path.of(lakeArg));
+    if (catalogDir == null) {
+      catalogDir = uri ? Path.of("lake-catalog") : Path.of(lakeArg).resolve("spark");
+    }
+    DynaContext ctx = DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath())
+        .config("spark.ui.showConsoleProgress", "true").build();
+    try {
+      runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, runs, perFile);
+    } finally {
+      ctx.spark().stop();
+    }
+  }
+
+  private static String value(String[] argv, int i, String option) {
+    if (i >= argv.length) {
+      throw new IllegalArgumentException("option " + option + " needs a value");
+    }
+    return argv[i];
+  }
+
+  private static int positive(String value, String option) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("option " + option + " takes a positive number, not '" + value + "'");
+  }
+
+  /** Lands a new batch of raw input and runs the job on it, {@code runs} times; returns what each run did. */
+  public static List<Run> runBatches(DynaContext ctx, Catalog catalog, Lake lake, int runs, int ordersPerFile) {
+    List<Run> done = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      int batch = landBatch(ctx, lake, ordersPerFile);
+      Run r = run(ctx, catalog, lake);
+      done.add(new Run(batch, r.runId(), r.filesRead(), r.errorRecords(), r.published()));
+    }
+    return done;
+  }
+
+  /**
+   * Lands the next batch of raw orders ({@code 2 * ordersPerFile} lines in two files) in the
+   * lake's SOURCE area, and the customers file if it is not there yet; returns the batch number.
+   */
+  public static int landBatch(DynaContext ctx, Lake lake, int ordersPerFile) {
+    Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
+    RawData.writeCustomers(conf, lake.source());
+    int batch = RawData.nextBatch(conf, lake.source());
+    int lines = RawData.writeOrders(conf, lake.source(), batch, ordersPerFile);
+    System.out.printf("%n==== batch %d: %d raw order lines landed in %s%n", batch, lines, lake.sourcePath("orders"));
+    return batch;
+  }
+
+  /**
+   * One run of the job: crawls the SOURCE area into database {@code raw}, reads the new raw
+   * orders with bookmarks, and publishes {@link #TABLES} into LOAD, registered in the catalog.
+   */
+  public static Run run(DynaContext base, Catalog catalog, Lake lake) {
     if (!catalog.databaseExists(DatabaseName.of("raw"))) {
       catalog.createDatabase(Database.of("raw").withDescription("raw input as crawled from the SOURCE area")
           .withLocation(lake.source()));
@@ -114,10 +227,10 @@ public final class OrdersPipeline {
               MappingSpec.of("`items.val.qty`", "long", "qty", "long")));
 
       Publisher publisher = Publisher.of(ctx, catalog, lake);
-      publisher.publish(tables.get("orders"), TableIdentifier.of("sales", "orders"), "parquet", List.of("order_date"),
+      publisher.publish(tables.get("orders"), TABLES.get(0), "parquet", List.of("order_date"),
           Publisher.Mode.APPEND);
-      publisher.publish(items, TableIdentifier.of("sales", "order_items"), "parquet", List.of(), Publisher.Mode.APPEND);
-      publisher.publish(quarantine, TableIdentifier.of("sales", "orders_quarantine"), "parquet", List.of(),
+      publisher.publish(items, TABLES.get(1), "parquet", List.of(), Publisher.Mode.APPEND);
+      publisher.publish(quarantine, TABLES.get(2), "parquet", List.of(),
           Publisher.Mode.APPEND);
       job.commit();
 
@@ -126,26 +239,18 @@ public final class OrdersPipeline {
       System.out.println("   query it in one call: Spigot.createTempView(ctx, \"" + samplePath + "\", \"sample\")");
       report.folder().ifPresent(f -> System.out.println("== run report, diagram and lineage in " + f));
       report.lineageEvents().ifPresent(f -> System.out.println("== OpenLineage events in " + f));
-      System.out.println("== " + orders.errorsCount() + " raw lines could not be read; they are in the error records");
+      long errors = orders.errorsCount();
+      System.out.println("== " + errors + " raw lines could not be read; they are in the error records");
       System.out.println("== SQL over the published tables:");
       ctx.spark().sql("SELECT o.order_date, count(DISTINCT o.order_id) AS orders, round(sum(o.amount), 2) AS revenue, "
           + "sum(i.qty) AS items FROM sales.orders o LEFT JOIN sales.order_items i ON i.order_id = o.order_id "
           + "GROUP BY o.order_date ORDER BY o.order_date").show(50, false);
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
+      List<String> read = job.filesRead().values().stream().flatMap(List::stream).map(InputFile::path).sorted().toList();
+      return new Run(0, job.runId(), read, errors, TABLES);
     } catch (RuntimeException e) {
       job.fail(e);
       throw e;
-    }
-  }
-
-  private static int nextBatch(Path source) throws java.io.IOException {
-    Path orders = source.resolve("orders");
-    if (!Files.exists(orders)) {
-      return 1;
-    }
-    try (Stream<Path> s = Files.list(orders)) {
-      return 1 + s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("batch="))
-          .mapToInt(n -> Integer.parseInt(n.substring(6))).max().orElse(0);
     }
   }
 }

@@ -1,17 +1,24 @@
 package io.dynaframe.examples;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Messy raw input for the flagship job, the way real feeds arrive: JSON order lines where ids
  * are sometimes strings, amounts sometimes "n/a" or negative, nested item arrays whose
  * quantities are sometimes words, and a few truncated lines; and a customers CSV whose ids
- * are mostly numbers. Deterministic per batch.
+ * are mostly numbers. Deterministic per batch. Files are written through Hadoop's file systems,
+ * so the SOURCE area may be a local folder or an {@code s3a://} prefix, and each file is written
+ * once, never over an existing one.
  */
 final class RawData {
   private RawData() {}
@@ -19,11 +26,13 @@ final class RawData {
   private static final String[] CITIES = {"Oslo", "Lisbon", "Austin", "Osaka", "Lagos"};
   private static final String[] SKUS = {"A-1", "B-7", "C-3", "D-9", "E-2"};
 
-  /** Writes batch {@code n} of orders (two files) under {@code source/orders/batch=<n>/}; returns the number of lines. */
-  static int writeOrders(Path sourceArea, int batch, int perFile) throws IOException {
+  /**
+   * Writes batch {@code n} of orders (two files of {@code perFile} lines) under
+   * {@code <source>/orders/batch=<n>/}; returns the number of lines.
+   */
+  static int writeOrders(Configuration conf, String sourceArea, int batch, int perFile) {
     Random r = new Random(batch * 7919L);
-    Path dir = sourceArea.resolve("orders").resolve("batch=" + batch);
-    Files.createDirectories(dir);
+    Path dir = new Path(sourceArea + "/orders/batch=" + batch);
     int lines = 0;
     for (int file = 0; file < 2; file++) {
       StringBuilder b = new StringBuilder();
@@ -53,23 +62,59 @@ final class RawData {
         b.append(line).append('\n');
         lines++;
       }
-      Files.writeString(dir.resolve("orders-" + batch + "-" + file + ".json"), b, StandardCharsets.UTF_8);
+      write(conf, new Path(dir, "orders-" + batch + "-" + file + ".json"), b);
     }
     return lines;
   }
 
-  /** Writes the customers CSV once. */
-  static void writeCustomers(Path sourceArea) throws IOException {
-    Path dir = sourceArea.resolve("customers");
-    if (Files.exists(dir.resolve("customers.csv"))) {
+  /** Writes the customers CSV once: a SOURCE area that has it already keeps it. */
+  static void writeCustomers(Configuration conf, String sourceArea) {
+    Path file = new Path(sourceArea + "/customers/customers.csv");
+    if (exists(conf, file)) {
       return;
     }
-    Files.createDirectories(dir);
     StringBuilder b = new StringBuilder("customer_id,name,country\n");
     for (int i = 1; i <= 20; i++) {
       b.append(i == 13 ? "C-13" : String.valueOf(i)).append(",\"Customer ").append(i).append(", Ltd\",")
           .append(i % 3 == 0 ? "NO" : i % 3 == 1 ? "PT" : "US").append('\n');
     }
-    Files.writeString(dir.resolve("customers.csv"), b, StandardCharsets.UTF_8);
+    write(conf, file, b);
+  }
+
+  /** One more than the highest {@code batch=<n>} folder under {@code <source>/orders}; 1 when there is none. */
+  static int nextBatch(Configuration conf, String sourceArea) {
+    Path orders = new Path(sourceArea + "/orders");
+    try {
+      FileSystem fs = orders.getFileSystem(conf);
+      int max = 0;
+      for (FileStatus s : fs.listStatus(orders)) {
+        String name = s.getPath().getName();
+        if (s.isDirectory() && name.matches("batch=\\d+")) {
+          max = Math.max(max, Integer.parseInt(name.substring(6)));
+        }
+      }
+      return max + 1;
+    } catch (FileNotFoundException e) {
+      return 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the order batches in " + orders, e);
+    }
+  }
+
+  private static boolean exists(Configuration conf, Path file) {
+    try {
+      return file.getFileSystem(conf).exists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check whether " + file + " exists", e);
+    }
+  }
+
+  private static void write(Configuration conf, Path file, CharSequence text) {
+    try (OutputStream out = file.getFileSystem(conf).create(file, false)) {
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write raw input file " + file
+          + " (raw input is written once; a file of that name may exist already)", e);
+    }
   }
 }
