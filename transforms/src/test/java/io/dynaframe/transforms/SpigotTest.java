@@ -42,6 +42,22 @@ class SpigotTest {
   }
 
   @Test
+  void theSampleStepTakesTheCountOfItsInputWithoutCountingRowsAgain(DynaContext shared) throws IOException {
+    DynaContext ctx = shared.withRunId(DynaContext.newRunId());
+    DynamicFrame in = Frames.json(ctx, "{\"id\": 1}", "{\"id\": 2}", "{\"id\": 3}");
+    DynamicFrame kept = in.apply("keep", Filter.where(org.apache.spark.sql.functions.col("id").gt(1)));
+    DynamicFrame sampled = kept.apply("peek", Spigot.to(dir.resolve("counted").toString()));
+
+    assertThat(sampled.count()).isEqualTo(2);
+    io.dynaframe.graph.StepStats peek = ctx.lineage().graph().node("peek").orElseThrow().stats().orElseThrow();
+    assertThat(List.of(peek.recordsIn(), peek.recordsOut())).containsExactly(2L, 2L);
+    // rows are counted at the source and after the filter; the sample's filter keeps every row
+    String optimized = sampled.toDF().queryExecution().optimizedPlan().toString();
+    assertThat(optimized.split("dynaframe_count_rows", -1)).hasSize(3);
+    assertThat(lines(dir.resolve("counted").toString())).containsExactlyInAnyOrder("{\"id\":2}", "{\"id\":3}");
+  }
+
+  @Test
   void theUpstreamIsComputedOnceForTheSampleAndTheJob(DynaContext ctx) throws IOException {
     DynamicFrame in = Frames.rows(ctx, "n BIGINT", row(1L), row(2L), row(3L), row(4L), row(5L), row(6L));
     String path = dir.resolve("once").toString();

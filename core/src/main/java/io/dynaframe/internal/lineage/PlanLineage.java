@@ -94,8 +94,29 @@ final class PlanLineage {
   }
 
   /**
+   * The name prefix of UDFs in filters that keep every row (they look at rows on the way, as
+   * Spigot's sampler does); such a filter does not change a count. The transforms module uses
+   * the same string.
+   */
+  static final String KEEPS_EVERY_ROW = "dynaframe_keeps_every_row";
+
+  private static boolean keepsEveryRow(Expression e) {
+    if (e instanceof ScalaUDF udf && udf.udfName().isDefined() && udf.udfName().get().startsWith(KEEPS_EVERY_ROW)) {
+      return true;
+    }
+    scala.collection.Iterator<Expression> children = e.children().iterator();
+    while (children.hasNext()) {
+      if (keepsEveryRow(children.next())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The marker under this plan when nothing between them can change the number of rows
-   * (projections and aliases only), else -1: the plan's rows are then the marker's rows.
+   * (projections, aliases, filters that keep every row), else -1: the plan's rows are then the
+   * marker's rows.
    */
   static int sameRowsAs(LogicalPlan plan, Markers prefix) {
     LogicalPlan p = plan;
@@ -104,7 +125,8 @@ final class PlanLineage {
       if (marker >= 0) {
         return marker;
       }
-      if (p instanceof Project || p instanceof SubqueryAlias) {
+      if (p instanceof Project || p instanceof SubqueryAlias
+          || (p instanceof Filter f && keepsEveryRow(f.condition()))) {
         p = p.children().iterator().next();
       } else {
         return -1;

@@ -65,7 +65,10 @@ public final class SpigotSampler implements Serializable {
   public Column condition(Dataset<Row> df, String dir, HadoopConf conf) {
     Writer writer = new Writer(id, dir, df.schema(), conf);
     SpigotSampler picker = this;
-    UserDefinedFunction pick = udf((UDF0<Boolean>) picker::pick, DataTypes.BooleanType).asNondeterministic();
+    // named so that run lineage knows this filter keeps every row (core's PlanLineage.KEEPS_EVERY_ROW):
+    // the step's output is counted by the count below it, not counted again
+    UserDefinedFunction pick = udf((UDF0<Boolean>) picker::pick, DataTypes.BooleanType).asNondeterministic()
+        .withName("dynaframe_keeps_every_row_spigot");
     UserDefinedFunction write = udf((UDF1<Row, Boolean>) writer::write, DataTypes.BooleanType).asNondeterministic();
     String[] names = df.columns();
     Column[] cols = new Column[names.length];
