@@ -46,6 +46,8 @@ public final class SpigotSampler implements Serializable {
 
   /** The per-task state of every sampler running in this JVM, by sampler id and task attempt. */
   private static final ConcurrentHashMap<String, TaskState> STATES = new ConcurrentHashMap<>();
+  /** The partitions ({@code samplerId:partition}) whose sample file a task of this JVM completed. */
+  private static final java.util.Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
   private final String id;
   private final int topk;
@@ -106,6 +108,7 @@ public final class SpigotSampler implements Serializable {
     TaskState s = current;
     if (s == null || s.attemptId != tc.taskAttemptId()) {
       s = state(id, seed);
+      s.skipIfWritten(id);
       current = s;
     }
     return s.pick(topk, prob);
@@ -170,6 +173,7 @@ public final class SpigotSampler implements Serializable {
     private final int partition;
     private final int attempt;
     final long attemptId;
+    private String samplerId;
     private int picked;
     private OutputStream out;
     private FileSystem fs;
@@ -182,6 +186,19 @@ public final class SpigotSampler implements Serializable {
       this.partition = partition;
       this.attempt = attempt;
       this.attemptId = attemptId;
+    }
+
+    /**
+     * A partition whose sample a successful task of this sampler wrote already in this JVM (the
+     * frame is consumed by a second job) picks nothing: its file holds the same records, as
+     * the random stream is seeded per partition. Elsewhere (another executor) the partition
+     * is sampled again and its file written again with the same records.
+     */
+    void skipIfWritten(String samplerId) {
+      this.samplerId = samplerId;
+      if (WRITTEN.contains(samplerId + ":" + partition)) {
+        picked = Integer.MAX_VALUE;
+      }
     }
 
     /** Only the task's own thread picks: no lock. */
@@ -223,6 +240,9 @@ public final class SpigotSampler implements Serializable {
         }
         if (!fs.rename(tmp, target)) {
           throw new IOException("cannot rename " + tmp + " to " + target);
+        }
+        if (samplerId != null) {
+          WRITTEN.add(samplerId + ":" + partition);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Spigot cannot finish its sample file " + target, e);
