@@ -2,6 +2,8 @@ package io.dynaframe.transforms.internal;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -32,20 +34,23 @@ import org.apache.spark.util.TaskFailureListener;
 /**
  * Writes a sample of a frame's records as JSON lines while the job that consumes the frame
  * runs, so the frame is computed once. The frame gets a filter whose condition is always
- * true but, for the records it picks, writes them on the way: a cheap nondeterministic UDF
- * picks (at most {@code topk} records per task, each with probability {@code prob}, from a
- * random stream seeded per partition, so a recomputed partition picks the same records), and
- * only for picked records is the row built and written. Each task writes
- * {@code part-<partition>.json} through a hidden temporary file it renames when the task
- * succeeds; a failed or retried task leaves no partial file. Being nondeterministic, the
- * filter is neither pushed down nor merged with other filters, so the sample is of the
- * records as they are at this step.
+ * true but, for the records it picks, writes them on the way. Spark's own expressions choose
+ * the candidates in generated code (each record with probability {@code prob} from a random
+ * stream seeded per partition, or with {@code prob} 1 the first {@code topk} records of each
+ * partition), so a recomputed partition picks the same records; a UDF, called for candidates
+ * only, caps each task at {@code topk}, and only for picked records is the row built and
+ * written. Each task writes {@code part-<partition>.json} through a hidden temporary file it
+ * renames when the task succeeds; a failed or retried task leaves no partial file. Being
+ * nondeterministic, the filter is neither pushed down nor merged with other filters, so the
+ * sample is of the records as they are at this step.
  */
 public final class SpigotSampler implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The per-task state of every sampler running in this JVM, by sampler id and task attempt. */
   private static final ConcurrentHashMap<String, TaskState> STATES = new ConcurrentHashMap<>();
+  /** The low 33 bits of {@code monotonically_increasing_id()}: a row's place in its partition. */
+  private static final long ROW_IN_PARTITION = (1L << 33) - 1;
   /** The partitions ({@code samplerId:partition}) whose sample file a task of this JVM completed. */
   private static final java.util.Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
 
@@ -77,7 +82,14 @@ public final class SpigotSampler implements Serializable {
     for (int i = 0; i < names.length; i++) {
       cols[i] = df.col(Sql.ident(names[i]));
     }
-    return coalesce(when(pick.apply(), write.apply(struct(cols))), lit(true));
+    // Spark's own expressions decide first, per row and in generated code, whether a row may be
+    // picked at all (its chance prob, from a random stream seeded per partition; with prob 1 its
+    // place among the partition's first topk rows); the UDF, which caps the task at topk, runs
+    // only for those rows
+    Column candidate = prob >= 1.0
+        ? monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit((long) topk))
+        : rand(seed).lt(lit(prob));
+    return coalesce(when(candidate.and(pick.apply()), write.apply(struct(cols))), lit(true));
   }
 
   /**
@@ -111,7 +123,7 @@ public final class SpigotSampler implements Serializable {
       s.skipIfWritten(id);
       current = s;
     }
-    return s.pick(topk, prob);
+    return s.pick(topk, 1.0); // the chance prob was drawn already, by the candidate condition
   }
 
   private static TaskState state(String id, long seed) {
