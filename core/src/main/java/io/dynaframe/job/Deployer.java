@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -157,17 +159,14 @@ public final class Deployer {
   }
 
   private static String manifest(Deployment d) {
-    StringBuilder b = new StringBuilder("{\n");
-    b.append("  \"job\": ").append(Deployment.quote(d.job())).append(",\n");
-    b.append("  \"version\": ").append(Deployment.quote(d.version())).append(",\n");
-    b.append("  \"mainClass\": ").append(Deployment.quote(d.mainClass())).append(",\n");
-    b.append("  \"scriptLocation\": ").append(Deployment.quote(d.scriptLocation())).append(",\n");
-    b.append("  \"jars\": [");
-    for (int i = 0; i < d.jars().size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(Deployment.quote(d.jars().get(i)));
-    }
-    b.append("],\n  \"glueJob\": ").append(d.toGlueJobJson().replace("\n", "\n  ")).append("\n}\n");
-    return b.toString();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("job", d.job());
+    m.put("version", d.version());
+    m.put("mainClass", d.mainClass());
+    m.put("scriptLocation", d.scriptLocation());
+    m.put("jars", d.jars());
+    m.put("glueJob", d.glueJob());
+    return Deployment.json(m) + "\n";
   }
 
   /** The first 8 hex digits of a SHA-256 over the main class and the jars' names and bytes. */

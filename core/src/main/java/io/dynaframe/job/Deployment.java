@@ -1,5 +1,8 @@
 package io.dynaframe.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.Objects;
  */
 public record Deployment(String job, String version, String location, String mainClass, String scriptLocation,
     List<String> jars, String glueVersion) {
+
+  private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
   /** The launcher's class name: the Scala object Glue runs with {@code --class}. */
   public static final String LAUNCHER_CLASS = "DynaframeGlueLauncher";
@@ -53,19 +58,20 @@ public record Deployment(String job, String version, String location, String mai
    * {@code update-job} take (without the role, which is the account's).
    */
   public String toGlueJobJson() {
-    StringBuilder b = new StringBuilder();
-    b.append("{\n");
-    b.append("  \"Name\": ").append(quote(job)).append(",\n");
-    b.append("  \"GlueVersion\": ").append(quote(glueVersion)).append(",\n");
-    b.append("  \"Command\": {\"Name\": \"glueetl\", \"ScriptLocation\": ").append(quote(scriptLocation)).append("},\n");
-    b.append("  \"DefaultArguments\": {\n");
-    int i = 0;
-    for (Map.Entry<String, String> e : defaultArguments().entrySet()) {
-      b.append("    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()))
-          .append(++i < defaultArguments().size() ? ",\n" : "\n");
-    }
-    b.append("  }\n}");
-    return b.toString();
+    return json(glueJob());
+  }
+
+  /** The fields of {@link #toGlueJobJson()}, in order. */
+  Map<String, Object> glueJob() {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("Name", job);
+    settings.put("GlueVersion", glueVersion);
+    Map<String, String> command = new LinkedHashMap<>();
+    command.put("Name", "glueetl");
+    command.put("ScriptLocation", scriptLocation);
+    settings.put("Command", command);
+    settings.put("DefaultArguments", defaultArguments());
+    return settings;
   }
 
   /** What was deployed and the Glue settings that run it, for a person to read or paste. */
@@ -84,22 +90,12 @@ public record Deployment(String job, String version, String location, String mai
     return b.toString();
   }
 
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
+  /** A value as indented JSON. */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value + " as JSON", e);
     }
-    return b.append('"').toString();
   }
 }

@@ -132,9 +132,8 @@ public final class Sinks {
     } catch (Exception e) { // AnalysisException is a checked exception in Java's eyes
       if (e.getClass().getName().endsWith("AnalysisException")) {
         // Spark refused the frame as it is (a name or type the format cannot store): nothing was written
-        String msg = String.valueOf(e.getMessage());
         throw new SinkException("frame '" + frame.name() + "' cannot be written as " + fmt + " to " + path + ": "
-            + (msg.indexOf('\n') < 0 ? msg : msg.substring(0, msg.indexOf('\n'))), e);
+            + firstLine(e), e);
       }
       if (e instanceof RuntimeException r) {
         throw r;
@@ -266,7 +265,6 @@ public final class Sinks {
     return cols.toArray(new Column[0]);
   }
 
-  /** Moves every data file from staging into the output folder under its final name. */
   /**
    * Why a Spark write failed, in one line, instead of Spark's "Job aborted due to stage
    * failure" with a task's stack trace: the message of the first dynaframe exception behind it
@@ -295,6 +293,7 @@ public final class Sinks {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
+  /** Moves every data file from staging into the output folder under its final name. */
   private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt) throws IOException {
     List<Path> files = new ArrayList<>();
     collect(fs, staging, files);

@@ -107,15 +107,9 @@ final class TextSource {
         try {
           text = TextFiles.open(file, conf.get(), compression);
           current = format.records(text.reader(), file);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
           stopOnStorageFailure(file, 0, e);
-          failFile("cannot read the file: " + describe(e), 0);
-        } catch (UncheckedIOException e) {
-          stopOnStorageFailure(file, 0, e);
-          failFile("cannot read the file: " + describe(e.getCause()), 0);
-        } catch (RuntimeException e) {
-          stopOnStorageFailure(file, 0, e);
-          failFile("cannot read the file: " + describe(e), 0);
+          failFile("cannot read the file: " + describe(e instanceof UncheckedIOException u ? u.getCause() : e), 0);
         }
       }
 

@@ -119,7 +119,8 @@ final class Utf8Reader extends Reader {
 
   /** The lines (1-based) from {@code first} to {@code last} that held bytes that are not UTF-8, so far. */
   Set<Long> malformedLines(long first, long last) {
-    return last < first ? Set.of() : malformed.subSet(first, true, last, true);
+    // called for every record: no view to build in the usual case of a file that is all UTF-8
+    return last < first || malformed.isEmpty() ? Set.of() : malformed.subSet(first, true, last, true);
   }
 
   /** Every line (1-based) that held bytes that are not UTF-8, so far. */

@@ -118,10 +118,10 @@ final class PlanLineage {
    * (projections, aliases, filters that keep every row), else -1: the plan's rows are then the
    * marker's rows.
    */
-  static int sameRowsAs(LogicalPlan plan, Markers prefix) {
+  static int sameRowsAs(LogicalPlan plan, Markers markers) {
     LogicalPlan p = plan;
     while (true) {
-      int marker = markerIndex(p, prefix);
+      int marker = markerIndex(p, markers);
       if (marker >= 0) {
         return marker;
       }
@@ -135,27 +135,27 @@ final class PlanLineage {
   }
 
   /** The recorded outputs the plan reads, outermost first, each once. */
-  static List<Integer> inputs(LogicalPlan plan, Markers prefix) {
+  static List<Integer> inputs(LogicalPlan plan, Markers markers) {
     Set<Integer> found = new LinkedHashSet<>();
-    collectInputs(plan, prefix, found);
+    collectInputs(plan, markers, found);
     return new ArrayList<>(found);
   }
 
-  private static void collectInputs(LogicalPlan plan, Markers prefix, Set<Integer> found) {
-    int marker = markerIndex(plan, prefix);
+  private static void collectInputs(LogicalPlan plan, Markers markers, Set<Integer> found) {
+    int marker = markerIndex(plan, markers);
     if (marker >= 0) {
       found.add(marker);
       return;
     }
     scala.collection.Iterator<LogicalPlan> children = plan.children().iterator();
     while (children.hasNext()) {
-      collectInputs(children.next(), prefix, found);
+      collectInputs(children.next(), markers, found);
     }
   }
 
   /** For each output column of the plan (in order), the marked columns it derives from. */
-  static Map<String, List<Origin>> columns(LogicalPlan plan, Markers prefix) {
-    Tracer tracer = new Tracer(prefix);
+  static Map<String, List<Origin>> columns(LogicalPlan plan, Markers markers) {
+    Tracer tracer = new Tracer(markers);
     tracer.scan(plan);
     Map<String, List<Origin>> out = new LinkedHashMap<>();
     scala.collection.Iterator<Attribute> output = plan.output().iterator();
@@ -186,19 +186,19 @@ final class PlanLineage {
 
   /** The attribute maps of one plan, and the recursive resolution over them. */
   private static final class Tracer {
-    private final Markers prefix;
+    private final Markers markers;
     private final Map<ExprId, Origin> marked = new HashMap<>();
     private final Map<ExprId, Expression> aliases = new HashMap<>();
     private final Map<ExprId, List<ExprId>> unionSiblings = new HashMap<>();
     private final Map<ExprId, Set<Attribute>> generated = new HashMap<>();
     private final Map<ExprId, Set<Origin>> memo = new HashMap<>();
 
-    Tracer(Markers prefix) {
-      this.prefix = prefix;
+    Tracer(Markers markers) {
+      this.markers = markers;
     }
 
     void scan(LogicalPlan plan) {
-      int marker = markerIndex(plan, prefix);
+      int marker = markerIndex(plan, markers);
       if (marker >= 0) {
         scala.collection.Iterator<Attribute> output = plan.output().iterator();
         while (output.hasNext()) {

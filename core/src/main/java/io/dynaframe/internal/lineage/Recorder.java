@@ -220,10 +220,6 @@ public final class Recorder implements RunLineage {
         counter.record(id, bad);
         return true;
       };
-      int n;
-      synchronized (this) {
-        n = node.errorCounters.size() + 1;
-      }
       Column marker = udf(count, DataTypes.BooleanType).asNondeterministic()
           .withName(ERRORS_MARKER)
           .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
@@ -456,11 +452,9 @@ public final class Recorder implements RunLineage {
     LogicalPlan plan = plan(rows);
     int same = PlanLineage.sameRowsAs(plan, markers);
     RowCounter counter;
-    int n;
     synchronized (this) {
       counter = same >= 0 ? outputs.get(same).counter() : counter(node.id + ".written");
       node.writeCounters.add(counter);
-      n = node.writeCounters.size();
       PlanLineage.columns(plan, markers).forEach((column, origins) -> {
         List<PlanLineage.Origin> merged = node.written.computeIfAbsent(column, k -> new ArrayList<>());
         origins.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
