@@ -13,10 +13,12 @@ import io.dynaframe.transforms.internal.StepOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 
 /**
  * Glue's Spigot: passes the frame through unchanged and writes a sample of its records as
@@ -32,6 +34,11 @@ import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
  *   <li>{@code topk} caps the records of each task (each partition of the frame); the
  *       sample is at most {@code topk} times the number of partitions. Glue's Spigot runs a
  *       job of its own to take exactly {@code topk}.</li>
+ *   <li>As in Glue, the sample comes from the start of the data: each record is taken with
+ *       chance {@code prob} until {@code topk} are taken. Only the first
+ *       {@code (topk + 10·√topk + 20) / prob} records of a partition are considered, so the
+ *       records after them cost no random draw; the cap is reached within them except with a
+ *       chance below 10<sup>-13</sup> per partition.</li>
  *   <li>Nothing is written until a job consumes the frame (a sink, a count); a partition the
  *       job reads only in part ({@code take}) gives the records it read.</li>
  *   <li>A frame whose rows Spark already holds on the driver (made from a Java list; Spark
@@ -203,14 +210,35 @@ public final class Spigot implements Transform<DynamicFrame> {
   private DynamicFrame build(DynamicFrame input, String step) {
     String dir = location(input.context(), step);
     long s = seed != null ? seed : step.hashCode();
-    SpigotSampler sampler = new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s);
-    HadoopConf conf = new HadoopConf(input.context().spark().sparkContext().hadoopConfiguration());
     Dataset<Row> df = input.toDF();
-    if (df.queryExecution().optimizedPlan() instanceof LocalRelation) {
-      sampler.writeNow(df.collectAsList(), df.schema(), dir, conf);
+    if (topk == 0 || prob == 0) {
       return options.finish(input.withRows(df));
     }
-    return options.finish(input.withRows(df.where(sampler.condition(df, dir, conf))));
+    Broadcast<HadoopConf> conf = HadoopConf.broadcast(input.context().spark().sparkContext());
+    SpigotSampler sampler = new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);
+    if (onDriver(df.queryExecution().analyzed()) && df.queryExecution().optimizedPlan() instanceof LocalRelation) {
+      sampler.writeNow(df.collectAsList());
+      return options.finish(input.withRows(df));
+    }
+    return options.finish(input.withRows(df.where(sampler.condition(df))));
+  }
+
+  /**
+   * Whether every leaf of the plan is rows held on the driver: only then can the optimiser turn
+   * the frame into such rows, and evaluate a filter on them while planning, outside any task.
+   * Asked first because it is cheap: optimising the plan of a frame read from files is not.
+   */
+  private static boolean onDriver(LogicalPlan plan) {
+    int n = plan.children().length();
+    if (n == 0) {
+      return plan instanceof LocalRelation;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!onDriver(plan.children().apply(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String segment(String s) {

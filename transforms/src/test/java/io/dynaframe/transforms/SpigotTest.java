@@ -10,6 +10,7 @@ import io.dynaframe.job.Lake;
 import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;
+import io.dynaframe.transforms.internal.SpigotSampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,27 @@ class SpigotTest {
 
     assertThat(Path.of(none)).doesNotExist();
     assertThat(lines(one)).containsExactly("{\"n\":1}");
+  }
+
+  @Test
+  void withAProbabilityTheTaskTakesTopkRecordsFromTheStartOfItsPartition(DynaContext ctx) throws IOException {
+    DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 20_000, 1, 1).toDF("n"), ctx, "numbers");
+    String path = dir.resolve("start").toString();
+
+    assertThat(in.apply("s", Spigot.to(path).withProb(0.05).withTopk(30).withSeed(3)).count()).isEqualTo(20_000);
+
+    // 30 records, each from within the window: (30 + 10 * sqrt(30) + 20) / 0.05 = 2,096 records
+    long window = SpigotSampler.window(30, 0.05);
+    assertThat(window).isEqualTo(2_096);
+    List<Long> picked = lines(path).stream().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).toList();
+    assertThat(picked).hasSize(30).allMatch(n -> n < window).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theWindowIsTopkWithoutAProbabilityAndUnboundedForATinyOne() {
+    assertThat(SpigotSampler.window(100, 1.0)).isEqualTo(100);
+    assertThat(SpigotSampler.window(100, 0.01)).isEqualTo(22_000);
+    assertThat(SpigotSampler.window(100, 1e-12)).isEqualTo(1L << 33);
   }
 
   @Test
