@@ -210,31 +210,28 @@ class S3OutageTest {
     return all;
   }
 
-  // ---------------------------------------------------------------- tests
-
-  @Test
-  void anOutageInTheMiddleOfAReadFailsClearlyPublishesNothingAndTheRerunPublishesOnce(DynaContext ctx,
-      SparkSession spark) throws IOException {
-    Lake lake = lake("read-outage");
-    Catalog catalog = InMemoryCatalog.create();
-    List<Row> first = land(spark, lake, "a.json", 0, 3, 10);
-    runJob(ctx, lake, catalog);
-    String v1 = location(catalog);
-    FrameAssert.assertThat(published(spark, catalog)).isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
-
-    // 40,000 records of 1 KiB: the server dies when the read has passed 100 of them (~100 KiB of 40 MiB)
-    List<Row> second = land(spark, lake, "b.json", 3, 40_003, 1000);
-    killS3After(100);
+  /**
+   * Runs the job into the outage the tripwire causes: the server is down afterwards and the
+   * catalog still points at {@code v1}. Returns the failure, for the test to check what it names.
+   */
+  private static Throwable runIntoOutage(String outage, DynaContext ctx, Lake lake, Catalog catalog, String v1) {
     long start = System.nanoTime();
     Throwable failure = catchThrowable(() -> runJob(ctx, lake, catalog));
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("S3OutageTest read outage: failed after %.1f s with %s%n", seconds, failure);
+    System.out.printf("S3OutageTest %s outage: failed after %.1f s with %s%n", outage, seconds, failure);
 
     assertThat(s3.isRunning()).as("the tripwire killed the server").isFalse();
-    assertThat(failure).as("a failure that names the file it could not read").isNotNull()
-        .hasMessageContaining(lake.source() + "/events/b.json");
     assertThat(location(catalog)).as("the catalog still points at the previous version").isEqualTo(v1);
+    assertThat(failure).as("the run failed").isNotNull();
+    return failure;
+  }
 
+  /**
+   * With the server back: readers see the first batch only and the bookmark has not moved; a
+   * rerun publishes both batches exactly once; a run with no new input publishes nothing.
+   */
+  private static void restartAndRerun(DynaContext ctx, SparkSession spark, Lake lake, Catalog catalog,
+      List<Row> first, List<Row> second) throws IOException {
     s3.restart();
     FrameAssert.assertThat(published(spark, catalog))
         .isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
@@ -252,6 +249,28 @@ class S3OutageTest {
     assertThat(published(spark, catalog).count()).isEqualTo(all.size());
   }
 
+  // ---------------------------------------------------------------- tests
+
+  @Test
+  void anOutageInTheMiddleOfAReadFailsClearlyPublishesNothingAndTheRerunPublishesOnce(DynaContext ctx,
+      SparkSession spark) throws IOException {
+    Lake lake = lake("read-outage");
+    Catalog catalog = InMemoryCatalog.create();
+    List<Row> first = land(spark, lake, "a.json", 0, 3, 10);
+    runJob(ctx, lake, catalog);
+    String v1 = location(catalog);
+    FrameAssert.assertThat(published(spark, catalog)).isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
+
+    // 40,000 records of 1 KiB: the server dies when the read has passed 100 of them (~100 KiB of 40 MiB)
+    List<Row> second = land(spark, lake, "b.json", 3, 40_003, 1000);
+    killS3After(100);
+    Throwable failure = runIntoOutage("read", ctx, lake, catalog, v1);
+    assertThat(failure).as("a failure that names the file it could not read")
+        .hasMessageContaining(lake.source() + "/events/b.json");
+
+    restartAndRerun(ctx, spark, lake, catalog, first, second);
+  }
+
   @Test
   void anOutageInTheMiddleOfAWriteFailsClearlyPublishesNothingAndTheRerunPublishesOnce(DynaContext ctx,
       SparkSession spark) throws IOException {
@@ -265,28 +284,10 @@ class S3OutageTest {
     // the task writes the new version's Parquet file
     List<Row> second = land(spark, lake, "b.json", 3, 2_003, 10);
     killS3After(1);
-    long start = System.nanoTime();
-    Throwable failure = catchThrowable(() -> runJob(ctx, lake, catalog));
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("S3OutageTest write outage: failed after %.1f s with %s%n", seconds, failure);
-
-    assertThat(s3.isRunning()).as("the tripwire killed the server").isFalse();
-    assertThat(failure).as("a failure that names the table folder it could not write").isNotNull()
+    Throwable failure = runIntoOutage("write", ctx, lake, catalog, v1);
+    assertThat(failure).as("a failure that names the table folder it could not write")
         .hasMessageContaining(lake.tablePath("sales", "events") + "/v-");
-    assertThat(location(catalog)).as("the catalog still points at the previous version").isEqualTo(v1);
 
-    s3.restart();
-    FrameAssert.assertThat(published(spark, catalog))
-        .isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
-    assertThat(bookmarkStates(spark, lake)).as("the bookmark did not move").containsExactly("state-00000001.json");
-
-    runJob(ctx, lake, catalog);
-    List<Row> all = concat(first, second);
-    FrameAssert.assertThat(published(spark, catalog))
-        .isEqualTo(Frames.rows(ctx, SCHEMA, all.toArray(Row[]::new)));
-    assertThat(bookmarkStates(spark, lake)).containsExactly("state-00000001.json", "state-00000002.json");
-
-    runJob(ctx, lake, catalog);
-    assertThat(published(spark, catalog).count()).isEqualTo(all.size());
+    restartAndRerun(ctx, spark, lake, catalog, first, second);
   }
 }
