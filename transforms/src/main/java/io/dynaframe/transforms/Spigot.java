@@ -9,6 +9,7 @@ import io.dynaframe.job.Lake;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.HadoopConf;
 import io.dynaframe.transforms.internal.SpigotSampler;
+import io.dynaframe.transforms.internal.SpigotStrategy;
 import io.dynaframe.transforms.internal.StepOptions;
 import java.util.List;
 import java.util.Objects;
@@ -220,6 +221,7 @@ public final class Spigot implements Transform<DynamicFrame> {
       sampler.writeNow(df.collectAsList());
       return options.finish(input.withRows(df));
     }
+    SpigotStrategy.register(input.context().spark());
     return options.finish(input.withRows(df.where(sampler.condition(df))));
   }
 

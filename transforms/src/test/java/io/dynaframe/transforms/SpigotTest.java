@@ -1,6 +1,9 @@
 package io.dynaframe.transforms;
 
 import static io.dynaframe.testing.Frames.row;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynaframe.DynaContext;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +154,86 @@ class SpigotTest {
 
     List<Row> rows = ctx.spark().sql("SELECT id FROM orders_sample WHERE total > 100").collectAsList();
     assertThat(rows).extracting(r -> r.getLong(0)).containsExactly(1L);
+  }
+
+  @Test
+  void theGeneratedCodeTheInterpretedPlanAndThePlainFilterTakeTheSameSample(DynaContext ctx) throws IOException {
+    // a projection under the Spigot, which the optimiser moves above the Spigot's filter: the
+    // record is then computed from the columns below
+    Dataset<Row> numbers = ctx.spark().range(0, 6_000, 1, 2).toDF("n")
+        .select(col("n"), concat(lit("n-"), col("n").cast("string")).alias("label"), col("n").divide(4).alias("quarter"));
+    DynamicFrame in = DynamicFrame.fromDF(numbers, ctx, "numbers");
+
+    Dataset<Row> generated = in.apply("s", Spigot.to(dir.resolve("generated").toString()).withProb(0.05).withTopk(20)
+        .withSeed(11)).toDF();
+    assertThat(generated.queryExecution().executedPlan().toString()).contains("*(1) Spigot [");
+    List<Row> passed = generated.collectAsList();
+
+    ctx.spark().conf().set("spark.sql.codegen.wholeStage", "false");
+    try {
+      Dataset<Row> interpreted = in.apply("s", Spigot.to(dir.resolve("interpreted").toString()).withProb(0.05)
+          .withTopk(20).withSeed(11)).toDF();
+      assertThat(interpreted.queryExecution().executedPlan().toString()).contains("Spigot [").doesNotContain("*(");
+      interpreted.collectAsList();
+    } finally {
+      ctx.spark().conf().unset("spark.sql.codegen.wholeStage");
+    }
+
+    Dataset<Row> filtered = in.apply("s", Spigot.to(dir.resolve("filtered").toString()).withProb(0.05).withTopk(20)
+        .withSeed(11)).toDF();
+    withoutSpigotPlanning(ctx, () -> {
+      assertThat(filtered.queryExecution().executedPlan().toString())
+          .contains("dynaframe_keeps_every_row_spigot").doesNotContain("Spigot [");
+      filtered.collectAsList();
+    });
+
+    FrameAssert.assertThat(DynamicFrame.fromDF(ctx.spark().createDataFrame(passed, numbers.schema()), ctx, "out"))
+        .isEqualTo(in);
+    java.util.Map<String, List<String>> sample = files(dir.resolve("generated").toString());
+    assertThat(sample).hasSize(2);
+    assertThat(sample.values()).allSatisfy(l -> assertThat(l).hasSize(20));
+    assertThat(sample.get("part-00001.json").get(0)).matches("\\{\"n\":3\\d{3},\"label\":\"n-3\\d{3}\",\"quarter\":\\d+\\.\\d+}");
+    assertThat(files(dir.resolve("interpreted").toString())).isEqualTo(sample);
+    assertThat(files(dir.resolve("filtered").toString())).isEqualTo(sample);
+  }
+
+  @Test
+  void theScanBelowASpigotReadsOnlyTheColumnsOfTheFrame(DynaContext ctx) throws IOException {
+    String source = dir.resolve("abc").toString();
+    ctx.spark().range(0, 100, 1, 1).toDF("a").select(col("a"), col("a").cast("string").alias("b"),
+        col("a").multiply(2).alias("c")).write().parquet(source);
+    DynamicFrame ab = DynamicFrame.fromDF(ctx.spark().read().parquet(source).select("a", "b"), ctx, "ab");
+
+    Dataset<Row> sampled = ab.apply("s", Spigot.to(dir.resolve("ab-sample").toString()).withTopk(3)).toDF();
+
+    String plan = sampled.queryExecution().executedPlan().toString();
+    assertThat(plan).contains("Spigot [").contains("ReadSchema: struct<a:bigint,b:string>");
+    assertThat(sampled.count()).isEqualTo(100);
+    assertThat(lines(dir.resolve("ab-sample").toString())).containsExactly(
+        "{\"a\":0,\"b\":\"0\"}", "{\"a\":1,\"b\":\"1\"}", "{\"a\":2,\"b\":\"2\"}");
+  }
+
+  /** Runs the body with the session's optimiser rules taken away, so that the Spigot stays a plain filter. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void withoutSpigotPlanning(DynaContext ctx, Runnable body) {
+    var methods = ctx.spark().experimental();
+    var rules = methods.extraOptimizations();
+    methods.extraOptimizations_$eq((scala.collection.immutable.Seq) scala.collection.immutable.Nil$.MODULE$);
+    try {
+      body.run();
+    } finally {
+      methods.extraOptimizations_$eq(rules);
+    }
+  }
+
+  private static java.util.Map<String, List<String>> files(String folder) throws IOException {
+    java.util.Map<String, List<String>> byFile = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(Path.of(folder))) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        byFile.put(p.getFileName().toString(), Files.readAllLines(p));
+      }
+    }
+    return byFile;
   }
 
   private static List<String> lines(String folder) throws IOException {

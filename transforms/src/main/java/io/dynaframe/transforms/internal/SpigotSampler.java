@@ -3,7 +3,6 @@ package io.dynaframe.transforms.internal;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -25,29 +24,37 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.util.TaskFailureListener;
+import scala.Function1;
 
 /**
  * Writes a sample of a frame's records as JSON lines while the job that consumes the frame
- * runs, so the frame is computed once. The frame gets a filter whose condition is always
- * true but, for the records it picks, writes them on the way.
+ * runs, so the frame is computed once.
  *
- * <p>Spark's own expressions choose the candidates, in generated code: a record is a candidate
- * when it is among the first {@link #window} records of its partition and, with {@code prob}
- * below 1, a random stream seeded per partition gives it a value below {@code prob}. Past the
- * window a record costs one comparison of a counter. Only a candidate calls into the sampler,
- * which takes it while its task has taken fewer than {@code topk}, so a recomputed partition
- * picks the same records. Each task writes {@code part-<partition>.json} through a hidden
- * temporary file it renames when the task succeeds; a failed or retried task leaves no partial
- * file. Being nondeterministic, the filter is neither pushed down nor merged with other
- * filters, so the sample is of the records as they are at this step.
+ * <p>The frame gets a filter whose condition is always true and names this sampler. When the
+ * frame's session plans it, {@code SpigotStrategy} replaces that filter by a {@code SpigotExec}
+ * node: in generated code, a record is a candidate when it is among the first {@link #window}
+ * records of its partition; past the window a record costs one comparison of a counter. Only
+ * for a candidate is {@link #draw} called, and only for a drawn record are its columns read
+ * and {@link #write(InternalRow) written}. Where the strategy is not in use (another session
+ * plans the frame), the filter itself samples alike, calling {@link #draw} from a UDF for the
+ * candidates, though it reads every column of a candidate.
+ *
+ * <p>{@link #draw} takes a candidate with chance {@code prob}, from a random stream seeded per
+ * partition, while its task has taken fewer than {@code topk}, so a recomputed partition picks
+ * the same records. Each task writes {@code part-<partition>.json} through a hidden temporary
+ * file it renames when the task succeeds; a failed or retried task leaves no partial file.
+ * Being nondeterministic, the filter is neither pushed down nor merged with other filters, so
+ * the sample is of the records as they are at this step.
  */
-public final class SpigotSampler implements Serializable {
+public final class SpigotSampler implements RowSampler {
   private static final long serialVersionUID = 1L;
 
   /** The per-task state of every sampler running in this JVM, by sampler id and task attempt. */
@@ -56,6 +63,11 @@ public final class SpigotSampler implements Serializable {
   private static final long ROW_IN_PARTITION = (1L << 33) - 1;
   /** The partitions ({@code samplerId:partition}) whose sample file a task of this JVM completed. */
   private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
+  /**
+   * The start of the name of the filter's UDF; the sampler's id follows. Run lineage knows by
+   * this name (core's PlanLineage.KEEPS_EVERY_ROW) that the filter keeps every row.
+   */
+  static final String UDF_NAME = "dynaframe_keeps_every_row_spigot_";
 
   private final String id;
   private final int topk;
@@ -67,6 +79,8 @@ public final class SpigotSampler implements Serializable {
   private final Broadcast<HadoopConf> conf;
   /** The state of the task this copy runs in (each task works on its own deserialized copy). */
   private transient TaskState current;
+  /** Turns a record of Spark's internal form into a Row (made once per task copy). */
+  private transient Function1<Object, Object> toRow;
 
   public SpigotSampler(String id, int topk, double prob, long seed, String dir, StructType schema,
       Broadcast<HadoopConf> conf) {
@@ -95,21 +109,32 @@ public final class SpigotSampler implements Serializable {
     return w >= ROW_IN_PARTITION ? ROW_IN_PARTITION + 1 : (long) w;
   }
 
+  /** How many records at the start of each partition are candidates (see {@link #window(int, double)}). */
+  @Override
+  public long window() {
+    return window(topk, prob);
+  }
+
+  /** The schema of the records sampled. */
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
   /** The always-true condition that samples the frame's rows as they pass. */
   public Column condition(Dataset<Row> df) {
     SpigotSampler sampler = this;
-    // named so that run lineage knows this filter keeps every row (core's PlanLineage.KEEPS_EVERY_ROW):
-    // the step's output is counted by the count below it, not counted again
+    SpigotStrategy.remember(UDF_NAME + id, sampler);
+    // the step's output is counted by the count below the filter, not counted again (see UDF_NAME)
     UserDefinedFunction offer = udf((UDF1<Row, Boolean>) sampler::offer, DataTypes.BooleanType).asNondeterministic()
-        .withName("dynaframe_keeps_every_row_spigot");
+        .withName(UDF_NAME + id);
     String[] names = df.columns();
     Column[] cols = new Column[names.length];
     for (int i = 0; i < names.length; i++) {
       cols[i] = df.col(Sql.ident(names[i]));
     }
-    Column inWindow = monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit(window(topk, prob)));
-    Column candidate = prob >= 1.0 ? inWindow : inWindow.and(rand(seed).lt(lit(prob)));
-    return coalesce(when(candidate, offer.apply(struct(cols))), lit(true));
+    Column inWindow = monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit(window()));
+    return coalesce(when(inWindow, offer.apply(struct(cols))), lit(true));
   }
 
   /**
@@ -118,34 +143,53 @@ public final class SpigotSampler implements Serializable {
    * {@code part-00000.json}.
    */
   public void writeNow(List<Row> rows) {
-    SplittableRandom random = new SplittableRandom(seed);
-    TaskState s = new TaskState(0, 0, -1);
-    for (Row r : rows) {
-      if (prob >= 1.0 || random.nextDouble() < prob) {
-        if (!s.pick(topk)) {
-          break;
-        }
-        write(s, r);
+    TaskState s = new TaskState(0, 0, -1, seed);
+    for (int i = 0; i < rows.size() && i < window() && !s.full(topk); i++) {
+      if (s.draw(topk, prob)) {
+        write(s, rows.get(i));
       }
     }
     s.finish(false);
   }
 
-  /** Called for candidates only: takes the row while the task has taken fewer than topk. */
+  /**
+   * Called by a task for each candidate, in order: whether to take it, with chance {@code prob}
+   * while the task has taken fewer than {@code topk}. A taken record must then be written.
+   */
+  @Override
+  public boolean draw() {
+    TaskState s = task();
+    return s != null && s.draw(topk, prob);
+  }
+
+  /** Writes a record that {@link #draw} took, in Spark's internal form; {@code null} for a record with no columns. */
+  @Override
+  public void write(InternalRow row) {
+    if (toRow == null) {
+      toRow = CatalystTypeConverters.createToScalaConverter(schema);
+    }
+    write(task(), row == null ? Row.empty() : (Row) toRow.apply(row));
+  }
+
+  /** The filter's UDF, called for candidates only. */
   private boolean offer(Row row) {
+    if (draw()) {
+      write(current, row);
+    }
+    return true;
+  }
+
+  private TaskState task() {
     TaskContext tc = TaskContext.get();
     if (tc == null) {
-      return true;
+      return null;
     }
     TaskState s = current;
     if (s == null || s.attemptId != tc.taskAttemptId()) {
       s = state(tc);
       current = s;
     }
-    if (s.pick(topk)) {
-      write(s, row);
-    }
-    return true;
+    return s;
   }
 
   private void write(TaskState s, Row row) {
@@ -160,7 +204,7 @@ public final class SpigotSampler implements Serializable {
     String key = id + ":" + tc.taskAttemptId();
     TaskState s = STATES.get(key);
     if (s == null) {
-      s = new TaskState(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId());
+      s = new TaskState(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId(), seed);
       // a partition whose sample a successful task of this sampler wrote already in this JVM (the
       // frame is consumed by a second job) picks nothing: its file holds the same records, the
       // candidates being chosen alike. On another executor the partition is sampled again and
@@ -183,6 +227,11 @@ public final class SpigotSampler implements Serializable {
     return s;
   }
 
+  @Override
+  public String toString() {
+    return dir + ", topk=" + topk + ", prob=" + prob;
+  }
+
   /** What one task has picked and where it writes. */
   private static final class TaskState {
     private final int partition;
@@ -190,21 +239,28 @@ public final class SpigotSampler implements Serializable {
     final long attemptId;
     private String writtenKey;
     private int picked;
+    /** Seeded by the sampler's seed and the partition: a recomputed partition draws alike. */
+    private final SplittableRandom random;
     private OutputStream out;
     private FileSystem fs;
     private Path tmp;
     private Path target;
     volatile boolean failed;
 
-    TaskState(int partition, int attempt, long attemptId) {
+    TaskState(int partition, int attempt, long attemptId, long seed) {
       this.partition = partition;
       this.attempt = attempt;
       this.attemptId = attemptId;
+      this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (partition + 1L)));
     }
 
-    /** Only the task's own thread picks: no lock. */
-    boolean pick(int topk) {
-      if (picked >= topk) {
+    boolean full(int topk) {
+      return picked >= topk;
+    }
+
+    /** Only the task's own thread draws: no lock. */
+    boolean draw(int topk, double prob) {
+      if (picked >= topk || (prob < 1.0 && random.nextDouble() >= prob)) {
         return false;
       }
       picked++;

@@ -1,0 +1,194 @@
+package io.dynaframe.transforms.internal
+
+import org.apache.spark.rdd.RDD
+import org.apache.spark.sql.SparkSession
+import org.apache.spark.sql.catalyst.InternalRow
+import org.apache.spark.sql.catalyst.expressions.{Attribute, AttributeSet, BindReferences, CreateNamedStruct, Expression, ScalaUDF, SortOrder, UnsafeProjection}
+import org.apache.spark.sql.catalyst.expressions.codegen.{CodeGenerator, CodegenContext, ExprCode, GenerateUnsafeProjection}
+import org.apache.spark.sql.catalyst.optimizer.ColumnPruning
+import org.apache.spark.sql.catalyst.plans.logical.{Filter, LogicalPlan, UnaryNode}
+import org.apache.spark.sql.catalyst.rules.Rule
+import org.apache.spark.sql.catalyst.plans.physical.Partitioning
+import org.apache.spark.sql.execution.{CodegenSupport, SparkPlan, SparkStrategy, UnaryExecNode}
+import org.apache.spark.sql.types.StructType
+
+import java.lang.ref.WeakReference
+import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * What a [[SpigotExec]] asks of a sample (implemented by the Java `SpigotSampler`): a task calls
+ * [[draw]] for each of the first [[window]] rows of its partition, in order, and [[write]]s
+ * the rows drawn.
+ */
+trait RowSampler extends Serializable {
+
+  /** How many rows at the start of each partition are candidates. */
+  def window(): Long
+
+  /** Whether to take the next candidate of the calling task. */
+  def draw(): Boolean
+
+  /** Writes a row drawn, in Spark's internal form; `null` for a row without columns. */
+  def write(row: InternalRow): Unit
+
+  /** The columns of the rows sampled. */
+  def schema(): StructType
+}
+
+/**
+ * A Spigot in Spark's physical plan: passes its child's rows on as they are and hands the
+ * sampler a record of `values` for the rows it draws. In generated code a row past the
+ * sampler's window costs one comparison of a counter, and a row's columns are read for the
+ * record only when the row is drawn, by code of their own: the operators above still read the
+ * columns they need, and only those.
+ */
+case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: SparkPlan)
+  extends UnaryExecNode with CodegenSupport {
+
+  override def output: Seq[Attribute] = child.output
+
+  override def outputPartitioning: Partitioning = child.outputPartitioning
+
+  override def outputOrdering: Seq[SortOrder] = child.outputOrdering
+
+  /** No column is read for every row, so the child leaves its columns unread until a parent asks. */
+  override def usedInputs: AttributeSet = AttributeSet.empty
+
+  override def inputRDDs(): Seq[RDD[InternalRow]] = child.asInstanceOf[CodegenSupport].inputRDDs()
+
+  override protected def doProduce(ctx: CodegenContext): String =
+    child.asInstanceOf[CodegenSupport].produce(ctx, this)
+
+  override def doConsume(ctx: CodegenContext, input: Seq[ExprCode], row: ExprCode): String = {
+    val spigot = ctx.addReferenceObj("spigot", sampler)
+    val seen = ctx.addMutableState(CodeGenerator.JAVA_LONG, "spigotSeen")
+    ctx.addPartitionInitializationStatement(s"$seen = 0L;")
+    // copies of the inputs' code, run inside the branch: `input` keeps its own for the parent
+    val copies = input.map(_.copy())
+    val readColumns = evaluateVariables(copies)
+    ctx.INPUT_ROW = null
+    ctx.currentVars = copies
+    val record = GenerateUnsafeProjection.createCode(ctx, BindReferences.bindReferences(values, child.output))
+    s"""
+       |if ($seen < ${sampler.window()}L) {
+       |  $seen++;
+       |  if ($spigot.draw()) {
+       |    $readColumns
+       |    ${record.code}
+       |    $spigot.write(${record.value});
+       |  }
+       |}
+       |${consume(ctx, input)}
+     """.stripMargin
+  }
+
+  override protected def doExecute(): RDD[InternalRow] = {
+    val s = sampler
+    val window = s.window()
+    val record = values
+    val columns = child.output
+    child.execute().mapPartitions({ rows =>
+      val project = UnsafeProjection.create(record, columns)
+      var seen = 0L
+      rows.map { r =>
+        if (seen < window) {
+          seen += 1
+          if (s.draw()) {
+            s.write(project(r))
+          }
+        }
+        r
+      }
+    }, preservesPartitioning = true)
+  }
+
+  override protected def withNewChildInternal(newChild: SparkPlan): SpigotExec = copy(child = newChild)
+}
+
+/**
+ * A Spigot in Spark's logical plan, put in place of its filter by [[SpigotStrategy.rule]]: a
+ * node of its own, so that no planning of the operators around it (a file scan's filters, say)
+ * takes it in. Its record is `values`, the filter's (the frame's columns at the step, which
+ * the optimiser may have rewritten over the columns below).
+ */
+case class SpigotNode(values: Seq[Expression], sampler: RowSampler, child: LogicalPlan) extends UnaryNode {
+
+  override def output: Seq[Attribute] = child.output
+
+  override def maxRows: Option[Long] = child.maxRows
+
+  override protected def withNewChildInternal(newChild: LogicalPlan): SpigotNode = copy(child = newChild)
+}
+
+/**
+ * Turns a Spigot's always-true filter into a [[SpigotNode]] at the end of optimisation, and
+ * plans that node as a [[SpigotExec]]. A filter it does not recognise, or whose record no
+ * longer has the sampler's columns, stays a filter, and then the filter itself samples.
+ */
+object SpigotStrategy extends SparkStrategy {
+
+  override def apply(plan: LogicalPlan): Seq[SparkPlan] = plan match {
+    case SpigotNode(values, s, child) => SpigotExec(values, s, planLater(child)) :: Nil
+    case _ => Nil
+  }
+
+  /** The optimiser rule that puts a [[SpigotNode]] in place of a Spigot's filter. */
+  object rule extends Rule[LogicalPlan] {
+    override def apply(plan: LogicalPlan): LogicalPlan = plan.transformUp {
+      case f @ Filter(condition, child) =>
+        spigotOf(condition) match {
+          case Some((s, values)) => SpigotNode(values, s, child)
+          case _ => f
+        }
+    }
+  }
+
+  /** Adds the rule and this strategy to the session's optimiser and planner, once. */
+  def register(spark: SparkSession): Unit = {
+    val methods = spark.experimental
+    methods.synchronized {
+      if (!methods.extraStrategies.contains(this)) {
+        methods.extraStrategies = methods.extraStrategies :+ this
+      }
+      if (!methods.extraOptimizations.contains(rule)) {
+        // pruning again: a node Spark does not know hides from a scan the columns read above it
+        methods.extraOptimizations = methods.extraOptimizations :+ rule :+ ColumnPruning
+      }
+    }
+  }
+
+  /**
+   * Remembers the sampler whose filter calls a UDF of this name, while the filter's plan (which
+   * holds the sampler) is in use.
+   */
+  def remember(udfName: String, sampler: RowSampler): Unit = {
+    made.values().removeIf(_.get() == null)
+    made.put(udfName, new WeakReference(sampler))
+  }
+
+  private val made = new ConcurrentHashMap[String, WeakReference[RowSampler]]()
+
+  /**
+   * The sampler and record of a condition that is a Spigot's and nothing else: one UDF of a
+   * sampler's, reading a struct of the sampler's columns, through which all columns are read.
+   */
+  private def spigotOf(condition: Expression): Option[(RowSampler, Seq[Expression])] = {
+    condition.collect { case u: ScalaUDF => u } match {
+      case Seq(u) if u.references == condition.references =>
+        val sampler = u.udfName.flatMap(name => Option(made.get(name))).flatMap(ref => Option(ref.get()))
+        (sampler, u.children) match {
+          case (Some(s), Seq(struct: CreateNamedStruct)) if matches(s.schema(), struct) => Some((s, struct.valExprs))
+          case _ => None
+        }
+      case _ => None
+    }
+  }
+
+  private def matches(schema: StructType, struct: CreateNamedStruct): Boolean = {
+    val fields = schema.fields
+    fields.length == struct.valExprs.length && struct.valExprs.forall(_.deterministic) &&
+      fields.zip(struct.names.zip(struct.valExprs)).forall { case (f, (name, value)) =>
+        f.name == String.valueOf(name) && f.dataType == value.dataType
+      }
+  }
+}
