@@ -45,6 +45,9 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
  *   <li>A frame whose rows Spark already holds on the driver (made from a Java list; Spark
  *       would evaluate a filter on it while planning, outside any task) is sampled when the
  *       transform is applied: at most {@code topk} records in all.</li>
+ *   <li>The sample is taken by a node of Spark's plan of its own ({@code Spigot} in
+ *       {@code explain}): a record's columns are read for the sample only when it is taken, so
+ *       a small sample costs the job next to nothing.</li>
  *   <li>Each partition writes {@code part-NNNNN.json} when its task succeeds, through a hidden
  *       temporary file; a failed task leaves nothing, a recomputed partition writes the same
  *       records again (the random stream is seeded per partition).</li>

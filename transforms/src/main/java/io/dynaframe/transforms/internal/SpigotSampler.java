@@ -162,13 +162,13 @@ public final class SpigotSampler implements RowSampler {
     return s != null && s.draw(topk, prob);
   }
 
-  /** Writes a record that {@link #draw} took, in Spark's internal form; {@code null} for a record with no columns. */
+  /** Writes a record that {@link #draw} took, in Spark's internal form. */
   @Override
   public void write(InternalRow row) {
     if (toRow == null) {
       toRow = CatalystTypeConverters.createToScalaConverter(schema);
     }
-    write(task(), row == null ? Row.empty() : (Row) toRow.apply(row));
+    write(task(), (Row) toRow.apply(row));
   }
 
   /** The filter's UDF, called for candidates only. */

@@ -28,7 +28,7 @@ trait RowSampler extends Serializable {
   /** Whether to take the next candidate of the calling task. */
   def draw(): Boolean
 
-  /** Writes a row drawn, in Spark's internal form; `null` for a row without columns. */
+  /** Writes the record of a row drawn, in Spark's internal form. */
   def write(row: InternalRow): Unit
 
   /** The columns of the rows sampled. */
