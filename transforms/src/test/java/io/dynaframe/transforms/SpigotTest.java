@@ -4,6 +4,7 @@ import static io.dynaframe.testing.Frames.row;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynaframe.DynaContext;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,26 @@ class SpigotTest {
     assertThat(sampled.count()).isEqualTo(100);
     assertThat(lines(dir.resolve("ab-sample").toString())).containsExactly(
         "{\"a\":0,\"b\":\"0\"}", "{\"a\":1,\"b\":\"1\"}", "{\"a\":2,\"b\":\"2\"}");
+  }
+
+  @Test
+  void aRecordTooWideForAMethodsParametersIsWrittenAlike(DynaContext ctx) throws IOException {
+    // 100 nullable long columns need 300 parameter slots: more than a Java method takes
+    Column[] wide = new Column[100];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = when(col("id").notEqual(1), col("id").plus(i)).alias("c" + i);
+    }
+    DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 5, 1, 1).toDF("id").select(wide), ctx, "wide");
+    String path = dir.resolve("wide").toString();
+
+    Dataset<Row> out = in.apply("s", Spigot.to(path).withTopk(2)).toDF();
+
+    assertThat(out.queryExecution().executedPlan().toString()).contains("Spigot [");
+    FrameAssert.assertThat(DynamicFrame.fromDF(out, ctx, "out")).isEqualTo(in);
+    List<String> sample = lines(path);
+    assertThat(sample).hasSize(2);
+    assertThat(sample.get(0)).startsWith("{\"c0\":0,\"c1\":1,").endsWith(",\"c99\":99}");
+    assertThat(sample.get(1)).isEqualTo("{}");
   }
 
   /** Runs the body with the session's optimiser rules taken away, so that the Spigot stays a plain filter. */

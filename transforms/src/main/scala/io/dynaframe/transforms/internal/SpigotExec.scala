@@ -4,7 +4,7 @@ import org.apache.spark.rdd.RDD
 import org.apache.spark.sql.SparkSession
 import org.apache.spark.sql.catalyst.InternalRow
 import org.apache.spark.sql.catalyst.expressions.{Attribute, AttributeSet, BindReferences, CreateNamedStruct, Expression, ScalaUDF, SortOrder, UnsafeProjection}
-import org.apache.spark.sql.catalyst.expressions.codegen.{CodeGenerator, CodegenContext, ExprCode, GenerateUnsafeProjection}
+import org.apache.spark.sql.catalyst.expressions.codegen.{CodeGenerator, CodegenContext, ExprCode, GenerateUnsafeProjection, JavaCode, LiteralValue}
 import org.apache.spark.sql.catalyst.optimizer.ColumnPruning
 import org.apache.spark.sql.catalyst.plans.logical.{Filter, LogicalPlan, UnaryNode}
 import org.apache.spark.sql.catalyst.rules.Rule
@@ -14,6 +14,8 @@ import org.apache.spark.sql.types.StructType
 
 import java.lang.ref.WeakReference
 import java.util.concurrent.ConcurrentHashMap
+
+import scala.collection.mutable.ArrayBuffer
 
 /**
  * What a [[SpigotExec]] asks of a sample (implemented by the Java `SpigotSampler`): a task calls
@@ -63,23 +65,72 @@ case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: Spark
     val spigot = ctx.addReferenceObj("spigot", sampler)
     val seen = ctx.addMutableState(CodeGenerator.JAVA_LONG, "spigotSeen")
     ctx.addPartitionInitializationStatement(s"$seen = 0L;")
-    // copies of the inputs' code, run inside the branch: `input` keeps its own for the parent
-    val copies = input.map(_.copy())
-    val readColumns = evaluateVariables(copies)
-    ctx.INPUT_ROW = null
-    ctx.currentVars = copies
-    val record = GenerateUnsafeProjection.createCode(ctx, BindReferences.bindReferences(values, child.output))
     s"""
        |if ($seen < ${sampler.window()}L) {
        |  $seen++;
        |  if ($spigot.draw()) {
-       |    $readColumns
-       |    ${record.code}
-       |    $spigot.write(${record.value});
+       |    ${take(ctx, input, spigot)}
        |  }
        |}
        |${consume(ctx, input)}
      """.stripMargin
+  }
+
+  /**
+   * The code that writes the record of the current row: it reads the columns the record needs
+   * from copies of the inputs' code (`input` keeps its own, for the parent), then builds and
+   * writes the record in a method of its own, so the stage's loop grows by a call, not by the
+   * record's code. A record of too many columns for a method's parameters is built in place.
+   */
+  private def take(ctx: CodegenContext, input: Seq[ExprCode], spigot: String): String = {
+    val bound = BindReferences.bindReferences(values, child.output)
+    val used = AttributeSet(values.flatMap(_.references))
+    val needed = child.output.indices.filter(i => used.contains(child.output(i)))
+    val copies = input.map(_.copy())
+    val readColumns = evaluateVariables(needed.map(copies))
+    val params = ArrayBuffer[String]()
+    val args = ArrayBuffer[String]()
+    var slots = 0
+    val inMethod: Seq[ExprCode] = child.output.indices.map { i =>
+      if (!needed.contains(i)) {
+        null
+      } else {
+        val ev = copies(i)
+        val javaType = CodeGenerator.javaType(child.output(i).dataType)
+        val value = ctx.freshName("spigotValue")
+        params += s"$javaType $value"
+        args += ev.value.toString
+        slots += (if (javaType == CodeGenerator.JAVA_LONG || javaType == CodeGenerator.JAVA_DOUBLE) 2 else 1)
+        val isNull = ev.isNull match {
+          case known: LiteralValue => known
+          case variable =>
+            val name = ctx.freshName("spigotIsNull")
+            params += s"boolean $name"
+            args += variable.toString
+            slots += 1
+            JavaCode.isNullVariable(name)
+        }
+        ExprCode(isNull, JavaCode.variable(value, child.output(i).dataType))
+      }
+    }
+    ctx.INPUT_ROW = null
+    if (CodeGenerator.isValidParamLength(slots + 1)) {
+      ctx.currentVars = inMethod
+      val record = GenerateUnsafeProjection.createCode(ctx, bound)
+      val name = ctx.freshName("spigotTake")
+      val method = ctx.addNewFunction(name,
+        s"""
+           |private void $name(${params.mkString(", ")}) {
+           |  ${record.code}
+           |  $spigot.write(${record.value});
+           |}
+         """.stripMargin)
+      s"$readColumns\n$method(${args.mkString(", ")});"
+    } else {
+      ctx.currentVars = copies
+      val record = GenerateUnsafeProjection.createCode(ctx, bound)
+      s"$readColumns\n${record.code}\n$spigot.write(${record.value});"
+    }
   }
 
   override protected def doExecute(): RDD[InternalRow] = {
