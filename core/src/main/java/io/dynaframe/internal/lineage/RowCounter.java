@@ -81,7 +81,11 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> {
     }
   }
 
-  private void flush() {
+  /**
+   * Locked even in a task's copy (it runs once per partition, not per row): Spark's heartbeat
+   * reads a running task's accumulators from another thread.
+   */
+  private synchronized void flush() {
     if (currentKey != NONE) {
       put(entries, currentKey, rows, flagged);
     }
@@ -99,6 +103,9 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> {
 
   private Map<Long, long[]> snapshot() {
     Map<Long, long[]> all = new HashMap<>();
+    if (entries == null) {
+      return all;
+    }
     entries.forEach((k, v) -> all.put(k, v.clone()));
     if (currentKey != NONE) {
       put(all, currentKey, rows, flagged);
@@ -106,9 +113,14 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> {
     return all;
   }
 
+  /**
+   * Also true for a copy still being deserialized for a task: Spark's {@code AccumulatorV2}
+   * registers the copy with its task before this class's fields are read, and the executor's
+   * heartbeat thread may ask it then, when {@code entries} is still null.
+   */
   @Override
   public synchronized boolean isZero() {
-    return entries.isEmpty() && currentKey == NONE;
+    return entries == null || (entries.isEmpty() && currentKey == NONE);
   }
 
   @Override
