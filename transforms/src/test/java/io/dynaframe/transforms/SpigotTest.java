@@ -110,6 +110,21 @@ class SpigotTest {
   }
 
   @Test
+  void aLocalSampleFolderHoldsOnlyThePartFilesNoChecksumsNorTemporaryFiles(DynaContext ctx) throws IOException {
+    DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 40, 1, 4).toDF("n"), ctx, "numbers");
+    String path = dir.resolve("tidy").toString();
+
+    assertThat(in.apply("s", Spigot.to(path).withTopk(2)).count()).isEqualTo(40);
+
+    try (Stream<Path> all = Files.list(Path.of(path))) {
+      assertThat(all.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("part-00000.json", "part-00001.json", "part-00002.json", "part-00003.json");
+    }
+    assertThat(lines(path)).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":10}", "{\"n\":11}", "{\"n\":20}",
+        "{\"n\":21}", "{\"n\":30}", "{\"n\":31}");
+  }
+
+  @Test
   void theWindowIsTopkWithoutAProbabilityAndUnboundedForATinyOne() {
     assertThat(SpigotSampler.window(100, 1.0)).isEqualTo(100);
     assertThat(SpigotSampler.window(100, 0.01)).isEqualTo(22_000);

@@ -8,17 +8,23 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.dynaframe.Records;
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -273,7 +279,15 @@ public final class SpigotSampler implements RowSampler {
         fs = folder.getFileSystem(conf.get());
         target = new Path(folder, String.format("part-%05d.json", partition));
         tmp = new Path(folder, String.format(".part-%05d-%d.json.tmp", partition, attempt));
-        out = fs.create(tmp, true);
+        File localTmp = localFile(fs, tmp);
+        if (localTmp != null) {
+          // a local folder: written with Java's own file calls. Hadoop's local file system would
+          // start a chmod process for each file (without its native library) and add .crc files
+          Files.createDirectories(localTmp.toPath().getParent());
+          out = new BufferedOutputStream(Files.newOutputStream(localTmp.toPath()), 64 * 1024);
+        } else {
+          out = fs.create(tmp, true);
+        }
       }
       out.write(json.getBytes(StandardCharsets.UTF_8));
       out.write('\n');
@@ -285,17 +299,13 @@ public final class SpigotSampler implements RowSampler {
       }
       try {
         out.close();
-        if (taskFailed) {
-          fs.delete(tmp, false);
-          return;
+        File localTmp = localFile(fs, tmp);
+        if (localTmp != null) {
+          finishLocal(taskFailed, localTmp.toPath(), localFile(fs, target).toPath());
+        } else {
+          finishHadoop(taskFailed);
         }
-        if (fs.exists(target)) {
-          fs.delete(target, false);
-        }
-        if (!fs.rename(tmp, target)) {
-          throw new IOException("cannot rename " + tmp + " to " + target);
-        }
-        if (writtenKey != null) {
+        if (!taskFailed && writtenKey != null) {
           WRITTEN.add(writtenKey);
         }
       } catch (IOException e) {
@@ -303,6 +313,39 @@ public final class SpigotSampler implements RowSampler {
       } finally {
         out = null;
       }
+    }
+
+    private static void finishLocal(boolean taskFailed, java.nio.file.Path tmp, java.nio.file.Path target)
+        throws IOException {
+      if (taskFailed) {
+        Files.deleteIfExists(tmp);
+      } else {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+
+    private void finishHadoop(boolean taskFailed) throws IOException {
+      if (taskFailed) {
+        fs.delete(tmp, false);
+        return;
+      }
+      if (fs.exists(target)) {
+        fs.delete(target, false);
+      }
+      if (!fs.rename(tmp, target)) {
+        throw new IOException("cannot rename " + tmp + " to " + target);
+      }
+    }
+
+    /** The file behind a path of the local file system, or null for any other file system. */
+    private static File localFile(FileSystem fs, Path path) {
+      if (fs instanceof LocalFileSystem local) {
+        return local.pathToFile(path);
+      }
+      if (fs instanceof RawLocalFileSystem raw) {
+        return raw.pathToFile(path);
+      }
+      return null;
     }
   }
 }
