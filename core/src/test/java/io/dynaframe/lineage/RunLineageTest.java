@@ -75,6 +75,9 @@ class RunLineageTest {
     // no counting of theirs (their markers fold away), only the source's and valid's
     String optimized = valid.toDF().queryExecution().optimizedPlan().toString();
     assertThat(optimized.split("dynaframe_count_rows", -1)).hasSize(3);
+    // and it runs them as CountRows (an increment per row), not as the markers' UDFs, which read the row's id
+    assertThat(optimized.split("dynaframe_count_rows\\(true\\)", -1)).hasSize(3);
+    assertThat(optimized).doesNotContain("monotonically_increasing_id");
     assertThat(graph.node("out").orElseThrow().args()).containsEntry("path", out);
 
     assertThat(ctx.lineage().sourceColumns("out")).containsExactly(

@@ -37,6 +37,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.catalyst.expressions.ScalaUDF;
+import org.apache.spark.sql.catalyst.plans.logical.Filter;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
@@ -223,7 +225,7 @@ public final class Recorder implements RunLineage {
       Column marker = udf(count, DataTypes.BooleanType).asNondeterministic()
           .withName(ERRORS_MARKER)
           .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
-      Dataset<Row> counted = staged.where(marker);
+      Dataset<Row> counted = counting(staged.where(marker), counter);
       synchronized (this) {
         node.errorCounters.add(counter);
       }
@@ -442,7 +444,7 @@ public final class Recorder implements RunLineage {
     };
     Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(OUTPUT_MARKER)
         .apply(monotonically_increasing_id());
-    Dataset<Row> counted = rows.where(marker);
+    Dataset<Row> counted = counting(rows.where(marker), counter);
     markers.counting(plan(counted), index);
     return LineageHooks.rewrap(frame, counted);
   }
@@ -470,7 +472,20 @@ public final class Recorder implements RunLineage {
     };
     Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(WRITTEN_MARKER)
         .apply(monotonically_increasing_id());
-    return LineageHooks.rewrap(frame, rows.where(marker));
+    return LineageHooks.rewrap(frame, counting(rows.where(marker), counter));
+  }
+
+  /**
+   * A counting marker just made: its UDF is what lineage reads in logical plans, while Spark
+   * runs {@link CountRows} in its place (swapped by {@link CountRowsRule} at the end of
+   * optimisation), which costs a task one increment per row.
+   */
+  private Dataset<Row> counting(Dataset<Row> counted, RowCounter counter) {
+    if (plan(counted) instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
+      CountRowsRule.remember(udf.function(), counter);
+      CountRowsRule.register(spark);
+    }
+    return counted;
   }
 
   private RowCounter counter(String name) {

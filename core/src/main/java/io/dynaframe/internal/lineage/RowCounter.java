@@ -23,7 +23,7 @@ import org.apache.spark.util.AccumulatorV2;
  * Rows evaluated on the driver (Spark folds filters over local data while optimising) are kept
  * apart and counted the same way.
  */
-public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> {
+public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> implements RowTally {
   private static final long serialVersionUID = 1L;
   private static final long OFFSET_MASK = (1L << 33) - 1;
   private static final long NONE = Long.MIN_VALUE;
@@ -54,6 +54,15 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> {
         recordUnlocked(rowId, flag);
       }
     }
+  }
+
+  /**
+   * Records a whole evaluation of a partition, counted by {@link CountRows} in a task
+   * ({@code stage} -1: on the driver).
+   */
+  @Override
+  public synchronized void report(int stage, int partition, long rows, long flagged) {
+    put(entries, ((long) stage << 32) | (partition & 0xffffffffL), rows, flagged);
   }
 
   private void recordUnlocked(long rowId, boolean flag) {
