@@ -88,6 +88,35 @@ class RunLineageTest {
     assertThat(ctx.lineage().outputs()).containsExactly(new LineageDataset("file", out));
   }
 
+  /**
+   * Where Spark cannot generate code for a stage it evaluates the plan's expressions one by one:
+   * the counting expression then counts the same.
+   */
+  @Test
+  void countsAlikeWhenSparkEvaluatesWithoutGeneratedCode(DynaContext shared) {
+    org.apache.spark.sql.RuntimeConfig conf = shared.spark().conf();
+    conf.set("spark.sql.codegen.wholeStage", "false");
+    conf.set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    try {
+      DynaContext ctx = shared.withRunId(DynaContext.newRunId());
+      DynamicFrame orders = Frames.json(ctx, "{\"id\": 1, \"qty\": \"2\"}", "{\"id\": 2, \"qty\": \"5\"}",
+          "not json", "{\"id\": 3, \"qty\": \"-1\"}");
+      DynamicFrame cast = orders.apply("cast", new TestTransforms.Cast("qty", "int"));
+      DynamicFrame valid = cast.withRows(cast.toDF().withColumnRenamed("qty", "amount"))
+          .apply("valid", new TestTransforms.RejectNegative());
+
+      assertThat(valid.count()).isEqualTo(2);
+
+      JobGraph graph = ctx.lineage().graph();
+      assertThat(stats(graph, "json")).containsExactly(4L, 3L, 1L);
+      assertThat(stats(graph, "cast")).containsExactly(3L, 3L, 0L);
+      assertThat(stats(graph, "valid")).containsExactly(3L, 2L, 1L);
+    } finally {
+      conf.unset("spark.sql.codegen.wholeStage");
+      conf.unset("spark.sql.codegen.factoryMode");
+    }
+  }
+
   /** Splits a frame by a condition: a step with two outputs. */
   record SplitPositive() implements Transform<FrameCollection> {
     @Override
