@@ -62,11 +62,7 @@ final class PlanLineage {
 
     /** Remembers the counting marker on top of {@code counted} (a {@code where} of a UDF) as the output's. */
     void counting(LogicalPlan counted, int output) {
-      if (counted instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
-        functions.put(udf.function(), output);
-      } else {
-        throw new IllegalStateException("not a counting filter: " + counted.nodeName());
-      }
+      functions.put(countingFunction(counted), output);
     }
 
     int indexOf(Filter f) {
@@ -86,6 +82,14 @@ final class PlanLineage {
       }
       return -1;
     }
+  }
+
+  /** The function of the UDF of a counting marker just made: {@code counted} is a {@code where} of that UDF. */
+  static Object countingFunction(LogicalPlan counted) {
+    if (counted instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
+      return udf.function();
+    }
+    throw new IllegalStateException("not a counting filter: " + counted.nodeName());
   }
 
   /** The index of the recorded output whose marker this plan node is, or -1. */

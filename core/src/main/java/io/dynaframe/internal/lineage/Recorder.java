@@ -37,8 +37,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.catalyst.expressions.ScalaUDF;
-import org.apache.spark.sql.catalyst.plans.logical.Filter;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
@@ -481,10 +479,8 @@ public final class Recorder implements RunLineage {
    * optimisation), which costs a task one increment per row.
    */
   private Dataset<Row> counting(Dataset<Row> counted, RowCounter counter) {
-    if (plan(counted) instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
-      CountRowsRule.remember(udf.function(), counter);
-      CountRowsRule.register(spark);
-    }
+    CountRowsRule.remember(PlanLineage.countingFunction(plan(counted)), counter);
+    CountRowsRule.register(spark);
     return counted;
   }
 

@@ -104,14 +104,9 @@ object CountRowsRule extends Rule[LogicalPlan] {
   }
 
   override def apply(plan: LogicalPlan): LogicalPlan = plan.transformUp {
-    case f @ Filter(udf: ScalaUDF, _) if udf.udfName.exists(_.startsWith("dynaframe_count_")) =>
-      val tally = tallies.get(udf.function)
-      if (tally == null) {
-        f
-      } else {
-        // a marker's UDF reads the row's id, and for error records whether the row is one
-        val flag = if (udf.children.size > 1) udf.children(1) else Literal.TrueLiteral
-        f.copy(condition = CountRows(udf.udfName.get, tally, flag))
-      }
+    case f @ Filter(udf: ScalaUDF, _) if tallies.containsKey(udf.function) =>
+      // a marker's UDF reads the row's id, and for error records whether the row is one
+      val flag = if (udf.children.size > 1) udf.children(1) else Literal.TrueLiteral
+      f.copy(condition = CountRows(udf.udfName.getOrElse("dynaframe_count"), tallies.get(udf.function), flag))
   }
 }

@@ -49,6 +49,28 @@ class RowCounterTest {
     assertThat(copy.value()).isEqualTo(new RowCounter.Counts(4, 1));
   }
 
+  @Test
+  void partitionCountsReportedByTasksKeepTheLargestPerPartitionAndStage() {
+    RowCounter driver = new RowCounter();
+    RowCounter task = new RowCounter();
+    task.report(3, 0, 10, 2);
+    RowCounter retry = new RowCounter();
+    retry.report(3, 0, 10, 2); // the same partition again (a retried task): counted once
+    RowCounter other = new RowCounter();
+    other.report(3, 1, 5, 0);
+    RowCounter secondJob = new RowCounter();
+    secondJob.report(7, 0, 10, 2); // a later job evaluating the same rows: not added
+    secondJob.report(7, 1, 5, 0);
+    for (RowCounter c : new RowCounter[] {task, retry, other, secondJob}) {
+      driver.merge(c);
+    }
+    assertThat(driver.value()).isEqualTo(new RowCounter.Counts(15, 2));
+    RowCounter onDriver = new RowCounter();
+    onDriver.report(-1, 0, 1, 0);
+    onDriver.report(-1, 0, 2, 1); // the driver reports as it goes: the last, largest, stands
+    assertThat(onDriver.value()).isEqualTo(new RowCounter.Counts(2, 1));
+  }
+
   /**
    * Java serialization reads AccumulatorV2's part of a task's copy first, and that part
    * registers the copy with the task; the executor's heartbeat thread may then ask the copy
