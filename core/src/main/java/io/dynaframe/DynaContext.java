@@ -6,8 +6,8 @@ import io.dynaframe.internal.catalog.CatalogSinks;
 import io.dynaframe.internal.catalog.CatalogSources;
 import io.dynaframe.internal.catalog.SessionCatalogs;
 import io.dynaframe.internal.io.Sinks;
-import io.dynaframe.job.Bookmarks;
 import io.dynaframe.internal.io.Sources;
+import io.dynaframe.internal.Observers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,25 +37,30 @@ public final class DynaContext {
   private final String runId;
   private final Bookmarks bookmarks;
   private final Catalog catalog; // null: the session's configured catalog (see catalog())
-  private final io.dynaframe.lineage.RunLineage lineage; // one per run id
+  private final RunObserver observer; // one per run id
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks) {
     this(spark, runId, bookmarks, null);
   }
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog) {
-    this(spark, runId, bookmarks, catalog, io.dynaframe.internal.lineage.LineageHooks.newRun(spark, runId));
+    this(spark, checkRunId(runId), bookmarks, catalog, Observers.forRun(spark, runId));
   }
 
   private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog,
-      io.dynaframe.lineage.RunLineage lineage) {
-    this.lineage = lineage;
+      RunObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.spark = Objects.requireNonNull(spark, "spark");
-    Preconditions.checkArgument(runId.matches("[A-Za-z0-9_.-]+") && !runId.matches("\\.+"),
-        "a run id may hold letters, digits, '.', '_' and '-' only, and not be only dots: '%s'", runId);
+    checkRunId(runId);
     this.runId = runId;
     this.bookmarks = Objects.requireNonNull(bookmarks, "bookmarks");
     this.catalog = catalog;
+  }
+
+  private static String checkRunId(String runId) {
+    Preconditions.checkArgument(runId != null && runId.matches("[A-Za-z0-9_.-]+") && !runId.matches("\\.+"),
+        "a run id may hold letters, digits, '.', '_' and '-' only, and not be only dots: '%s'", runId);
+    return runId;
   }
 
   /** A context on an existing session, with a new run id. */
@@ -73,9 +78,9 @@ public final class DynaContext {
     return new DynaContext(spark, newRunId, bookmarks, catalog);
   }
 
-  /** This context with the bookmarks of a job run; {@link io.dynaframe.job.Job#init} sets them. */
+  /** This context with the bookmarks of a job run (the job runtime's {@code Job} sets them). */
   public DynaContext withBookmarks(Bookmarks value) {
-    return new DynaContext(spark, runId, value, catalog, lineage);
+    return new DynaContext(spark, runId, value, catalog, observer);
   }
 
   /** The bookmarks sources consult; {@link Bookmarks#NONE} outside a job with bookmarks enabled. */
@@ -90,11 +95,12 @@ public final class DynaContext {
   }
 
   /**
-   * The lineage of this run: the steps that ran, their record counts and times, and where each
-   * column came from. Contexts with the same run id (see {@link #withRunId}) share it.
+   * The observer of this run, made when the run id was given (see {@link RunObserver}):
+   * contexts with the same run id share it. With the job runtime on the class path it is the
+   * run's lineage recorder ({@code RunLineage.of(ctx)} reads it).
    */
-  public io.dynaframe.lineage.RunLineage lineage() {
-    return lineage;
+  public RunObserver observer() {
+    return observer;
   }
 
   /** The Spark session. */
@@ -117,7 +123,7 @@ public final class DynaContext {
    */
   public DataSource getSourceWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
-    return io.dynaframe.internal.lineage.LineageHooks.source(this, connectionType, options, transformationContext, format,
+    return observer.source(Observers.source(connectionType, options, transformationContext, format),
         Sources.create(this, connectionType, options, transformationContext, format, formatOptions));
   }
 
@@ -137,7 +143,7 @@ public final class DynaContext {
    */
   public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
-    return io.dynaframe.internal.lineage.LineageHooks.sink(this, connectionType, options, transformationContext, format,
+    return observer.sink(Observers.sink(connectionType, options, transformationContext, format),
         CatalogSinks.wrap(this, Sinks.create(this, connectionType, options, transformationContext, format,
             formatOptions), options, format, formatOptions));
   }
@@ -155,7 +161,7 @@ public final class DynaContext {
    * {@code enableUpdateCatalog}. Without one, {@link #catalog()} is the session's configured catalog.
    */
   public DynaContext withCatalog(Catalog value) {
-    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"), lineage);
+    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"), observer);
   }
 
   /**
@@ -181,7 +187,7 @@ public final class DynaContext {
    */
   public DataSource getCatalogSource(String database, String tableName, String transformationContext,
       String pushDownPredicate, Options additionalOptions) {
-    return io.dynaframe.internal.lineage.LineageHooks.catalogSource(this, database, tableName, transformationContext,
+    return observer.source(Observers.catalogSource(database, tableName, transformationContext),
         CatalogSources.create(this, catalog(), database, tableName, transformationContext, pushDownPredicate,
             additionalOptions));
   }

@@ -40,11 +40,6 @@ public final class DynamicFrame {
   private final long stageThreshold;
   private final long totalThreshold;
 
-  static {
-    // lineage counts records by replacing a frame's rows with counted ones, errors and all kept
-    io.dynaframe.internal.lineage.LineageHooks.install(DynamicFrame::withRowsKeepingErrors);
-  }
-
   private DynamicFrame(DynaContext context, Dataset<Row> rows, Dataset<Row> stageErrors,
       ImmutableList<Dataset<Row>> previousErrors, String name, String transformationContext,
       long stageThreshold, long totalThreshold) {
@@ -96,7 +91,7 @@ public final class DynamicFrame {
       String transformationContext, ImmutableList<Dataset<Row>> previousErrors) {
     Preconditions.checkArgument(List.of(staged.columns()).contains(ErrorRecords.COLUMN),
         "staged rows need the column %s", ErrorRecords.COLUMN);
-    staged = io.dynaframe.internal.lineage.LineageHooks.staged(context, staged); // counts the step's errors
+    staged = context.observer().staged(staged); // e.g. counts the step's errors
     Column error = col(ErrorRecords.COLUMN);
     Dataset<Row> good = staged.where(error.isNull()).drop(ErrorRecords.COLUMN);
     Dataset<Row> bad = staged.where(error.isNotNull()).select(col(ErrorRecords.COLUMN + ".*"));
@@ -153,7 +148,7 @@ public final class DynamicFrame {
   public <O> O apply(String step, Transform<O> transform) {
     Objects.requireNonNull(transform, "transform");
     Preconditions.checkArgument(step != null && !step.isBlank(), "a step needs a name");
-    O out = io.dynaframe.internal.lineage.LineageHooks.step(this, step, transform.kind(),
+    O out = context.observer().step(this, step, transform.kind(),
         in -> transform.expand(in, step)); // records the step in the run's lineage
     if (out == null) {
       throw new IllegalStateException("transform " + transform.kind() + " returned null in step " + step);
@@ -177,6 +172,15 @@ public final class DynamicFrame {
   /** The same records in at most {@code n} partitions, without a shuffle. */
   public DynamicFrame coalesce(int n) {
     return withRowsKeepingErrors(rows.coalesce(n));
+  }
+
+  /**
+   * This frame with its rows replaced by a Dataset of the same records (the same rows, e.g.
+   * behind a filter that passes every row and counts them): errors, name, transformation
+   * context and thresholds are kept. For {@link RunObserver}s.
+   */
+  public DynamicFrame withSameRecords(Dataset<Row> sameRows) {
+    return withRowsKeepingErrors(Objects.requireNonNull(sameRows, "sameRows"));
   }
 
   private DynamicFrame withRowsKeepingErrors(Dataset<Row> r) {

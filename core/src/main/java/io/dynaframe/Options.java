@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.dynaframe.internal.Redaction;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -205,6 +204,27 @@ public final class Options implements Serializable {
 
   @Override
   public String toString() {
-    return Redaction.redact(values).toString();
+    Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> shown.put(k, isSecretName(k) ? "*****" : v));
+    return shown.toString();
+  }
+
+  private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+      "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]*@");
+
+  /**
+   * Whether an option or argument of this name holds a secret ({@code password}, {@code secretKey},
+   * {@code api_key}, ...): wherever dynaframe prints options, arguments or step arguments, such
+   * values show as {@code *****}.
+   */
+  public static boolean isSecretName(String name) {
+    return name != null && SECRET.matcher(name).matches();
+  }
+
+  /** A URI without credentials: {@code s3a://key:secret@bucket/x} as {@code s3a://bucket/x}; other text unchanged. */
+  public static String withoutUserInfo(String value) {
+    return value == null ? "" : USER_INFO.matcher(value).replaceAll("$1");
   }
 }

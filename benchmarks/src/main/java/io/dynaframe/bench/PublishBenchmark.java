@@ -13,7 +13,7 @@ import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.memory.InMemoryCatalog;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.job.Publication;
 import io.dynaframe.job.Publisher;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.lineage.JobRunner;
 import io.dynaframe.lineage.RunResult;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.dynaframe.job;
 
+import io.dynaframe.Lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -11,7 +11,7 @@ import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.crawler.Crawler;
 import io.dynaframe.crawler.TableNaming;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.job.Publisher;
 import io.dynaframe.transforms.DropFields;
 import io.dynaframe.transforms.Join;

@@ -8,7 +8,7 @@ import io.dynaframe.FrameCollection;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.memory.InMemoryCatalog;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;

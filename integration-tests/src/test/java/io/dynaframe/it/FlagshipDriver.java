@@ -9,7 +9,7 @@ import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.examples.OrdersPipeline;
 import io.dynaframe.job.Deployer;
 import io.dynaframe.job.Deployment;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.job.Publication;
 import io.dynaframe.job.Publisher;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.Transform;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.HadoopConf;
 import io.dynaframe.transforms.internal.SpigotSampler;

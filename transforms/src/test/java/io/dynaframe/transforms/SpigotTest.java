@@ -1,5 +1,6 @@
 package io.dynaframe.transforms;
 
+import io.dynaframe.lineage.RunLineage;
 import static io.dynaframe.testing.Frames.row;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;
@@ -56,7 +57,7 @@ class SpigotTest {
     DynamicFrame sampled = kept.apply("peek", Spigot.to(dir.resolve("counted").toString()));
 
     assertThat(sampled.count()).isEqualTo(2);
-    io.dynaframe.graph.StepStats peek = ctx.lineage().graph().node("peek").orElseThrow().stats().orElseThrow();
+    io.dynaframe.graph.StepStats peek = RunLineage.of(ctx).graph().node("peek").orElseThrow().stats().orElseThrow();
     assertThat(List.of(peek.recordsIn(), peek.recordsOut())).containsExactly(2L, 2L);
     // rows are counted at the source and after the filter; the sample's filter keeps every row
     String optimized = sampled.toDF().queryExecution().optimizedPlan().toString();

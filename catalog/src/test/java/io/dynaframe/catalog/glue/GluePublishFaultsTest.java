@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.catalog.TableIdentifier;
-import io.dynaframe.job.Lake;
+import io.dynaframe.Lake;
 import io.dynaframe.job.PublishException;
 import io.dynaframe.job.Publisher;
 import io.dynaframe.testing.FrameAssert;

@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +19,13 @@ final class FileGroups {
   static final long OPEN_COST = 4096;
 
   /** Groups of file paths, each group as one string with a path per line. */
-  static List<String> pack(List<FileEntry> files, long targetBytes) {
+  static List<String> pack(List<InputFile> files, long targetBytes) {
     List<String> groups = new ArrayList<>();
     if (files.isEmpty()) {
       return groups;
     }
     long total = 0;
-    for (FileEntry f : files) {
+    for (InputFile f : files) {
       total += weight(f);
     }
     // a hair below the exact quotient, so that rounding in the target never adds a near-empty group
@@ -33,7 +35,7 @@ final class FileGroups {
     StringBuilder current = new StringBuilder();
     int currentGroup = 0;
     long before = 0;
-    for (FileEntry f : files) {
+    for (InputFile f : files) {
       long w = weight(f);
       // the group whose share holds the middle of this file
       int g = (int) Math.min(count - 1, (long) ((before + w / 2.0) / share));
@@ -52,7 +54,7 @@ final class FileGroups {
     return groups;
   }
 
-  private static long weight(FileEntry f) {
+  private static long weight(InputFile f) {
     return f.length() + OPEN_COST;
   }
 
@@ -60,9 +62,9 @@ final class FileGroups {
    * Spark's rule for the size of a read task: the total split over the cores, at least
    * 4 MiB, at most 128 MiB.
    */
-  static long defaultTarget(List<FileEntry> files, int parallelism) {
+  static long defaultTarget(List<InputFile> files, int parallelism) {
     long total = 0;
-    for (FileEntry f : files) {
+    for (InputFile f : files) {
       total += weight(f);
     }
     long perCore = total / Math.max(1, parallelism);

@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import io.dynaframe.SourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -43,7 +45,7 @@ public final class FileListing {
   }
 
   /** Lists the files; throws {@link SourceException} naming a path that does not exist. */
-  public static List<FileEntry> list(Configuration conf, List<String> paths, boolean recurse, List<String> exclusions) {
+  public static List<InputFile> list(Configuration conf, List<String> paths, boolean recurse, List<String> exclusions) {
     if (paths.isEmpty()) {
       throw new SourceException("the source has no paths: set the connection option 'paths'");
     }
@@ -51,7 +53,7 @@ public final class FileListing {
     for (String glob : exclusions) {
       excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + (glob.contains("://") ? stripScheme(glob) : glob)));
     }
-    List<FileEntry> out = new ArrayList<>();
+    List<InputFile> out = new ArrayList<>();
     for (String raw : paths) {
       String p = normalize(raw, conf);
       try {
@@ -72,7 +74,7 @@ public final class FileListing {
         throw new SourceException("not a valid source path: '" + raw + "' (" + e.getMessage() + ")", e);
       }
     }
-    out.sort(Comparator.comparing(FileEntry::path));
+    out.sort(Comparator.comparing(InputFile::path));
     return out;
   }
 
@@ -81,7 +83,7 @@ public final class FileListing {
   }
 
   private static void collect(FileSystem fs, FileStatus st, boolean recurse, boolean top,
-      List<PathMatcher> excluded, List<FileEntry> out) throws IOException {
+      List<PathMatcher> excluded, List<InputFile> out) throws IOException {
     String name = st.getPath().getName();
     if (!top && (name.startsWith("_") || name.startsWith("."))) {
       return;
@@ -100,7 +102,7 @@ public final class FileListing {
         return;
       }
     }
-    out.add(new FileEntry(full, st.getLen(), st.getModificationTime()));
+    out.add(new InputFile(full, st.getLen(), st.getModificationTime()));
   }
 
   private static String stripScheme(String full) {

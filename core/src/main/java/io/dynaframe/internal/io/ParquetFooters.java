@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import io.dynaframe.SourceException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class ParquetFooters {
    * must merge their schemas, or it would read them all with the columns of one of them and
    * drop the others' extra columns without a word).
    */
-  record Checked(List<FileEntry> files, boolean columnsDiffer, String sparkSchema) {}
+  record Checked(List<InputFile> files, boolean columnsDiffer, String sparkSchema) {}
 
   /** The key under which Spark writes a file's schema, as JSON, into the Parquet footer. */
   static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
@@ -57,9 +59,9 @@ final class ParquetFooters {
    *
    * @throws SourceException naming a file that is not Parquet, or a column whose type differs between two files
    */
-  static Checked check(List<FileEntry> files, Configuration conf) {
-    List<FileEntry> data = new ArrayList<>();
-    for (FileEntry f : files) {
+  static Checked check(List<InputFile> files, Configuration conf) {
+    List<InputFile> data = new ArrayList<>();
+    for (InputFile f : files) {
       if (f.length() > 0) {
         data.add(f);
       }
@@ -79,10 +81,10 @@ final class ParquetFooters {
     return new Checked(data, differ, sparkSchema);
   }
 
-  private static List<Footer> footers(List<FileEntry> files, Configuration conf) {
+  private static List<Footer> footers(List<InputFile> files, Configuration conf) {
     if (files.size() <= 1) {
       List<Footer> out = new ArrayList<>();
-      for (FileEntry f : files) {
+      for (InputFile f : files) {
         out.add(footer(f, conf));
       }
       return out;
@@ -94,7 +96,7 @@ final class ParquetFooters {
     });
     try {
       List<Future<Footer>> futures = new ArrayList<>();
-      for (FileEntry f : files) {
+      for (InputFile f : files) {
         futures.add(pool.submit(() -> footer(f, conf)));
       }
       List<Footer> out = new ArrayList<>();
@@ -115,7 +117,7 @@ final class ParquetFooters {
     }
   }
 
-  private static Footer footer(FileEntry f, Configuration conf) {
+  private static Footer footer(InputFile f, Configuration conf) {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f.path()), conf))) {
       var meta = reader.getFooter().getFileMetaData();
       return new Footer(meta.getSchema(), meta.getKeyValueMetaData().get(SPARK_SCHEMA_KEY));

@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import io.dynaframe.DataSource;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
@@ -60,7 +62,7 @@ public final class Sources {
     String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
-      List<FileEntry> files = BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
+      List<InputFile> files = BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (records == null) {
         if (fmt.equals("parquet")) {
@@ -102,12 +104,12 @@ public final class Sources {
     }
   }
 
-  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<FileEntry> files, boolean mergeSchema,
+  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<InputFile> files, boolean mergeSchema,
       String sparkSchema, String name, String transformationContext) {
     if (files.isEmpty()) {
       return DynamicFrame.empty(ctx).withName(name).withTransformationContext(transformationContext);
     }
-    String[] paths = files.stream().map(FileEntry::path).toArray(String[]::new);
+    String[] paths = files.stream().map(InputFile::path).toArray(String[]::new);
     try {
       var reader = ctx.spark().read().format(fmt);
       StructType schema = sparkSchema == null ? null : knownSchema(sparkSchema);

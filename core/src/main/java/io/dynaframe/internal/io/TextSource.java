@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
@@ -35,7 +37,7 @@ import org.apache.spark.sql.types.DataTypes;
 final class TextSource {
   private TextSource() {}
 
-  static DynamicFrame read(DynaContext ctx, List<FileEntry> files, RecordFormat format, String compressionType,
+  static DynamicFrame read(DynaContext ctx, List<InputFile> files, RecordFormat format, String compressionType,
       long groupBytes, StructType declared, String name, String transformationContext) {
     List<String> groups = FileGroups.pack(files, groupBytes);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());

@@ -1,5 +1,7 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.InputFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,17 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class FileGroupsTest {
 
-  private static List<FileEntry> files(long... sizes) {
-    List<FileEntry> out = new ArrayList<>();
+  private static List<InputFile> files(long... sizes) {
+    List<InputFile> out = new ArrayList<>();
     for (int i = 0; i < sizes.length; i++) {
-      out.add(new FileEntry("/data/f" + i, sizes[i], 0));
+      out.add(new InputFile("/data/f" + i, sizes[i], 0));
     }
     return out;
   }
 
   @Test
   void equalFilesSplitEvenlyOverTheCores() {
-    List<FileEntry> eight = files(30_000_000, 29_900_000, 30_100_000, 30_000_000, 29_950_000, 30_050_000, 30_000_000,
+    List<InputFile> eight = files(30_000_000, 29_900_000, 30_100_000, 30_000_000, 29_950_000, 30_050_000, 30_000_000,
         30_000_000);
     long target = FileGroups.defaultTarget(eight, 2);
 
@@ -29,7 +31,7 @@ class FileGroupsTest {
   @Test
   void groupsAreBalancedRunsInPathOrder() {
     // 6 files of 10 units with a target of 25 units: 3 groups of 2 files, not 2 + 2 + 2 by luck of rounding
-    List<FileEntry> six = files(10_000_000, 10_000_000, 10_000_000, 10_000_000, 10_000_000, 10_000_000);
+    List<InputFile> six = files(10_000_000, 10_000_000, 10_000_000, 10_000_000, 10_000_000, 10_000_000);
 
     assertThat(FileGroups.pack(six, 25_000_000)).containsExactly(
         "/data/f0\n/data/f1", "/data/f2\n/data/f3", "/data/f4\n/data/f5");

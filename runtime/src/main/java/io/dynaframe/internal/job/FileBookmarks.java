@@ -1,0 +1,134 @@
+package io.dynaframe.internal.job;
+
+import io.dynaframe.Bookmarks;
+import io.dynaframe.InputFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bookmarks over file sources, as Glue keeps them for S3: a file is new when its modification
+ * time is past the context's high-water mark, or, within {@code maxBand} of the mark, when it
+ * was not seen with that time (files written late or modified are read again). What a run
+ * reads is kept in memory until {@link #nextState} builds the state the job commits.
+ */
+public final class FileBookmarks implements Bookmarks {
+
+  /** What a run does with bookmarks. */
+  public enum Mode { ENABLE, PAUSE, DISABLE }
+
+  private final Mode mode;
+  private final BookmarkState previous;
+  private final Set<String> range; // files to read in a paused run with from/to, or null
+  private final long maxBandMillis;
+  private final Map<String, List<InputFile>> read = new LinkedHashMap<>();
+
+  public FileBookmarks(Mode mode, BookmarkState previous, Set<String> range, long maxBandMillis) {
+    this.mode = mode;
+    this.previous = previous;
+    this.range = range;
+    this.maxBandMillis = maxBandMillis;
+  }
+
+  @Override
+  public synchronized List<InputFile> select(String transformationContext, List<InputFile> listed) {
+    if (mode == Mode.DISABLE || transformationContext == null || transformationContext.isEmpty()) {
+      return listed;
+    }
+    List<InputFile> out = new ArrayList<>();
+    if (range != null) {
+      for (InputFile f : listed) {
+        if (range.contains(f.path())) {
+          out.add(f);
+        }
+      }
+    } else {
+      BookmarkState.Context c = previous == null ? null : previous.contexts.get(transformationContext);
+      for (InputFile f : listed) {
+        if (isNew(c, f)) {
+          out.add(f);
+        }
+      }
+    }
+    read.computeIfAbsent(transformationContext, k -> new ArrayList<>()).addAll(out);
+    return out;
+  }
+
+  private boolean isNew(BookmarkState.Context c, InputFile f) {
+    if (c == null) {
+      return true;
+    }
+    if (f.modificationTime() > c.highWaterMark) {
+      return true;
+    }
+    if (f.modificationTime() < c.highWaterMark - maxBandMillis) {
+      return false;
+    }
+    Long seenAt = c.seen.get(f.path());
+    return seenAt == null || seenAt != f.modificationTime();
+  }
+
+  /** Files each context read in this run, for the run report. */
+  public synchronized Map<String, List<InputFile>> read() {
+    Map<String, List<InputFile>> out = new LinkedHashMap<>();
+    read.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
+  }
+
+  /** The mode of this run. */
+  public Mode mode() {
+    return mode;
+  }
+
+  /**
+   * The state to commit after this run: the previous state with what this run read folded
+   * in. Only an enabled run moves the bookmark.
+   */
+  public synchronized BookmarkState nextState(int run, String runId, int attempt) {
+    BookmarkState next = new BookmarkState();
+    next.run = run;
+    next.runId = runId;
+    next.attempt = attempt;
+    next.committedAt = System.currentTimeMillis();
+    if (previous != null) {
+      previous.contexts.forEach((k, v) -> {
+        BookmarkState.Context copy = new BookmarkState.Context();
+        copy.highWaterMark = v.highWaterMark;
+        copy.seen = new LinkedHashMap<>(v.seen);
+        copy.read = List.of();
+        next.contexts.put(k, copy);
+      });
+    }
+    if (mode != Mode.ENABLE) {
+      next.note = "run in mode " + mode + ": bookmark unchanged";
+      return next;
+    }
+    read.forEach((ctx, files) -> {
+      BookmarkState.Context c = next.contexts.computeIfAbsent(ctx, k -> new BookmarkState.Context());
+      List<String> paths = new ArrayList<>();
+      for (InputFile f : files) {
+        c.highWaterMark = Math.max(c.highWaterMark, f.modificationTime());
+        c.seen.put(f.path(), f.modificationTime());
+        paths.add(f.path());
+      }
+      long floor = c.highWaterMark - maxBandMillis;
+      c.seen.values().removeIf(t -> t < floor);
+      c.read = paths;
+    });
+    return next;
+  }
+
+  /** The files read by the runs after {@code from} up to and including {@code to}. */
+  public static Set<String> readBetween(List<BookmarkState> states, int fromRun, int toRun) {
+    Set<String> out = new HashSet<>();
+    for (BookmarkState s : states) {
+      if (s.run > fromRun && s.run <= toRun) {
+        s.contexts.values().forEach(c -> out.addAll(c.read));
+      }
+    }
+    return out;
+  }
+}

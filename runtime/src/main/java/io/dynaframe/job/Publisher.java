@@ -1,0 +1,361 @@
+package io.dynaframe.job;
+
+import io.dynaframe.Lake;
+import com.google.common.base.Preconditions;
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Options;
+import io.dynaframe.catalog.AlreadyExistsException;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.CatalogException;
+import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Database;
+import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchTableException;
+import io.dynaframe.catalog.Partition;
+import io.dynaframe.catalog.StorageFormat;
+import io.dynaframe.catalog.TableDefinition;
+import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.internal.job.PublishedVersions;
+import io.dynaframe.types.Field;
+import io.dynaframe.types.StructType;
+import io.dynaframe.types.Types;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a frame as a catalog table without ever updating an object: the run writes a new
+ * version folder, {@code LOAD/<db>/<table>/v-<runId>/} (not a {@code key=value} name, so reading the table folder
+ * directly fails loudly instead of mixing versions), and only when every file is in place
+ * switches the catalog to it: the table's location in one update for an unpartitioned
+ * table, each written partition's location for a partitioned one (partitions the run did not
+ * write keep theirs). Readers that go through the catalog see the old version or the new one,
+ * never a partial write. A crash at any point leaves the published version intact.
+ *
+ * <p>Each publish also cleans up: version folders that were never published (orphans of
+ * crashed or failed runs) once they are older than the orphan grace period, and published
+ * versions that nothing references any more once they are older than the retention period
+ * (Glue's {@code purge_s3_path} default, 168 hours).
+ *
+ * <pre>{@code
+ * Publisher.of(ctx, catalog, lake).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
+ * }</pre>
+ */
+public final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+  /** The table parameter listing the versions this publisher made current, newest last. */
+  public static final String VERSIONS_PARAMETER = "dynaframe.versions";
+  /** A version folder's name: this prefix and the run id. */
+  public static final String VERSION_PREFIX = "v-";
+  /** Test hook: a system property naming a phase ({@code write}, {@code switch}) where a publish stops and waits to be killed. */
+  static final String PAUSE_PROPERTY = "dynaframe.test.publish.pause";
+
+  /** What a publish does with the data already published. */
+  public enum Mode {
+    /** The new version replaces the table (unpartitioned) or the partitions the run wrote. */
+    OVERWRITE,
+    /**
+     * The new version holds the published data plus the run's records: the current files of
+     * the table (or of each partition the run wrote) are copied into the new version folder
+     * before the switch. For incremental loads with bookmarks.
+     */
+    APPEND
+  }
+
+  private final DynaContext ctx;
+  private final Catalog catalog;
+  private final Lake lake;
+  private final Duration retention;
+  private final Duration orphanGrace;
+
+  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.lake = Objects.requireNonNull(lake, "lake");
+    this.retention = retention;
+    this.orphanGrace = orphanGrace;
+  }
+
+  /** A publisher with a retention of 168 hours and an orphan grace period of one hour. */
+  public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
+    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1));
+  }
+
+  /** How long a replaced version is kept for readers that started before the switch. */
+  public Publisher withRetention(Duration value) {
+    Preconditions.checkArgument(!value.isNegative(), "retention must not be negative");
+    return new Publisher(ctx, catalog, lake, value, orphanGrace);
+  }
+
+  /**
+   * How old a never-published version folder must be before it is removed; keep it longer
+   * than the longest write of any job that publishes to the same table.
+   */
+  public Publisher withOrphanGrace(Duration value) {
+    Preconditions.checkArgument(!value.isNegative(), "orphan grace must not be negative");
+    return new Publisher(ctx, catalog, lake, retention, value);
+  }
+
+  /**
+   * Writes the frame as a new version of the table and switches the catalog to it; creates
+   * the database and the table when absent.
+   *
+   * @param format parquet, orc, avro, json or csv
+   * @param partitionKeys the table's partition keys, in order (empty for none)
+   * @throws PublishException before anything is written when the frame does not fit the
+   *     table, or when the catalog switch fails (nothing of this run is then visible)
+   */
+  public Publication publish(DynamicFrame frame, TableIdentifier table, String format, List<String> partitionKeys) {
+    return publish(frame, table, format, partitionKeys, Mode.OVERWRITE);
+  }
+
+  /**
+   * Writes the frame as a new version of the table, in the given mode, and switches the
+   * catalog to it; see {@link #publish(DynamicFrame, TableIdentifier, String, List)}.
+   */
+  public Publication publish(DynamicFrame frame, TableIdentifier table, String format, List<String> partitionKeys,
+      Mode mode) {
+    Lake.name(table.database().name());
+    Lake.name(table.name());
+    String tablePath = lake.tablePath(table.database().name(), table.name());
+    String version = ctx.runId();
+    String location = tablePath + "/" + VERSION_PREFIX + version;
+    StructType schema = frame.schema();
+    TableDefinition existing = existing(table);
+    if (schema.fields().isEmpty()) {
+      LOG.info("nothing to publish to {}: the frame has no fields (no new input)", table);
+      return new Publication(table, version, existing == null ? null : existing.location().orElse(null), List.of(), List.of());
+    }
+    TableDefinition target = definition(table, schema, format, partitionKeys, existing, location);
+
+    Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
+    DynamicFrame toWrite = "write".equals(System.getProperty(PAUSE_PROPERTY)) ? PublishedVersions.pausingMidWrite(frame) : frame;
+    ctx.getSinkWithFormat("s3", Options.of("path", location, "partitionKeys", partitionKeys), table.name(), format,
+        Options.empty()).writeDynamicFrame(toWrite);
+
+    List<List<String>> written = partitionKeys.isEmpty() ? List.of() : writtenPartitions(conf, location, partitionKeys.size());
+    if (mode == Mode.APPEND && existing != null) {
+      carryOver(conf, table, existing, location, partitionKeys, written);
+    }
+    PublishedVersions history = PublishedVersions.parse(existing == null ? null : existing.parameters().get(VERSIONS_PARAMETER))
+        .plus(version, System.currentTimeMillis());
+    TableDefinition switched = target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
+    boolean tableSwitched = false;
+    try {
+      if (existing == null) {
+        ensureDatabase(table.database());
+        catalog.createTable(switched);
+      } else {
+        pause("switch");
+        catalog.updateTable(switched);
+      }
+      tableSwitched = true;
+      switchPartitions(table, location, partitionKeys, written);
+    } catch (CommitConflictException e) {
+      throw new PublishException("table " + table + " changed while run " + version + " was writing; nothing of this run "
+          + "was published, rerun the job: " + e.getMessage(), e);
+    } catch (AlreadyExistsException e) {
+      if (tableSwitched) {
+        throw e;
+      }
+      throw new PublishException("table " + table + " was created by another run while run " + version
+          + " was writing; nothing of this run was published, rerun the job: " + e.getMessage(), e);
+    } catch (CatalogException e) {
+      throw new PublishException("the catalog failed to switch table " + table + " to version " + version + " ("
+          + location + "): " + e.getMessage() + (tableSwitched
+              ? "; the table now points at the new version but some of its partitions may still point at older ones,"
+                  + " rerun the job to switch them all"
+              : "; nothing of this run was published, readers still see the previous version; rerun the job"), e);
+    }
+    LOG.info("published {} version {} at {} ({} partitions)", table, version, location, written.size());
+    List<String> removed = cleanUp(conf, table, tablePath, history, version);
+    return new Publication(table, version, location, written, removed);
+  }
+
+  private TableDefinition existing(TableIdentifier table) {
+    try {
+      return catalog.getTable(table);
+    } catch (NoSuchTableException | io.dynaframe.catalog.NoSuchDatabaseException e) {
+      return null;
+    }
+  }
+
+  private static TableDefinition definition(TableIdentifier table, StructType schema, String format,
+      List<String> partitionKeys, TableDefinition existing, String location) {
+    List<Field> data = new ArrayList<>();
+    Map<String, Field> byName = new LinkedHashMap<>();
+    for (Field f : schema.fields()) {
+      if (f.type().isChoice() || f.type().containsChoice()) {
+        throw new PublishException("field '" + f.name() + "' of frame is a choice (" + f.type() + "); resolve it with "
+            + "ResolveChoice before publishing table " + table);
+      }
+      byName.put(f.name(), f);
+    }
+    for (String k : partitionKeys) {
+      if (!byName.containsKey(k)) {
+        throw new PublishException("partition key '" + k + "' is not a field of the frame; its fields are " + byName.keySet());
+      }
+    }
+    if (existing != null && !existing.partitionKeyNames().equals(partitionKeys)) {
+      throw new PublishException("table " + table + " is partitioned by " + existing.partitionKeyNames()
+          + " but the frame is published with partition keys " + partitionKeys + "; they must match in order");
+    }
+    for (Field f : schema.fields()) {
+      if (!partitionKeys.contains(f.name())) {
+        data.add(f);
+      }
+    }
+    TableDefinition.Builder b = existing != null ? existing.toBuilder() : TableDefinition.builder(table);
+    b.columns(Types.struct(data)).format(StorageFormat.forClassification(format)).classification(format)
+        .location(location);
+    if (existing == null) {
+      for (String k : partitionKeys) {
+        b.partitionKey(k, Types.STRING.hiveType());
+      }
+    }
+    return b.build();
+  }
+
+  private void ensureDatabase(DatabaseName db) {
+    if (!catalog.databaseExists(db)) {
+      try {
+        catalog.createDatabase(Database.of(db).withLocation(lake.load() + "/" + db.name()));
+      } catch (io.dynaframe.catalog.AlreadyExistsException e) {
+        // created by a concurrent publish: fine
+      }
+    }
+  }
+
+  private void switchPartitions(TableIdentifier table, String location, List<String> keys, List<List<String>> written) {
+    List<Partition> partitions = new ArrayList<>();
+    for (List<String> values : written) {
+      partitions.add(Partition.of(values, location + "/" + PublishedVersions.partitionPath(keys, values)));
+    }
+    List<List<String>> existed = catalog.createPartitions(table, partitions);
+    for (Partition p : partitions) {
+      if (existed.contains(p.values())) {
+        catalog.updatePartition(table, p);
+      }
+    }
+  }
+
+  /** Copies the published files the new version must keep into its folder (never moving or changing them). */
+  private void carryOver(Configuration conf, TableIdentifier table, TableDefinition existing, String location,
+      List<String> keys, List<List<String>> written) {
+    try {
+      if (keys.isEmpty()) {
+        if (existing.location().isPresent()) {
+          copyFiles(conf, new Path(existing.location().get()), new Path(location));
+        }
+        return;
+      }
+      for (List<String> values : written) {
+        try {
+          Partition current = catalog.getPartition(table, values);
+          if (current.location().isPresent()) {
+            copyFiles(conf, new Path(current.location().get()), new Path(location + "/" + PublishedVersions.partitionPath(keys, values)));
+          }
+        } catch (io.dynaframe.catalog.NoSuchPartitionException e) {
+          // a new partition: nothing to carry over
+        }
+      }
+    } catch (IOException e) {
+      throw new PublishException("cannot copy the published files of " + table + " into the new version " + location, e);
+    }
+  }
+
+  private static void copyFiles(Configuration conf, Path from, Path to) throws IOException {
+    FileSystem src = from.getFileSystem(conf);
+    FileSystem dst = to.getFileSystem(conf);
+    if (!src.exists(from)) {
+      return;
+    }
+    dst.mkdirs(to);
+    for (FileStatus st : src.listStatus(from)) {
+      String n = st.getPath().getName();
+      if (st.isFile() && !n.startsWith("_") && !n.startsWith(".")) {
+        org.apache.hadoop.fs.FileUtil.copy(src, st.getPath(), dst, new Path(to, n), false, false, conf);
+      }
+    }
+  }
+
+  private static List<List<String>> writtenPartitions(Configuration conf, String location, int depth) {
+    List<List<String>> out = new ArrayList<>();
+    try {
+      Path root = new Path(location);
+      collect(root.getFileSystem(conf), root, depth, new ArrayList<>(), out);
+    } catch (IOException e) {
+      throw new PublishException("cannot list the partitions written under " + location, e);
+    }
+    return out;
+  }
+
+  private static void collect(FileSystem fs, Path dir, int depth, List<String> prefix, List<List<String>> out)
+      throws IOException {
+    if (prefix.size() == depth) {
+      out.add(List.copyOf(prefix));
+      return;
+    }
+    for (FileStatus st : fs.listStatus(dir)) {
+      String n = st.getPath().getName();
+      int eq = n.indexOf('=');
+      if (st.isDirectory() && eq > 0 && !n.startsWith("_") && !n.startsWith(".")) {
+        List<String> next = new ArrayList<>(prefix);
+        next.add(PublishedVersions.unescape(n.substring(eq + 1)));
+        collect(fs, st.getPath(), depth, next, out);
+      }
+    }
+  }
+
+  /** Removes orphans past the grace period and unreferenced published versions past retention. */
+  private List<String> cleanUp(Configuration conf, TableIdentifier table, String tablePath, PublishedVersions history,
+      String current) {
+    List<String> removed = new ArrayList<>();
+    try {
+      Path root = new Path(tablePath);
+      FileSystem fs = root.getFileSystem(conf);
+      Set<String> referenced = PublishedVersions.referenced(catalog, table, VERSION_PREFIX);
+      long now = System.currentTimeMillis();
+      for (FileStatus st : fs.listStatus(root)) {
+        String n = st.getPath().getName();
+        if (!st.isDirectory() || !n.startsWith(VERSION_PREFIX)) {
+          continue;
+        }
+        String v = n.substring(VERSION_PREFIX.length());
+        if (v.equals(current) || referenced.contains(v)) {
+          continue;
+        }
+        Long publishedAt = history.publishedAt(v);
+        boolean orphan = publishedAt == null && now - st.getModificationTime() >= orphanGrace.toMillis();
+        boolean expired = publishedAt != null && now - publishedAt >= retention.toMillis();
+        if (orphan || expired) {
+          fs.delete(st.getPath(), true);
+          removed.add(v);
+          LOG.info("removed {} version {} of {}", orphan ? "orphaned" : "expired", v, table);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("cleanup of old versions of {} failed; the next publish tries again: {}", table, e.toString());
+    }
+    return removed;
+  }
+
+  private static void pause(String phase) {
+    if (phase.equals(System.getProperty(PAUSE_PROPERTY))) {
+      PublishedVersions.pauseForever(phase);
+    }
+  }
+}
