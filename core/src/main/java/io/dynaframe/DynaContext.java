@@ -5,8 +5,8 @@ import io.dynaframe.catalog.Catalog;
 import io.dynaframe.internal.catalog.CatalogSinks;
 import io.dynaframe.internal.catalog.CatalogSources;
 import io.dynaframe.internal.catalog.SessionCatalogs;
-import io.dynaframe.internal.io.Sinks;
-import io.dynaframe.internal.io.Sources;
+import io.dynaframe.connector.Connector;
+import io.dynaframe.internal.io.Connectors;
 import io.dynaframe.internal.Observers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,7 +124,8 @@ public final class DynaContext {
   public DataSource getSourceWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
     return observer.source(Observers.source(connectionType, options, transformationContext, format),
-        Sources.create(this, connectionType, options, transformationContext, format, formatOptions));
+        Connectors.source(new Connector.Request(this, connectionType, options, transformationContext, format,
+            formatOptions)));
   }
 
   /** Reads a frame: Glue's {@code create_dynamic_frame_from_options}. */
@@ -144,8 +145,8 @@ public final class DynaContext {
   public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
     return observer.sink(Observers.sink(connectionType, options, transformationContext, format),
-        CatalogSinks.wrap(this, Sinks.create(this, connectionType, options, transformationContext, format,
-            formatOptions), options, format, formatOptions));
+        CatalogSinks.wrap(this, Connectors.sink(new Connector.Request(this, connectionType, options,
+            transformationContext, format, formatOptions)), options, format, formatOptions));
   }
 
   /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */

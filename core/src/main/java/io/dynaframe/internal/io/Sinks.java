@@ -51,13 +51,8 @@ public final class Sinks {
       "withHeader", "multiLine", "optimizePerformance");
 
   /** A sink for the options, validated now. */
-  public static DataSink create(DynaContext ctx, String connectionType, Options options,
-      String transformationContext, String format, Options formatOptions) {
-    String type = connectionType == null ? "" : connectionType.toLowerCase(Locale.ROOT);
-    if (!type.equals("s3") && !type.equals("file")) {
-      throw new SinkException("connection type '" + connectionType + "' is not supported; use 's3' "
-          + "(it writes s3://, s3a:// and local paths)");
-    }
+  public static DataSink create(DynaContext ctx, Options options, String transformationContext,
+      String format, Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
     if (fmt.equals("glueparquet")) {
       fmt = "parquet";

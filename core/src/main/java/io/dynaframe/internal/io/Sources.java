@@ -30,13 +30,8 @@ public final class Sources {
    * A source for the options, validated now: an unknown connection type, format or format
    * option fails here with a {@link SourceException} that names it.
    */
-  public static DataSource create(DynaContext ctx, String connectionType, Options options,
-      String transformationContext, String format, Options formatOptions) {
-    String type = connectionType == null ? "" : connectionType.toLowerCase(Locale.ROOT);
-    if (!type.equals("s3") && !type.equals("file")) {
-      throw new SourceException("connection type '" + connectionType + "' is not supported; use 's3' "
-          + "(it reads s3://, s3a:// and local paths)");
-    }
+  public static DataSource create(DynaContext ctx, Options options, String transformationContext,
+      String format, Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) {
       throw new SourceException("format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
