@@ -2,12 +2,7 @@ package io.dynaframe;
 
 import com.google.common.base.Preconditions;
 import io.dynaframe.catalog.Catalog;
-import io.dynaframe.internal.catalog.CatalogSinks;
-import io.dynaframe.internal.catalog.CatalogSources;
-import io.dynaframe.internal.catalog.SessionCatalogs;
-import io.dynaframe.connector.Connector;
-import io.dynaframe.internal.io.Connectors;
-import io.dynaframe.internal.Observers;
+import io.dynaframe.internal.SessionCatalogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -145,8 +140,8 @@ public final class DynaContext {
   public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
       String format, Options formatOptions) {
     return observer.sink(Observers.sink(connectionType, options, transformationContext, format),
-        CatalogSinks.wrap(this, Connectors.sink(new Connector.Request(this, connectionType, options,
-            transformationContext, format, formatOptions)), options, format, formatOptions));
+        Connectors.sink(new Connector.Request(this, connectionType, options, transformationContext, format,
+            formatOptions)));
   }
 
   /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */
@@ -189,8 +184,8 @@ public final class DynaContext {
   public DataSource getCatalogSource(String database, String tableName, String transformationContext,
       String pushDownPredicate, Options additionalOptions) {
     return observer.source(Observers.catalogSource(database, tableName, transformationContext),
-        CatalogSources.create(this, catalog(), database, tableName, transformationContext, pushDownPredicate,
-            additionalOptions));
+        Connectors.catalogSource(new Connector.TableRequest(this, catalog(), database, tableName,
+            transformationContext, pushDownPredicate, additionalOptions)));
   }
 
   /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */

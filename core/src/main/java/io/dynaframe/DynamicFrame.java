@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import io.dynaframe.internal.ChoiceColumns;
 import io.dynaframe.internal.RowJson;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;

@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** A database, table or partition cannot be created because one with the same name or values exists. */
-public final class AlreadyExistsException extends DynaFrameException {
+public final class AlreadyExistsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

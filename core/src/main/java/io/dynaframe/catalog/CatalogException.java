@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** The catalog service failed: an error of the metastore or of the AWS Glue service that is not one of the other catalog exceptions (access denied, invalid input, a limit, the service being unavailable after retries). The cause is the service's own exception. */
-public final class CatalogException extends DynaFrameException {
+public final class CatalogException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

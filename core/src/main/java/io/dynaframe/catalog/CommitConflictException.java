@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** An update was based on a version of a table that is no longer the current one: someone else changed it in between. Read the table again and retry. */
-public final class CommitConflictException extends DynaFrameException {
+public final class CommitConflictException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** A database that an operation names does not exist. */
-public final class NoSuchDatabaseException extends DynaFrameException {
+public final class NoSuchDatabaseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** A partition that an operation names does not exist (its table does). */
-public final class NoSuchPartitionException extends DynaFrameException {
+public final class NoSuchPartitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

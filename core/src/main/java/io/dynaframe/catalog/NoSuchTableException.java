@@ -1,9 +1,7 @@
 package io.dynaframe.catalog;
 
-import io.dynaframe.DynaFrameException;
-
 /** A table that an operation names does not exist (its database does). */
-public final class NoSuchTableException extends DynaFrameException {
+public final class NoSuchTableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** An exception with this message. */

@@ -16,7 +16,7 @@ import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.StorageFormat;
 import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
-import io.dynaframe.internal.job.PublishedVersions;
+import io.dynaframe.job.internal.PublishedVersions;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;

@@ -13,7 +13,7 @@ import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
-import io.dynaframe.internal.lineage.Recorder;
+import io.dynaframe.lineage.internal.Recorder;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.RunLineage;
 import java.io.IOException;

@@ -526,8 +526,10 @@ public final class EmbeddedCatalog implements Catalog {
   private static <T> T run(String what, Supplier<T> action) {
     try {
       return action.get();
-    } catch (IllegalArgumentException | io.dynaframe.DynaFrameException e) {
-      throw e;
+    } catch (IllegalArgumentException | io.dynaframe.DynaFrameException | CatalogException | NoSuchTableException
+        | NoSuchDatabaseException | NoSuchPartitionException
+        | AlreadyExistsException | CommitConflictException e) {
+      throw e; // already says what is wrong
     } catch (RuntimeException e) {
       throw new CatalogException("embedded catalog: cannot " + what + ": " + e.getMessage(), e);
     }

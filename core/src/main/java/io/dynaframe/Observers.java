@@ -1,10 +1,5 @@
-package io.dynaframe.internal;
+package io.dynaframe;
 
-import io.dynaframe.DataSink;
-import io.dynaframe.DataSource;
-import io.dynaframe.DynamicFrame;
-import io.dynaframe.Options;
-import io.dynaframe.RunObserver;
 import io.dynaframe.catalog.TableIdentifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +19,13 @@ import org.slf4j.LoggerFactory;
  * Finds the run observers on the class path and describes sources and sinks to them. A
  * factory that cannot be loaded or fails is logged and left out: observing never makes a job fail.
  */
-public final class Observers {
+final class Observers {
   private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
 
   private Observers() {}
 
   /** The observer of a new run: the one of each factory found, chained; {@link RunObserver#NONE} when there is none. */
-  public static RunObserver forRun(SparkSession spark, String runId) {
+  static RunObserver forRun(SparkSession spark, String runId) {
     List<RunObserver> found = new ArrayList<>();
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     ServiceLoader<RunObserver.Factory> loader =
@@ -108,7 +103,7 @@ public final class Observers {
   // ---------------------------------------------------------------- describing sources and sinks
 
   /** A file source: named by its transformation context, else {@code <format>_source}. */
-  public static RunObserver.Io source(String connectionType, Options options, String transformationContext,
+  static RunObserver.Io source(String connectionType, Options options, String transformationContext,
       String format) {
     Options o = options == null ? Options.empty() : options;
     List<String> paths = new ArrayList<>(o.getStringList("paths"));
@@ -122,7 +117,7 @@ public final class Observers {
   }
 
   /** A catalog source: named by its transformation context, else the table. */
-  public static RunObserver.Io catalogSource(String database, String table, String transformationContext) {
+  static RunObserver.Io catalogSource(String database, String table, String transformationContext) {
     String name = blank(transformationContext) ? table : transformationContext;
     Map<String, String> args = new LinkedHashMap<>();
     args.put("database", database);
@@ -131,7 +126,7 @@ public final class Observers {
   }
 
   /** A sink: named by its transformation context, else its catalog table, else the last folder of its path. */
-  public static RunObserver.Io sink(String connectionType, Options options, String transformationContext,
+  static RunObserver.Io sink(String connectionType, Options options, String transformationContext,
       String format) {
     Options o = options == null ? Options.empty() : options;
     String path = o.getString("path", "");

@@ -1,4 +1,4 @@
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.dynaframe.internal.job;
+package io.dynaframe.job.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;

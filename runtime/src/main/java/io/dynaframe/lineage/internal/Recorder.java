@@ -1,4 +1,4 @@
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

@@ -1,4 +1,4 @@
-package io.dynaframe.internal.job;
+package io.dynaframe.job.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

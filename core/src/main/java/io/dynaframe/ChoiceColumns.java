@@ -1,11 +1,11 @@
-package io.dynaframe.internal;
+package io.dynaframe;
 
+import io.dynaframe.internal.Paths;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
-import io.dynaframe.ResolveOption;
 import io.dynaframe.types.ChoiceType;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
@@ -18,7 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Resolves a choice column in place with Column expressions: project one member, or cast all members. */
-public final class ChoiceColumns {
+final class ChoiceColumns {
   private ChoiceColumns() {}
 
   /**
@@ -26,7 +26,7 @@ public final class ChoiceColumns {
    *
    * @throws IllegalArgumentException naming the path when it is absent or not a choice
    */
-  public static Dataset<Row> resolve(Dataset<Row> df, String path, ResolveOption.Action action, DataType target) {
+  static Dataset<Row> resolve(Dataset<Row> df, String path, ResolveOption.Action action, DataType target) {
     List<String> parts = Paths.split(path);
     StructType schema = SparkTypes.fromSpark(df.schema());
     DataType type = Types.typeAt(schema, parts).orElseThrow(() ->
@@ -57,12 +57,12 @@ public final class ChoiceColumns {
   }
 
   /** Casts a SQL expression, giving null where the value does not convert (also under ANSI mode). */
-  public static Column tryCast(String sqlExpr, DataType target) {
+  static Column tryCast(String sqlExpr, DataType target) {
     return expr("try_cast(" + sqlExpr + " AS " + SparkTypes.toSpark(target).sql() + ")");
   }
 
   /** The frame with the field at {@code parts} (through structs) replaced by {@code value}. */
-  public static Dataset<Row> replace(Dataset<Row> df, List<String> parts, Column value) {
+  static Dataset<Row> replace(Dataset<Row> df, List<String> parts, Column value) {
     if (parts.size() == 1) {
       return df.withColumn(parts.get(0), value);
     }

@@ -5,4 +5,4 @@
  * analysed plans, the reflective model of annotated job classes, and the OpenLineage emitter.
  * The OpenLineage client's types are used only here. Not an API: other modules must not use it.
  */
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;

@@ -1,4 +1,4 @@
-package io.dynaframe.internal.job;
+package io.dynaframe.job.internal;
 
 import io.dynaframe.Bookmarks;
 import io.dynaframe.InputFile;

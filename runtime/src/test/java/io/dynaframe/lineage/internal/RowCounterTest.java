@@ -1,4 +1,4 @@
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.dynaframe.internal.job;
+package io.dynaframe.job.internal;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;

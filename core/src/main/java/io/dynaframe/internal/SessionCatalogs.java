@@ -1,4 +1,4 @@
-package io.dynaframe.internal.catalog;
+package io.dynaframe.internal;
 
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Catalogs;

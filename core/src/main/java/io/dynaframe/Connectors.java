@@ -1,11 +1,5 @@
-package io.dynaframe.internal.io;
+package io.dynaframe;
 
-import io.dynaframe.DataSink;
-import io.dynaframe.DataSource;
-import io.dynaframe.DynaFrameException;
-import io.dynaframe.SinkException;
-import io.dynaframe.SourceException;
-import io.dynaframe.connector.Connector;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -17,7 +11,7 @@ import java.util.function.Function;
  * connector serves fails at the call, naming the types that are installed and, for a type one
  * of dynaframe's modules serves, the artifact to add.
  */
-public final class Connectors {
+final class Connectors {
   private Connectors() {}
 
   /** Glue's connection types that a dynaframe module serves or will serve, and that module's artifact (without its Scala suffix). */
@@ -33,17 +27,27 @@ public final class Connectors {
       Map.entry("kafka", "dynaframe-kafka"));
 
   /** The source of the request's connection type. */
-  public static DataSource source(Connector.Request request) {
+  static DataSource source(Connector.Request request) {
     return find(request, SourceException::new).source(request);
   }
 
   /** The sink of the request's connection type. */
-  public static DataSink sink(Connector.Request request) {
+  static DataSink sink(Connector.Request request) {
     return find(request, SinkException::new).sink(request);
   }
 
+  /**
+   * The source of a catalog table. Every table is read by the connector of {@code s3} today
+   * (tables whose data are files); modules that serve other kinds of tables choose by the
+   * table's classification when they come.
+   */
+  static DataSource catalogSource(Connector.TableRequest request) {
+    return find(new Connector.Request(request.context(), "s3", Options.empty(), request.transformationContext(),
+        "", Options.empty()), SourceException::new).catalogSource(request);
+  }
+
   /** The installed connectors by connection type (lower case), the first found serving each type. */
-  public static Map<String, Connector> installed() {
+  static Map<String, Connector> installed() {
     Map<String, Connector> found = new TreeMap<>();
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     for (Connector c : ServiceLoader.load(Connector.class, cl == null ? Connectors.class.getClassLoader() : cl)) {

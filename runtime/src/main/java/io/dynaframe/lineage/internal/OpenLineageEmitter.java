@@ -1,4 +1,4 @@
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;
 
 import io.dynaframe.Options;
 import io.dynaframe.graph.Node;

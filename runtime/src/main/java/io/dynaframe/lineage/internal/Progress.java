@@ -1,4 +1,4 @@
-package io.dynaframe.internal.lineage;
+package io.dynaframe.lineage.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
