@@ -144,10 +144,15 @@ public final class DynaContext {
             formatOptions)));
   }
 
-  /** Writes a frame: Glue's {@code write_dynamic_frame_from_options}. Returns the write's error records. */
+  /**
+   * Writes a frame: Glue's {@code write_dynamic_frame_from_options}. The transformation context
+   * names the step and its files ({@code ""} as Glue's default: named after the frame). Returns
+   * the write's error records.
+   */
   public DynamicFrame writeDynamicFrameFromOptions(DynamicFrame frame, String connectionType,
-      Options connectionOptions, String format, Options formatOptions) {
-    return getSinkWithFormat(connectionType, connectionOptions, "", format, formatOptions).writeDynamicFrame(frame);
+      Options connectionOptions, String format, Options formatOptions, String transformationContext) {
+    return getSinkWithFormat(connectionType, connectionOptions, transformationContext, format, formatOptions)
+        .writeDynamicFrame(frame);
   }
 
   // ---------------------------------------------------------------- catalog
@@ -188,9 +193,12 @@ public final class DynaContext {
             transformationContext, pushDownPredicate, additionalOptions)));
   }
 
-  /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */
-  public DynamicFrame createDynamicFrameFromCatalog(String database, String tableName, String pushDownPredicate) {
-    return getCatalogSource(database, tableName, "", pushDownPredicate, Options.empty()).getDynamicFrame();
+  /**
+   * Reads a whole catalog table with no transformation context (so without bookmarks): Glue's
+   * {@code create_dynamic_frame.from_catalog(database, table_name)}; see {@link #getCatalogSource}.
+   */
+  public DynamicFrame createDynamicFrameFromCatalog(String database, String tableName) {
+    return getCatalogSource(database, tableName, "", "", Options.empty()).getDynamicFrame();
   }
 
   /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */
@@ -223,10 +231,14 @@ public final class DynaContext {
     return getSinkWithFormat("s3", connection, transformationContext, format, formatOptions);
   }
 
-  /** Writes a frame into a catalog table: Glue's {@code write_dynamic_frame.from_catalog}; see {@link #getCatalogSink}. */
+  /**
+   * Writes a frame into a catalog table: Glue's {@code write_dynamic_frame.from_catalog}; see
+   * {@link #getCatalogSink}. The transformation context names the step and its files ({@code ""}
+   * as Glue's default).
+   */
   public DynamicFrame writeDynamicFrameFromCatalog(DynamicFrame frame, String database, String tableName,
-      Options additionalOptions) {
-    return getCatalogSink(database, tableName, "", additionalOptions).writeDynamicFrame(frame);
+      String transformationContext, Options additionalOptions) {
+    return getCatalogSink(database, tableName, transformationContext, additionalOptions).writeDynamicFrame(frame);
   }
 
   /** Builds a context on local Spark; every setting has a default fit for a laptop or a test. */

@@ -54,7 +54,7 @@ class ErrorThresholdTest {
     Path out = dir.resolve("out");
     DynamicFrame f = twoBadLines(ctx).withThresholds(0, 1);
     assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), "json",
-        Options.empty())).isInstanceOf(ErrorThresholdExceededException.class);
+        Options.empty(), "")).isInstanceOf(ErrorThresholdExceededException.class);
     assertThat(out).doesNotExist();
   }
 

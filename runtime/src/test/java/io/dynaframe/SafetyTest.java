@@ -105,8 +105,8 @@ class SafetyTest {
         "listAllPartitions", List.of(Partition.of(List.of("a"), null), Partition.of(List.of("x/../../outside"), null))));
     DynaContext withCatalog = ctx.withCatalog(catalog);
 
-    DynamicFrame outside = withCatalog.createDynamicFrameFromCatalog("sales", "events", "`we``ird key` = 'x/../../outside'");
-    DynamicFrame all = withCatalog.createDynamicFrameFromCatalog("sales", "events", null);
+    DynamicFrame outside = withCatalog.createDynamicFrameFromCatalog("sales", "events", "", "`we``ird key` = 'x/../../outside'", Options.empty());
+    DynamicFrame all = withCatalog.createDynamicFrameFromCatalog("sales", "events");
 
     List<Row> rows = outside.toDF().collectAsList();
     assertThat(rows).extracting(r -> r.getAs("v") + "|" + r.getAs(key)).containsExactly("inside|x/../../outside");
@@ -189,7 +189,7 @@ class SafetyTest {
     @Sink(type = "S3 JSON", inputs = "landing", args = "path = out")
     void export(DynamicFrame landing, DynaContext ctx) {
       ctx.writeDynamicFrameFromOptions(landing, "s3", Options.of("path", out.toString(), "aws_secret_access_key",
-          OPTION_SECRET), "json", Options.empty());
+          OPTION_SECRET), "json", Options.empty(), "");
     }
   }
 

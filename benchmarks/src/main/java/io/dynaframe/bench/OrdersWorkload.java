@@ -110,7 +110,7 @@ final class OrdersWorkload {
     FrameCollection split = SplitRows.apply(kept, Map.of("amount", Map.of(">", 500)), "big", "rest", "split");
     for (String name : List.of("big", "rest")) {
       ctx.writeDynamicFrameFromOptions(split.select(name), "s3",
-          Options.of("path", target.resolve(name).toString()), "parquet", Options.empty());
+          Options.of("path", target.resolve(name).toString()), "parquet", Options.empty(), "");
     }
   }
 

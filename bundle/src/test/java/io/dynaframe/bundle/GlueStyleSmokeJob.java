@@ -32,7 +32,7 @@ public final class GlueStyleSmokeJob {
     orders.printSchema();
     System.out.println("rows=" + orders.count() + " errors=" + orders.errorsCount());
     ctx.writeDynamicFrameFromOptions(orders, "s3",
-        Options.of("path", Lake.at(args.get("lake")).tablePath("sales", "orders")), "parquet", Options.empty());
+        Options.of("path", Lake.at(args.get("lake")).tablePath("sales", "orders")), "parquet", Options.empty(), "");
     job.commit();
 
     // an annotated job run by the job runner: OpenLineage events go to the lake's TEMP area

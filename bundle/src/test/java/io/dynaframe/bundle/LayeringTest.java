@@ -2,10 +2,10 @@ package io.dynaframe.bundle;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   /** The modules whose layering is checked, and the internal packages each owns. */
-  private static final Map<String, String> INTERNAL = Map.of(
-      "annotations", "io.dynaframe.annotations.internal..",
-      "core", "io.dynaframe.internal..",
-      "transforms", "io.dynaframe.transforms.internal..",
-      "catalog", "io.dynaframe.catalog.internal..");
+  private static final Map<String, List<String>> INTERNAL = Map.of(
+      "annotations", List.of("io.dynaframe.annotations.internal.."),
+      "core", List.of("io.dynaframe.internal.."),
+      "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
+      "transforms", List.of("io.dynaframe.transforms.internal.."),
+      "catalog", List.of("io.dynaframe.catalog.internal.."));
 
   /**
    * The classes of one module, from its entry on the test classpath: the module's
@@ -75,8 +76,9 @@ class LayeringTest {
   void coreDoesNotDependOnTransformsOrCatalogImplementations() {
     noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "io.dynaframe.transforms..", "io.dynaframe.catalog.embedded..", "io.dynaframe.catalog.glue..",
-            "io.dynaframe.crawler..", "io.dynaframe.catalog.internal..")
-        .because("core is the base every other module builds on")
+            "io.dynaframe.crawler..", "io.dynaframe.catalog.internal..", "io.dynaframe.job..",
+            "io.dynaframe.lineage..")
+        .because("core is the base every other module builds on; the job runtime observes it through RunObserver")
         .allowEmptyShould(true).check(module("core"));
   }
 
@@ -85,11 +87,21 @@ class LayeringTest {
     for (String owner : INTERNAL.keySet()) {
       for (String user : INTERNAL.keySet()) {
         if (!user.equals(owner)) {
-          noClasses().should().dependOnClassesThat().resideInAPackage(INTERNAL.get(owner))
+          noClasses().should().dependOnClassesThat().resideInAnyPackage(INTERNAL.get(owner).toArray(String[]::new))
               .because(owner + "'s internal packages are not part of its API")
               .allowEmptyShould(true).check(module(user));
         }
       }
+    }
+  }
+
+  @Test
+  void noModuleHasAPackageCycle() {
+    for (String m : INTERNAL.keySet()) {
+      // io.(**) gives io.dynaframe itself a slice of its own
+      slices().matching("io.(**)").should().beFreeOfCycles()
+          .because("a module's packages are layered (see DESIGN.md)")
+          .allowEmptyShould(true).check(module(m));
     }
   }
 

@@ -31,6 +31,6 @@ public class LineageSmokeJob {
 
   @Sink(type = "S3 Parquet", inputs = "orders", args = "path = output")
   void parquet(DynamicFrame orders, DynaContext ctx) {
-    ctx.writeDynamicFrameFromOptions(orders, "s3", Options.of("path", output), "parquet", Options.empty());
+    ctx.writeDynamicFrameFromOptions(orders, "s3", Options.of("path", output), "parquet", Options.empty(), "");
   }
 }

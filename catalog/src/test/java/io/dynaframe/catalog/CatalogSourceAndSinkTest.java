@@ -79,15 +79,15 @@ class CatalogSourceAndSinkTest {
     // the 2023 folder goes away; a source that listed it would fail on the missing path
     deleteTree(dir.resolve("orders").resolve("year=2023"));
 
-    DynamicFrame jan = ctx.createDynamicFrameFromCatalog("sales", "orders", "year = '2024' and month = '01'");
+    DynamicFrame jan = ctx.createDynamicFrameFromCatalog("sales", "orders", "", "year = '2024' and month = '01'", Options.empty());
     FrameAssert.assertThat(jan).isEqualTo(Frames.rows(ctx, "id BIGINT, amount DOUBLE, year STRING, month STRING",
         row(2L, 20.0, "2024", "01"), row(3L, 30.0, "2024", "01")));
     assertThat(jan.name()).isEqualTo("orders");
 
-    DynamicFrame y2024 = ctx.createDynamicFrameFromCatalog("sales", "orders", "year >= '2024'");
+    DynamicFrame y2024 = ctx.createDynamicFrameFromCatalog("sales", "orders", "", "year >= '2024'", Options.empty());
     assertThat(y2024.count()).isEqualTo(3);
 
-    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "orders", ""))
+    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "orders"))
         .isInstanceOf(SourceException.class).hasMessageContaining("year=2023");
   }
 
@@ -97,11 +97,11 @@ class CatalogSourceAndSinkTest {
     DynaContext ctx = withCatalog(shared, catalog);
     ctx.getSinkWithFormat("s3", sinkOptions(dir.resolve("o").toString(), List.of("year", "month")), "", "parquet",
         Options.empty()).writeDynamicFrame(orders(ctx));
-    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "orders", "day = '1'"))
+    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "orders", "", "day = '1'", Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("push-down predicate 'day = '1'' of table sales.orders")
         .hasMessageContaining("[year, month]");
-    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "missing", ""))
+    assertThatThrownBy(() -> ctx.createDynamicFrameFromCatalog("sales", "missing"))
         .isInstanceOf(NoSuchTableException.class).hasMessage("Table does not exist: sales.missing");
   }
 
@@ -155,7 +155,7 @@ class CatalogSourceAndSinkTest {
         .column("name", "string").column("age", "bigint").location(data.toString())
         .format(StorageFormat.csv("|")).parameter("classification", "csv")
         .parameter("skip.header.line.count", "1").build());
-    DynamicFrame people = ctx.createDynamicFrameFromCatalog("sales", "people", null);
+    DynamicFrame people = ctx.createDynamicFrameFromCatalog("sales", "people");
     FrameAssert.assertThat(people).isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT", row("ana", 31L),
         row("bo", 42L)));
   }
@@ -168,9 +168,9 @@ class CatalogSourceAndSinkTest {
     catalog.createTable(TableDefinition.builder(TableIdentifier.of("sales", "orders")).column("id", "bigint")
         .column("amount", "double").partitionKey("year", "string").partitionKey("month", "string").location(out)
         .classification("parquet").build());
-    ctx.writeDynamicFrameFromCatalog(orders(ctx), "sales", "orders", Options.of("enableUpdateCatalog", true));
+    ctx.writeDynamicFrameFromCatalog(orders(ctx), "sales", "orders", "", Options.of("enableUpdateCatalog", true));
     assertThat(catalog.listAllPartitions(TableIdentifier.of("sales", "orders"), null)).hasSize(3);
-    FrameAssert.assertThat(ctx.createDynamicFrameFromCatalog("sales", "orders", "month = '02'"))
+    FrameAssert.assertThat(ctx.createDynamicFrameFromCatalog("sales", "orders", "", "month = '02'", Options.empty()))
         .isEqualTo(Frames.rows(ctx, "id BIGINT, amount DOUBLE, year STRING, month STRING", row(4L, 40.0, "2024", "02")));
   }
 

@@ -1,5 +1,6 @@
 package io.dynaframe.crawler;
 
+import io.dynaframe.Options;
 import static io.dynaframe.testing.Frames.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,7 +136,7 @@ class CrawlerTest {
         .containsExactlyInAnyOrder(List.of("2023", "12"), List.of("2024", "01"), List.of("2024", "02"));
 
     // the crawled table reads back through the catalog source, pruned on its partitions
-    FrameAssert.assertThat(ctx.withCatalog(catalog).createDynamicFrameFromCatalog("lake", "sales", "year = '2024'"))
+    FrameAssert.assertThat(ctx.withCatalog(catalog).createDynamicFrameFromCatalog("lake", "sales", "", "year = '2024'", Options.empty()))
         .isEqualTo(Frames.rows(ctx, "id BIGINT, amount DOUBLE, year STRING, month STRING",
             row(2L, 20.0, "2024", "01"), row(3L, 30.0, "2024", "01"), row(4L, 40.0, "2024", "02")));
   }

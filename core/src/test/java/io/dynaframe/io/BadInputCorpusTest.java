@@ -348,20 +348,20 @@ class BadInputCorpusTest {
         // Avro allows only [A-Za-z_][A-Za-z0-9_]* names, ORC no backtick: one exception naming field and path,
         // never a name silently cut short
         assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format,
-            Options.empty())).isInstanceOf(SinkException.class).hasMessageStartingWith(format.equals("orc")
+            Options.empty(), "")).isInstanceOf(SinkException.class).hasMessageStartingWith(format.equals("orc")
                 ? "frame 'corpus' has the field 'e`f', and ORC cannot store a name with a backtick"
                 : "frame 'corpus' cannot be written as avro to " + out + ": [INVALID_COLUMN_NAME_AS_PATH]");
         assertThat(Files.exists(out) ? listAll(out) : List.of()).as(format).isEmpty();
         continue;
       }
-      ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format, Options.empty());
+      ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format, Options.empty(), "");
       DynamicFrame back = read(ctx, out, format, Options.empty());
       assertThat(back.schema().fieldNames()).as(format).containsExactly("a.b", "c d", "e`f", "ñame", "名前", "nested");
       assertThat(back.take(1)).as(format).containsExactly(expected);
     }
     Path csvOut = dir.resolve("names-csv");
     DynamicFrame flat = f.withRows(f.toDF().drop("nested"));
-    ctx.writeDynamicFrameFromOptions(flat, "s3", Options.of("path", csvOut.toString()), "csv", Options.empty());
+    ctx.writeDynamicFrameFromOptions(flat, "s3", Options.of("path", csvOut.toString()), "csv", Options.empty(), "");
     assertThat(read(ctx, csvOut, "csv", Options.of("withHeader", true)).take(1))
         .containsExactly("{\"a.b\":1,\"c d\":\"x\",\"e`f\":\"true\",\"ñame\":\"ü\",\"名前\":\"n\"}");
   }
@@ -375,7 +375,7 @@ class BadInputCorpusTest {
 
     for (String format : List.of("parquet", "json", "csv")) {
       assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format,
-          Options.empty()))
+          Options.empty(), ""))
           .isInstanceOf(SinkException.class)
           .hasMessage("frame 'corpus' has the fields 'Id' and 'id', whose names differ only in case; Spark, Hive and the "
               + "Glue catalog take them for one column, so nothing was written to " + out + ": rename or drop one of "
@@ -383,7 +383,7 @@ class BadInputCorpusTest {
     }
     DynamicFrame nested = f.withRows(f.toDF().drop("Id"));
     assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(nested, "s3", Options.of("path", out.toString()),
-        "parquet", Options.empty()))
+        "parquet", Options.empty(), ""))
         .isInstanceOf(SinkException.class).hasMessageContaining("the fields 'n.X' and 'n.x'");
     assertThat(Files.exists(out) ? listAll(out) : List.of()).isEmpty();
   }

@@ -71,6 +71,6 @@ public final class CustomerTotals {
 
   @Sink(type = "S3 JSON", inputs = "totals", args = "path = output")
   void write(DynamicFrame totals, DynaContext ctx) {
-    ctx.writeDynamicFrameFromOptions(totals, "s3", Options.of("path", output), "json", Options.empty());
+    ctx.writeDynamicFrameFromOptions(totals, "s3", Options.of("path", output), "json", Options.empty(), "");
   }
 }

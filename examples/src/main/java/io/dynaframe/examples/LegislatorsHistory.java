@@ -118,8 +118,8 @@ public final class LegislatorsHistory {
       published.add(t);
     }
     // the published tables, read back through the catalog: each contact detail with its legislator
-    Dataset<Row> root = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT, "").toDF();
-    Dataset<Row> contacts = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT + "_contact_details", "").toDF();
+    Dataset<Row> root = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT).toDF();
+    Dataset<Row> contacts = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT + "_contact_details").toDF();
     contacts.join(root, contacts.col("id").equalTo(root.col("contact_details")))
         .selectExpr("family_name", "org_name", "`contact_details.val.type` AS type", "`contact_details.val.value` AS value")
         .orderBy("family_name", "org_name", "type").show(10, false);

@@ -142,7 +142,7 @@ class JobRunWithLakeTest {
 
     @Sink(type = "S3 JSON", inputs = "customers", args = "path = out")
     void export(DynamicFrame customers, DynaContext ctx) {
-      ctx.writeDynamicFrameFromOptions(customers, "s3", Options.of("path", out.toString()), "json", Options.empty());
+      ctx.writeDynamicFrameFromOptions(customers, "s3", Options.of("path", out.toString()), "json", Options.empty(), "");
     }
   }
 

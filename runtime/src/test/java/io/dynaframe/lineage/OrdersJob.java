@@ -62,6 +62,6 @@ public class OrdersJob {
   @Sink(type = "S3 Parquet", inputs = "joined", args = "path = lake/orders")
   void lakeOrders(DynamicFrame joined, DynaContext ctx) {
     ctx.writeDynamicFrameFromOptions(joined, "s3", Options.of("path", lake.resolve("orders").toString()), "parquet",
-        Options.empty());
+        Options.empty(), "");
   }
 }

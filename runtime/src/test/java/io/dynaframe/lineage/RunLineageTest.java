@@ -55,7 +55,7 @@ class RunLineageTest {
 
     String out = root.resolve("out").toString();
     valid.count(); // a first job over the steps, then the write: each step is counted once
-    ctx.writeDynamicFrameFromOptions(valid, "s3", Options.of("path", out), "json", Options.empty());
+    ctx.writeDynamicFrameFromOptions(valid, "s3", Options.of("path", out), "json", Options.empty(), "");
 
     JobGraph graph = RunLineage.of(ctx).graph();
     assertThat(graph.nodes()).extracting(Node::id, Node::kind, Node::type).containsExactly(

@@ -45,7 +45,7 @@ class GlueScriptPortTest {
     DynamicFrame quarantine = SelectFromCollection.apply(split4, "quarantine", "quarantine6");
     // glueContext.write_dynamic_frame.from_options(frame = good, connection_type = "s3", ...)
     ctx.writeDynamicFrameFromOptions(good, "s3", Options.of("path", dir.resolve("good").toString()), "parquet",
-        Options.empty());
+        Options.empty(), "");
 
     FrameAssert.assertThat(good).isEqualTo(Frames.rows(ctx,
         "order_id STRING, customer STRUCT<name: STRING>, amount DOUBLE",

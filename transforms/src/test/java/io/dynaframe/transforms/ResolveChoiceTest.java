@@ -65,7 +65,7 @@ class ResolveChoiceTest {
   void membersTakenOutOfAChoiceAreNotFlaggedAsChoiceMembersInWrittenFiles(DynaContext ctx, @TempDir Path dir) {
     DynamicFrame out = Frames.json(ctx, "{\"id\": 1}", "{\"id\": \"a\"}").apply(ResolveChoice.spec("id", "make_cols"));
     String path = dir.resolve("out").toString();
-    ctx.writeDynamicFrameFromOptions(out, "s3", Options.of("path", path), "parquet", Options.empty());
+    ctx.writeDynamicFrameFromOptions(out, "s3", Options.of("path", path), "parquet", Options.empty(), "");
 
     DynamicFrame back = ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(path)), "parquet",
         Options.empty(), "back");

@@ -88,7 +88,7 @@ class SplitRowsTest {
         .withNames("good", "quarantine"));
     for (String name : parts.keys()) {
       ctx.writeDynamicFrameFromOptions(parts.get(name), "s3", Options.of("path", dir.resolve(name).toString()),
-          "json", Options.empty());
+          "json", Options.empty(), "");
     }
     DynamicFrame quarantine = ctx.createDynamicFrameFromOptions("s3",
         Options.of("paths", List.of(dir.resolve("quarantine").toString())), "json", Options.empty(), "q");

@@ -1,5 +1,6 @@
 package io.dynaframe.catalog.embedded;
 
+import io.dynaframe.Options;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.SourceException;
@@ -25,12 +26,12 @@ public final class QueryJob {
     }
     Path y2023 = dataDir.resolve("lake/orders/year=2023");
     Files.move(y2023, dataDir.resolve("lake/hidden-2023"));
-    DynamicFrame jan = ctx.createDynamicFrameFromCatalog("sales", "orders", "year = '2024' and month = '01'");
+    DynamicFrame jan = ctx.createDynamicFrameFromCatalog("sales", "orders", "", "year = '2024' and month = '01'", Options.empty());
     for (String line : jan.toJSON().sort("value").collectAsList()) {
       System.out.println("PUSHDOWN " + line);
     }
     try {
-      ctx.createDynamicFrameFromCatalog("sales", "orders", "").count();
+      ctx.createDynamicFrameFromCatalog("sales", "orders").count();
       System.out.println("UNFILTERED read everything");
     } catch (SourceException e) {
       System.out.println("UNFILTERED failed: " + e.getMessage().lines().findFirst().orElse(""));

@@ -68,7 +68,7 @@ public final class LoadPipeline {
     FrameCollection split = SplitRows.apply(kept, Map.of("amount", Map.of(">", 500)), "big", "rest", "split");
     for (String part : List.of("big", "rest")) {
       ctx.writeDynamicFrameFromOptions(split.select(part), "s3",
-          Options.of("path", out.resolve(part).toString()), "parquet", Options.empty());
+          Options.of("path", out.resolve(part).toString()), "parquet", Options.empty(), "");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
