@@ -1,4 +1,4 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;

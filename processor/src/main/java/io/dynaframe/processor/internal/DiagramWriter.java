@@ -1,7 +1,7 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
-import io.dynaframe.annotations.internal.JobModel.StepModel;
-import io.dynaframe.annotations.internal.JobModel.Value;
+import io.dynaframe.processor.internal.JobModel.StepModel;
+import io.dynaframe.processor.internal.JobModel.Value;
 import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;

@@ -6,4 +6,4 @@
  * generation ({@code DiagramWriter}: the model's {@link io.dynaframe.graph.JobGraph} rendered to
  * DOT and Mermaid files) are separate steps driven by {@code JobDiagramProcessor}.
  */
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;

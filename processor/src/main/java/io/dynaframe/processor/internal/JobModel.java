@@ -1,4 +1,4 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.dynaframe.graph.Node;

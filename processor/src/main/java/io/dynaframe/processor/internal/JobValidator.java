@@ -1,10 +1,10 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import com.google.common.graph.GraphBuilder;
 import com.google.common.graph.Graphs;
 import com.google.common.graph.MutableGraph;
-import io.dynaframe.annotations.internal.JobModel.StepModel;
-import io.dynaframe.annotations.internal.JobModel.Value;
+import io.dynaframe.processor.internal.JobModel.StepModel;
+import io.dynaframe.processor.internal.JobModel.Value;
 import io.dynaframe.graph.Node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import io.dynaframe.annotations.Job;
 import io.dynaframe.annotations.Sink;
 import io.dynaframe.annotations.Source;
 import io.dynaframe.annotations.Step;
-import io.dynaframe.annotations.internal.JobModel.StepModel;
+import io.dynaframe.processor.internal.JobModel.StepModel;
 import io.dynaframe.graph.JobGraph;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
@@ -29,9 +29,11 @@ import javax.lang.model.element.TypeElement;
  * diagrams ({@code <Class>.dot}, {@code <Class>.mmd}) into the class output and into the folder
  * named by the option {@value #DIAGRAMS_DIR_OPTION}, if given.
  *
- * <p>Registered in {@code META-INF/services/javax.annotation.processing.Processor}, so javac
- * runs it when the jar is on the class path or the annotation processor path. Each diagram
- * depends on its job class only (Gradle's "isolating" kind). Never claims the annotations.
+ * <p>Registered in {@code META-INF/services/javax.annotation.processing.Processor} of the
+ * {@code dynaframe-processor} jar, which a build names on the annotation processor path (Maven's
+ * {@code annotationProcessorPaths}, Gradle's {@code annotationProcessor} configuration); javac
+ * from JDK 23 on no longer runs processors it finds on the class path. Each diagram depends on
+ * its job class only (Gradle's "isolating" kind). Never claims the annotations.
  */
 public class JobDiagramProcessor extends AbstractProcessor {
   /** Processor option naming a folder that receives a copy of every diagram, under the package path. */

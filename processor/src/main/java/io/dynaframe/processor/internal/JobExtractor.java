@@ -1,11 +1,11 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.dynaframe.annotations.Sink;
 import io.dynaframe.annotations.Source;
 import io.dynaframe.annotations.Step;
-import io.dynaframe.annotations.internal.JobModel.StepModel;
-import io.dynaframe.annotations.internal.JobModel.Value;
+import io.dynaframe.processor.internal.JobModel.StepModel;
+import io.dynaframe.processor.internal.JobModel.Value;
 import io.dynaframe.graph.Node;
 import java.util.List;
 import java.util.Map;

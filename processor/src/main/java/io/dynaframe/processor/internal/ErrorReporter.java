@@ -1,4 +1,4 @@
-package io.dynaframe.annotations.internal;
+package io.dynaframe.processor.internal;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
