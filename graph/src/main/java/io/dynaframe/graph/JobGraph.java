@@ -27,19 +27,28 @@ import java.util.Set;
  *
  * <p>Order is deterministic: {@link #nodes()} lists every node after all of its inputs, and among
  * nodes that could come in either order keeps the order in which they were added; {@link
- * #inputs(String)} keeps the order in which the edges were added (a join's left input first).
+ * #declarationOrder()} keeps the order in which they were added (for a {@code @Job} class, the
+ * order of its step methods in the source); {@link #inputs(String)} keeps the order in which the
+ * edges were added (a join's left input first).
+ *
+ * <p>{@link #toJson()} and {@link #fromJson(String)} convert a graph to and from its JSON form
+ * ({@link JobGraphJson}), and {@link #forJobClass(Class)} reads the graph the annotation
+ * processor wrote for a {@code @Job} class.
  */
 public final class JobGraph {
   private final String name;
   private final String description;
   private final ImmutableList<Node> nodes;
+  private final ImmutableList<String> declared;
   private final ImmutableMap<String, Node> byId;
   private final ImmutableList<Edge> edges;
 
-  private JobGraph(String name, String description, ImmutableList<Node> nodes, ImmutableList<Edge> edges) {
+  private JobGraph(String name, String description, ImmutableList<Node> nodes, ImmutableList<String> declared,
+      ImmutableList<Edge> edges) {
     this.name = name;
     this.description = description;
     this.nodes = nodes;
+    this.declared = declared;
     this.edges = edges;
     ImmutableMap.Builder<String, Node> ids = ImmutableMap.builder();
     nodes.forEach(n -> ids.put(n.id(), n));
@@ -49,6 +58,34 @@ public final class JobGraph {
   /** Starts a graph for the job with the given name. */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * The graph of a JSON text in the form {@link #toJson()} writes ({@link JobGraphJson}).
+   *
+   * @throws JobGraphJsonException if the text is not JSON, lacks a member or has one of the
+   *     wrong type, or describes a graph that is not valid; the message names the line and column
+   */
+  public static JobGraph fromJson(String json) {
+    return JobGraphJson.read(json);
+  }
+
+  /**
+   * The graph the annotation processor wrote for a {@code @Job} class, read from the class path
+   * resource {@code META-INF/dynaframe/jobs/<binary class name>.json} through the class's class
+   * loader; empty when there is none (the class was compiled without the processor). See
+   * {@link JobGraphJson#forJobClass(Class)}.
+   *
+   * @throws JobGraphJsonException if the resource is there but is not a job graph's JSON
+   * @throws java.io.UncheckedIOException if the resource cannot be read
+   */
+  public static Optional<JobGraph> forJobClass(Class<?> jobClass) {
+    return JobGraphJson.forJobClass(jobClass);
+  }
+
+  /** The JSON form of this graph ({@link JobGraphJson}); {@code fromJson(g.toJson())} equals {@code g}. */
+  public String toJson() {
+    return JobGraphJson.write(this);
   }
 
   /** The job's name. */
@@ -64,6 +101,15 @@ public final class JobGraph {
   /** All nodes in topological order: each node comes after all of its inputs. */
   public List<Node> nodes() {
     return nodes;
+  }
+
+  /**
+   * The ids of all nodes in the order they were added to the builder: for the graph of a
+   * {@code @Job} class, the order of its step methods in the source. Unlike {@link #nodes()},
+   * a node may come before its inputs.
+   */
+  public List<String> declarationOrder() {
+    return declared;
   }
 
   /** All edges, ordered by the position of their target in {@link #nodes()}, then by input order. */
@@ -105,7 +151,7 @@ public final class JobGraph {
     Node node = require(id).withStats(stats);
     ImmutableList<Node> replaced = nodes.stream().map(n -> n.id().equals(id) ? node : n)
         .collect(ImmutableList.toImmutableList());
-    return new JobGraph(name, description, replaced, edges);
+    return new JobGraph(name, description, replaced, declared, edges);
   }
 
   private Node require(String id) {
@@ -120,12 +166,12 @@ public final class JobGraph {
   @Override
   public boolean equals(Object o) {
     return o instanceof JobGraph g && name.equals(g.name) && description.equals(g.description)
-        && nodes.equals(g.nodes) && edges.equals(g.edges);
+        && nodes.equals(g.nodes) && declared.equals(g.declared) && edges.equals(g.edges);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, description, nodes, edges);
+    return Objects.hash(name, description, nodes, declared, edges);
   }
 
   @Override
@@ -206,7 +252,7 @@ public final class JobGraph {
       // stable sort: inputs of one node keep the order in which their edges were added
       ImmutableList<Edge> sortedEdges = edges.stream().sorted(Comparator.comparing(e -> position.get(e.to())))
           .collect(ImmutableList.toImmutableList());
-      return new JobGraph(name, description, sorted, sortedEdges);
+      return new JobGraph(name, description, sorted, ImmutableList.copyOf(byId.keySet()), sortedEdges);
     }
 
     private InvalidJobGraphException invalid(String format, Object... args) {

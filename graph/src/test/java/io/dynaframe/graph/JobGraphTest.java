@@ -29,6 +29,31 @@ class JobGraphTest {
   }
 
   @Test
+  void keepsTheDeclarationOrderAndEachNodesMethod() {
+    JobGraph graph = JobGraph.builder("j")
+        .node(Node.sink("out").withMethod("write"))
+        .node(Node.source("in").withMethod("read"))
+        .edge("in", "out")
+        .build();
+
+    assertThat(graph.declarationOrder()).containsExactly("out", "in");
+    assertThat(graph.nodes()).extracting(Node::id).containsExactly("in", "out");
+    assertThat(graph.node("out").orElseThrow().method()).contains("write");
+    JobGraph ran = graph.withStats("out", new StepStats(1, 1, 0, Duration.ZERO));
+    assertThat(ran.declarationOrder()).containsExactly("out", "in");
+    assertThat(ran.node("out").orElseThrow().method()).contains("write");
+    assertThat(Node.source("in").withMethod("read")).isNotEqualTo(Node.source("in"))
+        .isEqualTo(Node.source("in").withMethod("read"));
+    assertThat(graph).as("the declaration order is part of the graph").isNotEqualTo(JobGraph.builder("j")
+        .node(Node.source("in").withMethod("read"))
+        .node(Node.sink("out").withMethod("write"))
+        .edge("in", "out")
+        .build());
+    assertThatThrownBy(() -> Node.source("in").withMethod(" ")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the method name of node 'in' must not be blank");
+  }
+
+  @Test
   void withStatsReturnsANewGraphAndLeavesTheOriginal() {
     JobGraph plan = RenderedGraphs.plainJoin();
     StepStats stats = new StepStats(10, 9, 1, Duration.ofMillis(5));
