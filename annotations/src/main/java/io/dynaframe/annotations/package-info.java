@@ -31,7 +31,9 @@
  * sound it writes the job diagram next to the compiled class, as {@code OrdersDaily.dot}
  * (Graphviz) and {@code OrdersDaily.mmd} (Mermaid); with the processor option
  * {@code -Adynaframe.diagrams.dir=<folder>} it also writes them under that folder, in the
- * job class's package path.
+ * job class's package path. It also writes the job's graph as JSON, as the class path resource
+ * {@code META-INF/dynaframe/jobs/<binary class name>.json}, which the runtime reads back with
+ * {@code io.dynaframe.graph.JobGraph.forJobClass} (artifact {@code dynaframe-graph}).
  *
  * <p>This package holds the annotations only and depends on nothing but {@code java.lang}.
  */

@@ -4,6 +4,7 @@ import io.dynaframe.processor.internal.JobModel.StepModel;
 import io.dynaframe.processor.internal.JobModel.Value;
 import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
+import io.dynaframe.graph.JobGraphJson;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
 import java.io.IOException;
@@ -24,8 +25,11 @@ import javax.tools.StandardLocation;
 /**
  * Turns a checked job into its {@link JobGraph} and writes the graph's DOT and Mermaid text:
  * into the class output, in the job class's package, as {@code <Class>.dot} and
- * {@code <Class>.mmd} (with the job class as originating element, for incremental builds), and,
- * when a diagrams folder is configured, into that folder under the package path.
+ * {@code <Class>.mmd}, and, when a diagrams folder is configured, into that folder under the
+ * package path. It also writes the graph's JSON ({@link JobGraphJson}) into the class output
+ * as {@code META-INF/dynaframe/jobs/<binary class name>.json}, the resource the runtime reads
+ * with {@link JobGraph#forJobClass(Class)}. Every file has the job class as originating
+ * element, for incremental builds.
  */
 final class DiagramWriter {
   private final Filer filer;
@@ -41,11 +45,15 @@ final class DiagramWriter {
     this.diagramsDir = diagramsDir;
   }
 
-  /** The graph of a job whose steps passed {@link JobValidator}, nodes and inputs in declaration order. */
+  /**
+   * The graph of a job whose steps passed {@link JobValidator}, nodes and inputs in declaration
+   * order, each node with the name of its method.
+   */
   static JobGraph graph(JobModel job, List<StepModel> steps) {
     JobGraph.Builder graph = JobGraph.builder(job.name()).description(job.description());
     for (StepModel step : steps) {
-      Node node = Node.of(step.kind(), step.id()).withType(step.type());
+      Node node = Node.of(step.kind(), step.id()).withType(step.type())
+          .withMethod(step.method().getSimpleName().toString());
       for (Value arg : step.args()) {
         int eq = arg.text().indexOf('=');
         node = node.withArg(arg.text().substring(0, eq).strip(), arg.text().substring(eq + 1).strip());
@@ -58,7 +66,7 @@ final class DiagramWriter {
     return graph.build();
   }
 
-  /** Writes the diagrams; reports (and does not throw) a file that cannot be written. */
+  /** Writes the diagrams and the JSON graph; reports (and does not throw) a file that cannot be written. */
   void write(JobModel job, JobGraph graph) {
     TypeElement type = job.type();
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
@@ -68,16 +76,10 @@ final class DiagramWriter {
     files.put(base + ".dot", DotRenderer.render(graph));
     files.put(base + ".mmd", MermaidRenderer.render(graph));
     for (Map.Entry<String, String> file : files.entrySet()) {
-      try {
-        FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, pkg, file.getKey(), type);
-        try (OutputStream out = resource.openOutputStream()) {
-          out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        errors.error(type, job.annotation(), null, "[JobDiagramWriteFailed] could not write the diagram "
-            + file.getKey() + " of job " + job.name() + " to the class output: " + e);
-      }
+      writeToClassOutput(job, pkg, file.getKey(), file.getValue(), "the diagram " + file.getKey());
     }
+    String json = JobGraphJson.resourceName(binary);
+    writeToClassOutput(job, "", json, JobGraphJson.write(graph), "the job graph " + json);
     if (diagramsDir != null && !diagramsDir.isBlank()) {
       for (Map.Entry<String, String> file : files.entrySet()) {
         try {
@@ -91,6 +93,19 @@ final class DiagramWriter {
               + "; make the option name a folder that can be written");
         }
       }
+    }
+  }
+
+  private void writeToClassOutput(JobModel job, String pkg, String name, String text, String what) {
+    TypeElement type = job.type();
+    try {
+      FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, pkg, name, type);
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      errors.error(type, job.annotation(), null, "[JobDiagramWriteFailed] could not write " + what
+          + " of job " + job.name() + " to the class output: " + e);
     }
   }
 }

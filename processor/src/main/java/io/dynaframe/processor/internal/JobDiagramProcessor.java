@@ -27,7 +27,9 @@ import javax.lang.model.element.TypeElement;
  * from the {@link Source}, {@link Step} and {@link Sink} methods, reports every problem as a
  * compile error on the annotation value at fault, and, when there is none, writes the job's
  * diagrams ({@code <Class>.dot}, {@code <Class>.mmd}) into the class output and into the folder
- * named by the option {@value #DIAGRAMS_DIR_OPTION}, if given.
+ * named by the option {@value #DIAGRAMS_DIR_OPTION}, if given, and the job's graph as JSON into
+ * the class output as {@code META-INF/dynaframe/jobs/<binary class name>.json} (read at run
+ * time by {@link JobGraph#forJobClass(Class)}).
  *
  * <p>Registered in {@code META-INF/services/javax.annotation.processing.Processor} of the
  * {@code dynaframe-processor} jar, which a build names on the annotation processor path (Maven's

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
+import io.dynaframe.graph.JobGraphJson;
+import io.dynaframe.graph.MermaidRenderer;
+import io.dynaframe.graph.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,6 +69,67 @@ class JobDiagramProcessorTest {
         .contentsAsUtf8String().isEqualTo(resource("jobs/OrdersDaily.mmd"));
   }
 
+  /** The text of a file the compilation generated into the class output. */
+  private static String generated(Compilation compilation, String pkg, String name) {
+    JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, pkg, name)
+        .orElseThrow(() -> new AssertionError("no generated file " + pkg + "/" + name + "; generated: "
+            + compilation.generatedFiles().stream().map(JavaFileObject::getName).toList()));
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void writesTheSampleJobsGraphAsJsonForTheRuntime() {
+    Compilation compilation = compile(JavaFileObjects.forResource("jobs/OrdersDaily.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String json = generated(compilation, "", "META-INF/dynaframe/jobs/com.example.jobs.OrdersDaily.json");
+    assertThat(json).isEqualTo(resource("jobs/OrdersDaily.json"));
+    assertThat(JobGraphJson.resourceName("com.example.jobs.OrdersDaily"))
+        .isEqualTo("META-INF/dynaframe/jobs/com.example.jobs.OrdersDaily.json");
+
+    JobGraph graph = JobGraph.fromJson(json);
+    // the same graph as the diagrams describe
+    assertThat(DotRenderer.render(graph)).isEqualTo(generated(compilation, "com.example.jobs", "OrdersDaily.dot"))
+        .isEqualTo(resource("jobs/OrdersDaily.dot"));
+    assertThat(MermaidRenderer.render(graph)).isEqualTo(generated(compilation, "com.example.jobs", "OrdersDaily.mmd"));
+    // and what the runtime needs to find the step methods in source order
+    assertThat(graph.declarationOrder())
+        .containsExactly("orders", "customers", "typed", "enriched", "rejects", "lake", "quarantine");
+    assertThat(graph.declarationOrder().stream().map(id -> graph.node(id).orElseThrow().method().orElseThrow()))
+        .containsExactly("orders", "customers", "typed", "enriched", "negativeAmounts", "lake", "writeRejects");
+    assertThat(graph.inputs("enriched")).containsExactly("typed", "customers");
+  }
+
+  @Test
+  void theJsonKeepsTheSourceOrderWhereTheDiagramsShowTheTopologicalOne() {
+    Compilation compilation = compile(orders("""
+        @Job(name = "backwards", description = "declared from the sink up")
+        class Orders {
+          @Sink(id = "lake", inputs = "clean") void write(Object clean) {}
+          @Step(inputs = {"orders", "rates"}, args = "keys = currency") Object clean(Object orders, Object rates) {
+            return orders;
+          }
+          @Source(type = "S3 CSV") Object rates() { return null; }
+          @Source(id = "orders", args = "path = s3://in/") Object readOrders() { return null; }
+        }
+        """));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    JobGraph graph = JobGraph.fromJson(generated(compilation, "", "META-INF/dynaframe/jobs/test.Orders.json"));
+    assertThat(graph.declarationOrder()).containsExactly("lake", "clean", "rates", "orders");
+    assertThat(graph.nodes()).extracting(Node::id).containsExactly("rates", "orders", "clean", "lake");
+    assertThat(graph.nodes()).extracting(n -> n.method().orElseThrow())
+        .containsExactly("rates", "readOrders", "clean", "write");
+    assertThat(graph.inputs("clean")).containsExactly("orders", "rates");
+    assertThat(graph.description()).isEqualTo("declared from the sink up");
+    assertThat(graph.node("orders").orElseThrow().args()).containsEntry("path", "s3://in/");
+    assertThat(DotRenderer.render(graph)).isEqualTo(generated(compilation, "test", "Orders.dot"));
+  }
+
   @Test
   void alsoWritesTheDiagramsIntoTheFolderNamedByTheOption(@TempDir Path dir) throws IOException {
     Compilation compilation = javac().withProcessors(new JobDiagramProcessor())
@@ -105,6 +170,8 @@ class JobDiagramProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "test", "Orders$Daily.dot")
         .contentsAsUtf8String().contains("\"orders\" -> \"lake\"");
+    assertThat(JobGraph.fromJson(generated(compilation, "", "META-INF/dynaframe/jobs/test.Orders$Daily.json")).name())
+        .isEqualTo("nested");
   }
 
   @Test
@@ -482,7 +549,7 @@ class JobDiagramProcessorTest {
   }
 
   @Test
-  void everyProblemIsReportedInOneCompilationAndNoDiagramIsWritten() {
+  void everyProblemIsReportedInOneCompilationAndNoDiagramOrJsonIsWritten() {
     List<String> generated = new ArrayList<>();
     JobDiagramProcessor recording = new JobDiagramProcessor() {
       @Override
