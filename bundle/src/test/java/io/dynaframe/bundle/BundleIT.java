@@ -36,6 +36,7 @@ class BundleIT {
       names = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
     }
     assertThat(names).contains("io/dynaframe/DynamicFrame.class", "io/dynaframe/types/ChoiceType.class",
+        "io/dynaframe/annotations/Job.class", "io/dynaframe/graph/JobGraph.class", "io/dynaframe/graph/JobGraphJson.class",
         "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
         "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
         "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
@@ -49,7 +50,9 @@ class BundleIT {
         .noneMatch(n -> n.startsWith("org/apache/spark/"))
         .noneMatch(n -> n.startsWith("scala/"))
         .noneMatch(n -> n.startsWith("org/apache/hadoop/"))
-        .doesNotContain("log4j.properties");
+        .doesNotContain("log4j.properties")
+        .as("the annotation processor is not for run time").noneMatch(n -> n.startsWith("io/dynaframe/processor/"))
+        .doesNotContain("META-INF/services/javax.annotation.processing.Processor");
     try (JarFile jar = new JarFile(bundle().toFile())) {
       java.util.jar.JarEntry services = jar.getJarEntry(
           "META-INF/services/io.dynaframe.shaded.openlineage.client.transports.TransportBuilder");

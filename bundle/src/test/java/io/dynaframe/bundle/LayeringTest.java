@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the module layering of DESIGN.md true: the annotations module has no Spark or Scala,
+ * Keeps the module layering of DESIGN.md true: the annotations and graph modules have no Spark or Scala,
  * core knows nothing of transforms or catalogs, and no module reaches into another module's
  * internal packages. Classes are imported per module, from the jar or folder each module's
  * marker class was loaded from.
@@ -32,6 +32,7 @@ class LayeringTest {
   /** The modules whose layering is checked, and the internal packages each owns. */
   private static final Map<String, List<String>> INTERNAL = Map.of(
       "annotations", List.of("io.dynaframe.annotations.internal.."),
+      "graph", List.of("io.dynaframe.graph.internal.."),
       "core", List.of("io.dynaframe.internal.."),
       "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
       "transforms", List.of("io.dynaframe.transforms.internal.."),
@@ -66,10 +67,12 @@ class LayeringTest {
   }
 
   @Test
-  void annotationsHaveNoSparkOrScala() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
-        .because("the annotations and their processor run inside javac, without Spark")
-        .allowEmptyShould(true).check(module("annotations"));
+  void annotationsAndGraphHaveNoSparkOrScala() {
+    for (String m : List.of("annotations", "graph")) {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+          .because("the annotations and the graph model are read inside javac by the processor, without Spark")
+          .allowEmptyShould(true).check(module(m));
+    }
   }
 
   @Test

@@ -11,12 +11,9 @@ import io.dynaframe.graph.InvalidJobGraphException;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
 import io.dynaframe.lineage.JobDefinitionException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,8 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +30,6 @@ import java.util.stream.Collectors;
  * {@link JobDefinitionException} that names the class, the method and the parameter.
  */
 public final class AnnotatedJob {
-  private static final Pattern DOT_NODE = Pattern.compile("^\\s+\"((?:[^\"\\\\]|\\\\.)*)\" \\[");
 
   /** What a parameter of a step method receives. */
   public enum Role { CONTEXT, FRAME, COLLECTION }
@@ -253,27 +247,16 @@ public final class AnnotatedJob {
   }
 
   /**
-   * The declared methods in source order when the processor's diagram ({@code <Class>.dot}, whose
-   * nodes follow the declaration order among independent steps) is next to the class, else by name.
+   * The declared methods in the order of the processor's job graph (written as
+   * {@code META-INF/dynaframe/jobs/<class>.json}; its nodes follow the declaration order among
+   * independent steps) when the class was compiled with the processor, else by name.
    */
   private static List<Method> ordered(Class<?> type) {
     List<Method> methods = new ArrayList<>(Arrays.asList(type.getDeclaredMethods()));
     methods.removeIf(Method::isSynthetic);
     methods.sort(Comparator.comparing(Method::getName).thenComparing(m -> m.getParameterCount()));
     Map<String, Integer> position = new HashMap<>();
-    String binary = type.getName();
-    try (InputStream in = type.getResourceAsStream(binary.substring(binary.lastIndexOf('.') + 1) + ".dot")) {
-      if (in != null) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          Matcher matcher = DOT_NODE.matcher(line);
-          if (matcher.find()) {
-            position.putIfAbsent(matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\"), position.size());
-          }
-        }
-      }
-    } catch (IOException e) {
-      // no diagram: order by name
-    }
+    JobGraph.forJobClass(type).ifPresent(g -> g.nodes().forEach(n -> position.putIfAbsent(n.id(), position.size())));
     if (!position.isEmpty()) {
       methods.sort(Comparator.comparing(m -> position.getOrDefault(stepId(m), Integer.MAX_VALUE)));
     }
