@@ -33,6 +33,7 @@ import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rather than after minutes of retrying.
  */
 @SparkTest
+@Tag("fault") // run by .ci/run, not by the README's test command
 class S3OutageTest {
 
   @TempDir

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compares every table it published, schema and rows as read through the catalog, with those of
  * a local run.
  */
+@Tag("cluster") // run by .ci/run, not by the README's test command
 class ClusterIT {
 
   @TempDir

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * catalog in a local folder, and compares its tables, read back through the catalog with Spark
  * SQL (schema and every row), with those of the same job on a local lake.
  */
+@Tag("s3proxy") // run by .ci/run, not by the README's test command
 class FlagshipS3IT {
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)

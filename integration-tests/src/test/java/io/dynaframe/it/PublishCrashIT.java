@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * publish, and shows that readers of the table see the previous version, and that the rerun
  * publishes everything exactly once and removes what the killed runs left behind.
  */
+@Tag("fault") // run by .ci/run, not by the README's test command
 class PublishCrashIT {
 
   @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the folder of a non-matching partition is moved away first, and only the unfiltered read
  * trips over it.
  */
+@Tag("multiprocess") // run by .ci/run, not by the README's test command
 class EmbeddedCatalogAcrossProcessesTest {
 
   @TempDir
