@@ -1,6 +1,6 @@
 package io.dynaframe.catalog.glue;
 
-import io.dynaframe.catalog.CatalogContractTest;
+import io.dynaframe.testing.CatalogContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
  * {@link FakeGlue}, a WireMock-backed stand-in that speaks Glue's JSON protocol. No real
  * Glue service is involved.
  */
-class GlueCatalogContractTest extends CatalogContractTest<GlueCatalog> {
+class GlueCatalogContractTest extends CatalogContract<GlueCatalog> {
   private static FakeGlue fake;
   private static GlueCatalog catalog;
 

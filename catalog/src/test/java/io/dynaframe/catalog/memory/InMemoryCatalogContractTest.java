@@ -1,9 +1,9 @@
 package io.dynaframe.catalog.memory;
 
-import io.dynaframe.catalog.CatalogContractTest;
+import io.dynaframe.testing.CatalogContract;
 
 /** The catalog contract for the in-memory catalog. */
-class InMemoryCatalogContractTest extends CatalogContractTest<InMemoryCatalog> {
+class InMemoryCatalogContractTest extends CatalogContract<InMemoryCatalog> {
   private final InMemoryCatalog catalog = InMemoryCatalog.create();
 
   @Override

@@ -13,6 +13,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
 import io.dynaframe.Options;
 import io.dynaframe.SinkException;
+import io.dynaframe.internal.OptionKeys;
 import io.dynaframe.internal.Paths;
 import io.dynaframe.internal.RowJson;
 import java.io.IOException;
@@ -50,6 +51,10 @@ public final class Sinks {
   private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "writeHeader",
       "withHeader", "multiLine", "optimizePerformance");
 
+  /** The connection options of an {@code s3} sink: Glue's, with those that register the output in the catalog. */
+  static final Set<String> CONNECTION_OPTIONS = Set.of("path", "partitionKeys", "compression", "enableUpdateCatalog",
+      "updateBehavior", "catalogDatabase", "catalogTableName");
+
   /** A sink for the options, validated now. */
   public static DataSink create(DynaContext ctx, Options options, String transformationContext,
       String format, Options formatOptions) {
@@ -60,6 +65,8 @@ public final class Sinks {
     if (!Sources.FORMATS.contains(fmt)) {
       throw new SinkException("format '" + format + "' is not supported; use one of " + new TreeSet<>(Sources.FORMATS));
     }
+    OptionKeys.check(options.asMap().keySet(), CONNECTION_OPTIONS, "connection option of an s3 sink",
+        SinkException::new);
     String path = options.getString("path", "");
     if (path.isBlank()) {
       throw new SinkException("the sink has no path: set the connection option 'path'");

@@ -7,6 +7,7 @@ import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.SourceException;
+import io.dynaframe.internal.OptionKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,15 @@ public final class Sources {
   private Sources() {}
 
   static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
+  /**
+   * The connection options of an {@code s3} source, as Glue documents them. {@code maxBand},
+   * {@code maxFilesInBand}, {@code isFailFast}, {@code excludeStorageClasses},
+   * {@code useS3ListImplementation}, {@code boundedSize} and {@code boundedFiles} are accepted
+   * and have no effect (README, "Where dynaframe differs from Glue").
+   */
+  static final Set<String> CONNECTION_OPTIONS = Set.of("paths", "recurse", "exclusions", "compressionType",
+      "groupFiles", "groupSize", "maxBand", "maxFilesInBand", "isFailFast", "excludeStorageClasses",
+      "useS3ListImplementation", "boundedSize", "boundedFiles");
   private static final Set<String> JSON_OPTIONS = Set.of("jsonPath", "multiLine");
   private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "withHeader",
       "skipFirst", "multiLine", "optimizePerformance", "strictCheckForQuoting");
@@ -37,7 +47,12 @@ public final class Sources {
       throw new SourceException("format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
     }
     Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    OptionKeys.check(options.asMap().keySet(), CONNECTION_OPTIONS, "connection option of an s3 source",
+        SourceException::new);
     checkFormatOptions(fmt, fo);
+    if (options.getStringList("paths").isEmpty()) {
+      throw new SourceException("the source has no paths: set the connection option 'paths' (a list of paths or URIs)");
+    }
     RecordFormat records = switch (fmt) {
       case "json" -> new JsonFormat(fo.getBoolean("multiLine", false), fo.getString("jsonPath", null));
       case "csv" -> new CsvFormat(fo.getString("separator", null), fo.getString("quoteChar", null),
@@ -82,12 +97,8 @@ public final class Sources {
     if (known == null) {
       return; // Spark's own readers take their own options
     }
-    for (String k : fo.asMap().keySet()) {
-      if (!known.contains(k)) {
-        throw new SourceException("format option '" + k + "' is not known for " + fmt
-            + "; known options are " + new TreeSet<>(known));
-      }
-    }
+    OptionKeys.check(fo.asMap().keySet(), known, "format option of " + fmt + ":", m -> new SourceException(
+        m.replace("format option of " + fmt + ": '", "format option '").replace("' is not known", "' is not known for " + fmt)));
   }
 
   /** A schema Spark wrote into a footer, or null when it cannot be read (Spark then infers it itself). */

@@ -1,9 +1,23 @@
-package io.dynaframe.catalog;
+package io.dynaframe.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.dynaframe.catalog.AlreadyExistsException;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.Column;
+import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Database;
+import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchDatabaseException;
+import io.dynaframe.catalog.NoSuchPartitionException;
+import io.dynaframe.catalog.NoSuchTableException;
+import io.dynaframe.catalog.Page;
+import io.dynaframe.catalog.Partition;
+import io.dynaframe.catalog.StorageFormat;
+import io.dynaframe.catalog.TableDefinition;
+import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.types.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,14 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link Catalog} implementation passes. A subclass supplies the catalog
+ * The contract every {@link Catalog} implementation passes, for dynaframe's own catalogs and for
+ * yours: extend it in a JUnit 5 test class ({@code class MyCatalogTest extends
+ * CatalogContract<MyCatalog>}) and supply the catalog. A subclass supplies the catalog
  * and says, with the capability flags, what its implementation cannot do; tests of those
  * things are then skipped by assumption. Every test works in a database of its own, so the
  * catalog may be shared between tests.
  *
  * @param <C> the implementation
  */
-public abstract class CatalogContractTest<C extends Catalog> {
+public abstract class CatalogContract<C extends Catalog> {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -49,13 +65,13 @@ public abstract class CatalogContractTest<C extends Catalog> {
   private final List<DatabaseName> created = new ArrayList<>();
 
   @BeforeEach
-  void newDatabase() {
+  public void newDatabase() {
     db = DatabaseName.of("contract_" + getClass().getSimpleName().toLowerCase() + "_" + COUNTER.incrementAndGet());
     createDb(db);
   }
 
   @AfterEach
-  void dropDatabases() {
+  public void dropDatabases() {
     for (DatabaseName d : created) {
       if (catalog().databaseExists(d)) {
         catalog().dropDatabase(d);
@@ -96,7 +112,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   // ---------------------------------------------------------------- databases
 
   @Test
-  void createsAndGetsADatabase() {
+  public void createsAndGetsADatabase() {
     Database d = catalog().getDatabase(db);
     assertThat(d.name()).isEqualTo(db);
     assertThat(d.description()).contains("contract test");
@@ -105,19 +121,19 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void databaseNamesAreLowerCase() {
+  public void databaseNamesAreLowerCase() {
     assertThat(catalog().getDatabase(DatabaseName.of(db.name().toUpperCase())).name()).isEqualTo(db);
   }
 
   @Test
-  void rejectsADuplicateDatabase() {
+  public void rejectsADuplicateDatabase() {
     assertThatThrownBy(() -> catalog().createDatabase(Database.of(db)))
         .isInstanceOf(AlreadyExistsException.class)
         .hasMessage("Database already exists: " + db);
   }
 
   @Test
-  void failsOnAMissingDatabase() {
+  public void failsOnAMissingDatabase() {
     DatabaseName missing = DatabaseName.of(db + "_missing");
     assertThatThrownBy(() -> catalog().getDatabase(missing))
         .isInstanceOf(NoSuchDatabaseException.class)
@@ -129,7 +145,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void listsDatabasesInPages() {
+  public void listsDatabasesInPages() {
     DatabaseName a = DatabaseName.of(db + "_a");
     DatabaseName b = DatabaseName.of(db + "_b");
     createDb(a);
@@ -150,7 +166,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void updatesADatabase() {
+  public void updatesADatabase() {
     catalog().updateDatabase(catalog().getDatabase(db).withDescription("changed")
         .withParameters(Map.of("owner", "someone else")));
     Database d = catalog().getDatabase(db);
@@ -159,7 +175,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void dropsADatabaseWithItsTables() {
+  public void dropsADatabaseWithItsTables() {
     DatabaseName other = DatabaseName.of(db + "_drop");
     createDb(other);
     catalog().createTable(unpartitioned("t").toBuilder().identifier(other.table("t")).build());
@@ -172,7 +188,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   // ---------------------------------------------------------------- tables
 
   @Test
-  void createsAndGetsATable() {
+  public void createsAndGetsATable() {
     TableDefinition t = table("orders").build();
     catalog().createTable(t);
     TableDefinition got = catalog().getTable(db.table("orders"));
@@ -191,7 +207,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void readsColumnTypesIntoTheTypeModel() {
+  public void readsColumnTypesIntoTheTypeModel() {
     catalog().createTable(table("typed").build());
     TableDefinition got = catalog().getTable(db.table("typed"));
     assertThat(got.schema()).isEqualTo(Types.struct(
@@ -205,7 +221,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void keepsCsvFormatDetails() {
+  public void keepsCsvFormatDetails() {
     TableDefinition t = TableDefinition.builder(db.table("csv")).column("a", "string").column("b", "bigint")
         .location(location(db + "/csv")).format(StorageFormat.csv("|")).parameter("classification", "csv")
         .parameter("skip.header.line.count", "1").build();
@@ -217,14 +233,14 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void tableNamesAreLowerCase() {
+  public void tableNamesAreLowerCase() {
     catalog().createTable(unpartitioned("Mixed_Case"));
     assertThat(catalog().getTable(TableIdentifier.of(db.name().toUpperCase(), "MIXED_CASE")).identifier())
         .isEqualTo(db.table("mixed_case"));
   }
 
   @Test
-  void rejectsADuplicateTable() {
+  public void rejectsADuplicateTable() {
     catalog().createTable(unpartitioned("t"));
     assertThatThrownBy(() -> catalog().createTable(unpartitioned("t")))
         .isInstanceOf(AlreadyExistsException.class)
@@ -232,7 +248,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void failsOnAMissingTable() {
+  public void failsOnAMissingTable() {
     assertThatThrownBy(() -> catalog().getTable(db.table("nope")))
         .isInstanceOf(NoSuchTableException.class)
         .hasMessage("Table does not exist: " + db + ".nope");
@@ -244,7 +260,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void listsTablesInPages() {
+  public void listsTablesInPages() {
     for (int i = 0; i < 5; i++) {
       catalog().createTable(unpartitioned("t" + i));
     }
@@ -261,7 +277,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void updatesATableAndKeepsItsPartitions() {
+  public void updatesATableAndKeepsItsPartitions() {
     catalog().createTable(table("t").build());
     catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/2024/1")));
     TableDefinition read = catalog().getTable(db.table("t"));
@@ -272,12 +288,12 @@ public abstract class CatalogContractTest<C extends Catalog> {
     assertThat(got.columns()).extracting(Column::name).containsExactly("id", "name", "price", "items", "tags", "extra");
     assertThat(got.parameters()).containsEntry("k", "w");
     assertThat(got.version()).isEqualTo(stored.version());
-    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContractTest::valuesOf)
+    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContract::valuesOf)
         .containsExactly(List.of("2024", "1"));
   }
 
   @Test
-  void rejectsAnUpdateOfAStaleVersion() {
+  public void rejectsAnUpdateOfAStaleVersion() {
     assumeTrue(supportsCommitConflicts(), "this catalog has no table versions");
     catalog().createTable(unpartitioned("t"));
     TableDefinition first = catalog().getTable(db.table("t"));
@@ -290,7 +306,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void dropsATable() {
+  public void dropsATable() {
     catalog().createTable(table("t").build());
     catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/a")));
     catalog().dropTable(db.table("t"));
@@ -302,7 +318,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   // ---------------------------------------------------------------- partitions
 
   @Test
-  void createsAndGetsAPartition() {
+  public void createsAndGetsAPartition() {
     catalog().createTable(table("t").build());
     Partition p = Partition.of(List.of("2024", "5"), location(db + "/t/year=2024/month=5"))
         .withParameters(Map.of("source", "test"));
@@ -314,7 +330,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void rejectsBadPartitions() {
+  public void rejectsBadPartitions() {
     catalog().createTable(table("t").build());
     Partition p = Partition.of(List.of("2024", "5"), location(db + "/t/p"));
     catalog().createPartition(db.table("t"), p);
@@ -331,7 +347,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void createsPartitionsInBatchesAndSkipsExistingOnes() {
+  public void createsPartitionsInBatchesAndSkipsExistingOnes() {
     catalog().createTable(table("t").build());
     catalog().createPartition(db.table("t"), Partition.of(List.of("2000", "1"), location(db + "/t/first")));
     List<Partition> batch = new ArrayList<>();
@@ -348,7 +364,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void listsPartitionsByExpressionAndInPages() {
+  public void listsPartitionsByExpressionAndInPages() {
     catalog().createTable(table("t").build());
     List<Partition> batch = new ArrayList<>();
     for (String year : List.of("2023", "2024")) {
@@ -358,10 +374,10 @@ public abstract class CatalogContractTest<C extends Catalog> {
     }
     catalog().createPartitions(db.table("t"), batch);
     List<Partition> selected = catalog().listAllPartitions(db.table("t"), "year = '2024' and month > 9");
-    assertThat(selected).extracting(CatalogContractTest::valuesOf)
+    assertThat(selected).extracting(CatalogContract::valuesOf)
         .containsExactlyInAnyOrder(List.of("2024", "10"), List.of("2024", "11"), List.of("2024", "12"));
     assertThat(catalog().listAllPartitions(db.table("t"), "month in (1, 2) and not year = '2023'"))
-        .extracting(CatalogContractTest::valuesOf).containsExactlyInAnyOrder(List.of("2024", "1"), List.of("2024", "2"));
+        .extracting(CatalogContract::valuesOf).containsExactlyInAnyOrder(List.of("2024", "1"), List.of("2024", "2"));
 
     Set<List<String>> seen = new HashSet<>();
     String token = null;
@@ -378,7 +394,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void rejectsAnExpressionOnAnUnknownKey() {
+  public void rejectsAnExpressionOnAnUnknownKey() {
     catalog().createTable(table("t").build());
     assertThatThrownBy(() -> catalog().listPartitions(db.table("t"), "day = '1'", null, 10))
         .isInstanceOf(IllegalArgumentException.class)
@@ -386,7 +402,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void updatesAPartition() {
+  public void updatesAPartition() {
     catalog().createTable(table("t").build());
     catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "5"), location(db + "/t/old")));
     catalog().updatePartition(db.table("t"), Partition.of(List.of("2024", "5"), location(db + "/t/new"))
@@ -399,7 +415,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
   }
 
   @Test
-  void dropsPartitions() {
+  public void dropsPartitions() {
     catalog().createTable(table("t").build());
     List<Partition> batch = new ArrayList<>();
     for (int i = 1; i <= 30; i++) {
@@ -414,7 +430,7 @@ public abstract class CatalogContractTest<C extends Catalog> {
       drop.add(List.of("2024", String.valueOf(i)));
     }
     catalog().dropPartitions(db.table("t"), drop);
-    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContractTest::valuesOf)
+    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContract::valuesOf)
         .containsExactlyInAnyOrder(List.of("2024", "29"), List.of("2024", "30"));
   }
 }
