@@ -6,8 +6,8 @@ import io.dynaframe.Options;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
 import io.dynaframe.Lake;
-import io.dynaframe.lineage.JobRunner;
-import io.dynaframe.lineage.RunResult;
+import io.dynaframe.job.JobRunner;
+import io.dynaframe.job.RunResult;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 

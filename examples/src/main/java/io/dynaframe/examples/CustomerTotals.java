@@ -1,5 +1,6 @@
 package io.dynaframe.examples;
 
+import io.dynaframe.job.JobRunner;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;

@@ -78,7 +78,8 @@ public final class Job {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(lake, "lake");
     String runId = args.find("JOB_RUN_ID").orElseGet(DynaContext::newRunId);
-    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName));
+    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName),
+        ConcurrentRunException::new);
     List<BookmarkState> states = store.all();
     BookmarkState latest = states.isEmpty() ? null : states.get(states.size() - 1);
     int next = latest == null ? 1 : latest.run + 1;
@@ -205,7 +206,8 @@ public final class Job {
   }
 
   private static void writeAdministrativeState(String jobName, DynaContext ctx, Lake lake, String toRun, String note) {
-    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName));
+    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName),
+        ConcurrentRunException::new);
     BookmarkState latest = store.latest().orElse(null);
     int next = latest == null ? 1 : latest.run + 1;
     BookmarkStore.Lease lease = store.acquire(next, "admin-" + DynaContext.newRunId(), DEFAULT_LEASE_TIMEOUT.toMillis());

@@ -44,7 +44,7 @@ import org.apache.hadoop.fs.Path;
  * RunReport.of(job).writeTo(RunReport.defaultFolder(job)).print();
  * }</pre>
  *
- * <p>{@link io.dynaframe.lineage.JobRunner} does this itself for annotated jobs. See
+ * <p>{@link io.dynaframe.job.JobRunner} does this itself for annotated jobs. See
  * {@link RunLineage} for when counts are exact.
  */
 public final class RunReport {

@@ -1,5 +1,6 @@
 package io.dynaframe.lineage;
 
+import io.dynaframe.job.JobRunner;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.graph.JobGraph;

@@ -7,7 +7,7 @@
  * with {@link io.dynaframe.DynamicFrame#apply(String, io.dynaframe.Transform)} and sinks written
  * through the context become nodes of a {@link io.dynaframe.graph.JobGraph}, the model the
  * compile-time diagrams use, so {@link io.dynaframe.graph.DotRenderer} and
- * {@link io.dynaframe.graph.MermaidRenderer} draw both alike. {@link io.dynaframe.lineage.JobRunner}
+ * {@link io.dynaframe.graph.MermaidRenderer} draw both alike. {@link io.dynaframe.job.JobRunner}
  * runs a job class annotated with {@link io.dynaframe.annotations.Job}: there each annotated
  * method is one node, so the graph that ran is the diagram the annotation processor drew.
  *
@@ -17,3 +17,5 @@
  * {@link io.dynaframe.job.RunReport}.
  */
 package io.dynaframe.lineage;
+
+import io.dynaframe.job.JobRunner;

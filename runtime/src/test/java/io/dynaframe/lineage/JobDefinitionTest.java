@@ -1,5 +1,8 @@
 package io.dynaframe.lineage;
 
+import io.dynaframe.job.JobStepException;
+import io.dynaframe.job.JobDefinitionException;
+import io.dynaframe.job.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.dynaframe.lineage;
 
+import io.dynaframe.job.RunResult;
+import io.dynaframe.job.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.dynaframe.lineage;
 
+import io.dynaframe.job.RunResult;
+import io.dynaframe.job.JobRunner;
 import static io.dynaframe.lineage.ColumnOrigin.Derivation.IDENTITY;
 import static io.dynaframe.lineage.ColumnOrigin.Derivation.TRANSFORMATION;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,6 @@ package io.dynaframe.job.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dynaframe.job.ConcurrentRunException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.apache.hadoop.fs.Path;
  * if absent, so two runs of one job cannot both work towards the same next state.
  */
 public final class BookmarkStore {
+  private final Function<String, ? extends RuntimeException> conflict;
   private static final Pattern STATE = Pattern.compile("state-(\\d{8})\\.json");
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -41,7 +42,12 @@ public final class BookmarkStore {
   private final FileSystem fs;
   private final Path dir;
 
-  public BookmarkStore(Configuration conf, String dir) {
+  /**
+   * The store in folder {@code dir}; {@code conflict} makes the exception thrown when another run
+   * holds the lease or committed first (the job's {@code ConcurrentRunException}).
+   */
+  public BookmarkStore(Configuration conf, String dir, Function<String, ? extends RuntimeException> conflict) {
+    this.conflict = java.util.Objects.requireNonNull(conflict, "conflict");
     try {
       this.dir = new Path(dir);
       this.fs = this.dir.getFileSystem(conf);
@@ -105,7 +111,7 @@ public final class BookmarkStore {
    * on this host, or it is older than {@code staleAfterMillis}) is taken over and the attempt
    * number goes up.
    *
-   * @throws ConcurrentRunException when a live run of the job holds it
+   * @throws RuntimeException (the one {@code conflict} makes) when a live run of the job holds it
    */
   public Lease acquire(int run, String runId, long staleAfterMillis) {
     // runs of one process take a lease one at a time; across processes the file's creation decides
@@ -134,7 +140,7 @@ public final class BookmarkStore {
       } catch (FileNotFoundException gone) {
         return acquireOnce(run, runId, staleAfterMillis);
       } catch (com.fasterxml.jackson.core.JacksonException partlyWritten) {
-        throw new ConcurrentRunException("another run of this job is taking the lease " + p + " at this moment; this "
+        throw conflict.apply("another run of this job is taking the lease " + p + " at this moment; this "
             + "run stops before reading anything");
       }
       boolean sameHost = holder.host != null && holder.host.equals(lease.host);
@@ -145,7 +151,7 @@ public final class BookmarkStore {
       boolean endedHere = sameHost && holder.pid == lease.pid && !HELD.contains(key(p, holder.runId));
       boolean expired = System.currentTimeMillis() - holder.startedAt > staleAfterMillis;
       if (!deadHere && !endedHere && !expired) {
-        throw new ConcurrentRunException("another run of this job is in progress: run " + holder.runId
+        throw conflict.apply("another run of this job is in progress: run " + holder.runId
             + " (attempt " + holder.attempt + ") on " + holder.host + " pid " + holder.pid + " since "
             + java.time.Instant.ofEpochMilli(holder.startedAt) + "; this run stops before reading anything. "
             + "If that run is dead, remove " + p + " or wait until its lease expires");
@@ -153,7 +159,7 @@ public final class BookmarkStore {
       fs.delete(p, false);
       lease.attempt = holder.attempt + 1;
       if (!createExclusive(p, lease)) {
-        throw new ConcurrentRunException("another run of this job took over the stale lease " + p + " first");
+        throw conflict.apply("another run of this job took over the stale lease " + p + " first");
       }
       HELD.add(key(p, runId));
       return lease;
@@ -188,13 +194,13 @@ public final class BookmarkStore {
   /**
    * Writes the state of a run; never overwrites.
    *
-   * @throws ConcurrentRunException when another run committed that run number first
+   * @throws RuntimeException (the one {@code conflict} makes) when another run committed that run number first
    */
   public void commit(BookmarkState state) {
     Path p = new Path(dir, String.format("state-%08d.json", state.run));
     try {
       if (!createExclusive(p, state)) {
-        throw new ConcurrentRunException("bookmark state " + p + " was committed by another run of this job first");
+        throw conflict.apply("bookmark state " + p + " was committed by another run of this job first");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the bookmark state " + p, e);

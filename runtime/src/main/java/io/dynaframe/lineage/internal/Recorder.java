@@ -1,5 +1,6 @@
 package io.dynaframe.lineage.internal;
 
+import io.dynaframe.job.JobRunner;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * ran, the frames between them, counters on every output, and column lineage read from plans.
  *
  * <p>A step is recorded either by a hook ({@code DynamicFrame.apply}, the context's sources and
- * sinks) or by a scope the {@link io.dynaframe.lineage.JobRunner} opens around an annotated
+ * sinks) or by a scope the {@link io.dynaframe.job.JobRunner} opens around an annotated
  * method. While a scope is open on a thread, hooks on that thread record nothing of their own:
  * nested {@code apply} calls belong to the enclosing step, a source read inside a step adds its
  * dataset to that step, and error records made inside count for it.

@@ -1,10 +1,10 @@
-package io.dynaframe.lineage;
+package io.dynaframe.job;
 
+import io.dynaframe.lineage.RunLineage;
 import com.google.common.collect.ImmutableMap;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.graph.JobGraph;
-import io.dynaframe.job.RunReport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,13 +1,12 @@
-package io.dynaframe.lineage;
+package io.dynaframe.job;
 
+import io.dynaframe.lineage.LineageSettings;
+import io.dynaframe.lineage.RunLineage;
 import io.dynaframe.DynaContext;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
-import io.dynaframe.lineage.internal.AnnotatedJob;
 import io.dynaframe.lineage.internal.OpenLineageEmitter;
 import io.dynaframe.lineage.internal.Recorder;
-import io.dynaframe.job.Job;
-import io.dynaframe.job.RunReport;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;

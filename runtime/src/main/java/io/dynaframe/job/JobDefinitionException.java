@@ -1,4 +1,4 @@
-package io.dynaframe.lineage;
+package io.dynaframe.job;
 
 import io.dynaframe.DynaFrameException;
 

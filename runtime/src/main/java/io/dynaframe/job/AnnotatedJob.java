@@ -1,5 +1,6 @@
-package io.dynaframe.lineage.internal;
+package io.dynaframe.job;
 
+import io.dynaframe.lineage.internal.Recorder;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
@@ -10,7 +11,6 @@ import io.dynaframe.annotations.Step;
 import io.dynaframe.graph.InvalidJobGraphException;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
-import io.dynaframe.lineage.JobDefinitionException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * checked against its annotation. Every problem found is reported at once, in one
  * {@link JobDefinitionException} that names the class, the method and the parameter.
  */
-public final class AnnotatedJob {
+final class AnnotatedJob {
 
   /** What a parameter of a step method receives. */
   public enum Role { CONTEXT, FRAME, COLLECTION }
