@@ -11,8 +11,19 @@ import io.dynaframe.Lake;
 public final class LineageSettings {
   private LineageSettings() {}
 
-  /** {@code true} (default) or {@code false}: record the lineage of each run and count records per step. */
+  /**
+   * {@code true} (default) or {@code false}: record the lineage of each run. {@code false} records
+   * nothing at all (no step graph, no counts, no events); to keep the graph and column lineage
+   * without the cost of counting, set {@link #COUNTS} to {@code false} instead.
+   */
   public static final String ENABLED = "spark.dynaframe.lineage.enabled";
+
+  /**
+   * {@code true} (default) or {@code false}: count the records each step reads, writes and sets
+   * aside. With {@code false} the step graph, its edges and column lineage are still recorded, every
+   * count is 0, and Spark's plans carry no counting filters.
+   */
+  public static final String COUNTS = "spark.dynaframe.lineage.counts";
 
   /** {@code text} (default) or {@code json}: the form of progress lines and of the printed run summary. */
   public static final String LOG_FORMAT = "spark.dynaframe.log.format";

@@ -88,6 +88,35 @@ class RunLineageTest {
     assertThat(RunLineage.of(ctx).outputs()).containsExactly(new LineageDataset("file", out));
   }
 
+  /** With counting off, the same graph, edges and column lineage are recorded, every count is 0, and no plan counts. */
+  @Test
+  void withoutCountingTheStepGraphAndColumnLineageAreStillRecorded(DynaContext shared) {
+    org.apache.spark.sql.RuntimeConfig conf = shared.spark().conf();
+    conf.set(LineageSettings.COUNTS, "false");
+    try {
+      DynaContext ctx = shared.withRunId(DynaContext.newRunId());
+      DynamicFrame orders = Frames.json(ctx, "{\"id\": 1, \"amount\": 2}", "not json", "{\"id\": 3, \"amount\": -1}");
+      DynamicFrame valid = orders.apply("rename", new TestTransforms.Rename("id", "order_id"))
+          .apply("valid", new TestTransforms.RejectNegative());
+      String out = root.resolve("uncounted").toString();
+      ctx.writeDynamicFrameFromOptions(valid, "s3", Options.of("path", out), "json", Options.empty(), "");
+
+      JobGraph graph = RunLineage.of(ctx).graph();
+      assertThat(graph.nodes()).extracting(Node::id).containsExactly("json", "rename", "valid", "uncounted");
+      assertThat(graph.edges()).containsExactly(new Edge("json", "rename"), new Edge("rename", "valid"),
+          new Edge("valid", "uncounted"));
+      for (String step : List.of("json", "rename", "valid", "uncounted")) {
+        assertThat(stats(graph, step)).as(step).containsExactly(0L, 0L, 0L);
+      }
+      assertThat(RunLineage.of(ctx).sourceColumns("uncounted")).containsEntry("order_id",
+          List.of(new ColumnOrigin("json", "id", IDENTITY)));
+      assertThat(valid.toDF().queryExecution().optimizedPlan().toString()).doesNotContain("dynaframe_count");
+      assertThat(valid.errorsCount()).isEqualTo(2); // the frame itself is as with counting
+    } finally {
+      conf.unset(LineageSettings.COUNTS);
+    }
+  }
+
   /**
    * Where Spark cannot generate code for a stage it evaluates the plan's expressions one by one:
    * the counting expression then counts the same.

@@ -74,6 +74,9 @@ public final class Recorder implements RunLineage, RunObserver {
   private volatile String jobName;
   private volatile String description = "";
   private volatile Boolean enabled;
+  private volatile Boolean counting;
+  /** The counter of outputs that are not counted ({@link LineageSettings#COUNTS} off): always zero. */
+  private static final RowCounter UNCOUNTED = new RowCounter();
   private volatile Progress progress;
 
   /** A recorder for a run; cheap, touches Spark only when something is recorded. */
@@ -124,6 +127,19 @@ public final class Recorder implements RunLineage, RunObserver {
       enabled = e;
     }
     return e;
+  }
+
+  /**
+   * Whether records are counted ({@link LineageSettings#COUNTS}, read once): when not, the step
+   * graph and column lineage are still recorded, and plans carry no counting filters.
+   */
+  public boolean counting() {
+    Boolean c = counting;
+    if (c == null) {
+      c = !"false".equalsIgnoreCase(conf(LineageSettings.COUNTS, "true"));
+      counting = c;
+    }
+    return c;
   }
 
   /** A Spark setting of the run's session. */
@@ -245,7 +261,7 @@ public final class Recorder implements RunLineage, RunObserver {
   /** {@code DynamicFrame.fromStaged}: counts the error records of the step in scope, if any. */
   @Override
   public Dataset<Row> staged(Dataset<Row> staged) {
-    NodeState node = enabled() ? scope.get() : null;
+    NodeState node = enabled() && counting() ? scope.get() : null;
     if (node == null) {
       return staged;
     }
@@ -461,14 +477,16 @@ public final class Recorder implements RunLineage, RunObserver {
     int same = PlanLineage.sameRowsAs(plan, markers);
     RowCounter counter;
     int index;
+    boolean countRows = counting();
     synchronized (this) {
       counter = same >= 0 ? outputs.get(same).counter()
-          : counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out");
+          : countRows ? counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out") : UNCOUNTED;
       index = outputs.size();
       outputs.add(new Output(index, node, key, counter, PlanLineage.columns(plan, markers), PlanLineage.schema(plan)));
       node.outputs.add(index);
     }
-    if (same >= 0) {
+    if (same >= 0 || !countRows) {
+      // a marker Spark folds away: the output is known in later plans, and nothing is counted
       return frame.withSameRecords(rows.where(lit(markers.freeName(index)).isNotNull()));
     }
     UDF1<Long, Boolean> count = id -> {
@@ -487,8 +505,9 @@ public final class Recorder implements RunLineage, RunObserver {
     LogicalPlan plan = plan(rows);
     int same = PlanLineage.sameRowsAs(plan, markers);
     RowCounter counter;
+    boolean countRows = counting();
     synchronized (this) {
-      counter = same >= 0 ? outputs.get(same).counter() : counter(node.id + ".written");
+      counter = same >= 0 ? outputs.get(same).counter() : countRows ? counter(node.id + ".written") : UNCOUNTED;
       node.writeCounters.add(counter);
       PlanLineage.columns(plan, markers).forEach((column, origins) -> {
         List<PlanLineage.Origin> merged = node.written.computeIfAbsent(column, k -> new ArrayList<>());
@@ -496,8 +515,8 @@ public final class Recorder implements RunLineage, RunObserver {
       });
       PlanLineage.schema(plan).forEach(node.writtenSchema::putIfAbsent);
     }
-    if (same >= 0) {
-      return frame; // the rows written are the rows of that output, counted there
+    if (same >= 0 || !countRows) {
+      return frame; // the rows written are the rows of that output, counted there (or nothing is counted)
     }
     UDF1<Long, Boolean> count = id -> {
       counter.record(id, true);
