@@ -182,13 +182,14 @@ class SafetyTest {
 
     @Source(type = "S3 JSON", args = {"paths = landing", "api_token = " + ANNOTATION_SECRET})
     DynamicFrame landing(DynaContext ctx) {
-      return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(in.toString()), "password",
+      // a connection type that takes a secret, as a database's does (the tests' GuardedFilesConnector)
+      return ctx.createDynamicFrameFromOptions("guarded-files", Options.of("paths", List.of(in.toString()), "password",
           OPTION_SECRET), "json", Options.empty(), "landing");
     }
 
     @Sink(type = "S3 JSON", inputs = "landing", args = "path = out")
     void export(DynamicFrame landing, DynaContext ctx) {
-      ctx.writeDynamicFrameFromOptions(landing, "s3", Options.of("path", out.toString(), "aws_secret_access_key",
+      ctx.writeDynamicFrameFromOptions(landing, "guarded-files", Options.of("path", out.toString(), "aws_secret_access_key",
           OPTION_SECRET), "json", Options.empty(), "");
     }
   }
