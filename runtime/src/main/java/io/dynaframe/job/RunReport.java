@@ -13,7 +13,6 @@ import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
-import io.dynaframe.lineage.internal.Recorder;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.RunLineage;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -88,15 +88,12 @@ public final class RunReport {
     this.folder = folder;
     ImmutableList.Builder<Step> s = ImmutableList.builder();
     ImmutableList.Builder<Output> o = ImmutableList.builder();
-    List<Recorder.NodeView> views = lineage instanceof Recorder r ? r.nodeViews() : List.of();
     for (Node n : graph.nodes()) {
       StepStats st = n.stats().orElse(new StepStats(0, 0, 0, Duration.ZERO));
       s.add(new Step(n.id(), n.kind(), n.type(), graph.inputs(n.id()), st.recordsIn(), st.recordsOut(),
           st.recordsInError(), st.duration()));
-    }
-    for (Recorder.NodeView v : views) {
-      for (LineageDataset d : v.outputDatasets()) {
-        o.add(new Output(v.id(), d, v.stats().recordsOut()));
+      for (LineageDataset d : lineage.outputsOf(n.id())) {
+        o.add(new Output(n.id(), d, st.recordsOut()));
       }
     }
     this.steps = s.build();
@@ -147,7 +144,8 @@ public final class RunReport {
     String dir = folderUri.replaceAll("/+$", "");
     RunReport located = new RunReport(job, runId, runNumber, attempt, status, arguments, lineage, filesRead,
         lineageEvents, dir);
-    Configuration conf = lineage instanceof Recorder r ? r.spark().sessionState().newHadoopConf() : new Configuration();
+    Configuration conf = SparkSession.getActiveSession().isDefined()
+        ? SparkSession.getActiveSession().get().sessionState().newHadoopConf() : new Configuration();
     write(conf, dir + "/lineage.dot", DotRenderer.render(graph));
     write(conf, dir + "/lineage.mmd", MermaidRenderer.render(graph));
     write(conf, dir + "/report.json", located.toJson());
@@ -168,10 +166,22 @@ public final class RunReport {
 
   /** Logs the {@link #summary()} on the progress logger ({@code io.dynaframe.progress}) and returns this report. */
   public RunReport print() {
-    if (lineage instanceof Recorder r) {
-      r.progress().line("run_report", summary());
-    } else {
-      org.slf4j.LoggerFactory.getLogger("io.dynaframe.progress").info("{}", summary());
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.dynaframe.progress");
+    boolean json = SparkSession.getActiveSession().isDefined() && "json".equalsIgnoreCase(
+        SparkSession.getActiveSession().get().conf().get(io.dynaframe.lineage.LineageSettings.LOG_FORMAT, "text"));
+    if (!json) {
+      log.info("{}", summary());
+      return this;
+    }
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("event", "run_report");
+    event.put("job", job);
+    event.put("runId", runId);
+    event.put("text", summary());
+    try {
+      log.info(new ObjectMapper().writeValueAsString(event));
+    } catch (JsonProcessingException e) {
+      log.info("{}", event);
     }
     return this;
   }

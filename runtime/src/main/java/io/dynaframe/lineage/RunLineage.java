@@ -88,6 +88,14 @@ public interface RunLineage {
   List<LineageDataset> outputs();
 
   /**
+   * The datasets one step wrote (a sink, or a job step that wrote through sinks), in the order it
+   * wrote them.
+   *
+   * @throws IllegalArgumentException if no step has that id
+   */
+  List<LineageDataset> outputsOf(String step);
+
+  /**
    * The step whose output this frame is; empty for a frame the run has not recorded (one made
    * with {@code DynamicFrame.fromDF} before any step read it) or one derived from several steps.
    */

@@ -747,6 +747,11 @@ public final class Recorder implements RunLineage, RunObserver {
   }
 
   @Override
+  public synchronized List<LineageDataset> outputsOf(String step) {
+    return List.copyOf(new LinkedHashSet<>(require(step).outputDatasets));
+  }
+
+  @Override
   public Optional<String> producerOf(DynamicFrame frame) {
     List<Integer> found = markers(frame.toDF());
     synchronized (this) {
