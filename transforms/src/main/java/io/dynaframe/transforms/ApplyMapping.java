@@ -11,13 +11,14 @@ import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.GlueTypeNames;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Glue's ApplyMapping: builds each record anew from mappings, each taking the value at a
@@ -55,18 +56,16 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
 
   private final ImmutableList<MappingSpec> mappings;
   private final boolean caseSensitive;
-  private final StepOptions options;
 
-  private ApplyMapping(ImmutableList<MappingSpec> mappings, boolean caseSensitive, StepOptions options) {
+  private ApplyMapping(ImmutableList<MappingSpec> mappings, boolean caseSensitive) {
     Preconditions.checkArgument(!mappings.isEmpty(), "ApplyMapping needs at least one mapping");
     this.mappings = mappings;
     this.caseSensitive = caseSensitive;
-    this.options = options;
   }
 
   /** An ApplyMapping of these mappings, case ignored in source paths. */
   public static ApplyMapping of(List<MappingSpec> mappings) {
-    return new ApplyMapping(ImmutableList.copyOf(mappings), false, StepOptions.DEFAULT);
+    return new ApplyMapping(ImmutableList.copyOf(mappings), false);
   }
 
   /** An ApplyMapping of these mappings, case ignored in source paths. */
@@ -82,29 +81,14 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
   /** Glue's {@code ApplyMapping.apply} with every parameter. */
   public static DynamicFrame apply(DynamicFrame frame, List<MappingSpec> mappings, boolean caseSensitive,
       String transformationCtx, String info, long stageThreshold, long totalThreshold) {
-    ApplyMapping t = of(mappings).withCaseSensitive(caseSensitive)
-        .withTransformationContext(transformationCtx).withInfo(info).withThresholds(stageThreshold, totalThreshold);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    Objects.requireNonNull(info, "info"); // ApplyMapping makes no error records for it to annotate
+    return Steps.apply(frame, of(mappings).withCaseSensitive(caseSensitive), transformationCtx, stageThreshold,
+        totalThreshold);
   }
 
   /** This mapping with source names matched exactly ({@code true}) or ignoring case ({@code false}). */
   public ApplyMapping withCaseSensitive(boolean value) {
-    return new ApplyMapping(mappings, value, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public ApplyMapping withTransformationContext(String ctx) {
-    return new ApplyMapping(mappings, caseSensitive, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public ApplyMapping withInfo(String info) {
-    return new ApplyMapping(mappings, caseSensitive, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public ApplyMapping withThresholds(long stageThreshold, long totalThreshold) {
-    return new ApplyMapping(mappings, caseSensitive, options.withThresholds(stageThreshold, totalThreshold));
+    return new ApplyMapping(mappings, value);
   }
 
   /** The mappings, in order. */
@@ -146,7 +130,7 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
     }
     List<Rewriter.Slot> slots = new ArrayList<>();
     root.children.values().forEach(n -> slots.add(new Rewriter.Slot(n.name, n.sql(), null)));
-    return options.finish(input.withRows(Rewriter.select(input.toDF(), slots)));
+    return Steps.finish(input.withRows(Rewriter.select(input.toDF(), slots)), step);
   }
 
   private static DataType parseType(Checker ck, MappingSpec m, String typeName) {

@@ -7,7 +7,7 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Fields;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.Types;
 import java.util.ArrayList;
@@ -32,17 +32,15 @@ public final class DropFields implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final ImmutableList<String> paths;
-  private final StepOptions options;
 
-  private DropFields(ImmutableList<String> paths, StepOptions options) {
+  private DropFields(ImmutableList<String> paths) {
     Preconditions.checkArgument(!paths.isEmpty(), "DropFields needs at least one path");
     this.paths = paths;
-    this.options = options;
   }
 
   /** Drops these paths. */
   public static DropFields of(List<String> paths) {
-    return new DropFields(ImmutableList.copyOf(paths), StepOptions.DEFAULT);
+    return new DropFields(ImmutableList.copyOf(paths));
   }
 
   /** Drops these paths. */
@@ -52,23 +50,7 @@ public final class DropFields implements Transform<DynamicFrame> {
 
   /** Glue's {@code DropFields.apply(frame, paths, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, List<String> paths, String transformationCtx) {
-    DropFields t = of(paths).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public DropFields withTransformationContext(String ctx) {
-    return new DropFields(paths, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public DropFields withInfo(String info) {
-    return new DropFields(paths, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public DropFields withThresholds(long stageThreshold, long totalThreshold) {
-    return new DropFields(paths, options.withThresholds(stageThreshold, totalThreshold));
+    return Steps.apply(frame, of(paths), transformationCtx);
   }
 
   /** The paths dropped. */
@@ -94,7 +76,7 @@ public final class DropFields implements Transform<DynamicFrame> {
         df = Fields.drop(df, d);
       }
     }
-    return options.finish(input.withRows(df));
+    return Steps.finish(input.withRows(df), step);
   }
 
   private boolean exists(Dataset<Row> df, List<String> names) {

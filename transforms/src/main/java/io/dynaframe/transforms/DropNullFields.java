@@ -7,7 +7,7 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.ArrayType;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
@@ -39,42 +39,24 @@ public final class DropNullFields implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final boolean checkValues;
-  private final StepOptions options;
 
-  private DropNullFields(boolean checkValues, StepOptions options) {
+  private DropNullFields(boolean checkValues) {
     this.checkValues = checkValues;
-    this.options = options;
   }
 
   /** Drops fields null in every record (one aggregate job). */
   public static DropNullFields create() {
-    return new DropNullFields(true, StepOptions.DEFAULT);
+    return new DropNullFields(true);
   }
 
   /** Glue's {@code DropNullFields.apply(frame, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, String transformationCtx) {
-    DropNullFields t = create().withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, create(), transformationCtx);
   }
 
   /** Drops only the fields of the null type, without a Spark job. */
   public DropNullFields nullTypeOnly() {
-    return new DropNullFields(false, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public DropNullFields withTransformationContext(String ctx) {
-    return new DropNullFields(checkValues, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public DropNullFields withInfo(String info) {
-    return new DropNullFields(checkValues, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public DropNullFields withThresholds(long stageThreshold, long totalThreshold) {
-    return new DropNullFields(checkValues, options.withThresholds(stageThreshold, totalThreshold));
+    return new DropNullFields(false);
   }
 
   /** A field that may be null in every record, and the SQL that is true where it has a value. */
@@ -107,9 +89,9 @@ public final class DropNullFields implements Transform<DynamicFrame> {
       }
     }
     if (drop.isEmpty()) {
-      return options.finish(input.withRows(input.toDF()));
+      return Steps.finish(input.withRows(input.toDF()), step);
     }
-    return options.finish(DropFields.of(drop).expand(input, step));
+    return Steps.finish(DropFields.of(drop).expand(input, step), step);
   }
 
   /**

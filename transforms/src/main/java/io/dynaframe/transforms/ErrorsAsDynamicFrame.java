@@ -2,7 +2,7 @@ package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 
 /**
  * Glue's ErrorsAsDynamicFrame: a frame of the error records of every step that led to the
@@ -12,31 +12,21 @@ import io.dynaframe.transforms.internal.StepOptions;
 public final class ErrorsAsDynamicFrame implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
-  private final StepOptions options;
-
-  private ErrorsAsDynamicFrame(StepOptions options) {
-    this.options = options;
-  }
+  private ErrorsAsDynamicFrame() {}
 
   /** The transform. */
   public static ErrorsAsDynamicFrame create() {
-    return new ErrorsAsDynamicFrame(StepOptions.DEFAULT);
+    return new ErrorsAsDynamicFrame();
   }
 
   /** Glue's {@code ErrorsAsDynamicFrame.apply(frame)}. */
   public static DynamicFrame apply(DynamicFrame frame) {
-    ErrorsAsDynamicFrame t = create();
-    return frame.apply(t.kind(), t);
-  }
-
-  /** This transform with a {@code transformation_ctx}, set on the output frame. */
-  public ErrorsAsDynamicFrame withTransformationContext(String ctx) {
-    return new ErrorsAsDynamicFrame(options.withTransformationContext(ctx));
+    return Steps.apply(frame, create(), "");
   }
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
-    return options.finish(input.errorsAsDynamicFrame());
+    return Steps.finish(input.errorsAsDynamicFrame(), step);
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.RecordFunctions;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import java.util.Objects;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.AnalysisException;
@@ -39,17 +39,17 @@ public final class Filter implements Transform<DynamicFrame> {
 
   private final transient Column condition;
   private final FilterFunction<Row> predicate;
-  private final StepOptions options;
+  private final String info;
 
-  private Filter(Column condition, FilterFunction<Row> predicate, StepOptions options) {
+  private Filter(Column condition, FilterFunction<Row> predicate, String info) {
     this.condition = condition;
     this.predicate = predicate;
-    this.options = options;
+    this.info = info;
   }
 
   /** Keeps the records for which the Spark condition is true. */
   public static Filter where(Column condition) {
-    return new Filter(Objects.requireNonNull(condition, "condition"), null, StepOptions.DEFAULT);
+    return new Filter(Objects.requireNonNull(condition, "condition"), null, "");
   }
 
   /** Keeps the records for which the Spark SQL condition is true, e.g. {@code "age > 21 AND country = 'US'"}. */
@@ -59,28 +59,20 @@ public final class Filter implements Transform<DynamicFrame> {
 
   /** Keeps the records for which the Java predicate returns true. */
   public static Filter of(FilterFunction<Row> predicate) {
-    return new Filter(null, Objects.requireNonNull(predicate, "predicate"), StepOptions.DEFAULT);
+    return new Filter(null, Objects.requireNonNull(predicate, "predicate"), "");
   }
 
   /** Glue's {@code Filter.apply(frame, f, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, FilterFunction<Row> f, String transformationCtx) {
-    Filter t = of(f).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(f), transformationCtx);
   }
 
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Filter withTransformationContext(String ctx) {
-    return new Filter(condition, predicate, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
+  /**
+   * This transform with Glue's {@code info}, put before the reason of the step's error records.
+   * Only a Java predicate ({@link #of}) makes error records; a Spark condition makes none.
+   */
   public Filter withInfo(String info) {
-    return new Filter(condition, predicate, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Filter withThresholds(long stageThreshold, long totalThreshold) {
-    return new Filter(condition, predicate, options.withThresholds(stageThreshold, totalThreshold));
+    return new Filter(condition, predicate, Objects.requireNonNull(info, "info"));
   }
 
   @Override
@@ -90,15 +82,15 @@ public final class Filter implements Transform<DynamicFrame> {
 
   private DynamicFrame build(DynamicFrame input, String step) {
     if (predicate != null) {
-      return options.finish(input.withStagedRows(
-          RecordFunctions.filter(input.toDF(), predicate, step, options.info())));
+      return Steps.finish(input.withStagedRows(
+          RecordFunctions.filter(input.toDF(), predicate, step, info)), step);
     }
     if (condition == null) {
       throw new TransformException(kind(), step, "this Filter was deserialized without its Column condition; "
           + "build it where it is applied");
     }
     try {
-      return options.finish(input.withRows(input.toDF().where(condition)));
+      return Steps.finish(input.withRows(input.toDF().where(condition)), step);
     } catch (Exception e) {
       if (e instanceof AnalysisException) {
         throw new TransformException(kind(), step, null, "the condition " + condition + " does not fit the frame: "

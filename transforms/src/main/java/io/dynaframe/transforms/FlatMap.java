@@ -4,7 +4,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.RecordFunctions;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
 import java.util.LinkedHashMap;
@@ -32,17 +32,17 @@ public final class FlatMap implements Transform<DynamicFrame> {
 
   private final FlatMapFunction<Row, Row> function;
   private final StructType outputSchema;
-  private final StepOptions options;
+  private final String info;
 
-  private FlatMap(FlatMapFunction<Row, Row> function, StructType outputSchema, StepOptions options) {
+  private FlatMap(FlatMapFunction<Row, Row> function, StructType outputSchema, String info) {
     this.function = function;
     this.outputSchema = outputSchema;
-    this.options = options;
+    this.info = info;
   }
 
   /** Applies this function to every record. */
   public static FlatMap of(FlatMapFunction<Row, Row> function) {
-    return new FlatMap(Objects.requireNonNull(function, "function"), null, StepOptions.DEFAULT);
+    return new FlatMap(Objects.requireNonNull(function, "function"), null, "");
   }
 
   /**
@@ -74,7 +74,7 @@ public final class FlatMap implements Transform<DynamicFrame> {
 
   /** The schema of the rows the function returns. */
   public FlatMap withOutputSchema(StructType schema) {
-    return new FlatMap(function, Objects.requireNonNull(schema, "schema"), options);
+    return new FlatMap(function, Objects.requireNonNull(schema, "schema"), info);
   }
 
   /** The schema of the rows the function returns, in Spark DDL. */
@@ -82,27 +82,17 @@ public final class FlatMap implements Transform<DynamicFrame> {
     return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
   }
 
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public FlatMap withTransformationContext(String ctx) {
-    return new FlatMap(function, outputSchema, options.withTransformationContext(ctx));
-  }
-
   /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
   public FlatMap withInfo(String info) {
-    return new FlatMap(function, outputSchema, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public FlatMap withThresholds(long stageThreshold, long totalThreshold) {
-    return new FlatMap(function, outputSchema, options.withThresholds(stageThreshold, totalThreshold));
+    return new FlatMap(function, outputSchema, Objects.requireNonNull(info, "info"));
   }
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
     org.apache.spark.sql.types.StructType out = outputSchema == null
         ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
-    return options.finish(input.withStagedRows(
-        RecordFunctions.flatMap(input.toDF(), out, function, step, options.info())));
+    return Steps.finish(input.withStagedRows(
+        RecordFunctions.flatMap(input.toDF(), out, function, step, info)), step);
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.StructType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,21 +43,19 @@ public final class Join implements Transform<DynamicFrame> {
   private final transient DynamicFrame other;
   private final ImmutableList<String> keys1;
   private final ImmutableList<String> keys2;
-  private final StepOptions options;
 
-  private Join(DynamicFrame other, ImmutableList<String> keys1, ImmutableList<String> keys2, StepOptions options) {
+  private Join(DynamicFrame other, ImmutableList<String> keys1, ImmutableList<String> keys2) {
     Preconditions.checkArgument(!keys1.isEmpty(), "Join needs at least one key");
     Preconditions.checkArgument(keys1.size() == keys2.size(),
         "Join needs as many keys on each side: keys1 %s, keys2 %s", keys1, keys2);
     this.other = Objects.requireNonNull(other, "frame2");
     this.keys1 = keys1;
     this.keys2 = keys2;
-    this.options = options;
   }
 
   /** A join with {@code frame2} on these key paths, pairwise. */
   public static Join with(DynamicFrame frame2, List<String> keys1, List<String> keys2) {
-    return new Join(frame2, ImmutableList.copyOf(keys1), ImmutableList.copyOf(keys2), StepOptions.DEFAULT);
+    return new Join(frame2, ImmutableList.copyOf(keys1), ImmutableList.copyOf(keys2));
   }
 
   /** A join with {@code frame2} on one key each side. */
@@ -68,28 +66,12 @@ public final class Join implements Transform<DynamicFrame> {
   /** Glue's {@code Join.apply(frame1, frame2, keys1, keys2, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, List<String> keys1, List<String> keys2,
       String transformationCtx) {
-    Join t = with(frame2, keys1, keys2).withTransformationContext(transformationCtx);
-    return frame1.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame1, with(frame2, keys1, keys2), transformationCtx);
   }
 
   /** Glue's {@code Join.apply(frame1, frame2, key1, key2)} with one key each side. */
   public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String key1, String key2) {
     return apply(frame1, frame2, List.of(key1), List.of(key2), "");
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Join withTransformationContext(String ctx) {
-    return new Join(other, keys1, keys2, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public Join withInfo(String info) {
-    return new Join(other, keys1, keys2, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Join withThresholds(long stageThreshold, long totalThreshold) {
-    return new Join(other, keys1, keys2, options.withThresholds(stageThreshold, totalThreshold));
   }
 
   @Override
@@ -145,7 +127,7 @@ public final class Join implements Transform<DynamicFrame> {
     }
     DynamicFrame out = input.withRows(joined.select(cols.toArray(new Column[0])))
         .withName(input.name() + other.name());
-    return options.finish(Conform.withErrorsOf(out, other));
+    return Steps.finish(Conform.withErrorsOf(out, other), step);
   }
 
   @Override

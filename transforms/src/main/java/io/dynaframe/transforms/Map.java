@@ -3,7 +3,7 @@ package io.dynaframe.transforms;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.RecordFunctions;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
 import java.util.Objects;
@@ -18,9 +18,9 @@ import org.apache.spark.sql.Row;
  *
  * <p>A record the function throws on, returns null for, or answers with a Row that does not
  * fit the output schema becomes an error record (the reason, the record as JSON, the stack
- * trace, Glue's {@code info} before the reason) and the job goes on; thresholds set with
- * {@link #withThresholds} make the job fail past a number of such records. Records go
- * through Spark's Row encoder, not through an RDD.
+ * trace, Glue's {@code info} before the reason) and the job goes on; thresholds set on the
+ * output ({@link DynamicFrame#withThresholds}) make the job fail past a number of such
+ * records. Records go through Spark's Row encoder, not through an RDD.
  *
  * <p>The class is named as Glue's transform; where {@code java.util.Map} is also used, write
  * {@code io.dynaframe.transforms.Map.of(...)} or import only one of the two.
@@ -36,28 +36,27 @@ public final class Map implements Transform<DynamicFrame> {
 
   private final MapFunction<Row, Row> function;
   private final StructType outputSchema;
-  private final StepOptions options;
+  private final String info;
 
-  private Map(MapFunction<Row, Row> function, StructType outputSchema, StepOptions options) {
+  private Map(MapFunction<Row, Row> function, StructType outputSchema, String info) {
     this.function = function;
     this.outputSchema = outputSchema;
-    this.options = options;
+    this.info = info;
   }
 
   /** Applies this function to every record; the output has the input's schema unless told otherwise. */
   public static Map of(MapFunction<Row, Row> function) {
-    return new Map(Objects.requireNonNull(function, "function"), null, StepOptions.DEFAULT);
+    return new Map(Objects.requireNonNull(function, "function"), null, "");
   }
 
   /** Glue's {@code Map.apply(frame, f, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, MapFunction<Row, Row> f, String transformationCtx) {
-    Map t = of(f).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(f), transformationCtx);
   }
 
   /** The schema of the rows the function returns. */
   public Map withOutputSchema(StructType schema) {
-    return new Map(function, Objects.requireNonNull(schema, "schema"), options);
+    return new Map(function, Objects.requireNonNull(schema, "schema"), info);
   }
 
   /** The schema of the rows the function returns, in Spark DDL: {@code "name STRING, len INT"}. */
@@ -65,27 +64,17 @@ public final class Map implements Transform<DynamicFrame> {
     return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
   }
 
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Map withTransformationContext(String ctx) {
-    return new Map(function, outputSchema, options.withTransformationContext(ctx));
-  }
-
   /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
   public Map withInfo(String info) {
-    return new Map(function, outputSchema, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Map withThresholds(long stageThreshold, long totalThreshold) {
-    return new Map(function, outputSchema, options.withThresholds(stageThreshold, totalThreshold));
+    return new Map(function, outputSchema, Objects.requireNonNull(info, "info"));
   }
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
     org.apache.spark.sql.types.StructType out = outputSchema == null
         ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
-    return options.finish(input.withStagedRows(
-        RecordFunctions.map(input.toDF(), out, function, step, options.info())));
+    return Steps.finish(input.withStagedRows(
+        RecordFunctions.map(input.toDF(), out, function, step, info)), step);
   }
 
   @Override

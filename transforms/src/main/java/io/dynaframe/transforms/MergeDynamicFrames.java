@@ -10,7 +10,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;
 import java.util.ArrayList;
@@ -42,20 +42,17 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
   private final transient DynamicFrame staging;
   private final ImmutableList<String> primaryKeys;
   private final boolean newStagingRecords;
-  private final StepOptions options;
 
-  private MergeDynamicFrames(DynamicFrame staging, ImmutableList<String> primaryKeys, boolean newStagingRecords,
-      StepOptions options) {
+  private MergeDynamicFrames(DynamicFrame staging, ImmutableList<String> primaryKeys, boolean newStagingRecords) {
     Preconditions.checkArgument(!primaryKeys.isEmpty(), "MergeDynamicFrames needs at least one primary key");
     this.staging = Objects.requireNonNull(staging, "staging");
     this.primaryKeys = primaryKeys;
     this.newStagingRecords = newStagingRecords;
-    this.options = options;
   }
 
   /** Merges with {@code staging} on these primary key paths. */
   public static MergeDynamicFrames with(DynamicFrame staging, List<String> primaryKeys) {
-    return new MergeDynamicFrames(staging, ImmutableList.copyOf(primaryKeys), true, StepOptions.DEFAULT);
+    return new MergeDynamicFrames(staging, ImmutableList.copyOf(primaryKeys), true);
   }
 
   /** Merges with {@code staging} on these primary key paths. */
@@ -66,29 +63,12 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
   /** Glue's {@code source.mergeDynamicFrame(stage, primary_keys, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame source, DynamicFrame staging, List<String> primaryKeys,
       String transformationCtx) {
-    MergeDynamicFrames t = with(staging, primaryKeys).withTransformationContext(transformationCtx);
-    return source.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(source, with(staging, primaryKeys), transformationCtx);
   }
 
   /** Whether staging records whose keys are not in the source are added (default true). */
   public MergeDynamicFrames withNewStagingRecords(boolean value) {
-    return new MergeDynamicFrames(staging, primaryKeys, value, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public MergeDynamicFrames withTransformationContext(String ctx) {
-    return new MergeDynamicFrames(staging, primaryKeys, newStagingRecords, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public MergeDynamicFrames withInfo(String info) {
-    return new MergeDynamicFrames(staging, primaryKeys, newStagingRecords, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public MergeDynamicFrames withThresholds(long stageThreshold, long totalThreshold) {
-    return new MergeDynamicFrames(staging, primaryKeys, newStagingRecords,
-        options.withThresholds(stageThreshold, totalThreshold));
+    return new MergeDynamicFrames(staging, primaryKeys, value);
   }
 
   @Override
@@ -129,7 +109,7 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
       added = stg.alias("s").join(keys(src, keySql), expr(String.join(" AND ", on)), "left_semi");
     }
     DynamicFrame out = input.withRows(kept.select(cols(kept, to)).union(added.select(cols(added, to))));
-    return options.finish(Conform.withErrorsOf(out, staging));
+    return Steps.finish(Conform.withErrorsOf(out, staging), step);
   }
 
   /** The distinct keys of a frame, as columns {@code __dfk0, __dfk1, ...} of a frame aliased {@code k}. */

@@ -10,7 +10,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.Flatten;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.SparkTypes;
@@ -63,17 +63,15 @@ public final class Relationalize implements Transform<FrameCollection> {
 
   private final String rootTableName;
   private final String stagingPath;
-  private final StepOptions options;
 
-  private Relationalize(String rootTableName, String stagingPath, StepOptions options) {
+  private Relationalize(String rootTableName, String stagingPath) {
     this.rootTableName = Objects.requireNonNull(rootTableName, "rootTableName");
     this.stagingPath = stagingPath;
-    this.options = options;
   }
 
   /** Relationalizes with this root table name, pinning keys in the executors. */
   public static Relationalize of(String rootTableName) {
-    return new Relationalize(rootTableName, null, StepOptions.DEFAULT);
+    return new Relationalize(rootTableName, null);
   }
 
   /** Relationalizes with Glue's default root table name {@code roottable}. */
@@ -84,28 +82,12 @@ public final class Relationalize implements Transform<FrameCollection> {
   /** Glue's {@code Relationalize.apply(frame, staging_path, name, transformation_ctx)}. */
   public static FrameCollection apply(DynamicFrame frame, String stagingPath, String rootTableName,
       String transformationCtx) {
-    Relationalize t = of(rootTableName).withStagingPath(stagingPath).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(rootTableName).withStagingPath(stagingPath), transformationCtx);
   }
 
   /** Pins the numbered records as Parquet under this folder (null: in the executors). */
   public Relationalize withStagingPath(String path) {
-    return new Relationalize(rootTableName, path, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on every output frame. */
-  public Relationalize withTransformationContext(String ctx) {
-    return new Relationalize(rootTableName, stagingPath, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public Relationalize withInfo(String info) {
-    return new Relationalize(rootTableName, stagingPath, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on every output frame (0 = no limit). */
-  public Relationalize withThresholds(long stageThreshold, long totalThreshold) {
-    return new Relationalize(rootTableName, stagingPath, options.withThresholds(stageThreshold, totalThreshold));
+    return new Relationalize(rootTableName, path);
   }
 
   @Override
@@ -133,7 +115,7 @@ public final class Relationalize implements Transform<FrameCollection> {
     }
     run.table(rootTableName, rows, key, cols);
     Map<String, DynamicFrame> out = new LinkedHashMap<>();
-    run.tables.forEach((name, df) -> out.put(name, options.finish(input.withRows(df).withName(name))));
+    run.tables.forEach((name, df) -> out.put(name, Steps.finish(input.withRows(df).withName(name), step)));
     return FrameCollection.of(out, input.context());
   }
 

@@ -7,7 +7,7 @@ import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.Fields;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;
@@ -37,38 +37,20 @@ public final class RenameField implements Transform<DynamicFrame> {
 
   private final String oldName;
   private final String newName;
-  private final StepOptions options;
 
-  private RenameField(String oldName, String newName, StepOptions options) {
+  private RenameField(String oldName, String newName) {
     this.oldName = Objects.requireNonNull(oldName, "oldName");
     this.newName = Objects.requireNonNull(newName, "newName");
-    this.options = options;
   }
 
   /** Renames (or moves) the field at {@code oldName} to {@code newName}. */
   public static RenameField of(String oldName, String newName) {
-    return new RenameField(oldName, newName, StepOptions.DEFAULT);
+    return new RenameField(oldName, newName);
   }
 
   /** Glue's {@code RenameField.apply(frame, old_name, new_name, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, String oldName, String newName, String transformationCtx) {
-    RenameField t = of(oldName, newName).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public RenameField withTransformationContext(String ctx) {
-    return new RenameField(oldName, newName, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public RenameField withInfo(String info) {
-    return new RenameField(oldName, newName, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public RenameField withThresholds(long stageThreshold, long totalThreshold) {
-    return new RenameField(oldName, newName, options.withThresholds(stageThreshold, totalThreshold));
+    return Steps.apply(frame, of(oldName, newName), transformationCtx);
   }
 
   @Override
@@ -83,7 +65,7 @@ public final class RenameField implements Transform<DynamicFrame> {
     List<String> src = from.names();
     List<String> dst = to.names();
     if (dst.equals(src)) {
-      return options.finish(input.withRows(input.toDF()));
+      return Steps.finish(input.withRows(input.toDF()), step);
     }
     StructType schema = input.schema();
     if (Types.typeAt(schema, dst).isPresent()) {
@@ -93,7 +75,7 @@ public final class RenameField implements Transform<DynamicFrame> {
     Dataset<Row> df = input.toDF();
     if (dst.size() == src.size() && dst.subList(0, dst.size() - 1).equals(src.subList(0, src.size() - 1))) {
       df = Fields.rename(df, src, dst.get(dst.size() - 1));
-      return options.finish(input.withRows(df));
+      return Steps.finish(input.withRows(df), step);
     }
     if (from.throughArray() || to.hasArraySteps()) {
       throw ck.failAt(newName, "cannot move '" + oldName + "' to '" + newName
@@ -115,7 +97,7 @@ public final class RenameField implements Transform<DynamicFrame> {
     String value = Sql.path(src);
     Dataset<Row> moved = Fields.insert(df, dst.subList(0, existing), dst.subList(existing, dst.size()), value);
     Dataset<Row> out = Fields.drop(moved, src);
-    return options.finish(input.withRows(out));
+    return Steps.finish(input.withRows(out), step);
   }
 
   @Override

@@ -9,7 +9,7 @@ import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.ChoiceAction;
 import io.dynaframe.transforms.internal.ChoiceResolver;
 import io.dynaframe.transforms.internal.Rewriter;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.ChoiceType;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
@@ -60,22 +60,20 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
   private final String database;
   private final String table;
   private final TableSchemaLookup lookup;
-  private final StepOptions options;
 
   private ResolveChoice(ImmutableList<ResolveSpec> specs, String choice, String database, String table,
-      TableSchemaLookup lookup, StepOptions options) {
+      TableSchemaLookup lookup) {
     this.specs = specs;
     this.choice = choice;
     this.database = database;
     this.table = table;
     this.lookup = lookup;
-    this.options = options;
   }
 
   /** Resolves each path with its own action. */
   public static ResolveChoice specs(List<ResolveSpec> specs) {
     Preconditions.checkArgument(!specs.isEmpty(), "ResolveChoice needs at least one spec");
-    return new ResolveChoice(ImmutableList.copyOf(specs), null, null, null, null, StepOptions.DEFAULT);
+    return new ResolveChoice(ImmutableList.copyOf(specs), null, null, null, null);
   }
 
   /** Resolves each path with its own action. */
@@ -91,7 +89,7 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
   /** Resolves every choice of the frame with one action (Glue's {@code choice=}); not {@code match_catalog}. */
   public static ResolveChoice choice(String action) {
     Objects.requireNonNull(action, "action");
-    return new ResolveChoice(ImmutableList.of(), action, null, null, null, StepOptions.DEFAULT);
+    return new ResolveChoice(ImmutableList.of(), action, null, null, null);
   }
 
   /**
@@ -104,43 +102,24 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
    */
   public static ResolveChoice matchCatalog(String database, String table, TableSchemaLookup lookup) {
     return new ResolveChoice(ImmutableList.of(), "match_catalog", Objects.requireNonNull(database, "database"),
-        Objects.requireNonNull(table, "table"), Objects.requireNonNull(lookup, "lookup"), StepOptions.DEFAULT);
+        Objects.requireNonNull(table, "table"), Objects.requireNonNull(lookup, "lookup"));
   }
 
   /** Glue's {@code ResolveChoice.apply(frame, specs=[...], transformation_ctx=...)}. */
   public static DynamicFrame apply(DynamicFrame frame, List<ResolveSpec> specs, String transformationCtx) {
-    return run(frame, specs(specs).withTransformationContext(transformationCtx));
+    return Steps.apply(frame, specs(specs), transformationCtx);
   }
 
   /** Glue's {@code ResolveChoice.apply(frame, choice="...", transformation_ctx=...)}. */
   public static DynamicFrame apply(DynamicFrame frame, String choice, String transformationCtx) {
-    return run(frame, choice(choice).withTransformationContext(transformationCtx));
-  }
-
-  private static DynamicFrame run(DynamicFrame frame, ResolveChoice t) {
-    return frame.apply(StepOptions.stepName(t.options.transformationContext(), t.kind()), t);
+    return Steps.apply(frame, choice(choice), transformationCtx);
   }
 
   /** Adds a spec (specs form only). */
   public ResolveChoice and(String path, String action) {
     Preconditions.checkState(choice == null, "a ResolveChoice with one action for all choices takes no specs");
     return new ResolveChoice(ImmutableList.<ResolveSpec>builder().addAll(specs).add(ResolveSpec.of(path, action)).build(),
-        null, null, null, null, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public ResolveChoice withTransformationContext(String ctx) {
-    return new ResolveChoice(specs, choice, database, table, lookup, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public ResolveChoice withInfo(String info) {
-    return new ResolveChoice(specs, choice, database, table, lookup, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public ResolveChoice withThresholds(long stageThreshold, long totalThreshold) {
-    return new ResolveChoice(specs, choice, database, table, lookup, options.withThresholds(stageThreshold, totalThreshold));
+        null, null, null, null);
   }
 
   /** The specs, in order; empty in the one-action form. */
@@ -173,7 +152,7 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
         df = resolveOne(df, spec, step);
       }
     }
-    return options.finish(input.withRows(df));
+    return Steps.finish(input.withRows(df), step);
   }
 
   private Dataset<Row> resolveOne(Dataset<Row> df, ResolveSpec spec, String step) {

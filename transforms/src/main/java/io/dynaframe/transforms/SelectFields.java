@@ -7,7 +7,7 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Fields;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,17 +28,15 @@ public final class SelectFields implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final ImmutableList<String> paths;
-  private final StepOptions options;
 
-  private SelectFields(ImmutableList<String> paths, StepOptions options) {
+  private SelectFields(ImmutableList<String> paths) {
     Preconditions.checkArgument(!paths.isEmpty(), "SelectFields needs at least one path");
     this.paths = paths;
-    this.options = options;
   }
 
   /** Keeps these paths. */
   public static SelectFields of(List<String> paths) {
-    return new SelectFields(ImmutableList.copyOf(paths), StepOptions.DEFAULT);
+    return new SelectFields(ImmutableList.copyOf(paths));
   }
 
   /** Keeps these paths. */
@@ -48,23 +46,7 @@ public final class SelectFields implements Transform<DynamicFrame> {
 
   /** Glue's {@code SelectFields.apply(frame, paths, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, List<String> paths, String transformationCtx) {
-    SelectFields t = of(paths).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public SelectFields withTransformationContext(String ctx) {
-    return new SelectFields(paths, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public SelectFields withInfo(String info) {
-    return new SelectFields(paths, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public SelectFields withThresholds(long stageThreshold, long totalThreshold) {
-    return new SelectFields(paths, options.withThresholds(stageThreshold, totalThreshold));
+    return Steps.apply(frame, of(paths), transformationCtx);
   }
 
   /** The paths kept. */
@@ -83,7 +65,7 @@ public final class SelectFields implements Transform<DynamicFrame> {
     for (String p : paths) {
       keep.add(ck.resolve(p, true, true).names());
     }
-    return options.finish(input.withRows(Fields.select(input.toDF(), keep)));
+    return Steps.finish(input.withRows(Fields.select(input.toDF(), keep)), step);
   }
 
   @Override

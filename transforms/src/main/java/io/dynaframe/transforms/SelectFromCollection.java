@@ -2,7 +2,6 @@ package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
-import io.dynaframe.transforms.internal.StepOptions;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -21,16 +20,17 @@ public final class SelectFromCollection implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String key;
-  private final StepOptions options;
+  /** Set on the frame selected unless empty (no step makes that frame, so no step name gives it one). */
+  private final String transformationContext;
 
-  private SelectFromCollection(String key, StepOptions options) {
+  private SelectFromCollection(String key, String transformationContext) {
     this.key = Objects.requireNonNull(key, "key");
-    this.options = options;
+    this.transformationContext = Objects.requireNonNull(transformationContext, "transformationContext");
   }
 
   /** Selects the frame named {@code key}. */
   public static SelectFromCollection of(String key) {
-    return new SelectFromCollection(key, StepOptions.DEFAULT);
+    return new SelectFromCollection(key, "");
   }
 
   /** Glue's {@code SelectFromCollection.apply(dfc, key, transformation_ctx)}. */
@@ -40,13 +40,13 @@ public final class SelectFromCollection implements Serializable {
 
   /** This transform with Glue's {@code transformation_ctx}, set on the frame selected. */
   public SelectFromCollection withTransformationContext(String ctx) {
-    return new SelectFromCollection(key, options.withTransformationContext(ctx));
+    return new SelectFromCollection(key, ctx);
   }
 
   /** The frame named {@code key} in the collection, or an empty frame of that name. */
   public DynamicFrame from(FrameCollection dfc) {
     DynamicFrame f = dfc.select(key);
-    return options.transformationContext().isEmpty() ? f : f.withTransformationContext(options.transformationContext());
+    return transformationContext.isEmpty() ? f : f.withTransformationContext(transformationContext);
   }
 
   @Override

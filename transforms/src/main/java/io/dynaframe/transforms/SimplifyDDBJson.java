@@ -9,7 +9,7 @@ import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.ArrayType;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
@@ -33,42 +33,24 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final String numberType;
-  private final StepOptions options;
 
-  private SimplifyDDBJson(String numberType, StepOptions options) {
+  private SimplifyDDBJson(String numberType) {
     this.numberType = Objects.requireNonNull(numberType, "numberType");
-    this.options = options;
   }
 
   /** Simplifies with numbers as doubles. */
   public static SimplifyDDBJson create() {
-    return new SimplifyDDBJson("double", StepOptions.DEFAULT);
+    return new SimplifyDDBJson("double");
   }
 
   /** Glue's {@code frame.simplify_ddb_json()}. */
   public static DynamicFrame apply(DynamicFrame frame) {
-    SimplifyDDBJson t = create();
-    return frame.apply(t.kind(), t);
+    return Steps.apply(frame, create(), "");
   }
 
   /** The type numbers become, as a Glue type name. */
   public SimplifyDDBJson withNumberType(String typeName) {
-    return new SimplifyDDBJson(typeName, options);
-  }
-
-  /** This transform with a {@code transformation_ctx}, set on the output frame. */
-  public SimplifyDDBJson withTransformationContext(String ctx) {
-    return new SimplifyDDBJson(numberType, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public SimplifyDDBJson withInfo(String info) {
-    return new SimplifyDDBJson(numberType, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public SimplifyDDBJson withThresholds(long stageThreshold, long totalThreshold) {
-    return new SimplifyDDBJson(numberType, options.withThresholds(stageThreshold, totalThreshold));
+    return new SimplifyDDBJson(typeName);
   }
 
   @Override
@@ -83,7 +65,7 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
       DdbJson.Value v = simplify(Sql.ident(f.name()), f.type(), number);
       cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(f.name()));
     }
-    return options.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))));
+    return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
   }
 
   private static DdbJson.Value simplify(String sql, DataType type, DataType number) {

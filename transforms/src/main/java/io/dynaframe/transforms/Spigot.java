@@ -10,7 +10,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.HadoopConf;
 import io.dynaframe.transforms.internal.SpigotSampler;
 import io.dynaframe.transforms.internal.SpigotStrategy;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -81,9 +81,8 @@ public final class Spigot implements Transform<DynamicFrame> {
   private final Long seed;
   private final String baseDir;
   private final String jobName;
-  private final StepOptions options;
 
-  private Spigot(String path, int topk, double prob, Long seed, String baseDir, String jobName, StepOptions options) {
+  private Spigot(String path, int topk, double prob, Long seed, String baseDir, String jobName) {
     Preconditions.checkArgument(topk >= 0, "Spigot topk must be >= 0, was %s", topk);
     Preconditions.checkArgument(prob >= 0 && prob <= 1, "Spigot prob must be between 0 and 1, was %s", prob);
     this.path = path;
@@ -92,17 +91,16 @@ public final class Spigot implements Transform<DynamicFrame> {
     this.seed = seed;
     this.baseDir = baseDir;
     this.jobName = jobName;
-    this.options = options;
   }
 
   /** Samples to this folder (a local path, {@code file:}, {@code s3://} or {@code s3a://} URI). */
   public static Spigot to(String path) {
-    return new Spigot(Objects.requireNonNull(path, "path"), 100, 1.0, null, null, null, StepOptions.DEFAULT);
+    return new Spigot(Objects.requireNonNull(path, "path"), 100, 1.0, null, null, null);
   }
 
   /** Samples to the step's default folder (see the class description). */
   public static Spigot atDefaultLocation() {
-    return new Spigot(null, 100, 1.0, null, null, null, StepOptions.DEFAULT);
+    return new Spigot(null, 100, 1.0, null, null, null);
   }
 
   /** Glue's {@code spigot(path, options)}: {@code topk} and {@code prob} read from the options. */
@@ -112,18 +110,17 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   /** Glue's {@code Spigot.apply(frame, path, options, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, String path, Options options, String transformationCtx) {
-    Spigot t = of(path, options).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(path, options), transformationCtx);
   }
 
   /** Takes at most this many records per task (Glue's {@code topk}, default 100). */
   public Spigot withTopk(int value) {
-    return new Spigot(path, value, prob, seed, baseDir, jobName, options);
+    return new Spigot(path, value, prob, seed, baseDir, jobName);
   }
 
   /** Takes each record with this probability (Glue's {@code prob}, default 1). */
   public Spigot withProb(double value) {
-    return new Spigot(path, topk, value, seed, baseDir, jobName, options);
+    return new Spigot(path, topk, value, seed, baseDir, jobName);
   }
 
   /** {@code topk} and {@code prob} from Glue-style options; other keys are refused. */
@@ -132,17 +129,17 @@ public final class Spigot implements Transform<DynamicFrame> {
       Preconditions.checkArgument(k.equals("topk") || k.equals("prob"),
           "Spigot takes the options topk and prob, not '%s'", k);
     }
-    return new Spigot(path, (int) o.getLong("topk", topk), o.getDouble("prob", prob), seed, baseDir, jobName, options);
+    return new Spigot(path, (int) o.getLong("topk", topk), o.getDouble("prob", prob), seed, baseDir, jobName);
   }
 
   /** Seeds the random choice of records (by default the step's name, so reruns pick alike). */
   public Spigot withSeed(long value) {
-    return new Spigot(path, topk, prob, value, baseDir, jobName, options);
+    return new Spigot(path, topk, prob, value, baseDir, jobName);
   }
 
   /** The TEMP area under which the default folder {@code samples/<job>/<run>/<step>} goes. */
   public Spigot withBaseDir(String tempArea) {
-    return new Spigot(path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName, options);
+    return new Spigot(path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName);
   }
 
   /** The default folder in this lake's TEMP area. */
@@ -152,22 +149,7 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   /** The job name in the default folder. */
   public Spigot withJobName(String name) {
-    return new Spigot(path, topk, prob, seed, baseDir, Objects.requireNonNull(name, "name"), options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Spigot withTransformationContext(String ctx) {
-    return new Spigot(path, topk, prob, seed, baseDir, jobName, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info} (Spigot makes no error records; kept for symmetry). */
-  public Spigot withInfo(String info) {
-    return new Spigot(path, topk, prob, seed, baseDir, jobName, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Spigot withThresholds(long stageThreshold, long totalThreshold) {
-    return new Spigot(path, topk, prob, seed, baseDir, jobName, options.withThresholds(stageThreshold, totalThreshold));
+    return new Spigot(path, topk, prob, seed, baseDir, Objects.requireNonNull(name, "name"));
   }
 
   /** The folder this Spigot writes to when applied as {@code step} in this context. */
@@ -216,16 +198,16 @@ public final class Spigot implements Transform<DynamicFrame> {
     long s = seed != null ? seed : step.hashCode();
     Dataset<Row> df = input.toDF();
     if (topk == 0 || prob == 0) {
-      return options.finish(input.withRows(df));
+      return Steps.finish(input.withRows(df), step);
     }
     Broadcast<HadoopConf> conf = HadoopConf.broadcast(input.context().spark().sparkContext());
     SpigotSampler sampler = new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);
     if (onDriver(df.queryExecution().analyzed()) && df.queryExecution().optimizedPlan() instanceof LocalRelation) {
       sampler.writeNow(df.collectAsList());
-      return options.finish(input.withRows(df));
+      return Steps.finish(input.withRows(df), step);
     }
     SpigotStrategy.register(input.context().spark());
-    return options.finish(input.withRows(df.where(sampler.condition(df))));
+    return Steps.finish(input.withRows(df.where(sampler.condition(df))), step);
   }
 
   /**

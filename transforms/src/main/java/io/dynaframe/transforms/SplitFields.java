@@ -6,7 +6,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,19 +28,17 @@ public final class SplitFields implements Transform<FrameCollection> {
   private final ImmutableList<String> paths;
   private final String name1;
   private final String name2;
-  private final StepOptions options;
 
-  private SplitFields(ImmutableList<String> paths, String name1, String name2, StepOptions options) {
+  private SplitFields(ImmutableList<String> paths, String name1, String name2) {
     Preconditions.checkArgument(!paths.isEmpty(), "SplitFields needs at least one path");
     this.paths = paths;
     this.name1 = name1;
     this.name2 = name2;
-    this.options = options;
   }
 
   /** Splits off these paths. */
   public static SplitFields of(List<String> paths) {
-    return new SplitFields(ImmutableList.copyOf(paths), null, null, StepOptions.DEFAULT);
+    return new SplitFields(ImmutableList.copyOf(paths), null, null);
   }
 
   /** Splits off these paths. */
@@ -51,28 +49,12 @@ public final class SplitFields implements Transform<FrameCollection> {
   /** Glue's {@code SplitFields.apply(frame, paths, name1, name2, transformation_ctx)}. */
   public static FrameCollection apply(DynamicFrame frame, List<String> paths, String name1, String name2,
       String transformationCtx) {
-    SplitFields t = of(paths).withNames(name1, name2).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(paths).withNames(name1, name2), transformationCtx);
   }
 
   /** The names of the two frames (null for the default). */
   public SplitFields withNames(String name1, String name2) {
-    return new SplitFields(paths, name1, name2, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on both output frames. */
-  public SplitFields withTransformationContext(String ctx) {
-    return new SplitFields(paths, name1, name2, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public SplitFields withInfo(String info) {
-    return new SplitFields(paths, name1, name2, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on both output frames (0 = no limit). */
-  public SplitFields withThresholds(long stageThreshold, long totalThreshold) {
-    return new SplitFields(paths, name1, name2, options.withThresholds(stageThreshold, totalThreshold));
+    return new SplitFields(paths, name1, name2);
   }
 
   @Override
@@ -90,8 +72,8 @@ public final class SplitFields implements Transform<FrameCollection> {
     DynamicFrame selected = SelectFields.of(paths).expand(input, step);
     DynamicFrame rest = DropFields.of(paths).expand(input, step);
     Map<String, DynamicFrame> out = new LinkedHashMap<>();
-    out.put(n1, options.finish(selected.withName(n1)));
-    out.put(n2, options.finish(rest.withName(n2)));
+    out.put(n1, Steps.finish(selected.withName(n1), step));
+    out.put(n2, Steps.finish(rest.withName(n2), step));
     return FrameCollection.of(out, input.context());
   }
 

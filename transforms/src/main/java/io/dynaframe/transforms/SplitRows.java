@@ -9,7 +9,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Comparisons;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,21 +53,19 @@ public final class SplitRows implements Transform<FrameCollection> {
   private final ImmutableList<Comparison> comparisons;
   private final String name1;
   private final String name2;
-  private final StepOptions options;
 
-  private SplitRows(ImmutableList<Comparison> comparisons, String name1, String name2, StepOptions options) {
+  private SplitRows(ImmutableList<Comparison> comparisons, String name1, String name2) {
     Preconditions.checkArgument(!comparisons.isEmpty(), "SplitRows needs at least one comparison");
     this.comparisons = comparisons;
     this.name1 = Objects.requireNonNull(name1, "name1");
     this.name2 = Objects.requireNonNull(name2, "name2");
-    this.options = options;
   }
 
   /** Glue's comparison dict: path to a map of operator to constant, e.g. {@code {"age": {">": 21}}}. */
   public static SplitRows of(Map<String, ? extends Map<String, ?>> comparisonDict) {
     List<Comparison> cs = new ArrayList<>();
     comparisonDict.forEach((path, ops) -> ops.forEach((op, v) -> cs.add(new Comparison(path, op, v))));
-    return new SplitRows(ImmutableList.copyOf(cs), "frame1", "frame2", StepOptions.DEFAULT);
+    return new SplitRows(ImmutableList.copyOf(cs), "frame1", "frame2");
   }
 
   /** Glue's three parallel lists (Scala {@code splitRows(paths, values, operators)}). */
@@ -79,46 +77,29 @@ public final class SplitRows implements Transform<FrameCollection> {
     for (int i = 0; i < paths.size(); i++) {
       cs.add(new Comparison(paths.get(i), operators.get(i), values.get(i)));
     }
-    return new SplitRows(ImmutableList.copyOf(cs), "frame1", "frame2", StepOptions.DEFAULT);
+    return new SplitRows(ImmutableList.copyOf(cs), "frame1", "frame2");
   }
 
   /** One comparison; add more with {@link #and}. */
   public static SplitRows where(String path, String operator, Object value) {
-    return new SplitRows(ImmutableList.of(new Comparison(path, operator, value)), "frame1", "frame2",
-        StepOptions.DEFAULT);
+    return new SplitRows(ImmutableList.of(new Comparison(path, operator, value)), "frame1", "frame2");
   }
 
   /** Glue's {@code SplitRows.apply(frame, comparison_dict, name1, name2, transformation_ctx)}. */
   public static FrameCollection apply(DynamicFrame frame, Map<String, ? extends Map<String, ?>> comparisonDict,
       String name1, String name2, String transformationCtx) {
-    SplitRows t = of(comparisonDict).withNames(name1, name2).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(comparisonDict).withNames(name1, name2), transformationCtx);
   }
 
   /** This split with one more comparison, ANDed with the others. */
   public SplitRows and(String path, String operator, Object value) {
     return new SplitRows(ImmutableList.<Comparison>builder().addAll(comparisons)
-        .add(new Comparison(path, operator, value)).build(), name1, name2, options);
+        .add(new Comparison(path, operator, value)).build(), name1, name2);
   }
 
   /** The names of the frame of matching records and of the frame of the others (null: {@code frame1}, {@code frame2}). */
   public SplitRows withNames(String name1, String name2) {
-    return new SplitRows(comparisons, name1 == null ? "frame1" : name1, name2 == null ? "frame2" : name2, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on both output frames. */
-  public SplitRows withTransformationContext(String ctx) {
-    return new SplitRows(comparisons, name1, name2, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}, a note for the step's error records. */
-  public SplitRows withInfo(String info) {
-    return new SplitRows(comparisons, name1, name2, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on both output frames (0 = no limit). */
-  public SplitRows withThresholds(long stageThreshold, long totalThreshold) {
-    return new SplitRows(comparisons, name1, name2, options.withThresholds(stageThreshold, totalThreshold));
+    return new SplitRows(comparisons, name1 == null ? "frame1" : name1, name2 == null ? "frame2" : name2);
   }
 
   /**
@@ -158,8 +139,8 @@ public final class SplitRows implements Transform<FrameCollection> {
     }
     Column cond = condition(input, step);
     Map<String, DynamicFrame> out = new LinkedHashMap<>();
-    out.put(name1, options.finish(input.withRows(input.toDF().where(cond)).withName(name1)));
-    out.put(name2, options.finish(input.withRows(input.toDF().where(functions.not(cond))).withName(name2)));
+    out.put(name1, Steps.finish(input.withRows(input.toDF().where(cond)).withName(name1), step));
+    out.put(name2, Steps.finish(input.withRows(input.toDF().where(functions.not(cond))).withName(name2), step));
     return FrameCollection.of(out, input.context());
   }
 

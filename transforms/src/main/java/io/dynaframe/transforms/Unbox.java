@@ -10,7 +10,7 @@ import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
@@ -60,31 +60,30 @@ public final class Unbox implements Transform<DynamicFrame> {
   private final String format;
   private final StructType schema;
   private final Options formatOptions;
-  private final StepOptions options;
+  private final String info;
 
-  private Unbox(String path, String format, StructType schema, Options formatOptions, StepOptions options) {
+  private Unbox(String path, String format, StructType schema, Options formatOptions, String info) {
     this.path = Objects.requireNonNull(path, "path");
     this.format = Objects.requireNonNull(format, "format").toLowerCase(Locale.ROOT);
     this.schema = schema;
     this.formatOptions = formatOptions;
-    this.options = options;
+    this.info = info;
   }
 
   /** Parses the field at {@code path} as {@code json} or {@code csv}. */
   public static Unbox of(String path, String format) {
-    return new Unbox(path, format, null, Options.empty(), StepOptions.DEFAULT);
+    return new Unbox(path, format, null, Options.empty(), "");
   }
 
   /** Glue's {@code Unbox.apply(frame, path, format, transformation_ctx, **options)}. */
   public static DynamicFrame apply(DynamicFrame frame, String path, String format, Options options,
       String transformationCtx) {
-    Unbox t = of(path, format).withOptions(options).withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, of(path, format).withOptions(options), transformationCtx);
   }
 
   /** The schema of the parsed struct; no inference job is run. */
   public Unbox withSchema(StructType value) {
-    return new Unbox(path, format, Objects.requireNonNull(value, "schema"), formatOptions, options);
+    return new Unbox(path, format, Objects.requireNonNull(value, "schema"), formatOptions, info);
   }
 
   /** The schema of the parsed struct in Spark DDL, e.g. {@code "id BIGINT, tags ARRAY<STRING>"}. */
@@ -94,22 +93,12 @@ public final class Unbox implements Transform<DynamicFrame> {
 
   /** Format options: {@code separator}, {@code quoteChar}, {@code escaper}. */
   public Unbox withOptions(Options value) {
-    return new Unbox(path, format, schema, Objects.requireNonNull(value, "options"), options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Unbox withTransformationContext(String ctx) {
-    return new Unbox(path, format, schema, formatOptions, options.withTransformationContext(ctx));
+    return new Unbox(path, format, schema, Objects.requireNonNull(value, "options"), info);
   }
 
   /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
   public Unbox withInfo(String info) {
-    return new Unbox(path, format, schema, formatOptions, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Unbox withThresholds(long stageThreshold, long totalThreshold) {
-    return new Unbox(path, format, schema, formatOptions, options.withThresholds(stageThreshold, totalThreshold));
+    return new Unbox(path, format, schema, formatOptions, Objects.requireNonNull(info, "info"));
   }
 
   @Override
@@ -156,7 +145,7 @@ public final class Unbox implements Transform<DynamicFrame> {
     }
     String struct = Sql.nullSafe(text, Rewriter.namedStruct(fields));
     slots = Rewriter.replaceAt(slots, r.names(), (sql, t) -> struct);
-    String reason = options.reason("'" + path + "' is not valid " + format + " for the schema " + targetGlue);
+    String reason = Steps.reason(info, "'" + path + "' is not valid " + format + " for the schema " + targetGlue);
     String error = "CASE WHEN " + Sql.field(Sql.ident(PARSED), CORRUPT) + " IS NOT NULL THEN named_struct("
         + "'step', " + Sql.str(step) + ", 'reason', " + Sql.str(reason) + ", 'source', CAST(NULL AS STRING), "
         + "'line', CAST(NULL AS BIGINT), 'raw', " + Sql.field(Sql.ident(PARSED), CORRUPT)
@@ -170,7 +159,7 @@ public final class Unbox implements Transform<DynamicFrame> {
     if (schema != null && schema.containsChoice()) {
       staged = restoreChoices(staged, r.names(), schema);
     }
-    return options.finish(input.withStagedRows(staged));
+    return Steps.finish(input.withStagedRows(staged), step);
   }
 
   /** Flags the choices of a given schema in the top-level column that holds the parsed struct. */

@@ -4,7 +4,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Conform;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.StructType;
 import io.dynaframe.types.Types;
@@ -24,37 +24,19 @@ public final class Union implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final transient DynamicFrame other;
-  private final StepOptions options;
 
-  private Union(DynamicFrame other, StepOptions options) {
+  private Union(DynamicFrame other) {
     this.other = Objects.requireNonNull(other, "frame2");
-    this.options = options;
   }
 
   /** The union with {@code frame2}. */
   public static Union with(DynamicFrame frame2) {
-    return new Union(frame2, StepOptions.DEFAULT);
+    return new Union(frame2);
   }
 
   /** Glue's {@code Union.apply(frame1, frame2, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String transformationCtx) {
-    Union t = with(frame2).withTransformationContext(transformationCtx);
-    return frame1.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Union withTransformationContext(String ctx) {
-    return new Union(other, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public Union withInfo(String info) {
-    return new Union(other, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Union withThresholds(long stageThreshold, long totalThreshold) {
-    return new Union(other, options.withThresholds(stageThreshold, totalThreshold));
+    return Steps.apply(frame1, with(frame2), transformationCtx);
   }
 
   @Override
@@ -72,7 +54,7 @@ public final class Union implements Transform<DynamicFrame> {
     StructType to = (StructType) merged;
     DynamicFrame left = input.withRows(Conform.rows(input.toDF(), a, to));
     DynamicFrame right = other.withRows(Conform.rows(other.toDF(), b, to));
-    return options.finish(left.union(right).withName(input.name()));
+    return Steps.finish(left.union(right).withName(input.name()), step);
   }
 
   @Override

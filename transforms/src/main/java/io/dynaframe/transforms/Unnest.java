@@ -7,7 +7,7 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Flatten;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,36 +27,17 @@ import org.apache.spark.sql.Column;
 public final class Unnest implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
-  private final StepOptions options;
 
-  private Unnest(StepOptions options) {
-    this.options = options;
-  }
+  private Unnest() {}
 
   /** An Unnest. */
   public static Unnest create() {
-    return new Unnest(StepOptions.DEFAULT);
+    return new Unnest();
   }
 
   /** Glue's {@code UnnestFrame.apply(frame, transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, String transformationCtx) {
-    Unnest t = create().withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public Unnest withTransformationContext(String ctx) {
-    return new Unnest(options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public Unnest withInfo(String info) {
-    return new Unnest(options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public Unnest withThresholds(long stageThreshold, long totalThreshold) {
-    return new Unnest(options.withThresholds(stageThreshold, totalThreshold));
+    return Steps.apply(frame, create(), transformationCtx);
   }
 
   @Override
@@ -75,7 +56,7 @@ public final class Unnest implements Transform<DynamicFrame> {
           + "' (a nested field and a top-level field with dots in its name); rename one first", List.of());
     }
     Column[] select = cols.stream().map(c -> expr(c.sql()).as(c.name())).toArray(Column[]::new);
-    return options.finish(input.withRows(input.toDF().select(select)));
+    return Steps.finish(input.withRows(input.toDF().select(select)), step);
   }
 
   @Override

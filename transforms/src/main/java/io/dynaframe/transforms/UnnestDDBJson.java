@@ -9,7 +9,7 @@ import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.GlueTypeNames;
 import io.dynaframe.transforms.internal.Sql;
-import io.dynaframe.transforms.internal.StepOptions;
+import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
@@ -39,42 +39,24 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   private final String numberType;
-  private final StepOptions options;
 
-  private UnnestDDBJson(String numberType, StepOptions options) {
+  private UnnestDDBJson(String numberType) {
     this.numberType = Objects.requireNonNull(numberType, "numberType");
-    this.options = options;
   }
 
   /** Unnests with numbers as doubles. */
   public static UnnestDDBJson create() {
-    return new UnnestDDBJson("double", StepOptions.DEFAULT);
+    return new UnnestDDBJson("double");
   }
 
   /** Glue's {@code frame.unnest_ddb_json(transformation_ctx)}. */
   public static DynamicFrame apply(DynamicFrame frame, String transformationCtx) {
-    UnnestDDBJson t = create().withTransformationContext(transformationCtx);
-    return frame.apply(StepOptions.stepName(transformationCtx, t.kind()), t);
+    return Steps.apply(frame, create(), transformationCtx);
   }
 
   /** The type numbers become, as a Glue type name. */
   public UnnestDDBJson withNumberType(String typeName) {
-    return new UnnestDDBJson(typeName, options);
-  }
-
-  /** This transform with Glue's {@code transformation_ctx}, set on the output frame. */
-  public UnnestDDBJson withTransformationContext(String ctx) {
-    return new UnnestDDBJson(numberType, options.withTransformationContext(ctx));
-  }
-
-  /** This transform with Glue's {@code info}. */
-  public UnnestDDBJson withInfo(String info) {
-    return new UnnestDDBJson(numberType, options.withInfo(info));
-  }
-
-  /** This transform with Glue's error thresholds, set on the output frame (0 = no limit). */
-  public UnnestDDBJson withThresholds(long stageThreshold, long totalThreshold) {
-    return new UnnestDDBJson(numberType, options.withThresholds(stageThreshold, totalThreshold));
+    return new UnnestDDBJson(typeName);
   }
 
   @Override
@@ -100,7 +82,7 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
         add(cols, names, f.name(), new DdbJson.Value(Sql.ident(f.name()), f.type()), step);
       }
     }
-    return options.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))));
+    return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
   }
 
   private void add(List<Column> cols, Set<String> names, String name, DdbJson.Value v, String step) {

@@ -22,7 +22,8 @@
  * {@code Transform.apply(frame=..., ..., transformation_ctx=...)}, so a Glue script ports line
  * by line: the frame first, Glue's arguments in Glue's order, the transformation context
  * last (it also names the step). Python keyword arguments that a script leaves out are
- * the defaults; the others are {@code withX} methods of the value.
+ * the defaults; the others are {@code withX} methods of the value, or of the output frame
+ * for the error thresholds.
  * <pre>{@code
  * # Glue (Python)
  * applymapping1 = ApplyMapping.apply(frame = datasource0, mappings = [("id", "string", "id", "long")], transformation_ctx = "applymapping1")
@@ -37,11 +38,16 @@
  *
  * <h2>Glue's common parameters</h2>
  *
- * Every transform takes Glue's {@code transformation_ctx} ({@code withTransformationContext},
- * set on the output frame), {@code info} ({@code withInfo}, put before the reason of the error
- * records the step makes) and {@code stageThreshold}/{@code totalThreshold}
- * ({@code withThresholds}, set on the output frame; 0 means no limit; checked by
- * {@link io.dynaframe.DynamicFrame#assertErrorThreshold()} and by sinks).
+ Glue's {@code transformation_ctx} is the step name: the output of
+ * {@code frame.apply("map_orders", t)} has the transformation context {@code map_orders}
+ * (a static {@code apply} sets the one it is given). The error thresholds
+ * {@code stageThreshold}/{@code totalThreshold} live on the frame:
+ * {@code out.withThresholds(10, 100)} (0 means no limit; checked by
+ * {@link io.dynaframe.DynamicFrame#assertErrorThreshold()} and by sinks). Glue's {@code info},
+ * put before the reason of the error records a step makes, is {@code withInfo} on the
+ * transforms that make error records: {@link io.dynaframe.transforms.Map},
+ * {@link io.dynaframe.transforms.FlatMap}, {@link io.dynaframe.transforms.Filter} (with a Java
+ * predicate) and {@link io.dynaframe.transforms.Unbox}.
  *
  * <h2>The transforms</h2>
  *

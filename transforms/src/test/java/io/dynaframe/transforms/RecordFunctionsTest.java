@@ -62,11 +62,10 @@ class RecordFunctionsTest {
     assertThat(out.errorsAsDynamicFrame().toDF().select("reason").as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList()).singleElement().asString().startsWith("the map function failed: java.lang.NullPointerException");
 
-    Map upper = Map.of(r -> RowFactory.create(r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age")))
-        .withTransformationContext("upper");
+    Map upper = Map.of(r -> RowFactory.create(r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age")));
     DynamicFrame twoBad = Frames.rows(ctx, "name STRING, age BIGINT", row(null, 1L), row("a", 2L), row(null, 3L));
-    twoBad.apply(upper.withThresholds(2, 0)).assertErrorThreshold();
-    assertThatThrownBy(() -> twoBad.apply(upper.withThresholds(1, 0)).assertErrorThreshold())
+    twoBad.apply("upper", upper).withThresholds(2, 0).assertErrorThreshold();
+    assertThatThrownBy(() -> twoBad.apply("upper", upper).withThresholds(1, 0).assertErrorThreshold())
         .isInstanceOf(ErrorThresholdExceededException.class)
         .hasMessage("step 'upper' of frame 'rows' made 2 error records, more than its stageThreshold of 1");
   }
