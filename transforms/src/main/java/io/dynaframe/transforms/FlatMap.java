@@ -4,12 +4,10 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.RecordFunctions;
-import io.dynaframe.transforms.internal.Steps;
-import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -27,22 +25,16 @@ import org.apache.spark.sql.Row;
  * FrameCollection all = FlatMap.apply(collection, DropNullFields.create(), "dropnulls");
  * }</pre>
  */
-public final class FlatMap implements Transform<DynamicFrame> {
+public final class FlatMap extends RecordFunctionTransform<FlatMapFunction<Row, Row>, FlatMap> {
   private static final long serialVersionUID = 1L;
 
-  private final FlatMapFunction<Row, Row> function;
-  private final StructType outputSchema;
-  private final String info;
-
   private FlatMap(FlatMapFunction<Row, Row> function, StructType outputSchema, String info) {
-    this.function = function;
-    this.outputSchema = outputSchema;
-    this.info = info;
+    super(function, outputSchema, info);
   }
 
   /** Applies this function to every record. */
   public static FlatMap of(FlatMapFunction<Row, Row> function) {
-    return new FlatMap(Objects.requireNonNull(function, "function"), null, "");
+    return new FlatMap(function, null, "");
   }
 
   /**
@@ -72,31 +64,13 @@ public final class FlatMap implements Transform<DynamicFrame> {
     return FrameCollection.of(out, any.context());
   }
 
-  /** The schema of the rows the function returns. */
-  public FlatMap withOutputSchema(StructType schema) {
-    return new FlatMap(function, Objects.requireNonNull(schema, "schema"), info);
-  }
-
-  /** The schema of the rows the function returns, in Spark DDL. */
-  public FlatMap withOutputSchema(String ddl) {
-    return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
-  }
-
-  /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
-  public FlatMap withInfo(String info) {
-    return new FlatMap(function, outputSchema, Objects.requireNonNull(info, "info"));
+  @Override
+  FlatMap copy(StructType outputSchema, String info) {
+    return new FlatMap(function, outputSchema, info);
   }
 
   @Override
-  public DynamicFrame expand(DynamicFrame input, String step) {
-    org.apache.spark.sql.types.StructType out = outputSchema == null
-        ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
-    return Steps.finish(input.withStagedRows(
-        RecordFunctions.flatMap(input.toDF(), out, function, step, info)), step);
-  }
-
-  @Override
-  public String toString() {
-    return "FlatMap" + (outputSchema != null ? "[" + outputSchema + "]" : "");
+  Dataset<Row> run(Dataset<Row> in, org.apache.spark.sql.types.StructType out, String step) {
+    return RecordFunctions.flatMap(in, out, function, step, info);
   }
 }

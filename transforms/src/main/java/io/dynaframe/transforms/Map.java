@@ -1,13 +1,11 @@
 package io.dynaframe.transforms;
 
 import io.dynaframe.DynamicFrame;
-import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.RecordFunctions;
 import io.dynaframe.transforms.internal.Steps;
-import io.dynaframe.types.SparkTypes;
 import io.dynaframe.types.StructType;
-import java.util.Objects;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -31,22 +29,16 @@ import org.apache.spark.sql.Row;
  *     r.<String>getAs("name").length())).withOutputSchema(out));
  * }</pre>
  */
-public final class Map implements Transform<DynamicFrame> {
+public final class Map extends RecordFunctionTransform<MapFunction<Row, Row>, Map> {
   private static final long serialVersionUID = 1L;
 
-  private final MapFunction<Row, Row> function;
-  private final StructType outputSchema;
-  private final String info;
-
   private Map(MapFunction<Row, Row> function, StructType outputSchema, String info) {
-    this.function = function;
-    this.outputSchema = outputSchema;
-    this.info = info;
+    super(function, outputSchema, info);
   }
 
   /** Applies this function to every record; the output has the input's schema unless told otherwise. */
   public static Map of(MapFunction<Row, Row> function) {
-    return new Map(Objects.requireNonNull(function, "function"), null, "");
+    return new Map(function, null, "");
   }
 
   /** Glue's {@code Map.apply(frame, f, transformation_ctx)}. */
@@ -54,31 +46,13 @@ public final class Map implements Transform<DynamicFrame> {
     return Steps.apply(frame, of(f), transformationCtx);
   }
 
-  /** The schema of the rows the function returns. */
-  public Map withOutputSchema(StructType schema) {
-    return new Map(function, Objects.requireNonNull(schema, "schema"), info);
-  }
-
-  /** The schema of the rows the function returns, in Spark DDL: {@code "name STRING, len INT"}. */
-  public Map withOutputSchema(String ddl) {
-    return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
-  }
-
-  /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
-  public Map withInfo(String info) {
-    return new Map(function, outputSchema, Objects.requireNonNull(info, "info"));
+  @Override
+  Map copy(StructType outputSchema, String info) {
+    return new Map(function, outputSchema, info);
   }
 
   @Override
-  public DynamicFrame expand(DynamicFrame input, String step) {
-    org.apache.spark.sql.types.StructType out = outputSchema == null
-        ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
-    return Steps.finish(input.withStagedRows(
-        RecordFunctions.map(input.toDF(), out, function, step, info)), step);
-  }
-
-  @Override
-  public String toString() {
-    return "Map" + (outputSchema != null ? "[" + outputSchema + "]" : "");
+  Dataset<Row> run(Dataset<Row> in, org.apache.spark.sql.types.StructType out, String step) {
+    return RecordFunctions.map(in, out, function, step, info);
   }
 }

@@ -1,15 +1,12 @@
 package io.dynaframe.transforms;
 
-import com.google.common.base.Preconditions;
-import com.google.common.collect.ImmutableList;
 import io.dynaframe.DynamicFrame;
-import io.dynaframe.Transform;
-import io.dynaframe.transforms.internal.CaseSafe;
-import io.dynaframe.transforms.internal.Checker;
 import io.dynaframe.transforms.internal.Fields;
 import io.dynaframe.transforms.internal.Steps;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * Glue's SelectFields: keeps the fields at the given paths and drops the rest. Glue selects
@@ -24,19 +21,16 @@ import java.util.List;
  * SelectFields.apply(frame, List.of("id", "name"), "select1");
  * }</pre>
  */
-public final class SelectFields implements Transform<DynamicFrame> {
+public final class SelectFields extends FieldPathsTransform {
   private static final long serialVersionUID = 1L;
 
-  private final ImmutableList<String> paths;
-
-  private SelectFields(ImmutableList<String> paths) {
-    Preconditions.checkArgument(!paths.isEmpty(), "SelectFields needs at least one path");
-    this.paths = paths;
+  private SelectFields(List<String> paths) {
+    super(paths);
   }
 
   /** Keeps these paths. */
   public static SelectFields of(List<String> paths) {
-    return new SelectFields(ImmutableList.copyOf(paths));
+    return new SelectFields(paths);
   }
 
   /** Keeps these paths. */
@@ -49,27 +43,10 @@ public final class SelectFields implements Transform<DynamicFrame> {
     return Steps.apply(frame, of(paths), transformationCtx);
   }
 
-  /** The paths kept. */
-  public List<String> paths() {
-    return paths;
-  }
-
   @Override
-  public DynamicFrame expand(DynamicFrame input, String step) {
-    return CaseSafe.run(() -> build(input, step), input);
-  }
-
-  private DynamicFrame build(DynamicFrame input, String step) {
-    Checker ck = new Checker(kind(), step, input.schema());
+  Dataset<Row> rewrite(Dataset<Row> df, List<List<String>> kept) {
     Fields.Keep keep = new Fields.Keep();
-    for (String p : paths) {
-      keep.add(ck.resolve(p, true, true).names());
-    }
-    return Steps.finish(input.withRows(Fields.select(input.toDF(), keep)), step);
-  }
-
-  @Override
-  public String toString() {
-    return "SelectFields" + paths;
+    kept.forEach(keep::add);
+    return Fields.select(df, keep);
   }
 }
