@@ -1,13 +1,12 @@
 package io.dynaframe.bench;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.dynaframe.DynaContext;
+import io.dynaframe.testing.SyntheticOrders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * How the time of one dynaframe pipeline grows with its input: the same Glue-style pipeline
  * (ApplyMapping, ResolveChoice, Filter, SplitRows, both parts written as Parquet) over 1,000,000,
- * 4,000,000 and 10,000,000 generated orders in 8 Parquet files each.
+ * 4,000,000 and 10,000,000 generated orders ({@link SyntheticOrders}) in 8 Parquet files each.
  *
  * <p>The framework times a "dynaframe" side against a "baseline" side; here both sides run
  * dynaframe, and the sides are input sizes:
@@ -52,26 +51,10 @@ public final class ScaleBenchmark implements Benchmark {
     SparkSession spark = env.spark();
     inputs = Inputs.ensure(env.dataDir(), "v1 rows=" + SMALL + "," + MEDIUM + "," + LARGE + " files=" + FILES, dir -> {
       for (long n : new long[] {SMALL, MEDIUM, LARGE}) {
-        generate(spark, n).write().parquet(dir.resolve("rows-" + n).toString());
+        SyntheticOrders.generate(spark, n, FILES).write().parquet(dir.resolve("rows-" + n).toString());
       }
     });
     work = env.workDir();
-  }
-
-  /**
-   * Orders with ids 0 to n-1: 1 in 10 cancelled, the amount as text with 1 in 1,000 {@code "n/a"},
-   * the amount itself {@code (id * 7919 mod 100000) / 100}.
-   */
-  private static org.apache.spark.sql.Dataset<Row> generate(SparkSession spark, long n) {
-    return spark.range(0, n, 1, FILES).select(
-        col("id"),
-        concat(lit("customer-"), col("id").mod(50_000).cast("string")).alias("customer_name"),
-        when(col("id").mod(1000).equalTo(3), lit("n/a"))
-            .otherwise(col("id").multiply(7919).mod(100_000).divide(100).cast("decimal(10,2)").cast("string"))
-            .alias("amount_text"),
-        col("id").mod(9).cast("int").alias("qty"),
-        when(col("id").mod(10).equalTo(0), lit("cancelled")).otherwise(lit("shipped")).alias("status"),
-        concat(lit("r"), col("id").mod(16).cast("string")).alias("region"));
   }
 
   @Override
@@ -129,13 +112,12 @@ public final class ScaleBenchmark implements Benchmark {
         .agg(count(lit(1)), sum("order_id"), count(col("amount"))).first();
     Row rest = spark.read().parquet(out.resolve("rest").toString())
         .agg(count(lit(1)), sum("order_id"), count(col("amount"))).first();
-    long cancelled = (n + 9) / 10;
-    long kept = n - cancelled;
-    long idSum = n * (n - 1) / 2 - 10 * (cancelled * (cancelled - 1) / 2);
+    long kept = SyntheticOrders.kept(n);
+    long idSum = SyntheticOrders.keptIdSum(n);
     long rows = big.getLong(0) + rest.getLong(0);
     long ids = big.getLong(1) + rest.getLong(1);
     long nulls = rest.getLong(0) - rest.getLong(2);
-    long expectedNulls = (n + 996) / 1000;
+    long expectedNulls = SyntheticOrders.notAvailableAmounts(n);
     if (rows != kept || ids != idSum || nulls != expectedNulls || big.getLong(0) == 0) {
       throw new IllegalStateException(String.format(Locale.ROOT, "%,d records: expected %,d kept (id sum %d, %d null "
           + "amounts), got %,d big + %,d rest (id sum %d, %d null amounts)", n, kept, idSum, expectedNulls,

@@ -1,14 +1,12 @@
 package io.dynaframe.transforms.load;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.Options;
+import io.dynaframe.testing.SyntheticOrders;
 import io.dynaframe.transforms.ApplyMapping;
 import io.dynaframe.transforms.Filter;
 import io.dynaframe.transforms.MappingSpec;
@@ -27,8 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The program {@link PipelineLoadTest} runs in a JVM of its own: generates {@code N} orders with
- * {@code spark.range} and runs them through ApplyMapping, ResolveChoice, Filter and SplitRows,
+ * The program {@link PipelineLoadTest} runs in a JVM of its own: generates {@code N} orders
+ * ({@link SyntheticOrders}) and runs them through ApplyMapping, ResolveChoice, Filter and SplitRows,
  * writing both parts as Parquet through dynaframe's sink, on Spark {@code local[2]}. It then
  * reads the output back and prints one line {@code RESULT key=value ...} with the counts, the
  * time and the heap figures.
@@ -46,15 +44,7 @@ public final class LoadPipeline {
         .hiveSupport(false).shufflePartitions(4).build();
     SparkSession spark = ctx.spark();
     long start = System.nanoTime();
-    Dataset<Row> raw = spark.range(0, n, 1, 16).select(
-        col("id"),
-        concat(lit("customer-"), col("id").mod(50_000).cast("string")).alias("customer_name"),
-        when(col("id").mod(1000).equalTo(3), lit("n/a"))
-            .otherwise(col("id").multiply(7919).mod(100_000).divide(100).cast("decimal(10,2)").cast("string"))
-            .alias("amount_text"),
-        col("id").mod(9).cast("int").alias("qty"),
-        when(col("id").mod(10).equalTo(0), lit("cancelled")).otherwise(lit("shipped")).alias("status"),
-        concat(lit("r"), col("id").mod(16).cast("string")).alias("region"));
+    Dataset<Row> raw = SyntheticOrders.generate(spark, n, 16);
     DynamicFrame orders = DynamicFrame.fromDF(raw, ctx, "orders");
     DynamicFrame mapped = ApplyMapping.apply(orders, List.of(
         MappingSpec.of("id", "long", "order_id", "long"),

@@ -2,6 +2,7 @@ package io.dynaframe.transforms.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynaframe.testing.SyntheticOrders;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -86,36 +87,17 @@ class PipelineLoadTest {
     while (m.find()) {
       r.put(m.group(1), m.group(2));
     }
-    long cancelled = (n + 9) / 10; // ids 0 mod 10
-    long kept = n - cancelled;
-    long idSum = n * (n - 1) / 2 - 10 * (cancelled * (cancelled - 1) / 2);
-    assertThat(Long.parseLong(r.get("big")) + Long.parseLong(r.get("rest"))).as("kept records").isEqualTo(kept);
-    assertThat(Long.parseLong(r.get("idSum"))).as("sum of the kept order ids: each record exactly once").isEqualTo(idSum);
-    assertThat(Long.parseLong(r.get("nullAmounts"))).as("'n/a' amounts resolved to null, ids 3 mod 1000")
-        .isEqualTo((n + 996) / 1000);
-    assertThat(Long.parseLong(r.get("big"))).as("amounts above 500").isEqualTo(expectedBig(n));
+    assertThat(Long.parseLong(r.get("big")) + Long.parseLong(r.get("rest"))).as("kept records")
+        .isEqualTo(SyntheticOrders.kept(n));
+    assertThat(Long.parseLong(r.get("idSum"))).as("sum of the kept order ids: each record exactly once")
+        .isEqualTo(SyntheticOrders.keptIdSum(n));
+    assertThat(Long.parseLong(r.get("nullAmounts"))).as("'n/a' amounts resolved to null")
+        .isEqualTo(SyntheticOrders.notAvailableAmounts(n));
+    assertThat(Long.parseLong(r.get("big"))).as("amounts above 500")
+        .isEqualTo(SyntheticOrders.keptWithAmountAbove(n, 500));
     assertThat(Long.parseLong(r.get("maxHeapMiB"))).as("the child's heap").isLessThanOrEqualTo(4096);
     assertThat(Long.parseLong(r.get("oldGenPeakMiB"))).as("records stream through: the long-lived heap stays small")
         .isLessThan(1024);
-  }
-
-  /** Kept ids (not 0 mod 10) whose amount (id * 7919 mod 100000) / 100 is above 500 and not "n/a" (3 mod 1000). */
-  private static long expectedBig(long n) {
-    // the amount depends on id mod 100000, the other conditions on id mod 1000: count one period, then the rest
-    long period = 100_000;
-    long perPeriod = 0;
-    long partial = 0;
-    long rem = n % period;
-    for (long i = 0; i < period; i++) {
-      boolean big = i % 10 != 0 && i % 1000 != 3 && (i * 7919) % period > 50_000;
-      if (big) {
-        perPeriod++;
-        if (i < rem) {
-          partial++;
-        }
-      }
-    }
-    return (n / period) * perPeriod + partial;
   }
 
   private static String tail(String output) {
