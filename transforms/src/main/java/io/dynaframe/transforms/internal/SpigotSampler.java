@@ -18,13 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -63,12 +66,13 @@ import scala.Function1;
 public final class SpigotSampler implements RowSampler {
   private static final long serialVersionUID = 1L;
 
-  /** The per-task state of every sampler running in this JVM, by sampler id and task attempt. */
-  private static final ConcurrentHashMap<String, TaskState> STATES = new ConcurrentHashMap<>();
+  /**
+   * What the samplers' tasks keep in this JVM, per Spark environment (one per SparkContext: an
+   * executor's, or the driver's in local mode), held weakly: a stopped context's goes with it.
+   */
+  private static final Map<SparkEnv, EnvState> BY_ENV = new WeakHashMap<>();
   /** The low 33 bits of {@code monotonically_increasing_id()}: a record's place in its partition. */
   private static final long ROW_IN_PARTITION = (1L << 33) - 1;
-  /** The partitions ({@code samplerId:partition}) whose sample file a task of this JVM completed. */
-  private static final Set<String> WRITTEN = ConcurrentHashMap.newKeySet();
   /**
    * The start of the name of the filter's UDF; the sampler's id follows. Run lineage knows by
    * this name (core's PlanLineage.KEEPS_EVERY_ROW) that the filter keeps every row.
@@ -207,24 +211,26 @@ public final class SpigotSampler implements RowSampler {
   }
 
   private TaskState state(TaskContext tc) {
+    EnvState env = envState(SparkEnv.get());
     String key = id + ":" + tc.taskAttemptId();
-    TaskState s = STATES.get(key);
+    TaskState s = env.states.get(key);
     if (s == null) {
       s = new TaskState(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId(), seed);
-      // a partition whose sample a successful task of this sampler wrote already in this JVM (the
-      // frame is consumed by a second job) picks nothing: its file holds the same records, the
-      // candidates being chosen alike. On another executor the partition is sampled again and
-      // its file written again with the same records.
+      // a partition whose sample a successful task of this sampler wrote already in this Spark
+      // environment (the frame is consumed by a second job) picks nothing: its file holds the same
+      // records, the candidates being chosen alike. On another executor the partition is sampled
+      // again and its file written again with the same records.
       String partitionKey = id + ":" + tc.partitionId();
       s.writtenKey = partitionKey;
-      if (WRITTEN.contains(partitionKey)) {
+      s.written = env.written;
+      if (env.written.contains(partitionKey)) {
         s.picked = Integer.MAX_VALUE;
       }
-      STATES.put(key, s);
+      env.states.put(key, s);
       TaskState state = s;
       TaskFailureListener onFailure = (context, error) -> state.failed = true;
       TaskCompletionListener onCompletion = context -> {
-        STATES.remove(key);
+        env.states.remove(key);
         state.finish(context.isFailed() || state.failed);
       };
       tc.addTaskFailureListener(onFailure);
@@ -238,12 +244,32 @@ public final class SpigotSampler implements RowSampler {
     return dir + ", topk=" + topk + ", prob=" + prob;
   }
 
+  /** The state of this Spark environment's sampler tasks, made on first use. */
+  private static EnvState envState(SparkEnv env) {
+    synchronized (BY_ENV) {
+      return BY_ENV.computeIfAbsent(env, e -> new EnvState());
+    }
+  }
+
+  /** The partitions ({@code samplerId:partition}) whose sample file a task completed in this Spark environment. */
+  static Set<String> written(SparkEnv env) {
+    return Set.copyOf(envState(env).written);
+  }
+
+  /** The tasks of one Spark environment: those running, by sampler id and task attempt, and the partitions written. */
+  private static final class EnvState {
+    final ConcurrentHashMap<String, TaskState> states = new ConcurrentHashMap<>();
+    final Set<String> written = ConcurrentHashMap.newKeySet();
+  }
+
   /** What one task has picked and where it writes. */
   private static final class TaskState {
     private final int partition;
     private final int attempt;
     final long attemptId;
     private String writtenKey;
+    /** Where {@link #writtenKey} is recorded when the task succeeds. */
+    private Set<String> written;
     private int picked;
     /** Seeded by the sampler's seed and the partition: a recomputed partition draws alike. */
     private final SplittableRandom random;
@@ -306,7 +332,7 @@ public final class SpigotSampler implements RowSampler {
           finishHadoop(taskFailed);
         }
         if (!taskFailed && writtenKey != null) {
-          WRITTEN.add(writtenKey);
+          written.add(writtenKey);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Spigot cannot finish its sample file " + target, e);
