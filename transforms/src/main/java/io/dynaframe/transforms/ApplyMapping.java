@@ -107,7 +107,7 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
   }
 
   private DynamicFrame build(DynamicFrame input, String step) {
-    Checker ck = new Checker(kind(), step, input.schema());
+    Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
     Node root = new Node();
     for (MappingSpec m : mappings) {
       if (m.sourceType() != null) {

@@ -38,7 +38,7 @@ abstract class FieldPathsTransform implements Transform<DynamicFrame> {
   @Override
   public final DynamicFrame expand(DynamicFrame input, String step) {
     return CaseSafe.run(() -> {
-      Checker ck = new Checker(kind(), step, input.schema());
+      Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
       List<List<String>> resolved = new ArrayList<>();
       for (String p : paths) {
         resolved.add(ck.resolve(p, true, true).names());

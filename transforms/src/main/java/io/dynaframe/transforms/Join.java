@@ -85,8 +85,8 @@ public final class Join implements Transform<DynamicFrame> {
     }
     StructType s1 = input.schema();
     StructType s2 = other.schema();
-    Checker ck1 = new Checker(kind(), step, s1);
-    Checker ck2 = new Checker(kind(), step, s2);
+    Checker ck1 = new Checker(kind(), step, s1, TransformException::new);
+    Checker ck2 = new Checker(kind(), step, s2, TransformException::new);
     List<String> conditions = new ArrayList<>();
     Set<String> mergedKeys = new HashSet<>();
     for (int i = 0; i < keys1.size(); i++) {

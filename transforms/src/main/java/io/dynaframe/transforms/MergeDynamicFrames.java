@@ -82,8 +82,8 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
     }
     StructType a = input.schema();
     StructType b = staging.schema();
-    Checker cka = new Checker(kind(), step, a);
-    Checker ckb = new Checker(kind(), step, b);
+    Checker cka = new Checker(kind(), step, a, TransformException::new);
+    Checker ckb = new Checker(kind(), step, b, TransformException::new);
     List<String> keySql = new ArrayList<>();
     for (String k : primaryKeys) {
       Checker.Resolved ra = cka.resolve(k, true, false);

@@ -59,7 +59,7 @@ public final class RenameField implements Transform<DynamicFrame> {
   }
 
   private DynamicFrame build(DynamicFrame input, String step) {
-    Checker ck = new Checker(kind(), step, input.schema());
+    Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
     Checker.Resolved from = ck.resolve(oldName, true, true);
     FieldPath to = ck.parse(newName);
     List<String> src = from.names();

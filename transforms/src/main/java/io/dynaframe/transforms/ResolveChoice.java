@@ -135,7 +135,7 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
   private DynamicFrame build(DynamicFrame input, String step) {
     Dataset<Row> df = input.toDF();
     if (choice != null) {
-      Checker ck = new Checker(kind(), step, input.schema());
+      Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
       ChoiceAction action = parse(ck, "", choice);
       StructType catalog = null;
       if (action.kind() == ChoiceAction.Kind.MATCH_CATALOG) {
@@ -156,7 +156,7 @@ public final class ResolveChoice implements Transform<DynamicFrame> {
   }
 
   private Dataset<Row> resolveOne(Dataset<Row> df, ResolveSpec spec, String step) {
-    Checker ck = new Checker(kind(), step, SparkTypes.fromSpark(df.schema()));
+    Checker ck = new Checker(kind(), step, SparkTypes.fromSpark(df.schema()), TransformException::new);
     ChoiceAction action = parse(ck, spec.path(), spec.action());
     if (action.kind() == ChoiceAction.Kind.MATCH_CATALOG) {
       throw ck.failAt(spec.path(), "match_catalog applies to every choice: use ResolveChoice.matchCatalog(...) "

@@ -107,7 +107,7 @@ public final class SplitRows implements Transform<FrameCollection> {
    * input's schema (a record with a null field does not satisfy a comparison on it).
    */
   public Column condition(DynamicFrame input, String step) {
-    Checker ck = new Checker(kind(), step, input.schema());
+    Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
     List<String> parts = new ArrayList<>();
     for (Comparison c : comparisons) {
       String op = Comparisons.sqlOperator(c.operator()).orElseThrow(() -> ck.failNear(c.path(),

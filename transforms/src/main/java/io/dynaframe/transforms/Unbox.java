@@ -107,7 +107,7 @@ public final class Unbox implements Transform<DynamicFrame> {
   }
 
   private DynamicFrame build(DynamicFrame input, String step) {
-    Checker ck = new Checker(kind(), step, input.schema());
+    Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
     if (!format.equals("json") && !format.equals("csv")) {
       throw ck.failNear(path, "Unbox reads json or csv, not '" + format + "'", format, List.of("json", "csv"));
     }

@@ -1,6 +1,5 @@
 package io.dynaframe.transforms.internal;
 
-import io.dynaframe.transforms.TransformException;
 import io.dynaframe.types.ArrayType;
 import io.dynaframe.types.ChoiceType;
 import io.dynaframe.types.DataType;
@@ -13,20 +12,36 @@ import java.util.Locale;
 
 /**
  * Checks what a transform asks of a frame against the frame's schema, when the transform is
- * applied and before any Spark job, and builds the {@link TransformException} that names the
+ * applied and before any Spark job, and builds the {@code TransformException} that names the
  * transform, the step, the path and the closest paths the frame has.
  */
 public final class Checker {
   private final String kind;
   private final String step;
   private final StructType schema;
+  private final Failure failure;
   private List<String> paths;
 
-  /** A checker for one step of a transform over a frame with this schema. */
-  public Checker(String kind, String step, StructType schema) {
+  /**
+   * Makes the exception a failed check throws (the transforms' {@code TransformException}):
+   * the transform's kind, the step, the path at fault or null, the problem, the closest paths.
+   */
+  @FunctionalInterface
+  public interface Failure {
+    RuntimeException of(String kind, String step, String path, String problem, List<String> closestPaths);
+  }
+
+  /** A checker for one step of a transform over a frame with this schema, failing with what {@code failure} makes. */
+  public Checker(String kind, String step, StructType schema, Failure failure) {
     this.kind = kind;
     this.step = step;
     this.schema = schema;
+    this.failure = java.util.Objects.requireNonNull(failure, "failure");
+  }
+
+  /** A checker of the same step over another schema. */
+  public Checker over(StructType other) {
+    return new Checker(kind, step, other, failure);
   }
 
   /** The schema checked against. */
@@ -45,26 +60,26 @@ public final class Checker {
   }
 
   /** A failure not about a path. */
-  public TransformException fail(String problem) {
-    return new TransformException(kind, step, problem);
+  public RuntimeException fail(String problem) {
+    return failure.of(kind, step, null, problem, List.of());
   }
 
   /** A failure about a path, listing the frame's closest paths. */
-  public TransformException failAt(String path, String problem) {
-    return new TransformException(kind, step, path, problem, EditDistance.closest(path, allPaths()));
+  public RuntimeException failAt(String path, String problem) {
+    return failure.of(kind, step, path, problem, EditDistance.closest(path, allPaths()));
   }
 
   /** A failure about a path, listing these candidates instead of the frame's paths. */
-  public TransformException failAt(String path, String problem, List<String> candidates) {
-    return new TransformException(kind, step, path, problem, EditDistance.closest(path, candidates));
+  public RuntimeException failAt(String path, String problem, List<String> candidates) {
+    return failure.of(kind, step, path, problem, EditDistance.closest(path, candidates));
   }
 
   /**
    * A failure about a path where the misspelt thing is another word (a type name, an
    * operator): the closest of {@code candidates} to {@code wrong} are listed.
    */
-  public TransformException failNear(String path, String problem, String wrong, List<String> candidates) {
-    return new TransformException(kind, step, path, problem, EditDistance.closest(wrong, candidates));
+  public RuntimeException failNear(String path, String problem, String wrong, List<String> candidates) {
+    return failure.of(kind, step, path, problem, EditDistance.closest(wrong, candidates));
   }
 
   /** Parses a path, failing with the path's syntax problem. */
@@ -72,7 +87,7 @@ public final class Checker {
     try {
       return FieldPath.parse(path);
     } catch (IllegalArgumentException e) {
-      throw new TransformException(kind, step, path, e.getMessage(), List.of());
+      throw failure.of(kind, step, path, e.getMessage(), List.of());
     }
   }
 
@@ -110,7 +125,7 @@ public final class Checker {
       }
       while (cur instanceof ArrayType a) {
         if (!throughArrays) {
-          throw new TransformException(kind, step, text, "'" + FieldPath.render(names) + "' is an array and " + kind
+          throw failure.of(kind, step, text, "'" + FieldPath.render(names) + "' is an array and " + kind
               + " cannot reach into array elements", List.of());
         }
         through = true;
@@ -156,7 +171,7 @@ public final class Checker {
         return matches.get(0);
       }
       if (matches.size() > 1) {
-        throw new TransformException(kind, step, text, "'" + name + "' matches several fields when case is ignored: "
+        throw failure.of(kind, step, text, "'" + name + "' matches several fields when case is ignored: "
             + matches.stream().map(Field::name).toList() + "; set case sensitivity on or rename one", List.of());
       }
     }
@@ -167,7 +182,7 @@ public final class Checker {
     }
     java.util.LinkedHashSet<String> near = new java.util.LinkedHashSet<>(EditDistance.closest(text, allPaths()));
     near.addAll(EditDistance.closest(shown, allPaths()));
-    throw new TransformException(kind, step, text, problem,
+    throw failure.of(kind, step, text, problem,
         near.stream().limit(EditDistance.MAX_SUGGESTIONS).toList());
   }
 

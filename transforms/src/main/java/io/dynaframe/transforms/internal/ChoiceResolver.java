@@ -219,7 +219,7 @@ public final class ChoiceResolver {
   }
 
   private List<String> catalogPaths() {
-    return new Checker(ck.kind(), ck.step(), catalog).allPaths();
+    return ck.over(catalog).allPaths();
   }
 
   private static String nullOf(DataType type) {
