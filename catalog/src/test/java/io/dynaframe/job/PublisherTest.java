@@ -154,4 +154,17 @@ class PublisherTest {
     FrameAssert.assertThat(ctx.spark().sql("SELECT id, region FROM pubtest.orders"))
         .isEqualTo(Frames.rows(ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
   }
+
+  @Test
+  void aJobsPublisherPublishesIntoTheCatalogOfTheJobsContextAndTheJobsLake(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    try (Job job = Job.init("orders", ctx.withCatalog(catalog), JobArguments.resolve(new String[0]), Lake.at(root))) {
+      Publication p = Publisher.of(job).publish(orders(job.context(), "{\"id\": 1}"), ORDERS, "parquet", List.of());
+      job.commit();
+
+      assertThat(p.version()).isEqualTo(job.runId());
+      assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/load/sales/orders/v-" + job.runId());
+      assertThat(versionFolders()).containsExactly("v-" + job.runId());
+    }
+  }
 }

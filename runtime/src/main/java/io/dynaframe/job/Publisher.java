@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * (Glue's {@code purge_s3_path} default, 168 hours).
  *
  * <pre>{@code
- * Publisher.of(ctx, catalog, lake).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
+ * Publisher.of(job).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
  * }</pre>
  */
 public final class Publisher {
@@ -89,7 +89,23 @@ public final class Publisher {
     this.orphanGrace = orphanGrace;
   }
 
-  /** A publisher with a retention of 168 hours and an orphan grace period of one hour. */
+  /**
+   * A publisher for a job's run: it publishes into the catalog of the run's context
+   * ({@code job.context().catalog()}) and the job's lake, and names each version after the run
+   * id. Retention 168 hours, orphan grace period one hour.
+   */
+  public static Publisher of(Job job) {
+    Objects.requireNonNull(job, "job");
+    return of(job.context(), job.context().catalog(), job.lake());
+  }
+
+  /**
+   * A publisher into a catalog and a lake of your choice, with a retention of 168 hours and an
+   * orphan grace period of one hour: for publishing outside a {@link Job}, or from a job into
+   * another catalog or lake than its own (a second catalog that readers elsewhere use, a
+   * staging lake). Within a job, {@link #of(Job)} says the same with less. Versions are named
+   * after {@code ctx}'s run id.
+   */
   public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
     return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1));
   }
