@@ -60,8 +60,6 @@ public final class Publisher {
   public static final String VERSIONS_PARAMETER = "dynaframe.versions";
   /** A version folder's name: this prefix and the run id. */
   public static final String VERSION_PREFIX = "v-";
-  /** Test hook: a system property naming a phase ({@code write}, {@code switch}) where a publish stops and waits to be killed. */
-  static final String PAUSE_PROPERTY = "dynaframe.test.publish.pause";
 
   /** What a publish does with the data already published. */
   public enum Mode {
@@ -80,13 +78,16 @@ public final class Publisher {
   private final Lake lake;
   private final Duration retention;
   private final Duration orphanGrace;
+  private final PublishFaults faults;
 
-  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace) {
+  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace,
+      PublishFaults faults) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.lake = Objects.requireNonNull(lake, "lake");
     this.retention = retention;
     this.orphanGrace = orphanGrace;
+    this.faults = Objects.requireNonNull(faults, "faults");
   }
 
   /**
@@ -107,13 +108,13 @@ public final class Publisher {
    * after {@code ctx}'s run id.
    */
   public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
-    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1));
+    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
   }
 
   /** How long a replaced version is kept for readers that started before the switch. */
   public Publisher withRetention(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "retention must not be negative");
-    return new Publisher(ctx, catalog, lake, value, orphanGrace);
+    return new Publisher(ctx, catalog, lake, value, orphanGrace, faults);
   }
 
   /**
@@ -122,7 +123,12 @@ public final class Publisher {
    */
   public Publisher withOrphanGrace(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "orphan grace must not be negative");
-    return new Publisher(ctx, catalog, lake, retention, value);
+    return new Publisher(ctx, catalog, lake, retention, value, faults);
+  }
+
+  /** This publisher with faults injected at the points {@link PublishFaults} names; for tests of this package. */
+  Publisher withFaults(PublishFaults value) {
+    return new Publisher(ctx, catalog, lake, retention, orphanGrace, value);
   }
 
   /**
@@ -158,7 +164,7 @@ public final class Publisher {
     TableDefinition target = definition(table, schema, format, partitionKeys, existing, location);
 
     Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
-    DynamicFrame toWrite = "write".equals(System.getProperty(PAUSE_PROPERTY)) ? PublishedVersions.pausingMidWrite(frame) : frame;
+    DynamicFrame toWrite = faults.whileWriting(frame, table, version);
     ctx.getSinkWithFormat("s3", Options.of("path", location, "partitionKeys", partitionKeys), table.name(), format,
         Options.empty()).writeDynamicFrame(toWrite);
 
@@ -170,12 +176,12 @@ public final class Publisher {
         .plus(version, System.currentTimeMillis());
     TableDefinition switched = target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
     boolean tableSwitched = false;
+    faults.beforeSwitch(table, version);
     try {
       if (existing == null) {
         ensureDatabase(table.database());
         catalog.createTable(switched);
       } else {
-        pause("switch");
         catalog.updateTable(switched);
       }
       tableSwitched = true;
@@ -367,11 +373,5 @@ public final class Publisher {
       LOG.warn("cleanup of old versions of {} failed; the next publish tries again: {}", table, e.toString());
     }
     return removed;
-  }
-
-  private static void pause(String phase) {
-    if (phase.equals(System.getProperty(PAUSE_PROPERTY))) {
-      PublishedVersions.pauseForever(phase);
-    }
   }
 }
