@@ -39,7 +39,9 @@ public final class BookmarkStore {
    * The two static fields below are JVM-wide on purpose, not per Spark session: a lease names a
    * process (host and pid), not a session, and two sessions of one JVM that run the same job on
    * the same lake take the same lease file. Keyed per session, a run of one session would take
-   * over the live lease of a run of another as if its holder had ended. Neither grows with use.
+   * over the live lease of a run of another as if its holder had ended. Neither grows with use:
+   * HELD has an entry per run in progress (a run dropped without commit, fail or close keeps its
+   * entry, as it keeps its lease file), LOCKS one per lease being taken at the moment.
    */
   /** The leases that runs of this process hold now (lease file and run id); an entry goes when its run releases the lease. */
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
