@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.TableDefinition;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +155,70 @@ class PublisherTest {
 
     FrameAssert.assertThat(ctx.spark().sql("SELECT id, region FROM pubtest.orders"))
         .isEqualTo(Frames.rows(ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
+  }
+
+  @Test
+  void aJobsPublisherPublishesIntoTheCatalogOfTheJobsContextAndTheJobsLake(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    try (Job job = Job.init("orders", ctx.withCatalog(catalog), JobArguments.resolve(new String[0]), Lake.at(root))) {
+      Publication p = Publisher.of(job).publish(orders(job.context(), "{\"id\": 1}"), ORDERS, "parquet", List.of());
+      job.commit();
+
+      assertThat(p.version()).isEqualTo(job.runId());
+      assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/load/sales/orders/v-" + job.runId());
+      assertThat(versionFolders()).containsExactly("v-" + job.runId());
+    }
+  }
+
+  private void land(String file, int id) throws IOException {
+    Files.createDirectories(root.resolve("source/events"));
+    Files.writeString(root.resolve("source/events/" + file), "{\"id\": " + id + "}\n");
+  }
+
+  /** One incremental run: reads the new events and appends them to {@code sales.orders}; returns the run id. */
+  private String appendNewEvents(DynaContext ctx, PublishFaults faults) {
+    String[] argv = {"--job-bookmark-option", "job-bookmark-enable"};
+    try (Job job = Job.init("events", ctx, JobArguments.resolve(argv), Lake.at(root))) {
+      DynamicFrame events = job.context().createDynamicFrameFromOptions("s3",
+          Options.of("paths", List.of(root.resolve("source/events").toString())), "json", Options.empty(), "read_events");
+      Publisher.of(job).withOrphanGrace(Duration.ZERO).withFaults(faults)
+          .publish(events, ORDERS, "parquet", List.of(), Publisher.Mode.APPEND);
+      job.commit();
+      return job.runId();
+    }
+  }
+
+  private List<Long> publishedIds(DynaContext ctx, Catalog catalog) {
+    return ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()).select("id")
+        .as(Encoders.LONG()).collectAsList().stream().sorted().toList();
+  }
+
+  @Test
+  void aJobThatFailsJustBeforeTheSwitchPublishesNothingAndItsRerunPublishesOnce(DynaContext ctx) throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    DynaContext withCatalog = ctx.withCatalog(catalog);
+    land("a.json", 1);
+    String first = appendNewEvents(withCatalog, PublishFaults.NONE);
+    land("b.json", 2);
+    IllegalStateException crash = new IllegalStateException("the driver dies before the switch");
+    PublishFaults failAtSwitch = new PublishFaults() {
+      @Override
+      public void beforeSwitch(TableIdentifier table, String version) {
+        throw crash;
+      }
+    };
+
+    assertThatThrownBy(() -> appendNewEvents(withCatalog, failAtSwitch)).isSameAs(crash);
+    assertThat(crash.getSuppressed()).isEmpty();
+    assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/v-" + first);
+    assertThat(publishedIds(ctx, catalog)).containsExactly(1L);
+    assertThat(versionFolders()).hasSize(2); // the published version and the failed run's
+
+    String rerun = appendNewEvents(withCatalog, PublishFaults.NONE);
+    assertThat(publishedIds(ctx, catalog)).as("the rerun read b.json again, and only it").containsExactly(1L, 2L);
+    assertThat(versionFolders()).as("the failed run's folder was removed")
+        .containsExactlyInAnyOrder("v-" + first, "v-" + rerun);
+    appendNewEvents(withCatalog, PublishFaults.NONE);
+    assertThat(publishedIds(ctx, catalog)).as("nothing new, nothing published twice").containsExactly(1L, 2L);
   }
 }

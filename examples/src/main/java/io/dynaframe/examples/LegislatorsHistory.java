@@ -77,8 +77,8 @@ public final class LegislatorsHistory {
    * {@value #DATABASE}, reads it from the catalog, builds the history, publishes it and its
    * relationalized tables into database {@value #OUTPUT_DATABASE}; returns the published tables.
    */
-  public static List<TableIdentifier> run(DynaContext ctx, Catalog catalog, Lake lake, int persons) {
-    LegislatorsData.write(ctx.spark().sparkContext().hadoopConfiguration(), lake.source(), persons);
+  public static List<TableIdentifier> run(DynaContext base, Catalog catalog, Lake lake, int persons) {
+    LegislatorsData.write(base.spark().sparkContext().hadoopConfiguration(), lake.source(), persons);
     if (!catalog.databaseExists(DatabaseName.of(DATABASE))) {
       catalog.createDatabase(Database.of(DATABASE).withLocation(lake.sourcePath("legislators")));
     }
@@ -88,11 +88,11 @@ public final class LegislatorsHistory {
         .path(lake.sourcePath("legislators") + "/organizations")
         .naming(TableNaming.template("{folder}_json")).build().run();
 
-    DynaContext job = ctx.withCatalog(catalog);
-    DynamicFrame personsFrame = job.createDynamicFrameFromCatalog(DATABASE, "persons_json", "persons", "", Options.empty());
-    DynamicFrame membershipsFrame = job.createDynamicFrameFromCatalog(DATABASE, "memberships_json", "memberships", "",
+    DynaContext ctx = base.withCatalog(catalog);
+    DynamicFrame personsFrame = ctx.createDynamicFrameFromCatalog(DATABASE, "persons_json", "persons", "", Options.empty());
+    DynamicFrame membershipsFrame = ctx.createDynamicFrameFromCatalog(DATABASE, "memberships_json", "memberships", "",
         Options.empty());
-    DynamicFrame orgsFrame = job.createDynamicFrameFromCatalog(DATABASE, "organizations_json", "organizations", "",
+    DynamicFrame orgsFrame = ctx.createDynamicFrameFromCatalog(DATABASE, "organizations_json", "organizations", "",
         Options.empty());
     System.out.println("== persons_json as read from the catalog:");
     personsFrame.printSchema();
@@ -104,13 +104,13 @@ public final class LegislatorsHistory {
     if (!catalog.databaseExists(DatabaseName.of(OUTPUT_DATABASE))) {
       catalog.createDatabase(Database.of(OUTPUT_DATABASE).withLocation(lake.load() + "/" + OUTPUT_DATABASE));
     }
-    Publisher publisher = Publisher.of(job, catalog, lake);
+    Publisher publisher = Publisher.of(ctx, catalog, lake);
     List<TableIdentifier> published = new ArrayList<>();
     TableIdentifier historyTable = TableIdentifier.of(OUTPUT_DATABASE, "legislator_history");
     publisher.publish(history, historyTable, "parquet", List.of(), Publisher.Mode.OVERWRITE);
     published.add(historyTable);
 
-    FrameCollection tables = relationalize(history, lake.stagingPath("legislators_history", job.runId()));
+    FrameCollection tables = relationalize(history, lake.stagingPath("legislators_history", ctx.runId()));
     for (String name : tables.keys()) {
       System.out.println("== " + name + ": " + tables.get(name).count() + " records");
       TableIdentifier t = TableIdentifier.of(OUTPUT_DATABASE, name);
@@ -118,8 +118,8 @@ public final class LegislatorsHistory {
       published.add(t);
     }
     // the published tables, read back through the catalog: each contact detail with its legislator
-    Dataset<Row> root = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT).toDF();
-    Dataset<Row> contacts = job.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT + "_contact_details").toDF();
+    Dataset<Row> root = ctx.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT).toDF();
+    Dataset<Row> contacts = ctx.createDynamicFrameFromCatalog(OUTPUT_DATABASE, ROOT + "_contact_details").toDF();
     contacts.join(root, contacts.col("id").equalTo(root.col("contact_details")))
         .selectExpr("family_name", "org_name", "`contact_details.val.type` AS type", "`contact_details.val.value` AS value")
         .orderBy("family_name", "org_name", "type").show(10, false);

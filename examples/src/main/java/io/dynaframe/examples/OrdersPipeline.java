@@ -188,9 +188,8 @@ public final class OrdersPipeline {
 
     JobArguments args = JobArguments.resolve(new String[] {"--JOB_NAME", JOB, "--job-bookmark-option", "job-bookmark-enable"},
         "JOB_NAME");
-    Job job = Job.init(JOB, base.withCatalog(catalog), args, lake);
-    DynaContext ctx = job.context();
-    try {
+    try (Job job = Job.init(JOB, base.withCatalog(catalog), args, lake)) {
+      DynaContext ctx = job.context();
       DynamicFrame orders = ctx.createDynamicFrameFromCatalog("raw", "raw_orders", "read_orders", "", Options.empty());
       System.out.println("== raw orders as read (choices where records disagree):");
       orders.printSchema();
@@ -226,7 +225,7 @@ public final class OrdersPipeline {
               MappingSpec.of("`items.val.sku`", "string", "sku", "string"),
               MappingSpec.of("`items.val.qty`", "long", "qty", "long")));
 
-      Publisher publisher = Publisher.of(ctx, catalog, lake);
+      Publisher publisher = Publisher.of(job); // the catalog of the job's context, the job's lake
       publisher.publish(tables.get("orders"), TABLES.get(0), "parquet", List.of("order_date"),
           Publisher.Mode.APPEND);
       publisher.publish(items, TABLES.get(1), "parquet", List.of(), Publisher.Mode.APPEND);
@@ -248,9 +247,6 @@ public final class OrdersPipeline {
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
       List<String> read = job.filesRead().values().stream().flatMap(List::stream).map(InputFile::path).sorted().toList();
       return new Run(0, job.runId(), read, errors, TABLES);
-    } catch (RuntimeException e) {
-      job.fail(e);
-      throw e;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.dynaframe.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynaframe.job.PausedPublishingJob;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,14 @@ class PublishCrashIT {
     return cp;
   }
 
-  private List<String> job(String mode, List<String> jvm) {
-    return ChildJvm.command(classpath(), jvm, PublishingJob.class.getName(), List.of("--JOB_NAME", "events",
-        "--lake", dir.resolve("lake").toString(), "--mode", mode, "--job-bookmark-option", "job-bookmark-enable"));
+  private List<String> jobArguments(String mode) {
+    return List.of("--JOB_NAME", "events", "--lake", dir.resolve("lake").toString(), "--mode", mode,
+        "--job-bookmark-option", "job-bookmark-enable");
   }
 
   private ChildJvm.Result run(String mode, String log) throws Exception {
-    return ChildJvm.run(job(mode, List.of("-Xmx1g")), Map.of("SPARK_LOCAL_IP", "127.0.0.1"), dir.resolve(log), 5);
+    List<String> cmd = ChildJvm.command(classpath(), List.of("-Xmx1g"), PublishingJob.class.getName(), jobArguments(mode));
+    return ChildJvm.run(cmd, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), dir.resolve(log), 5);
   }
 
   private List<String> table() throws Exception {
@@ -50,7 +52,9 @@ class PublishCrashIT {
   /** Starts a run that stops at a phase, kills it with SIGKILL there, and returns its output. */
   private String killAt(String phase) throws Exception {
     Path log = dir.resolve("killed-" + phase + ".log");
-    Process p = ChildJvm.start(job("write", List.of("-Xmx1g", "-Ddynaframe.test.publish.pause=" + phase)),
+    List<String> args = new ArrayList<>(List.of(phase));
+    args.addAll(jobArguments("write"));
+    Process p = ChildJvm.start(ChildJvm.command(classpath(), List.of("-Xmx1g"), PausedPublishingJob.class.getName(), args),
         Map.of("SPARK_LOCAL_IP", "127.0.0.1"), log);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (System.nanoTime() < deadline) {

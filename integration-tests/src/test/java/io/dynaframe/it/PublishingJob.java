@@ -13,16 +13,23 @@ import io.dynaframe.job.Publisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * An incremental job for {@link PublishCrashIT}: reads the new event files (bookmarks on),
  * publishes them into {@code sales.events} partitioned by day (appending), commits. With
- * {@code --read} it prints the table as readers see it through the catalog.
+ * {@code --mode read} it prints the table as readers see it through the catalog.
+ * {@code io.dynaframe.job.PausedPublishingJob} runs it with its publish stopped part way.
  */
 public final class PublishingJob {
   private PublishingJob() {}
 
   public static void main(String[] argv) {
+    run(argv, UnaryOperator.identity());
+  }
+
+  /** Runs the job; {@code publisher} may change the publisher it makes. */
+  public static void run(String[] argv, UnaryOperator<Publisher> publisher) {
     JobArguments args = JobArguments.resolve(argv, "JOB_NAME", "lake", "mode");
     Path lakeDir = Path.of(args.get("lake"));
     Lake lake = Lake.at(lakeDir);
@@ -34,18 +41,14 @@ public final class PublishingJob {
       System.out.println("read done");
       return;
     }
-    Job job = Job.init(args.get("JOB_NAME"), ctx, args, lake);
-    try {
+    try (Job job = Job.init(args.get("JOB_NAME"), ctx.withCatalog(EmbeddedCatalog.of(ctx.spark())), args, lake)) {
       DynamicFrame frame = job.context().createDynamicFrameFromOptions("s3",
           Options.of("paths", List.of(lake.sourcePath("events"))), "json", Options.empty(), "events");
-      Publication p = Publisher.of(job.context(), EmbeddedCatalog.of(ctx.spark()), lake).withOrphanGrace(Duration.ZERO)
+      Publication p = publisher.apply(Publisher.of(job).withOrphanGrace(Duration.ZERO))
           .publish(frame, events, "parquet", List.of("day"), Publisher.Mode.APPEND);
       job.commit();
       System.out.println("published " + p.version() + " partitions " + p.partitions() + " removed " + p.removedVersions()
           + " attempt " + job.attempt());
-    } catch (RuntimeException e) {
-      job.fail(e);
-      throw e;
     }
   }
 }

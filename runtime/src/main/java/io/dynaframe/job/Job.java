@@ -26,13 +26,20 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * JobArguments args = JobArguments.resolve(argv, "JOB_NAME");
- * Job job = Job.init(args.get("JOB_NAME"), DynaContext.of(spark), args, Lake.at("s3://my-lake"));
- * DynaContext ctx = job.context();
- * ... read with transformation contexts, transform, write ...
- * job.commit();
+ * try (Job job = Job.init(args.get("JOB_NAME"), DynaContext.of(spark), args, Lake.at("s3://my-lake"))) {
+ *   DynaContext ctx = job.context();
+ *   ... read with transformation contexts, transform, publish ...
+ *   job.commit();
+ * }
  * }</pre>
+ *
+ * <p>A run ends in one of three ways: {@link #commit()}, {@link #fail(Throwable)}, or
+ * {@link #close()} without either, which fails it. Closing is what makes the
+ * try-with-resources form above safe: an exception thrown in the block leaves the run failed,
+ * its lease released and its bookmarks where they were, and it is that exception the caller
+ * sees.
  */
-public final class Job {
+public final class Job implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Job.class);
 
   /** Where a run stands. */
@@ -185,14 +192,52 @@ public final class Job {
     }
   }
 
-  /** Ends the run as failed: the bookmark state stays as it was, so a rerun reads the same input. */
+  /**
+   * Ends the run as failed: the bookmark state stays as it was, so a rerun reads the same input,
+   * and the lease is released. Does nothing when the run has ended already; never throws, so
+   * it can be called on the way out of a {@code catch} block.
+   */
   public synchronized void fail(Throwable cause) {
     if (status != Status.RUNNING) {
       return;
     }
     status = Status.FAILED;
     LOG.warn("job {} run {} failed: {}", name, runId(), cause == null ? "unknown cause" : cause.toString());
-    store.release(lease);
+    releaseQuietly();
+  }
+
+  /**
+   * Ends the run unless it has ended already. A run that was neither committed nor failed is
+   * failed, as {@link #fail(Throwable)} does: its lease is released, so a rerun can start at
+   * once, and its bookmark state is not committed, so the rerun reads the same input again.
+   * Closing a committed or failed run does nothing, and so does closing a run twice.
+   *
+   * <p>Closing commits nothing and publishes nothing; it does not undo either. The job holds
+   * no publication of its own: a {@link Publisher} switches the catalog when its
+   * {@code publish} returns, so a table published before the run failed stays published, and a
+   * publish that was interrupted leaves only a version folder no catalog points at, which a
+   * later publish removes.
+   *
+   * <p>Close never throws: in {@code try (Job job = ...)} the exception that ended the block
+   * is the one the caller gets, with nothing added to it. A failure to remove the lease (the
+   * storage failing) is logged; the next run takes that lease over, as after a failed run.
+   */
+  @Override
+  public synchronized void close() {
+    if (status != Status.RUNNING) {
+      return;
+    }
+    status = Status.FAILED;
+    LOG.warn("job {} run {} was closed without commit: it failed, its bookmark state stays as it was", name, runId());
+    releaseQuietly();
+  }
+
+  private void releaseQuietly() {
+    try {
+      store.release(lease);
+    } catch (RuntimeException e) {
+      LOG.warn("job {} run {} could not release its lease; the next run takes it over: {}", name, runId(), e.toString());
+    }
   }
 
   /** Forgets everything the job has read: the next enabled run reads all input again (Glue's reset-job-bookmark). */

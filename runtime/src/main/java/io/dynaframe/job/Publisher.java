@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * (Glue's {@code purge_s3_path} default, 168 hours).
  *
  * <pre>{@code
- * Publisher.of(ctx, catalog, lake).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
+ * Publisher.of(job).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
  * }</pre>
  */
 public final class Publisher {
@@ -60,8 +60,6 @@ public final class Publisher {
   public static final String VERSIONS_PARAMETER = "dynaframe.versions";
   /** A version folder's name: this prefix and the run id. */
   public static final String VERSION_PREFIX = "v-";
-  /** Test hook: a system property naming a phase ({@code write}, {@code switch}) where a publish stops and waits to be killed. */
-  static final String PAUSE_PROPERTY = "dynaframe.test.publish.pause";
 
   /** What a publish does with the data already published. */
   public enum Mode {
@@ -80,24 +78,43 @@ public final class Publisher {
   private final Lake lake;
   private final Duration retention;
   private final Duration orphanGrace;
+  private final PublishFaults faults;
 
-  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace) {
+  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace,
+      PublishFaults faults) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.lake = Objects.requireNonNull(lake, "lake");
     this.retention = retention;
     this.orphanGrace = orphanGrace;
+    this.faults = Objects.requireNonNull(faults, "faults");
   }
 
-  /** A publisher with a retention of 168 hours and an orphan grace period of one hour. */
+  /**
+   * A publisher for a job's run: it publishes into the catalog of the run's context
+   * ({@code job.context().catalog()}) and the job's lake, and names each version after the run
+   * id. Retention 168 hours, orphan grace period one hour.
+   */
+  public static Publisher of(Job job) {
+    Objects.requireNonNull(job, "job");
+    return of(job.context(), job.context().catalog(), job.lake());
+  }
+
+  /**
+   * A publisher into a catalog and a lake of your choice, with a retention of 168 hours and an
+   * orphan grace period of one hour: for publishing outside a {@link Job}, or from a job into
+   * another catalog or lake than its own (a second catalog that readers elsewhere use, a
+   * staging lake). Within a job, {@link #of(Job)} says the same with less. Versions are named
+   * after {@code ctx}'s run id.
+   */
   public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
-    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1));
+    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
   }
 
   /** How long a replaced version is kept for readers that started before the switch. */
   public Publisher withRetention(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "retention must not be negative");
-    return new Publisher(ctx, catalog, lake, value, orphanGrace);
+    return new Publisher(ctx, catalog, lake, value, orphanGrace, faults);
   }
 
   /**
@@ -106,7 +123,12 @@ public final class Publisher {
    */
   public Publisher withOrphanGrace(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "orphan grace must not be negative");
-    return new Publisher(ctx, catalog, lake, retention, value);
+    return new Publisher(ctx, catalog, lake, retention, value, faults);
+  }
+
+  /** This publisher with faults injected at the points {@link PublishFaults} names; for tests of this package. */
+  Publisher withFaults(PublishFaults value) {
+    return new Publisher(ctx, catalog, lake, retention, orphanGrace, value);
   }
 
   /**
@@ -142,7 +164,7 @@ public final class Publisher {
     TableDefinition target = definition(table, schema, format, partitionKeys, existing, location);
 
     Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
-    DynamicFrame toWrite = "write".equals(System.getProperty(PAUSE_PROPERTY)) ? PublishedVersions.pausingMidWrite(frame) : frame;
+    DynamicFrame toWrite = faults.whileWriting(frame, table, version);
     ctx.getSinkWithFormat("s3", Options.of("path", location, "partitionKeys", partitionKeys), table.name(), format,
         Options.empty()).writeDynamicFrame(toWrite);
 
@@ -154,12 +176,12 @@ public final class Publisher {
         .plus(version, System.currentTimeMillis());
     TableDefinition switched = target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
     boolean tableSwitched = false;
+    faults.beforeSwitch(table, version);
     try {
       if (existing == null) {
         ensureDatabase(table.database());
         catalog.createTable(switched);
       } else {
-        pause("switch");
         catalog.updateTable(switched);
       }
       tableSwitched = true;
@@ -351,11 +373,5 @@ public final class Publisher {
       LOG.warn("cleanup of old versions of {} failed; the next publish tries again: {}", table, e.toString());
     }
     return removed;
-  }
-
-  private static void pause(String phase) {
-    if (phase.equals(System.getProperty(PAUSE_PROPERTY))) {
-      PublishedVersions.pauseForever(phase);
-    }
   }
 }

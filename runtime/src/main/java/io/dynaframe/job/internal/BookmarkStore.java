@@ -2,6 +2,8 @@ package io.dynaframe.job.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,10 +36,25 @@ public final class BookmarkStore {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  /** The leases that runs of this process hold now (lease file and run id). */
+  /*
+   * The two static fields below are JVM-wide on purpose, not per Spark session: a lease names a
+   * process (host and pid), not a session, and two sessions of one JVM that run the same job on
+   * the same lake take the same lease file. Keyed per session, a run of one session would take
+   * over the live lease of a run of another as if its holder had ended. Neither grows with use:
+   * HELD has an entry per run in progress (a run dropped without commit, fail or close keeps its
+   * entry, as it keeps its lease file), LOCKS one per lease being taken at the moment.
+   */
+  /** The leases that runs of this process hold now (lease file and run id); an entry goes when its run releases the lease. */
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
-  /** One lock per lease file, so that runs of one process take a lease one at a time. */
-  private static final java.util.Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+  /**
+   * One lock per lease file, so that runs of one process take a lease one at a time; weakly
+   * held, so a lock goes once no run is taking that lease (a long-lived driver does not keep one
+   * per run it ever started).
+   */
+  private static final Interner<LeaseLock> LOCKS = Interners.newWeakInterner();
+
+  /** The lock of one lease file: equal for equal paths, and the interner gives every run the same one. */
+  private record LeaseLock(String path) {}
 
   private final FileSystem fs;
   private final Path dir;
@@ -115,7 +132,7 @@ public final class BookmarkStore {
    */
   public Lease acquire(int run, String runId, long staleAfterMillis) {
     // runs of one process take a lease one at a time; across processes the file's creation decides
-    synchronized (LOCKS.computeIfAbsent(leasePath(run).toString(), k -> new Object())) {
+    synchronized (LOCKS.intern(new LeaseLock(leasePath(run).toString()))) {
       return acquireOnce(run, runId, staleAfterMillis);
     }
   }

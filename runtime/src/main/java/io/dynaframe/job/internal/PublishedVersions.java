@@ -1,9 +1,5 @@
 package io.dynaframe.job.internal;
 
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.udf;
-
-import io.dynaframe.DynamicFrame;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.TableDefinition;
@@ -14,16 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 /** The history of a table's published versions, kept in a table parameter as {@code runId@millis,...}, and publishing helpers. */
 public final class PublishedVersions {
   private static final int KEEP = 100;
-  private static final AtomicBoolean PAUSED = new AtomicBoolean();
 
   private final LinkedHashMap<String, Long> versions;
 
@@ -109,29 +100,4 @@ public final class PublishedVersions {
   public static String unescape(String value) {
     return ExternalCatalogUtils.unescapePathName(value);
   }
-
-  /** Test hook: the frame, with a gate that stops the first task after its first record, so a test can kill the JVM mid-write. */
-  public static DynamicFrame pausingMidWrite(DynamicFrame frame) {
-    UDF1<Integer, Boolean> gate = x -> {
-      pauseForever("write");
-      return true;
-    };
-    UserDefinedFunction f = udf(gate, DataTypes.BooleanType).asNondeterministic();
-    return frame.withRows(frame.toDF().filter(f.apply(lit(1))));
-  }
-
-  /** Test hook: announces the phase and waits to be killed. */
-  public static void pauseForever(String phase) {
-    if (!PAUSED.compareAndSet(false, true)) {
-      return;
-    }
-    System.out.println("dynaframe: publish paused at " + phase);
-    System.out.flush();
-    try {
-      Thread.sleep(Long.MAX_VALUE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
 }

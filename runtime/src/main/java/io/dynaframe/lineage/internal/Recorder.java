@@ -530,11 +530,11 @@ public final class Recorder implements RunLineage, RunObserver {
   /**
    * A counting marker just made: its UDF is what lineage reads in logical plans, while Spark
    * runs {@link CountRows} in its place (swapped by {@link CountRowsRule} at the end of
-   * optimisation), which costs a task one increment per row.
+   * optimisation), which costs a task one increment per row. The rule is the one of the session
+   * that optimises the rows' plans.
    */
   private Dataset<Row> counting(Dataset<Row> counted, RowCounter counter) {
-    CountRowsRule.remember(PlanLineage.countingFunction(plan(counted)), counter);
-    CountRowsRule.register(spark);
+    CountRowsRule.of(counted.sparkSession()).remember(PlanLineage.countingFunction(plan(counted)), counter);
     return counted;
   }
 

@@ -85,28 +85,39 @@ case class CountRows(name: String, tally: RowTally, flag: Expression) extends Un
 /**
  * Swaps, at the end of optimisation, the UDF of each counting marker for [[CountRows]]. The
  * logical plans that lineage reads keep the UDF; only the plan Spark runs changes.
+ *
+ * There is one rule per session, kept in the session's own extra optimisations
+ * ([[CountRowsRule.of]]), so the markers it knows live as long as the session does and nothing
+ * is kept JVM-wide. A session made with `newSession()` or `cloneSession()` starts with a copy of
+ * its parent's optimisations and so shares its parent's rule; markers are unique functions, so
+ * sharing mixes nothing up.
  */
-object CountRowsRule extends Rule[LogicalPlan] {
+final class CountRowsRule private () extends Rule[LogicalPlan] {
   /** The tally of each counting marker, by the identity of its UDF's function, while the plan holding it is in use. */
   private val tallies = Collections.synchronizedMap(new WeakHashMap[AnyRef, RowTally]())
 
   /** Remembers that the marker UDF with this function counts into this tally. */
   def remember(function: AnyRef, tally: RowTally): Unit = tallies.put(function, tally)
 
-  /** Adds the rule to the session's optimiser, once. */
-  def register(spark: SparkSession): Unit = {
-    val methods = spark.experimental
-    methods.synchronized {
-      if (!methods.extraOptimizations.contains(this)) {
-        methods.extraOptimizations = methods.extraOptimizations :+ this
-      }
-    }
-  }
-
+  // runs once per Filter node when a plan is optimised, never per row
   override def apply(plan: LogicalPlan): LogicalPlan = plan.transformUp {
     case f @ Filter(udf: ScalaUDF, _) if tallies.containsKey(udf.function) =>
       // a marker's UDF reads the row's id, and for error records whether the row is one
       val flag = if (udf.children.size > 1) udf.children(1) else Literal.TrueLiteral
       f.copy(condition = CountRows(udf.udfName.getOrElse("dynaframe_count"), tallies.get(udf.function), flag))
+  }
+}
+
+object CountRowsRule {
+  /** The session's rule, added to the session's optimiser the first time it is asked for. */
+  def of(spark: SparkSession): CountRowsRule = {
+    val methods = spark.experimental
+    methods.synchronized {
+      methods.extraOptimizations.collectFirst { case r: CountRowsRule => r }.getOrElse {
+        val rule = new CountRowsRule
+        methods.extraOptimizations = methods.extraOptimizations :+ rule
+        rule
+      }
+    }
   }
 }
