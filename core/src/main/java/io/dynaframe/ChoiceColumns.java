@@ -1,11 +1,11 @@
 package io.dynaframe;
 
-import io.dynaframe.internal.Paths;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
+import io.dynaframe.internal.Paths;
 import io.dynaframe.types.ChoiceType;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
@@ -17,7 +17,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Resolves a choice column in place with Column expressions: project one member, or cast all members. */
+/**
+ * Resolves a choice column in place with Column expressions: project one member, or cast all
+ * members.
+ */
 final class ChoiceColumns {
   private ChoiceColumns() {}
 
@@ -26,13 +29,22 @@ final class ChoiceColumns {
    *
    * @throws IllegalArgumentException naming the path when it is absent or not a choice
    */
-  static Dataset<Row> resolve(Dataset<Row> df, String path, ResolveOption.Action action, DataType target) {
+  static Dataset<Row> resolve(
+      Dataset<Row> df, String path, ResolveOption.Action action, DataType target) {
     List<String> parts = Paths.split(path);
     StructType schema = SparkTypes.fromSpark(df.schema());
-    DataType type = Types.typeAt(schema, parts).orElseThrow(() ->
-        new IllegalArgumentException("no field '" + path + "' in the frame; its fields are " + schema.fieldNames()));
+    DataType type =
+        Types.typeAt(schema, parts)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no field '"
+                            + path
+                            + "' in the frame; its fields are "
+                            + schema.fieldNames()));
     if (!(type instanceof ChoiceType choice)) {
-      throw new IllegalArgumentException("field '" + path + "' is " + type.typeName() + ", not a choice");
+      throw new IllegalArgumentException(
+          "field '" + path + "' is " + type.typeName() + ", not a choice");
     }
     if (action == ResolveOption.Action.KEEP_AS_STRUCT) {
       return df;
@@ -40,12 +52,15 @@ final class ChoiceColumns {
     String quoted = Paths.quoteAll(parts);
     Column resolved;
     if (action == ResolveOption.Action.PROJECT) {
-      resolved = choice.member(target.typeName()).isPresent()
-          ? tryCast(quoted + "." + Paths.quote(target.typeName()), target)
-          : lit(null).cast(SparkTypes.toSpark(target));
+      resolved =
+          choice.member(target.typeName()).isPresent()
+              ? tryCast(quoted + "." + Paths.quote(target.typeName()), target)
+              : lit(null).cast(SparkTypes.toSpark(target));
     } else {
       List<Column> casts = new ArrayList<>();
-      choice.member(target.typeName()).ifPresent(m -> casts.add(tryCast(quoted + "." + Paths.quote(m.typeName()), target)));
+      choice
+          .member(target.typeName())
+          .ifPresent(m -> casts.add(tryCast(quoted + "." + Paths.quote(m.typeName()), target)));
       for (DataType m : choice.types()) {
         if (!m.typeName().equals(target.typeName())) {
           casts.add(tryCast(quoted + "." + Paths.quote(m.typeName()), target));
@@ -56,7 +71,9 @@ final class ChoiceColumns {
     return replace(df, parts, resolved);
   }
 
-  /** Casts a SQL expression, giving null where the value does not convert (also under ANSI mode). */
+  /**
+   * Casts a SQL expression, giving null where the value does not convert (also under ANSI mode).
+   */
   static Column tryCast(String sqlExpr, DataType target) {
     return expr("try_cast(" + sqlExpr + " AS " + SparkTypes.toSpark(target).sql() + ")");
   }

@@ -7,24 +7,28 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Finds the connector of a connection type among those on the class path. A type that no
- * connector serves fails at the call, naming the types that are installed and, for a type one
- * of dynaframe's modules serves, the artifact to add.
+ * Finds the connector of a connection type among those on the class path. A type that no connector
+ * serves fails at the call, naming the types that are installed and, for a type one of dynaframe's
+ * modules serves, the artifact to add.
  */
 final class Connectors {
   private Connectors() {}
 
-  /** Glue's connection types that a dynaframe module serves or will serve, and that module's artifact (without its Scala suffix). */
-  private static final Map<String, String> MODULES = Map.ofEntries(
-      Map.entry("postgresql", "dynaframe-jdbc"),
-      Map.entry("mysql", "dynaframe-jdbc"),
-      Map.entry("sqlserver", "dynaframe-jdbc"),
-      Map.entry("oracle", "dynaframe-jdbc"),
-      Map.entry("redshift", "dynaframe-jdbc"),
-      Map.entry("iceberg", "dynaframe-lakeformats"),
-      Map.entry("delta", "dynaframe-lakeformats"),
-      Map.entry("hudi", "dynaframe-lakeformats"),
-      Map.entry("kafka", "dynaframe-kafka"));
+  /**
+   * Glue's connection types that a dynaframe module serves or will serve, and that module's
+   * artifact (without its Scala suffix).
+   */
+  private static final Map<String, String> MODULES =
+      Map.ofEntries(
+          Map.entry("postgresql", "dynaframe-jdbc"),
+          Map.entry("mysql", "dynaframe-jdbc"),
+          Map.entry("sqlserver", "dynaframe-jdbc"),
+          Map.entry("oracle", "dynaframe-jdbc"),
+          Map.entry("redshift", "dynaframe-jdbc"),
+          Map.entry("iceberg", "dynaframe-lakeformats"),
+          Map.entry("delta", "dynaframe-lakeformats"),
+          Map.entry("hudi", "dynaframe-lakeformats"),
+          Map.entry("kafka", "dynaframe-kafka"));
 
   /** The source of the request's connection type. */
   static DataSource source(Connector.Request request) {
@@ -37,20 +41,31 @@ final class Connectors {
   }
 
   /**
-   * The source of a catalog table. Every table is read by the connector of {@code s3} today
-   * (tables whose data are files); modules that serve other kinds of tables choose by the
-   * table's classification when they come.
+   * The source of a catalog table. Every table is read by the connector of {@code s3} today (tables
+   * whose data are files); modules that serve other kinds of tables choose by the table's
+   * classification when they come.
    */
   static DataSource catalogSource(Connector.TableRequest request) {
-    return find(new Connector.Request(request.context(), "s3", Options.empty(), request.transformationContext(),
-        "", Options.empty()), SourceException::new).catalogSource(request);
+    return find(
+            new Connector.Request(
+                request.context(),
+                "s3",
+                Options.empty(),
+                request.transformationContext(),
+                "",
+                Options.empty()),
+            SourceException::new)
+        .catalogSource(request);
   }
 
-  /** The installed connectors by connection type (lower case), the first found serving each type. */
+  /**
+   * The installed connectors by connection type (lower case), the first found serving each type.
+   */
   static Map<String, Connector> installed() {
     Map<String, Connector> found = new TreeMap<>();
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    for (Connector c : ServiceLoader.load(Connector.class, cl == null ? Connectors.class.getClassLoader() : cl)) {
+    for (Connector c :
+        ServiceLoader.load(Connector.class, cl == null ? Connectors.class.getClassLoader() : cl)) {
       for (String type : c.connectionTypes()) {
         found.putIfAbsent(type.toLowerCase(Locale.ROOT), c);
       }
@@ -58,7 +73,8 @@ final class Connectors {
     return found;
   }
 
-  private static Connector find(Connector.Request request, Function<String, ? extends DynaFrameException> error) {
+  private static Connector find(
+      Connector.Request request, Function<String, ? extends DynaFrameException> error) {
     String type = request.connectionType();
     Map<String, Connector> installed = installed();
     Connector c = installed.get(type);
@@ -66,15 +82,27 @@ final class Connectors {
       return c;
     }
     if (type.isEmpty()) {
-      throw error.apply("no connection type was given; the installed types are " + installed.keySet());
+      throw error.apply(
+          "no connection type was given; the installed types are " + installed.keySet());
     }
     String module = MODULES.get(type);
     if (module != null) {
-      throw error.apply("connection type '" + type + "' needs io.dynaframe:" + module + "_" + scalaBinaryVersion()
-          + " on the class path; the installed types are " + installed.keySet());
+      throw error.apply(
+          "connection type '"
+              + type
+              + "' needs io.dynaframe:"
+              + module
+              + "_"
+              + scalaBinaryVersion()
+              + " on the class path; the installed types are "
+              + installed.keySet());
     }
-    throw error.apply("connection type '" + type + "' is not supported; the installed types are "
-        + installed.keySet() + " (s3 reads and writes s3://, s3a:// and local paths)");
+    throw error.apply(
+        "connection type '"
+            + type
+            + "' is not supported; the installed types are "
+            + installed.keySet()
+            + " (s3 reads and writes s3://, s3a:// and local paths)");
   }
 
   /** The Scala binary version of the running Spark: the suffix of dynaframe's artifacts. */

@@ -4,9 +4,9 @@ package io.dynaframe;
 public interface DataSink {
 
   /**
-   * Writes the frame and returns the records that could not be written, as Glue's
-   * {@code writeDynamicFrame} does (a frame named {@code <name>_errors}). Checks the frame's
-   * error thresholds first.
+   * Writes the frame and returns the records that could not be written, as Glue's {@code
+   * writeDynamicFrame} does (a frame named {@code <name>_errors}). Checks the frame's error
+   * thresholds first.
    */
   DynamicFrame writeDynamicFrame(DynamicFrame frame);
 }

@@ -17,14 +17,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Where a job starts: a SparkSession plus what dynaframe keeps per run (the run id that
- * names output files). It reads and writes frames with Glue's connection types, formats and
- * options. The counterpart of Glue's {@code GlueContext}, named apart so the two never clash
- * on a Glue classpath.
+ * Where a job starts: a SparkSession plus what dynaframe keeps per run (the run id that names
+ * output files). It reads and writes frames with Glue's connection types, formats and options. The
+ * counterpart of Glue's {@code GlueContext}, named apart so the two never clash on a Glue
+ * classpath.
  *
- * <p>On Glue or a cluster, wrap the session you have: {@code DynaContext.of(spark)}. On a
- * laptop or in a test, {@code DynaContext.local().build()} starts local Spark with the UI
- * off, loopback networking, and a warehouse and Hive metastore on Derby in a folder.
+ * <p>On Glue or a cluster, wrap the session you have: {@code DynaContext.of(spark)}. On a laptop or
+ * in a test, {@code DynaContext.local().build()} starts local Spark with the UI off, loopback
+ * networking, and a warehouse and Hive metastore on Derby in a folder.
  */
 public final class DynaContext {
 
@@ -42,7 +42,11 @@ public final class DynaContext {
     this(spark, checkRunId(runId), bookmarks, catalog, Observers.forRun(spark, runId));
   }
 
-  private DynaContext(SparkSession spark, String runId, Bookmarks bookmarks, Catalog catalog,
+  private DynaContext(
+      SparkSession spark,
+      String runId,
+      Bookmarks bookmarks,
+      Catalog catalog,
       RunObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -53,8 +57,10 @@ public final class DynaContext {
   }
 
   private static String checkRunId(String runId) {
-    Preconditions.checkArgument(runId != null && runId.matches("[A-Za-z0-9_.-]+") && !runId.matches("\\.+"),
-        "a run id may hold letters, digits, '.', '_' and '-' only, and not be only dots: '%s'", runId);
+    Preconditions.checkArgument(
+        runId != null && runId.matches("[A-Za-z0-9_.-]+") && !runId.matches("\\.+"),
+        "a run id may hold letters, digits, '.', '_' and '-' only, and not be only dots: '%s'",
+        runId);
     return runId;
   }
 
@@ -83,16 +89,21 @@ public final class DynaContext {
     return bookmarks;
   }
 
-  /** A fresh run id: UTC time to the second and four random hex digits, e.g. {@code 20261125T210315Z-5f3a}. */
+  /**
+   * A fresh run id: UTC time to the second and four random hex digits, e.g. {@code
+   * 20261125T210315Z-5f3a}.
+   */
   public static String newRunId() {
-    String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    String time =
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     return time + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   /**
-   * The observer of this run, made when the run id was given (see {@link RunObserver}):
-   * contexts with the same run id share it. With the job runtime on the class path it is the
-   * run's lineage recorder ({@code RunLineage.of(ctx)} reads it).
+   * The observer of this run, made when the run id was given (see {@link RunObserver}): contexts
+   * with the same run id share it. With the job runtime on the class path it is the run's lineage
+   * recorder ({@code RunLineage.of(ctx)} reads it).
    */
   public RunObserver observer() {
     return observer;
@@ -112,46 +123,69 @@ public final class DynaContext {
 
   /**
    * A source of the given connection type and format, as Glue's {@code getSourceWithFormat}.
-   * Connection type {@code s3} (also for local and {@code s3a://} paths) with options
-   * {@code paths}, {@code recurse}, {@code exclusions}, {@code compressionType},
-   * {@code groupFiles}, {@code groupSize}; formats json, csv, parquet, orc, avro.
+   * Connection type {@code s3} (also for local and {@code s3a://} paths) with options {@code
+   * paths}, {@code recurse}, {@code exclusions}, {@code compressionType}, {@code groupFiles},
+   * {@code groupSize}; formats json, csv, parquet, orc, avro.
    */
-  public DataSource getSourceWithFormat(String connectionType, Options options, String transformationContext,
-      String format, Options formatOptions) {
-    return observer.source(Observers.source(connectionType, options, transformationContext, format),
-        Connectors.source(new Connector.Request(this, connectionType, options, transformationContext, format,
-            formatOptions)));
+  public DataSource getSourceWithFormat(
+      String connectionType,
+      Options options,
+      String transformationContext,
+      String format,
+      Options formatOptions) {
+    return observer.source(
+        Observers.source(connectionType, options, transformationContext, format),
+        Connectors.source(
+            new Connector.Request(
+                this, connectionType, options, transformationContext, format, formatOptions)));
   }
 
   /** Reads a frame: Glue's {@code create_dynamic_frame_from_options}. */
-  public DynamicFrame createDynamicFrameFromOptions(String connectionType, Options connectionOptions, String format,
-      Options formatOptions, String transformationContext) {
-    return getSourceWithFormat(connectionType, connectionOptions, transformationContext, format, formatOptions)
+  public DynamicFrame createDynamicFrameFromOptions(
+      String connectionType,
+      Options connectionOptions,
+      String format,
+      Options formatOptions,
+      String transformationContext) {
+    return getSourceWithFormat(
+            connectionType, connectionOptions, transformationContext, format, formatOptions)
         .getDynamicFrame();
   }
 
   // ---------------------------------------------------------------- sinks
 
   /**
-   * A sink of the given connection type and format, as Glue's {@code getSinkWithFormat}.
-   * Connection type {@code s3} with options {@code path}, {@code partitionKeys},
-   * {@code compression}; formats json, csv, parquet, orc, avro.
+   * A sink of the given connection type and format, as Glue's {@code getSinkWithFormat}. Connection
+   * type {@code s3} with options {@code path}, {@code partitionKeys}, {@code compression}; formats
+   * json, csv, parquet, orc, avro.
    */
-  public DataSink getSinkWithFormat(String connectionType, Options options, String transformationContext,
-      String format, Options formatOptions) {
-    return observer.sink(Observers.sink(connectionType, options, transformationContext, format),
-        Connectors.sink(new Connector.Request(this, connectionType, options, transformationContext, format,
-            formatOptions)));
+  public DataSink getSinkWithFormat(
+      String connectionType,
+      Options options,
+      String transformationContext,
+      String format,
+      Options formatOptions) {
+    return observer.sink(
+        Observers.sink(connectionType, options, transformationContext, format),
+        Connectors.sink(
+            new Connector.Request(
+                this, connectionType, options, transformationContext, format, formatOptions)));
   }
 
   /**
    * Writes a frame: Glue's {@code write_dynamic_frame_from_options}. The transformation context
-   * names the step and its files ({@code ""} as Glue's default: named after the frame). Returns
-   * the write's error records.
+   * names the step and its files ({@code ""} as Glue's default: named after the frame). Returns the
+   * write's error records.
    */
-  public DynamicFrame writeDynamicFrameFromOptions(DynamicFrame frame, String connectionType,
-      Options connectionOptions, String format, Options formatOptions, String transformationContext) {
-    return getSinkWithFormat(connectionType, connectionOptions, transformationContext, format, formatOptions)
+  public DynamicFrame writeDynamicFrameFromOptions(
+      DynamicFrame frame,
+      String connectionType,
+      Options connectionOptions,
+      String format,
+      Options formatOptions,
+      String transformationContext) {
+    return getSinkWithFormat(
+            connectionType, connectionOptions, transformationContext, format, formatOptions)
         .writeDynamicFrame(frame);
   }
 
@@ -159,10 +193,12 @@ public final class DynaContext {
 
   /**
    * This context with a catalog for {@link #createDynamicFrameFromCatalog}, catalog sinks and
-   * {@code enableUpdateCatalog}. Without one, {@link #catalog()} is the session's configured catalog.
+   * {@code enableUpdateCatalog}. Without one, {@link #catalog()} is the session's configured
+   * catalog.
    */
   public DynaContext withCatalog(Catalog value) {
-    return new DynaContext(spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"), observer);
+    return new DynaContext(
+        spark, runId, bookmarks, Objects.requireNonNull(value, "catalog"), observer);
   }
 
   /**
@@ -176,21 +212,33 @@ public final class DynaContext {
   }
 
   /**
-   * A source that reads a catalog table, as Glue's {@code getCatalogSource}: the table's
-   * location, classification and format options (CSV separator and header) come from the
-   * catalog. For a partitioned table the {@code pushDownPredicate}, a Spark SQL condition over
-   * the partition keys ({@code "year = '2024' and month >= 6"}), is evaluated over the
-   * partition values in the catalog before any file is listed, and only the folders of the
-   * partitions that pass are read; the partition columns are added to the records.
-   * {@code additionalOptions} may hold {@code catalogPartitionPredicate} (a filter the catalog
-   * itself applies, in Glue's {@code GetPartitions} expression language) and file source
-   * options such as {@code recurse} or {@code groupFiles}.
+   * A source that reads a catalog table, as Glue's {@code getCatalogSource}: the table's location,
+   * classification and format options (CSV separator and header) come from the catalog. For a
+   * partitioned table the {@code pushDownPredicate}, a Spark SQL condition over the partition keys
+   * ({@code "year = '2024' and month >= 6"}), is evaluated over the partition values in the catalog
+   * before any file is listed, and only the folders of the partitions that pass are read; the
+   * partition columns are added to the records. {@code additionalOptions} may hold {@code
+   * catalogPartitionPredicate} (a filter the catalog itself applies, in Glue's {@code
+   * GetPartitions} expression language) and file source options such as {@code recurse} or {@code
+   * groupFiles}.
    */
-  public DataSource getCatalogSource(String database, String tableName, String transformationContext,
-      String pushDownPredicate, Options additionalOptions) {
-    return observer.source(Observers.catalogSource(database, tableName, transformationContext),
-        Connectors.catalogSource(new Connector.TableRequest(this, catalog(), database, tableName,
-            transformationContext, pushDownPredicate, additionalOptions)));
+  public DataSource getCatalogSource(
+      String database,
+      String tableName,
+      String transformationContext,
+      String pushDownPredicate,
+      Options additionalOptions) {
+    return observer.source(
+        Observers.catalogSource(database, tableName, transformationContext),
+        Connectors.catalogSource(
+            new Connector.TableRequest(
+                this,
+                catalog(),
+                database,
+                tableName,
+                transformationContext,
+                pushDownPredicate,
+                additionalOptions)));
   }
 
   /**
@@ -201,44 +249,74 @@ public final class DynaContext {
     return getCatalogSource(database, tableName, "", "", Options.empty()).getDynamicFrame();
   }
 
-  /** Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link #getCatalogSource}. */
-  public DynamicFrame createDynamicFrameFromCatalog(String database, String tableName, String transformationContext,
-      String pushDownPredicate, Options additionalOptions) {
-    return getCatalogSource(database, tableName, transformationContext, pushDownPredicate, additionalOptions)
+  /**
+   * Reads a catalog table: Glue's {@code create_dynamic_frame.from_catalog}; see {@link
+   * #getCatalogSource}.
+   */
+  public DynamicFrame createDynamicFrameFromCatalog(
+      String database,
+      String tableName,
+      String transformationContext,
+      String pushDownPredicate,
+      Options additionalOptions) {
+    return getCatalogSource(
+            database, tableName, transformationContext, pushDownPredicate, additionalOptions)
         .getDynamicFrame();
   }
 
   /**
    * A sink that writes into a catalog table, as Glue's {@code getCatalogSink}: to the table's
-   * location, in its format, with its partition keys. {@code additionalOptions} may turn on
-   * {@code enableUpdateCatalog} (with {@code updateBehavior} {@code UPDATE_IN_DATABASE} or
-   * {@code LOG}) to register new partitions and schema changes.
+   * location, in its format, with its partition keys. {@code additionalOptions} may turn on {@code
+   * enableUpdateCatalog} (with {@code updateBehavior} {@code UPDATE_IN_DATABASE} or {@code LOG}) to
+   * register new partitions and schema changes.
    */
-  public DataSink getCatalogSink(String database, String tableName, String transformationContext,
-      Options additionalOptions) {
-    io.dynaframe.catalog.TableDefinition t = catalog().getTable(
-        io.dynaframe.catalog.TableIdentifier.of(database, tableName));
-    String location = t.location().orElseThrow(() -> new SinkException("table " + t.identifier() + " has no location"));
-    String format = t.classification().orElseThrow(() -> new SinkException("table " + t.identifier()
-        + " has no classification"));
+  public DataSink getCatalogSink(
+      String database, String tableName, String transformationContext, Options additionalOptions) {
+    io.dynaframe.catalog.TableDefinition t =
+        catalog().getTable(io.dynaframe.catalog.TableIdentifier.of(database, tableName));
+    String location =
+        t.location()
+            .orElseThrow(() -> new SinkException("table " + t.identifier() + " has no location"));
+    String format =
+        t.classification()
+            .orElseThrow(
+                () -> new SinkException("table " + t.identifier() + " has no classification"));
     Options extra = additionalOptions == null ? Options.empty() : additionalOptions;
-    Options connection = Options.of("path", location, "partitionKeys", t.partitionKeyNames(),
-        "catalogDatabase", database, "catalogTableName", tableName).withAll(extra);
-    Options formatOptions = format.equals("csv")
-        ? Options.of("separator", t.format().serdeParameters().getOrDefault("field.delim", ","),
-            "writeHeader", !t.parameters().getOrDefault("skip.header.line.count", "0").equals("0"))
-        : Options.empty();
+    Options connection =
+        Options.of(
+                "path",
+                location,
+                "partitionKeys",
+                t.partitionKeyNames(),
+                "catalogDatabase",
+                database,
+                "catalogTableName",
+                tableName)
+            .withAll(extra);
+    Options formatOptions =
+        format.equals("csv")
+            ? Options.of(
+                "separator",
+                t.format().serdeParameters().getOrDefault("field.delim", ","),
+                "writeHeader",
+                !t.parameters().getOrDefault("skip.header.line.count", "0").equals("0"))
+            : Options.empty();
     return getSinkWithFormat("s3", connection, transformationContext, format, formatOptions);
   }
 
   /**
    * Writes a frame into a catalog table: Glue's {@code write_dynamic_frame.from_catalog}; see
-   * {@link #getCatalogSink}. The transformation context names the step and its files ({@code ""}
-   * as Glue's default).
+   * {@link #getCatalogSink}. The transformation context names the step and its files ({@code ""} as
+   * Glue's default).
    */
-  public DynamicFrame writeDynamicFrameFromCatalog(DynamicFrame frame, String database, String tableName,
-      String transformationContext, Options additionalOptions) {
-    return getCatalogSink(database, tableName, transformationContext, additionalOptions).writeDynamicFrame(frame);
+  public DynamicFrame writeDynamicFrameFromCatalog(
+      DynamicFrame frame,
+      String database,
+      String tableName,
+      String transformationContext,
+      Options additionalOptions) {
+    return getCatalogSink(database, tableName, transformationContext, additionalOptions)
+        .writeDynamicFrame(frame);
   }
 
   /** Builds a context on local Spark; every setting has a default fit for a laptop or a test. */
@@ -253,8 +331,8 @@ public final class DynaContext {
     private LocalBuilder() {}
 
     /**
-     * The Spark master. By default the {@code spark.master} system property (as
-     * {@code spark-submit} and {@code -Dspark.master=spark://...} set it), else {@code local[2]}.
+     * The Spark master. By default the {@code spark.master} system property (as {@code
+     * spark-submit} and {@code -Dspark.master=spark://...} set it), else {@code local[2]}.
      */
     public LocalBuilder master(String value) {
       this.master = Objects.requireNonNull(value);
@@ -268,15 +346,18 @@ public final class DynaContext {
     }
 
     /**
-     * The folder that holds the warehouse ({@code warehouse/}), the Derby metastore
-     * ({@code metastore_db/}) and {@code derby.log}. A new temporary folder by default.
+     * The folder that holds the warehouse ({@code warehouse/}), the Derby metastore ({@code
+     * metastore_db/}) and {@code derby.log}. A new temporary folder by default.
      */
     public LocalBuilder dataDir(Path value) {
       this.dataDir = Objects.requireNonNull(value);
       return this;
     }
 
-    /** Whether to use a Hive metastore (on Derby); on by default when spark-hive is on the classpath. */
+    /**
+     * Whether to use a Hive metastore (on Derby); on by default when spark-hive is on the
+     * classpath.
+     */
     public LocalBuilder hiveSupport(boolean value) {
       this.hive = value;
       return this;
@@ -310,18 +391,20 @@ public final class DynaContext {
       if (System.getProperty("derby.stream.error.file") == null) {
         System.setProperty("derby.stream.error.file", abs.resolve("derby.log").toString());
       }
-      SparkSession.Builder b = SparkSession.builder()
-          .master(master != null ? master : System.getProperty("spark.master", "local[2]"))
-          .appName(appName)
-          .config("spark.ui.enabled", "false")
-          .config("spark.ui.showConsoleProgress", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
-          .config("spark.sql.warehouse.dir", abs.resolve("warehouse").toUri().toString())
-          .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-              "jdbc:derby:;databaseName=" + abs.resolve("metastore_db") + ";create=true")
-          .config("spark.sql.session.timeZone", "UTC");
+      SparkSession.Builder b =
+          SparkSession.builder()
+              .master(master != null ? master : System.getProperty("spark.master", "local[2]"))
+              .appName(appName)
+              .config("spark.ui.enabled", "false")
+              .config("spark.ui.showConsoleProgress", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+              .config("spark.sql.warehouse.dir", abs.resolve("warehouse").toUri().toString())
+              .config(
+                  "spark.hadoop.javax.jdo.option.ConnectionURL",
+                  "jdbc:derby:;databaseName=" + abs.resolve("metastore_db") + ";create=true")
+              .config("spark.sql.session.timeZone", "UTC");
       config.forEach(b::config);
       if (hive) {
         b.enableHiveSupport();
@@ -331,8 +414,12 @@ public final class DynaContext {
 
     private static boolean hiveOnClasspath() {
       try {
-        Class.forName("org.apache.spark.sql.hive.HiveSessionStateBuilder", false, DynaContext.class.getClassLoader());
-        Class.forName("org.apache.hadoop.hive.conf.HiveConf", false, DynaContext.class.getClassLoader());
+        Class.forName(
+            "org.apache.spark.sql.hive.HiveSessionStateBuilder",
+            false,
+            DynaContext.class.getClassLoader());
+        Class.forName(
+            "org.apache.hadoop.hive.conf.HiveConf", false, DynaContext.class.getClassLoader());
         return true;
       } catch (ClassNotFoundException | LinkageError e) {
         return false;

@@ -18,15 +18,15 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * A distributed collection of records that may disagree on the types of their fields, with
- * the error records that could not be read or transformed kept beside it: AWS Glue's
- * DynamicFrame, on a Spark {@code Dataset<Row>}.
+ * A distributed collection of records that may disagree on the types of their fields, with the
+ * error records that could not be read or transformed kept beside it: AWS Glue's DynamicFrame, on a
+ * Spark {@code Dataset<Row>}.
  *
- * <p>A frame is immutable. Its {@link #schema()} is Glue's type model, where a field whose
- * values have several types is a {@link io.dynaframe.types.ChoiceType}; in the underlying
- * Dataset a choice is a struct with one slot per member type. Every built-in transform
- * compiles to Dataset operations, so Spark's optimiser sees the whole job, and nothing runs
- * until an action ({@link #count()}, a sink, {@link #toDF()} followed by a Spark action).
+ * <p>A frame is immutable. Its {@link #schema()} is Glue's type model, where a field whose values
+ * have several types is a {@link io.dynaframe.types.ChoiceType}; in the underlying Dataset a choice
+ * is a struct with one slot per member type. Every built-in transform compiles to Dataset
+ * operations, so Spark's optimiser sees the whole job, and nothing runs until an action ({@link
+ * #count()}, a sink, {@link #toDF()} followed by a Spark action).
  */
 public final class DynamicFrame {
 
@@ -39,17 +39,25 @@ public final class DynamicFrame {
   private final long stageThreshold;
   private final long totalThreshold;
 
-  private DynamicFrame(DynaContext context, Dataset<Row> rows, Dataset<Row> stageErrors,
-      ImmutableList<Dataset<Row>> previousErrors, String name, String transformationContext,
-      long stageThreshold, long totalThreshold) {
+  private DynamicFrame(
+      DynaContext context,
+      Dataset<Row> rows,
+      Dataset<Row> stageErrors,
+      ImmutableList<Dataset<Row>> previousErrors,
+      String name,
+      String transformationContext,
+      long stageThreshold,
+      long totalThreshold) {
     this.context = Objects.requireNonNull(context, "context");
     this.rows = Objects.requireNonNull(rows, "rows");
     this.stageErrors = stageErrors;
     this.previousErrors = previousErrors;
     this.name = name == null ? "" : name;
     this.transformationContext = transformationContext == null ? "" : transformationContext;
-    Preconditions.checkArgument(stageThreshold >= 0, "stageThreshold must be >= 0, was %s", stageThreshold);
-    Preconditions.checkArgument(totalThreshold >= 0, "totalThreshold must be >= 0, was %s", totalThreshold);
+    Preconditions.checkArgument(
+        stageThreshold >= 0, "stageThreshold must be >= 0, was %s", stageThreshold);
+    Preconditions.checkArgument(
+        totalThreshold >= 0, "totalThreshold must be >= 0, was %s", totalThreshold);
     this.stageThreshold = stageThreshold;
     this.totalThreshold = totalThreshold;
   }
@@ -57,8 +65,8 @@ public final class DynamicFrame {
   // ---------------------------------------------------------------- creation
 
   /**
-   * A frame over a DataFrame, as Glue's {@code DynamicFrame.fromDF(df, glueContext, name)}.
-   * Struct columns flagged as choices (see {@link SparkTypes}) are choices in the frame.
+   * A frame over a DataFrame, as Glue's {@code DynamicFrame.fromDF(df, glueContext, name)}. Struct
+   * columns flagged as choices (see {@link SparkTypes}) are choices in the frame.
    */
   public static DynamicFrame fromDF(Dataset<Row> df, DynaContext context, String name) {
     Objects.requireNonNull(df, "df");
@@ -77,19 +85,25 @@ public final class DynamicFrame {
   }
 
   /**
-   * A frame from rows staged with an {@link ErrorRecords#COLUMN} column: rows where it is
-   * null are the records, the others become this step's error records. Used by sources and
-   * by transforms that can fail per record; the split is lazy and costs no extra Spark job.
+   * A frame from rows staged with an {@link ErrorRecords#COLUMN} column: rows where it is null are
+   * the records, the others become this step's error records. Used by sources and by transforms
+   * that can fail per record; the split is lazy and costs no extra Spark job.
    */
-  public static DynamicFrame fromStaged(Dataset<Row> staged, DynaContext context, String name,
-      String transformationContext) {
+  public static DynamicFrame fromStaged(
+      Dataset<Row> staged, DynaContext context, String name, String transformationContext) {
     return fromStaged(staged, context, name, transformationContext, ImmutableList.of());
   }
 
-  private static DynamicFrame fromStaged(Dataset<Row> staged, DynaContext context, String name,
-      String transformationContext, ImmutableList<Dataset<Row>> previousErrors) {
-    Preconditions.checkArgument(List.of(staged.columns()).contains(ErrorRecords.COLUMN),
-        "staged rows need the column %s", ErrorRecords.COLUMN);
+  private static DynamicFrame fromStaged(
+      Dataset<Row> staged,
+      DynaContext context,
+      String name,
+      String transformationContext,
+      ImmutableList<Dataset<Row>> previousErrors) {
+    Preconditions.checkArgument(
+        List.of(staged.columns()).contains(ErrorRecords.COLUMN),
+        "staged rows need the column %s",
+        ErrorRecords.COLUMN);
     staged = context.observer().staged(staged); // e.g. counts the step's errors
     Column error = col(ErrorRecords.COLUMN);
     Dataset<Row> good = staged.where(error.isNull()).drop(ErrorRecords.COLUMN);
@@ -98,17 +112,18 @@ public final class DynamicFrame {
   }
 
   /**
-   * A frame derived from this one by a step: the new rows, this frame's errors carried along
-   * as previous errors, the same name. For transform authors.
+   * A frame derived from this one by a step: the new rows, this frame's errors carried along as
+   * previous errors, the same name. For transform authors.
    */
   public DynamicFrame withRows(Dataset<Row> newRows) {
     SparkTypes.fromSpark(newRows.schema());
-    return new DynamicFrame(context, newRows, null, allErrorSets(), name, transformationContext, 0, 0);
+    return new DynamicFrame(
+        context, newRows, null, allErrorSets(), name, transformationContext, 0, 0);
   }
 
   /**
-   * A frame derived from this one by a step that can fail per record: {@code staged} carries
-   * an {@link ErrorRecords#COLUMN} column (see {@link #fromStaged}). For transform authors.
+   * A frame derived from this one by a step that can fail per record: {@code staged} carries an
+   * {@link ErrorRecords#COLUMN} column (see {@link #fromStaged}). For transform authors.
    */
   public DynamicFrame withStagedRows(Dataset<Row> staged) {
     return fromStaged(staged, context, name, transformationContext, allErrorSets());
@@ -116,24 +131,38 @@ public final class DynamicFrame {
 
   /** This frame under another name. */
   public DynamicFrame withName(String newName) {
-    return new DynamicFrame(context, rows, stageErrors, previousErrors, newName,
-        transformationContext, stageThreshold, totalThreshold);
+    return new DynamicFrame(
+        context,
+        rows,
+        stageErrors,
+        previousErrors,
+        newName,
+        transformationContext,
+        stageThreshold,
+        totalThreshold);
   }
 
   /** This frame with the step's transformation context (the bookmark and error key). */
   public DynamicFrame withTransformationContext(String ctx) {
-    return new DynamicFrame(context, rows, stageErrors, previousErrors, name, ctx,
-        stageThreshold, totalThreshold);
+    return new DynamicFrame(
+        context, rows, stageErrors, previousErrors, name, ctx, stageThreshold, totalThreshold);
   }
 
   /**
-   * This frame with error thresholds: {@code stageThreshold} limits the errors of the step
-   * that made it, {@code totalThreshold} those of every step so far; 0 means no limit.
-   * They are checked by {@link #assertErrorThreshold()} and by sinks before they write.
+   * This frame with error thresholds: {@code stageThreshold} limits the errors of the step that
+   * made it, {@code totalThreshold} those of every step so far; 0 means no limit. They are checked
+   * by {@link #assertErrorThreshold()} and by sinks before they write.
    */
   public DynamicFrame withThresholds(long stageThreshold, long totalThreshold) {
-    return new DynamicFrame(context, rows, stageErrors, previousErrors, name, transformationContext,
-        stageThreshold, totalThreshold);
+    return new DynamicFrame(
+        context,
+        rows,
+        stageErrors,
+        previousErrors,
+        name,
+        transformationContext,
+        stageThreshold,
+        totalThreshold);
   }
 
   // ---------------------------------------------------------------- transforms
@@ -147,10 +176,17 @@ public final class DynamicFrame {
   public <O> O apply(String step, Transform<O> transform) {
     Objects.requireNonNull(transform, "transform");
     Preconditions.checkArgument(step != null && !step.isBlank(), "a step needs a name");
-    O out = context.observer().step(this, step, transform.kind(),
-        in -> transform.expand(in, step)); // records the step in the run's lineage
+    O out =
+        context
+            .observer()
+            .step(
+                this,
+                step,
+                transform.kind(),
+                in -> transform.expand(in, step)); // records the step in the run's lineage
     if (out == null) {
-      throw new IllegalStateException("transform " + transform.kind() + " returned null in step " + step);
+      throw new IllegalStateException(
+          "transform " + transform.kind() + " returned null in step " + step);
     }
     return out;
   }
@@ -160,7 +196,8 @@ public final class DynamicFrame {
     Dataset<Row> u = rows.unionByName(other.rows, true);
     Set<Dataset<Row>> errors = new LinkedHashSet<>(allErrorSets());
     errors.addAll(other.allErrorSets());
-    return new DynamicFrame(context, u, null, ImmutableList.copyOf(errors), name, transformationContext, 0, 0);
+    return new DynamicFrame(
+        context, u, null, ImmutableList.copyOf(errors), name, transformationContext, 0, 0);
   }
 
   /** The same records in {@code n} partitions, shuffled. */
@@ -174,29 +211,38 @@ public final class DynamicFrame {
   }
 
   /**
-   * This frame with its rows replaced by a Dataset of the same records (the same rows, e.g.
-   * behind a filter that passes every row and counts them): errors, name, transformation
-   * context and thresholds are kept. For {@link RunObserver}s.
+   * This frame with its rows replaced by a Dataset of the same records (the same rows, e.g. behind
+   * a filter that passes every row and counts them): errors, name, transformation context and
+   * thresholds are kept. For {@link RunObserver}s.
    */
   public DynamicFrame withSameRecords(Dataset<Row> sameRows) {
     return withRowsKeepingErrors(Objects.requireNonNull(sameRows, "sameRows"));
   }
 
   private DynamicFrame withRowsKeepingErrors(Dataset<Row> r) {
-    return new DynamicFrame(context, r, stageErrors, previousErrors, name, transformationContext,
-        stageThreshold, totalThreshold);
+    return new DynamicFrame(
+        context,
+        r,
+        stageErrors,
+        previousErrors,
+        name,
+        transformationContext,
+        stageThreshold,
+        totalThreshold);
   }
 
   // ---------------------------------------------------------------- views
 
-  /** The records as a DataFrame; choices stay structs with one field per member type, as in Glue. */
+  /**
+   * The records as a DataFrame; choices stay structs with one field per member type, as in Glue.
+   */
   public Dataset<Row> toDF() {
     return rows;
   }
 
   /**
-   * The records as a DataFrame, with the named choices resolved first (Glue's
-   * {@code toDF(Seq(ResolveSpec(...)))}); other choices stay structs.
+   * The records as a DataFrame, with the named choices resolved first (Glue's {@code
+   * toDF(Seq(ResolveSpec(...)))}); other choices stay structs.
    */
   public Dataset<Row> toDF(ResolveOption... options) {
     Dataset<Row> df = rows;
@@ -286,25 +332,31 @@ public final class DynamicFrame {
   }
 
   /**
-   * Counts errors and throws {@link ErrorThresholdExceededException} when the step's or the
-   * total threshold is exceeded (a threshold of 0 means no limit). Runs Spark jobs only when
-   * a threshold is set.
+   * Counts errors and throws {@link ErrorThresholdExceededException} when the step's or the total
+   * threshold is exceeded (a threshold of 0 means no limit). Runs Spark jobs only when a threshold
+   * is set.
    */
   public void assertErrorThreshold() {
     if (stageThreshold > 0) {
       long n = stageErrorsCount();
       if (n > stageThreshold) {
-        throw new ErrorThresholdExceededException(String.format(
-            "step '%s' of frame '%s' made %d error records, more than its stageThreshold of %d",
-            transformationContext, name, n, stageThreshold), n, stageThreshold);
+        throw new ErrorThresholdExceededException(
+            String.format(
+                "step '%s' of frame '%s' made %d error records, more than its stageThreshold of %d",
+                transformationContext, name, n, stageThreshold),
+            n,
+            stageThreshold);
       }
     }
     if (totalThreshold > 0) {
       long n = errorsCount();
       if (n > totalThreshold) {
-        throw new ErrorThresholdExceededException(String.format(
-            "frame '%s' has %d error records from all its steps, more than the totalThreshold of %d",
-            name, n, totalThreshold), n, totalThreshold);
+        throw new ErrorThresholdExceededException(
+            String.format(
+                "frame '%s' has %d error records from all its steps, more than the totalThreshold of %d",
+                name, n, totalThreshold),
+            n,
+            totalThreshold);
       }
     }
   }

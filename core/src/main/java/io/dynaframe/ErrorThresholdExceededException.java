@@ -1,8 +1,8 @@
 package io.dynaframe;
 
 /**
- * Thrown when a frame holds more error records than a step's {@code stageThreshold} or the
- * job's {@code totalThreshold} allows. A threshold of 0 means no limit, as in Glue.
+ * Thrown when a frame holds more error records than a step's {@code stageThreshold} or the job's
+ * {@code totalThreshold} allows. A threshold of 0 means no limit, as in Glue.
  */
 public final class ErrorThresholdExceededException extends DynaFrameException {
   private static final long serialVersionUID = 1L;

@@ -22,7 +22,8 @@ public final class FrameCollection {
 
   /** A collection of these frames, in this order. */
   public static FrameCollection of(Map<String, DynamicFrame> frames, DynaContext context) {
-    return new FrameCollection(ImmutableMap.copyOf(frames), Objects.requireNonNull(context, "context"));
+    return new FrameCollection(
+        ImmutableMap.copyOf(frames), Objects.requireNonNull(context, "context"));
   }
 
   /** The names of the frames, in order. */
@@ -41,8 +42,8 @@ public final class FrameCollection {
   }
 
   /**
-   * The frame with this name; as in Glue, an absent name gives an empty frame rather than an
-   * error. Use {@link #get} to fail instead.
+   * The frame with this name; as in Glue, an absent name gives an empty frame rather than an error.
+   * Use {@link #get} to fail instead.
    */
   public DynamicFrame select(String key) {
     DynamicFrame f = frames.get(key);
@@ -57,7 +58,8 @@ public final class FrameCollection {
   public DynamicFrame get(String key) {
     DynamicFrame f = frames.get(key);
     if (f == null) {
-      throw new IllegalArgumentException("no frame named '" + key + "' in this collection; it has " + frames.keySet());
+      throw new IllegalArgumentException(
+          "no frame named '" + key + "' in this collection; it has " + frames.keySet());
     }
     return f;
   }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where a job's data lives: four areas, each a local folder or an S3 bucket and prefix, and
- * the conventional places inside them. CODE holds job jars and scripts, TEMP staging and
- * samples, SOURCE raw input, LOAD the tables jobs publish (with their bookmark state under
- * {@code _dynaframe/}, hidden from readers).
+ * Where a job's data lives: four areas, each a local folder or an S3 bucket and prefix, and the
+ * conventional places inside them. CODE holds job jars and scripts, TEMP staging and samples,
+ * SOURCE raw input, LOAD the tables jobs publish (with their bookmark state under {@code
+ * _dynaframe/}, hidden from readers).
  *
  * <pre>{@code
  * Lake lake = Lake.at("s3://my-lake");              // s3://my-lake/code, /temp, /source, /load
@@ -28,7 +28,12 @@ public final class Lake {
   private final String load;
 
   /** The four areas of a lake. */
-  public enum Area { CODE, TEMP, SOURCE, LOAD }
+  public enum Area {
+    CODE,
+    TEMP,
+    SOURCE,
+    LOAD
+  }
 
   private Lake(String code, String temp, String source, String load) {
     this.code = checkArea("code", code);
@@ -42,13 +47,19 @@ public final class Lake {
     String u = trim(uri);
     Preconditions.checkArgument(!u.isBlank(), "the %s area of a lake must not be empty", area);
     for (String segment : Location.of(u).segments()) {
-      Preconditions.checkArgument(!segment.equals(".") && !segment.equals(".."),
-          "the %s area of a lake must not hold '.' or '..' segments: '%s'", area, u);
+      Preconditions.checkArgument(
+          !segment.equals(".") && !segment.equals(".."),
+          "the %s area of a lake must not hold '.' or '..' segments: '%s'",
+          area,
+          u);
     }
     return u;
   }
 
-  /** A lake whose four areas are {@code code}, {@code temp}, {@code source} and {@code load} under one root URI. */
+  /**
+   * A lake whose four areas are {@code code}, {@code temp}, {@code source} and {@code load} under
+   * one root URI.
+   */
   public static Lake at(String root) {
     String r = trim(Objects.requireNonNull(root, "root"));
     return new Lake(r + "/code", r + "/temp", r + "/source", r + "/load");
@@ -111,12 +122,12 @@ public final class Lake {
   }
 
   /**
-   * A path that a job takes from its arguments or options, kept inside one area of the lake.
-   * A relative path ({@code orders/2026-11}) is resolved under the area; an absolute path or
-   * URI must already lie inside the area ({@code s3://}, {@code s3a://} and {@code s3n://}
-   * count as one scheme, a local path as {@code file:}). A path with a {@code .} or
-   * {@code ..} segment, a backslash or a control character is refused whatever it resolves
-   * to, so that no spelling of a path can leave the area.
+   * A path that a job takes from its arguments or options, kept inside one area of the lake. A
+   * relative path ({@code orders/2026-11}) is resolved under the area; an absolute path or URI must
+   * already lie inside the area ({@code s3://}, {@code s3a://} and {@code s3n://} count as one
+   * scheme, a local path as {@code file:}). A path with a {@code .} or {@code ..} segment, a
+   * backslash or a control character is refused whatever it resolves to, so that no spelling of a
+   * path can leave the area.
    *
    * @return the path as a URI (or path) inside the area
    * @throws IllegalArgumentException naming the path and the area it must stay in
@@ -124,32 +135,49 @@ public final class Lake {
   public String resolve(Area area, String path) {
     String root = area(area);
     String where = area.name() + " area " + root;
-    Preconditions.checkArgument(path != null && !path.isBlank(), "an empty path cannot be resolved in the %s", where);
+    Preconditions.checkArgument(
+        path != null && !path.isBlank(), "an empty path cannot be resolved in the %s", where);
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
-      Preconditions.checkArgument(c != '\\' && !Character.isISOControl(c),
-          "path '%s' holds a backslash or a control character; it is refused in the %s", path.replace("\n", "\\n"), where);
+      Preconditions.checkArgument(
+          c != '\\' && !Character.isISOControl(c),
+          "path '%s' holds a backslash or a control character; it is refused in the %s",
+          path.replace("\n", "\\n"),
+          where);
     }
     Location loc = Location.of(path);
     for (String segment : loc.segments()) {
-      Preconditions.checkArgument(!segment.equals(".") && !segment.equals(".."),
-          "path '%s' holds a '.' or '..' segment; paths must stay in the %s", path, where);
+      Preconditions.checkArgument(
+          !segment.equals(".") && !segment.equals(".."),
+          "path '%s' holds a '.' or '..' segment; paths must stay in the %s",
+          path,
+          where);
     }
     if (!loc.absolute()) {
       return root + "/" + trim(path);
     }
     Location base = Location.of(root);
-    boolean inside = base.scheme().equals(loc.scheme()) && base.authority().equals(loc.authority())
-        && loc.segments().size() >= base.segments().size()
-        && loc.segments().subList(0, base.segments().size()).equals(base.segments());
-    Preconditions.checkArgument(inside, "path '%s' is outside the %s; give a path inside it, or one relative to it",
-        path, where);
+    boolean inside =
+        base.scheme().equals(loc.scheme())
+            && base.authority().equals(loc.authority())
+            && loc.segments().size() >= base.segments().size()
+            && loc.segments().subList(0, base.segments().size()).equals(base.segments());
+    Preconditions.checkArgument(
+        inside,
+        "path '%s' is outside the %s; give a path inside it, or one relative to it",
+        path,
+        where);
     return trim(path);
   }
 
-  /** A path or URI taken apart for comparison: scheme (lower case, s3a and s3n as s3), authority, non-empty segments. */
-  private record Location(boolean absolute, String scheme, String authority, List<String> segments) {
-    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)", Pattern.DOTALL);
+  /**
+   * A path or URI taken apart for comparison: scheme (lower case, s3a and s3n as s3), authority,
+   * non-empty segments.
+   */
+  private record Location(
+      boolean absolute, String scheme, String authority, List<String> segments) {
+    private static final Pattern SCHEME =
+        Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)", Pattern.DOTALL);
 
     static Location of(String p) {
       java.util.regex.Matcher m = SCHEME.matcher(p);
@@ -207,7 +235,9 @@ public final class Lake {
     return temp + "/samples/" + name(job) + "/" + name(runId) + "/" + name(step);
   }
 
-  /** {@code LOAD/_dynaframe/bookmarks/<job>}: the job's bookmark states, one file per committed run. */
+  /**
+   * {@code LOAD/_dynaframe/bookmarks/<job>}: the job's bookmark states, one file per committed run.
+   */
   public String bookmarksPath(String job) {
     return load + "/_dynaframe/bookmarks/" + name(job);
   }
@@ -218,15 +248,19 @@ public final class Lake {
   }
 
   /**
-   * Checks that a name used as one path segment (a job, table, run or step name) cannot
-   * leave its area: letters, digits, {@code _ . = -} only, and not {@code .} or {@code ..}.
+   * Checks that a name used as one path segment (a job, table, run or step name) cannot leave its
+   * area: letters, digits, {@code _ . = -} only, and not {@code .} or {@code ..}.
    *
    * @throws IllegalArgumentException naming the bad name
    */
   public static String name(String segment) {
-    Preconditions.checkArgument(segment != null && NAME.matcher(segment).matches()
-            && !segment.equals(".") && !segment.equals(".."),
-        "'%s' cannot be used as a name in the lake: use letters, digits, '_', '.', '=' and '-'", segment);
+    Preconditions.checkArgument(
+        segment != null
+            && NAME.matcher(segment).matches()
+            && !segment.equals(".")
+            && !segment.equals(".."),
+        "'%s' cannot be used as a name in the lake: use letters, digits, '_', '.', '=' and '-'",
+        segment);
     return segment;
   }
 

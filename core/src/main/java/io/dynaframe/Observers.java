@@ -16,20 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the run observers on the class path and describes sources and sinks to them. A
- * factory that cannot be loaded or fails is logged and left out: observing never makes a job fail.
+ * Finds the run observers on the class path and describes sources and sinks to them. A factory that
+ * cannot be loaded or fails is logged and left out: observing never makes a job fail.
  */
 final class Observers {
   private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
 
   private Observers() {}
 
-  /** The observer of a new run: the one of each factory found, chained; {@link RunObserver#NONE} when there is none. */
+  /**
+   * The observer of a new run: the one of each factory found, chained; {@link RunObserver#NONE}
+   * when there is none.
+   */
   static RunObserver forRun(SparkSession spark, String runId) {
     List<RunObserver> found = new ArrayList<>();
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     ServiceLoader<RunObserver.Factory> loader =
-        ServiceLoader.load(RunObserver.Factory.class, cl == null ? Observers.class.getClassLoader() : cl);
+        ServiceLoader.load(
+            RunObserver.Factory.class, cl == null ? Observers.class.getClassLoader() : cl);
     for (var it = loader.stream().iterator(); it.hasNext(); ) {
       var provider = it.next();
       try {
@@ -62,7 +66,8 @@ final class Observers {
     }
 
     @Override
-    public <O> O step(DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
+    public <O> O step(
+        DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
       Function<DynamicFrame, O> f = expand;
       for (int i = observers.size() - 1; i >= 0; i--) {
         RunObserver o = observers.get(i);
@@ -103,16 +108,18 @@ final class Observers {
   // ---------------------------------------------------------------- describing sources and sinks
 
   /** A file source: named by its transformation context, else {@code <format>_source}. */
-  static RunObserver.Io source(String connectionType, Options options, String transformationContext,
-      String format) {
+  static RunObserver.Io source(
+      String connectionType, Options options, String transformationContext, String format) {
     Options o = options == null ? Options.empty() : options;
     List<String> paths = new ArrayList<>(o.getStringList("paths"));
     if (paths.isEmpty() && o.has("path")) {
       paths.add(o.getString("path", ""));
     }
     paths.removeIf(Observers::blank);
-    String name = blank(transformationContext) ? (blank(format) ? "source" : lower(format) + "_source")
-        : transformationContext;
+    String name =
+        blank(transformationContext)
+            ? (blank(format) ? "source" : lower(format) + "_source")
+            : transformationContext;
     return new RunObserver.Io(name, type(connectionType, format), args(o), paths, Optional.empty());
   }
 
@@ -125,9 +132,12 @@ final class Observers {
     return new RunObserver.Io(name, "Data Catalog", args, List.of(), table(database, table));
   }
 
-  /** A sink: named by its transformation context, else its catalog table, else the last folder of its path. */
-  static RunObserver.Io sink(String connectionType, Options options, String transformationContext,
-      String format) {
+  /**
+   * A sink: named by its transformation context, else its catalog table, else the last folder of
+   * its path.
+   */
+  static RunObserver.Io sink(
+      String connectionType, Options options, String transformationContext, String format) {
     Options o = options == null ? Options.empty() : options;
     String path = o.getString("path", "");
     String table = o.getString("catalogTableName", "");
@@ -139,16 +149,25 @@ final class Observers {
     } else {
       String trimmed = path.replaceAll("/+$", "");
       String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-      name = last.isBlank() || last.contains(":") ? (blank(format) ? "sink" : lower(format) + "_sink") : last;
+      name =
+          last.isBlank() || last.contains(":")
+              ? (blank(format) ? "sink" : lower(format) + "_sink")
+              : last;
     }
     Optional<TableIdentifier> id = table(o.getString("catalogDatabase", ""), table);
-    return new RunObserver.Io(name, type(connectionType, format), args(o), blank(path) ? List.of() : List.of(path), id);
+    return new RunObserver.Io(
+        name, type(connectionType, format), args(o), blank(path) ? List.of() : List.of(path), id);
   }
 
-  /** The table, or empty when a name is missing or not valid (the catalog call then says what is wrong). */
+  /**
+   * The table, or empty when a name is missing or not valid (the catalog call then says what is
+   * wrong).
+   */
   private static Optional<TableIdentifier> table(String database, String table) {
     try {
-      return blank(database) || blank(table) ? Optional.empty() : Optional.of(TableIdentifier.of(database, table));
+      return blank(database) || blank(table)
+          ? Optional.empty()
+          : Optional.of(TableIdentifier.of(database, table));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -168,14 +187,22 @@ final class Observers {
     return (c + " " + f).strip();
   }
 
-  /** Option values as text; values whose names look like secrets as {@code *****}, credentials in URIs removed. */
+  /**
+   * Option values as text; values whose names look like secrets as {@code *****}, credentials in
+   * URIs removed.
+   */
   private static Map<String, String> args(Options options) {
     Map<String, String> out = new LinkedHashMap<>();
-    options.asMap().forEach((k, v) -> {
-      String text = v instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-          : String.valueOf(v);
-      out.put(k, Options.isSecretName(k) ? "*****" : Options.withoutUserInfo(text));
-    });
+    options
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              String text =
+                  v instanceof List<?> list
+                      ? String.join(", ", list.stream().map(String::valueOf).toList())
+                      : String.valueOf(v);
+              out.put(k, Options.isSecretName(k) ? "*****" : Options.withoutUserInfo(text));
+            });
     return out;
   }
 }

@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable bag of named options, the Java counterpart of Glue's {@code JsonOptions}:
- * connection options ({@code paths}, {@code recurse}, {@code partitionKeys}) and format
- * options ({@code separator}, {@code withHeader}, {@code jsonPath}). Values are strings,
- * numbers, booleans or lists; typed getters accept the string spellings Glue scripts use
- * ({@code "true"}, {@code "100"}).
+ * An immutable bag of named options, the Java counterpart of Glue's {@code JsonOptions}: connection
+ * options ({@code paths}, {@code recurse}, {@code partitionKeys}) and format options ({@code
+ * separator}, {@code withHeader}, {@code jsonPath}). Values are strings, numbers, booleans or
+ * lists; typed getters accept the string spellings Glue scripts use ({@code "true"}, {@code
+ * "100"}).
  */
 public final class Options implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,16 +35,20 @@ public final class Options implements Serializable {
     return EMPTY;
   }
 
-  /** Options from alternating keys and values: {@code Options.of("paths", List.of(p), "recurse", true)}. */
+  /**
+   * Options from alternating keys and values: {@code Options.of("paths", List.of(p), "recurse",
+   * true)}.
+   */
   public static Options of(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("Options.of takes keys and values in pairs, got "
-          + keysAndValues.length + " arguments");
+      throw new IllegalArgumentException(
+          "Options.of takes keys and values in pairs, got " + keysAndValues.length + " arguments");
     }
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (!(keysAndValues[i] instanceof String key)) {
-        throw new IllegalArgumentException("option name at position " + i + " is not a string: " + keysAndValues[i]);
+        throw new IllegalArgumentException(
+            "option name at position " + i + " is not a string: " + keysAndValues[i]);
       }
       m.put(key, normalize(key, keysAndValues[i + 1]));
     }
@@ -59,15 +63,17 @@ public final class Options implements Serializable {
   }
 
   /**
-   * Options from a JSON object, as Glue scripts write them:
-   * {@code Options.parse("{\"paths\": [\"s3://bucket/in/\"], \"recurse\": true}")}.
+   * Options from a JSON object, as Glue scripts write them: {@code Options.parse("{\"paths\":
+   * [\"s3://bucket/in/\"], \"recurse\": true}")}.
    */
   public static Options parse(String json) {
     try {
-      Map<String, Object> m = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+      Map<String, Object> m =
+          JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
       return of(m);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("options are not a JSON object: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "options are not a JSON object: " + e.getOriginalMessage());
     }
   }
 
@@ -143,7 +149,8 @@ public final class Options implements Serializable {
     try {
       return Long.parseLong(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + key + " must be a whole number, was '" + v + "'");
+      throw new IllegalArgumentException(
+          "option " + key + " must be a whole number, was '" + v + "'");
     }
   }
 
@@ -164,9 +171,8 @@ public final class Options implements Serializable {
   }
 
   /**
-   * The value as a list of strings. A single string is a one-element list, except that a
-   * string holding a JSON array ({@code "[\"**.pdf\"]"}, Glue's spelling of {@code exclusions})
-   * is parsed.
+   * The value as a list of strings. A single string is a one-element list, except that a string
+   * holding a JSON array ({@code "[\"**.pdf\"]"}, Glue's spelling of {@code exclusions}) is parsed.
    */
   public List<String> getStringList(String key) {
     Object v = values.get(key);
@@ -181,7 +187,8 @@ public final class Options implements Serializable {
       try {
         return List.copyOf(JSON.readValue(s, new TypeReference<List<String>>() {}));
       } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("option " + key + " is not a JSON list of strings: " + s);
+        throw new IllegalArgumentException(
+            "option " + key + " is not a JSON list of strings: " + s);
       }
     }
     return List.of(s);
@@ -209,8 +216,9 @@ public final class Options implements Serializable {
     return shown.toString();
   }
 
-  private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
-      "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile(
+          "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
   private static final java.util.regex.Pattern USER_INFO =
       java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]*@");
 
@@ -223,7 +231,10 @@ public final class Options implements Serializable {
     return name != null && SECRET.matcher(name).matches();
   }
 
-  /** A URI without credentials: {@code s3a://key:secret@bucket/x} as {@code s3a://bucket/x}; other text unchanged. */
+  /**
+   * A URI without credentials: {@code s3a://key:secret@bucket/x} as {@code s3a://bucket/x}; other
+   * text unchanged.
+   */
   public static String withoutUserInfo(String value) {
     return value == null ? "" : USER_INFO.matcher(value).replaceAll("$1");
   }

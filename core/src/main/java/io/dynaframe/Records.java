@@ -4,7 +4,10 @@ import io.dynaframe.internal.RowJson;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
-/** Renders single records as JSON the way {@link DynamicFrame#show()} prints them: a choice as the value it holds. */
+/**
+ * Renders single records as JSON the way {@link DynamicFrame#show()} prints them: a choice as the
+ * value it holds.
+ */
 public final class Records {
   private Records() {}
 

@@ -4,9 +4,9 @@ import io.dynaframe.types.DataType;
 import java.util.Objects;
 
 /**
- * How {@link DynamicFrame#toDF(ResolveOption...)} resolves one choice column: keep it as a
- * struct, project one member type (values of other types become null), or cast every member
- * to a type (values that do not cast become null).
+ * How {@link DynamicFrame#toDF(ResolveOption...)} resolves one choice column: keep it as a struct,
+ * project one member type (values of other types become null), or cast every member to a type
+ * (values that do not cast become null).
  *
  * @param path dotted path of the choice column
  * @param action what to do with it
@@ -15,7 +15,11 @@ import java.util.Objects;
 public record ResolveOption(String path, Action action, DataType target) {
 
   /** The three resolutions Glue's {@code toDF} knows. */
-  public enum Action { PROJECT, KEEP_AS_STRUCT, CAST }
+  public enum Action {
+    PROJECT,
+    KEEP_AS_STRUCT,
+    CAST
+  }
 
   /** Checks that a target type is given for {@code PROJECT} and {@code CAST}. */
   public ResolveOption {

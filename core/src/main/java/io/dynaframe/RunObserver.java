@@ -13,54 +13,60 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Watches one run as it goes: every step applied with {@link DynamicFrame#apply(String, Transform)},
- * every source read, every sink written and every set of rows staged with error records passes
- * through the observer of the frame's {@link DynaContext}. The job runtime's lineage recorder
- * (module {@code dynaframe-runtime}) is one; without it a run is not observed ({@link #NONE}).
+ * Watches one run as it goes: every step applied with {@link DynamicFrame#apply(String,
+ * Transform)}, every source read, every sink written and every set of rows staged with error
+ * records passes through the observer of the frame's {@link DynaContext}. The job runtime's lineage
+ * recorder (module {@code dynaframe-runtime}) is one; without it a run is not observed ({@link
+ * #NONE}).
  *
  * <p>An observer is made per run by a {@link Factory} found with {@link java.util.ServiceLoader}
  * (list the class in {@code META-INF/services/io.dynaframe.RunObserver$Factory}). It must return
- * what the plain call would have returned, or an equivalent frame (same records, same errors),
- * and must never make a job fail because observing failed.
+ * what the plain call would have returned, or an equivalent frame (same records, same errors), and
+ * must never make a job fail because observing failed.
  */
 public interface RunObserver {
 
   /** An observer that observes nothing: every call returns what it was given. */
-  RunObserver NONE = new RunObserver() {
-    @Override
-    public <O> O step(DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
-      return expand.apply(input);
-    }
+  RunObserver NONE =
+      new RunObserver() {
+        @Override
+        public <O> O step(
+            DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
+          return expand.apply(input);
+        }
 
-    @Override
-    public Dataset<Row> staged(Dataset<Row> staged) {
-      return staged;
-    }
+        @Override
+        public Dataset<Row> staged(Dataset<Row> staged) {
+          return staged;
+        }
 
-    @Override
-    public DataSource source(Io source, DataSource inner) {
-      return inner;
-    }
+        @Override
+        public DataSource source(Io source, DataSource inner) {
+          return inner;
+        }
 
-    @Override
-    public DataSink sink(Io sink, DataSink inner) {
-      return inner;
-    }
+        @Override
+        public DataSink sink(Io sink, DataSink inner) {
+          return inner;
+        }
 
-    @Override
-    public String toString() {
-      return "RunObserver.NONE";
-    }
-  };
+        @Override
+        public String toString() {
+          return "RunObserver.NONE";
+        }
+      };
 
   /**
-   * A step: {@code frame.apply(step, transform)}. {@code expand} runs the transform on the frame
-   * it is given; the observer returns its result (possibly with the frames in it replaced by
+   * A step: {@code frame.apply(step, transform)}. {@code expand} runs the transform on the frame it
+   * is given; the observer returns its result (possibly with the frames in it replaced by
    * equivalent ones, see {@link DynamicFrame#withSameRecords}).
    */
   <O> O step(DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand);
 
-  /** Rows staged with an {@link ErrorRecords#COLUMN} column by the step in progress, before they are split. */
+  /**
+   * Rows staged with an {@link ErrorRecords#COLUMN} column by the step in progress, before they are
+   * split.
+   */
   Dataset<Row> staged(Dataset<Row> staged);
 
   /** A source a context made; the observer returns it or one that reads the same frame. */
@@ -79,11 +85,15 @@ public interface RunObserver {
 
   /**
    * What a source or sink reads or writes, as the observer sees it: the step's name (its
-   * transformation context, else a name made from the table, path or format), a type such as
-   * {@code S3 JSON} or {@code Data Catalog}, its options as text with secret values hidden,
-   * the paths it reads or writes, and the catalog table where there is one.
+   * transformation context, else a name made from the table, path or format), a type such as {@code
+   * S3 JSON} or {@code Data Catalog}, its options as text with secret values hidden, the paths it
+   * reads or writes, and the catalog table where there is one.
    */
-  record Io(String name, String type, Map<String, String> args, List<String> paths,
+  record Io(
+      String name,
+      String type,
+      Map<String, String> args,
+      List<String> paths,
       Optional<TableIdentifier> table) {
     public Io {
       Objects.requireNonNull(name, "name");
@@ -95,12 +105,14 @@ public interface RunObserver {
   }
 
   /**
-   * Makes the observer of each run (each {@link DynaContext} run id). Implementations need a
-   * public no-argument constructor.
+   * Makes the observer of each run (each {@link DynaContext} run id). Implementations need a public
+   * no-argument constructor.
    */
   interface Factory {
 
-    /** The observer of the run {@code runId} on this session. Called once per run id and context. */
+    /**
+     * The observer of the run {@code runId} on this session. Called once per run id and context.
+     */
     RunObserver create(SparkSession spark, String runId);
   }
 }

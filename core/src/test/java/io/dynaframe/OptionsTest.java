@@ -10,7 +10,9 @@ class OptionsTest {
 
   @Test
   void typedGettersAcceptGluesStringSpellings() {
-    Options o = Options.of("recurse", "true", "groupSize", "1048576", "prob", "0.5", "paths", List.of("a", "b"));
+    Options o =
+        Options.of(
+            "recurse", "true", "groupSize", "1048576", "prob", "0.5", "paths", List.of("a", "b"));
     assertThat(o.getBoolean("recurse", false)).isTrue();
     assertThat(o.getLong("groupSize", 0)).isEqualTo(1048576L);
     assertThat(o.getDouble("prob", 1)).isEqualTo(0.5);

@@ -12,9 +12,8 @@ import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
-import io.dynaframe.Lake;
-import io.dynaframe.job.Publisher;
 import io.dynaframe.job.JobRunner;
+import io.dynaframe.job.Publisher;
 import io.dynaframe.job.RunResult;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;
@@ -45,52 +44,66 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Safety: names are validated before they reach a path or SQL and quoted where they reach
- * SQL; paths cannot leave the lake's areas; secrets never reach logs, run reports, diagrams
- * or lineage events.
+ * Safety: names are validated before they reach a path or SQL and quoted where they reach SQL;
+ * paths cannot leave the lake's areas; secrets never reach logs, run reports, diagrams or lineage
+ * events.
  */
 @SparkTest
 class SafetyTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   // ---------------------------------------------------------------- names
 
   @Test
-  void databaseAndTableNamesAreValidatedBeforeTheyReachAPathOrSql(DynaContext ctx) throws IOException {
+  void databaseAndTableNamesAreValidatedBeforeTheyReachAPathOrSql(DynaContext ctx)
+      throws IOException {
     assertThatThrownBy(() -> DatabaseName.of("sales\n; DROP DATABASE x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("database name must be on one line without control characters: 'sales\\n; DROP DATABASE x'");
+        .hasMessage(
+            "database name must be on one line without control characters: 'sales\\n; DROP DATABASE x'");
     assertThatThrownBy(() -> TableIdentifier.of("sales", ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("table name must not be empty");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("table name must not be empty");
     assertThatThrownBy(() -> TableIdentifier.of("sales", " orders"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not start or end with white space");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not start or end with white space");
     assertThatThrownBy(() -> TableIdentifier.of("x".repeat(256), "t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 255 characters");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("longer than 255 characters");
 
     // a name that is a valid catalog name but not a safe folder name never becomes a path
     Lake lake = Lake.at(root.resolve("lake"));
     for (String bad : List.of("..", ".", "a/b", "orders; drop table x", "a`b", "../../etc")) {
-      assertThatThrownBy(() -> lake.tablePath("sales", bad)).as(bad)
+      assertThatThrownBy(() -> lake.tablePath("sales", bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("'" + bad + "' cannot be used as a name in the lake: use letters, digits, '_', '.', '=' and '-'");
+          .hasMessage(
+              "'"
+                  + bad
+                  + "' cannot be used as a name in the lake: use letters, digits, '_', '.', '=' and '-'");
     }
     DynamicFrame frame = Frames.json(ctx, "{\"id\": 1}");
     Catalog untouchable = stubCatalog(Map.of());
-    assertThatThrownBy(() -> Publisher.of(ctx, untouchable, lake).publish(frame, TableIdentifier.of("sales", "a`b; x"),
-        "parquet", List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'a`b; x' cannot be used as a name");
+    assertThatThrownBy(
+            () ->
+                Publisher.of(ctx, untouchable, lake)
+                    .publish(frame, TableIdentifier.of("sales", "a`b; x"), "parquet", List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("'a`b; x' cannot be used as a name");
     assertThat(Files.exists(root.resolve("lake/load"))).isFalse();
   }
 
   @Test
-  void partitionKeysAreQuotedInSqlAndPartitionValuesEscapedInPaths(DynaContext ctx) throws IOException {
+  void partitionKeysAreQuotedInSqlAndPartitionValuesEscapedInPaths(DynaContext ctx)
+      throws IOException {
     String key = "we`ird key";
     Path table = root.resolve("table");
     String escapedKey = ExternalCatalogUtils.escapePathName(key);
-    // the partition whose value looks like a way out of the table lives in one folder below the table
-    Path inside = table.resolve(escapedKey + "=" + ExternalCatalogUtils.escapePathName("x/../../outside"));
+    // the partition whose value looks like a way out of the table lives in one folder below the
+    // table
+    Path inside =
+        table.resolve(escapedKey + "=" + ExternalCatalogUtils.escapePathName("x/../../outside"));
     Files.createDirectories(inside);
     Files.writeString(inside.resolve("p.json"), "{\"v\": \"inside\"}\n");
     Files.createDirectories(table.resolve(escapedKey + "=a"));
@@ -98,19 +111,35 @@ class SafetyTest {
     Files.createDirectories(root.resolve("outside"));
     Files.writeString(root.resolve("outside/p.json"), "{\"v\": \"escaped the table\"}\n");
     TableIdentifier id = TableIdentifier.of("sales", "events");
-    TableDefinition def = TableDefinition.builder(id).column("v", "string").partitionKey(key, "string")
-        .location(table.toUri().toString()).classification("json").build();
-    Catalog catalog = stubCatalog(Map.of(
-        "getTable", def,
-        "listAllPartitions", List.of(Partition.of(List.of("a"), null), Partition.of(List.of("x/../../outside"), null))));
+    TableDefinition def =
+        TableDefinition.builder(id)
+            .column("v", "string")
+            .partitionKey(key, "string")
+            .location(table.toUri().toString())
+            .classification("json")
+            .build();
+    Catalog catalog =
+        stubCatalog(
+            Map.of(
+                "getTable",
+                def,
+                "listAllPartitions",
+                List.of(
+                    Partition.of(List.of("a"), null),
+                    Partition.of(List.of("x/../../outside"), null))));
     DynaContext withCatalog = ctx.withCatalog(catalog);
 
-    DynamicFrame outside = withCatalog.createDynamicFrameFromCatalog("sales", "events", "", "`we``ird key` = 'x/../../outside'", Options.empty());
+    DynamicFrame outside =
+        withCatalog.createDynamicFrameFromCatalog(
+            "sales", "events", "", "`we``ird key` = 'x/../../outside'", Options.empty());
     DynamicFrame all = withCatalog.createDynamicFrameFromCatalog("sales", "events");
 
     List<Row> rows = outside.toDF().collectAsList();
-    assertThat(rows).extracting(r -> r.getAs("v") + "|" + r.getAs(key)).containsExactly("inside|x/../../outside");
-    assertThat(all.toDF().orderBy("v").collectAsList()).extracting(r -> r.<String>getAs("v"))
+    assertThat(rows)
+        .extracting(r -> r.getAs("v") + "|" + r.getAs(key))
+        .containsExactly("inside|x/../../outside");
+    assertThat(all.toDF().orderBy("v").collectAsList())
+        .extracting(r -> r.<String>getAs("v"))
         .containsExactly("a", "inside");
   }
 
@@ -121,46 +150,74 @@ class SafetyTest {
     Lake lake = Lake.at(root.resolve("lake"));
     String source = lake.source();
 
-    assertThat(lake.resolve(Lake.Area.SOURCE, "orders/2026-11")).isEqualTo(source + "/orders/2026-11");
+    assertThat(lake.resolve(Lake.Area.SOURCE, "orders/2026-11"))
+        .isEqualTo(source + "/orders/2026-11");
     assertThat(lake.resolve(Lake.Area.SOURCE, root.resolve("lake/source/orders").toString()))
         .isEqualTo(root.resolve("lake/source/orders").toString());
     assertThat(lake.resolve(Lake.Area.SOURCE, source + "/orders/")).isEqualTo(source + "/orders");
-    for (String bad : List.of("../load/sales", "orders/../../load", "./orders", "orders/..", "..")) {
-      assertThatThrownBy(() -> lake.resolve(Lake.Area.SOURCE, bad)).as(bad)
+    for (String bad :
+        List.of("../load/sales", "orders/../../load", "./orders", "orders/..", "..")) {
+      assertThatThrownBy(() -> lake.resolve(Lake.Area.SOURCE, bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("path '" + bad + "' holds a '.' or '..' segment; paths must stay in the SOURCE area " + source);
+          .hasMessage(
+              "path '"
+                  + bad
+                  + "' holds a '.' or '..' segment; paths must stay in the SOURCE area "
+                  + source);
     }
-    for (String outside : List.of("/etc/passwd", root.resolve("lake/load/sales").toString(), lake.load() + "/x",
-        root.resolve("lake/sourcery").toString(), "s3://lake/source/x", "hdfs://nn/x")) {
-      assertThatThrownBy(() -> lake.resolve(Lake.Area.SOURCE, outside)).as(outside)
+    for (String outside :
+        List.of(
+            "/etc/passwd",
+            root.resolve("lake/load/sales").toString(),
+            lake.load() + "/x",
+            root.resolve("lake/sourcery").toString(),
+            "s3://lake/source/x",
+            "hdfs://nn/x")) {
+      assertThatThrownBy(() -> lake.resolve(Lake.Area.SOURCE, outside))
+          .as(outside)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("path '" + outside + "' is outside the SOURCE area " + source
-              + "; give a path inside it, or one relative to it");
+          .hasMessage(
+              "path '"
+                  + outside
+                  + "' is outside the SOURCE area "
+                  + source
+                  + "; give a path inside it, or one relative to it");
     }
     assertThatThrownBy(() -> lake.resolve(Lake.Area.SOURCE, "a\\..\\..\\x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a backslash or a control character");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("holds a backslash or a control character");
 
     Lake s3 = Lake.at("s3://my-lake");
-    assertThat(s3.resolve(Lake.Area.LOAD, "s3a://my-lake/load/sales/orders")).isEqualTo("s3a://my-lake/load/sales/orders");
+    assertThat(s3.resolve(Lake.Area.LOAD, "s3a://my-lake/load/sales/orders"))
+        .isEqualTo("s3a://my-lake/load/sales/orders");
     assertThatThrownBy(() -> s3.resolve(Lake.Area.LOAD, "s3://other-bucket/load/x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is outside the LOAD area s3://my-lake/load");
-    assertThatThrownBy(() -> s3.resolve(Lake.Area.LOAD, "/load/x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is outside the LOAD area");
-
-    assertThatThrownBy(() -> Lake.of("s3://b/code", "s3://b/x/../temp", "s3://b/source", "s3://b/load"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the temp area of a lake must not hold '.' or '..' segments: 's3://b/x/../temp'");
+        .hasMessageContaining("is outside the LOAD area s3://my-lake/load");
+    assertThatThrownBy(() -> s3.resolve(Lake.Area.LOAD, "/load/x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is outside the LOAD area");
+
+    assertThatThrownBy(
+            () -> Lake.of("s3://b/code", "s3://b/x/../temp", "s3://b/source", "s3://b/load"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the temp area of a lake must not hold '.' or '..' segments: 's3://b/x/../temp'");
     assertThatThrownBy(() -> s3.withLoad("s3://b/.."))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the load area");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the load area");
   }
 
   @Test
   void runIdsThatWouldNameAParentFolderAreRejected(DynaContext ctx) {
     for (String bad : List.of("..", ".", "a/b", "x y")) {
-      assertThatThrownBy(() -> ctx.withRunId(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> ctx.withRunId(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("a run id may hold letters, digits, '.', '_' and '-' only");
     }
-    assertThat(ctx.withRunId("20261125T210315Z-5f3a.1").runId()).isEqualTo("20261125T210315Z-5f3a.1");
+    assertThat(ctx.withRunId("20261125T210315Z-5f3a.1").runId())
+        .isEqualTo("20261125T210315Z-5f3a.1");
   }
 
   // ---------------------------------------------------------------- secrets
@@ -169,7 +226,10 @@ class SafetyTest {
   static final String OPTION_SECRET = "s3cr3t-option";
   static final String ANNOTATION_SECRET = "s3cr3t-annotation";
 
-  /** A job that is handed secrets every way a job can be: an argument, a source and a sink option, a step argument. */
+  /**
+   * A job that is handed secrets every way a job can be: an argument, a source and a sink option, a
+   * step argument.
+   */
   @io.dynaframe.annotations.Job(name = "secret-job")
   static class SecretJob {
     final Path in;
@@ -180,17 +240,29 @@ class SafetyTest {
       this.out = out;
     }
 
-    @Source(type = "S3 JSON", args = {"paths = landing", "api_token = " + ANNOTATION_SECRET})
+    @Source(
+        type = "S3 JSON",
+        args = {"paths = landing", "api_token = " + ANNOTATION_SECRET})
     DynamicFrame landing(DynaContext ctx) {
-      // a connection type that takes a secret, as a database's does (the tests' GuardedFilesConnector)
-      return ctx.createDynamicFrameFromOptions("guarded-files", Options.of("paths", List.of(in.toString()), "password",
-          OPTION_SECRET), "json", Options.empty(), "landing");
+      // a connection type that takes a secret, as a database's does (the tests'
+      // GuardedFilesConnector)
+      return ctx.createDynamicFrameFromOptions(
+          "guarded-files",
+          Options.of("paths", List.of(in.toString()), "password", OPTION_SECRET),
+          "json",
+          Options.empty(),
+          "landing");
     }
 
     @Sink(type = "S3 JSON", inputs = "landing", args = "path = out")
     void export(DynamicFrame landing, DynaContext ctx) {
-      ctx.writeDynamicFrameFromOptions(landing, "guarded-files", Options.of("path", out.toString(), "aws_secret_access_key",
-          OPTION_SECRET), "json", Options.empty(), "");
+      ctx.writeDynamicFrameFromOptions(
+          landing,
+          "guarded-files",
+          Options.of("path", out.toString(), "aws_secret_access_key", OPTION_SECRET),
+          "json",
+          Options.empty(),
+          "");
     }
   }
 
@@ -200,25 +272,38 @@ class SafetyTest {
     Files.createDirectories(landing);
     Files.writeString(landing.resolve("a.json"), "{\"id\": 1}\n{\"id\": 2}\nnot json\n");
     Path lakeDir = root.resolve("lake");
-    String[] argv = {"--JOB_NAME", "secret-job", "--db_password=" + ARG_SECRET, "--day", "2026-11-25"};
+    String[] argv = {
+      "--JOB_NAME", "secret-job", "--db_password=" + ARG_SECRET, "--day", "2026-11-25"
+    };
 
     StringWriter logs = new StringWriter();
     RunResult result;
     Job job;
     try (LogCapture capture = new LogCapture(logs)) {
-      job = Job.init("secret-job", ctx, JobArguments.resolve(argv, "JOB_NAME", "db_password", "day"), Lake.at(lakeDir));
-      LogManager.getLogger("io.dynaframe.test").info("job arguments: {}, options: {}", job.arguments(),
-          Options.of("password", OPTION_SECRET, "user", "etl"));
+      job =
+          Job.init(
+              "secret-job",
+              ctx,
+              JobArguments.resolve(argv, "JOB_NAME", "db_password", "day"),
+              Lake.at(lakeDir));
+      LogManager.getLogger("io.dynaframe.test")
+          .info(
+              "job arguments: {}, options: {}",
+              job.arguments(),
+              Options.of("password", OPTION_SECRET, "user", "etl"));
       result = JobRunner.run(new SecretJob(landing, root.resolve("out")), job);
     }
 
-    // what the run produced: logs, every file in the lake (report, diagrams, lineage events) and the compile-time diagrams
+    // what the run produced: logs, every file in the lake (report, diagrams, lineage events) and
+    // the compile-time diagrams
     Map<String, String> produced = new LinkedHashMap<>();
     produced.put("log", logs.toString());
     try (Stream<Path> files = Files.walk(lakeDir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         // as Latin-1, so binary files (checksums) are scanned too; the secrets are ASCII
-        produced.put(lakeDir.relativize(f).toString(), new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+        produced.put(
+            lakeDir.relativize(f).toString(),
+            new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       }
     }
     for (String ext : List.of(".dot", ".mmd")) {
@@ -233,22 +318,32 @@ class SafetyTest {
 
     // everything that should be there is there, so the scan below looks at real output
     String runFolder = "temp/reports/secret-job/" + job.runId();
-    assertThat(produced).containsKeys(runFolder + "/report.json", runFolder + "/lineage.dot", runFolder + "/lineage.mmd",
-        "temp/lineage/secret-job/" + job.runId() + ".jsonl");
-    assertThat(produced.get("log")).contains("job secret-job run " + job.runId())
-        .contains("job arguments: JobArguments{").contains("db_password=*****").contains("password=*****");
-    assertThat(produced.get(runFolder + "/report.json")).contains("\"db_password\" : \"*****\"")
-        .contains("\"api_token\" : \"*****\"").contains("\"recordsInError\" : 1");
+    assertThat(produced)
+        .containsKeys(
+            runFolder + "/report.json",
+            runFolder + "/lineage.dot",
+            runFolder + "/lineage.mmd",
+            "temp/lineage/secret-job/" + job.runId() + ".jsonl");
+    assertThat(produced.get("log"))
+        .contains("job secret-job run " + job.runId())
+        .contains("job arguments: JobArguments{")
+        .contains("db_password=*****")
+        .contains("password=*****");
+    assertThat(produced.get(runFolder + "/report.json"))
+        .contains("\"db_password\" : \"*****\"")
+        .contains("\"api_token\" : \"*****\"")
+        .contains("\"recordsInError\" : 1");
     assertThat(produced.get("compile-time.dot")).contains("api_token = *****");
 
     List<String> leaks = new ArrayList<>();
-    produced.forEach((what, text) -> {
-      for (String secret : List.of(ARG_SECRET, OPTION_SECRET, ANNOTATION_SECRET)) {
-        if (text.contains(secret)) {
-          leaks.add(secret + " in " + what);
-        }
-      }
-    });
+    produced.forEach(
+        (what, text) -> {
+          for (String secret : List.of(ARG_SECRET, OPTION_SECRET, ANNOTATION_SECRET)) {
+            if (text.contains(secret)) {
+              leaks.add(secret + " in " + what);
+            }
+          }
+        });
     assertThat(leaks).isEmpty();
   }
 
@@ -256,19 +351,22 @@ class SafetyTest {
 
   /** A catalog that answers the named methods with the given values and refuses everything else. */
   private static Catalog stubCatalog(Map<String, Object> answers) {
-    InvocationHandler h = (proxy, method, args) -> {
-      if (method.getName().equals("type")) {
-        return "stub";
-      }
-      if (answers.containsKey(method.getName())) {
-        return answers.get(method.getName());
-      }
-      if (method.getName().equals("toString")) {
-        return "StubCatalog";
-      }
-      throw new UnsupportedOperationException("the stub catalog does not " + method.getName());
-    };
-    return (Catalog) Proxy.newProxyInstance(SafetyTest.class.getClassLoader(), new Class<?>[] {Catalog.class}, h);
+    InvocationHandler h =
+        (proxy, method, args) -> {
+          if (method.getName().equals("type")) {
+            return "stub";
+          }
+          if (answers.containsKey(method.getName())) {
+            return answers.get(method.getName());
+          }
+          if (method.getName().equals("toString")) {
+            return "StubCatalog";
+          }
+          throw new UnsupportedOperationException("the stub catalog does not " + method.getName());
+        };
+    return (Catalog)
+        Proxy.newProxyInstance(
+            SafetyTest.class.getClassLoader(), new Class<?>[] {Catalog.class}, h);
   }
 
   /** Sends every log event (INFO and up, dynaframe's own from DEBUG) to a writer while open. */
@@ -280,8 +378,12 @@ class SafetyTest {
 
     LogCapture(StringWriter target) {
       Configuration config = context.getConfiguration();
-      appender = WriterAppender.newBuilder().setName("safety-test").setTarget(target)
-          .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n%throwable").build()).build();
+      appender =
+          WriterAppender.newBuilder()
+              .setName("safety-test")
+              .setTarget(target)
+              .setLayout(PatternLayout.newBuilder().withPattern("%p %c %m%n%throwable").build())
+              .build();
       appender.start();
       config.addAppender(appender);
       LoggerConfig rootConfig = config.getRootLogger();

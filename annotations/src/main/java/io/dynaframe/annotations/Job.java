@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class as a job: a graph of steps declared by its methods annotated with {@link
- * Source}, {@link Step} and {@link Sink}. Only methods declared in the class itself are steps.
+ * Marks a class as a job: a graph of steps declared by its methods annotated with {@link Source},
+ * {@link Step} and {@link Sink}. Only methods declared in the class itself are steps.
  *
  * <p>At compile time the graph is checked and drawn: the diagram files {@code <Class>.dot} and
  * {@code <Class>.mmd} are written next to the compiled class (see the package documentation).
@@ -18,7 +18,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Job {
 
-  /** The job's name, as it is known where it runs (for example the Glue job name); the diagram's title. */
+  /**
+   * The job's name, as it is known where it runs (for example the Glue job name); the diagram's
+   * title.
+   */
   String name();
 
   /** One or two sentences on what the job does; shown under the title. */

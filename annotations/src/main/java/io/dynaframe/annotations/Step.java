@@ -24,9 +24,15 @@ public @interface Step {
    */
   String[] inputs();
 
-  /** What the step does, shown under the id, usually the transform's name, for example {@code "ApplyMapping"}. */
+  /**
+   * What the step does, shown under the id, usually the transform's name, for example {@code
+   * "ApplyMapping"}.
+   */
   String type() default "";
 
-  /** Arguments to show on the diagram, each {@code "name = value"}, for example {@code "keys = customer_id"}. */
+  /**
+   * Arguments to show on the diagram, each {@code "name = value"}, for example {@code "keys =
+   * customer_id"}.
+   */
   String[] args() default {};
 }

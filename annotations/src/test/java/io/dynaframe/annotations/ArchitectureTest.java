@@ -13,14 +13,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The annotations module's own classes: no package cycles, and nothing but the JDK's java.* packages. */
+/**
+ * The annotations module's own classes: no package cycles, and nothing but the JDK's java.*
+ * packages.
+ */
 class ArchitectureTest {
 
   /** This module's main classes only, from the folder or jar {@link Job} was loaded from. */
   private static JavaClasses moduleClasses() {
     try {
-      Path location = Path.of(Job.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      Path location =
+          Path.of(Job.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importLocations(List.of(Location.of(location)));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -41,8 +46,12 @@ class ArchitectureTest {
 
   @Test
   void annotationsDependOnNothingButJava() {
-    classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.dynaframe.annotations..")
-        .because("dynaframe-annotations has no dependencies: job classes carry it on any class path")
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "io.dynaframe.annotations..")
+        .because(
+            "dynaframe-annotations has no dependencies: job classes carry it on any class path")
         .check(moduleClasses());
   }
 }

@@ -16,17 +16,17 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Runs one benchmark: prepares its input, warms up both sides, checks that they agree, then
- * times several repetitions, dynaframe and baseline alternating (the order flips every
- * repetition so that neither side always runs on a warmer JVM), and prints the medians. The
- * last line printed is {@code NAME ratio=<x.xx> dynaframe=<s>s baseline=<s>s unpaired=<x.xx>} with
- * ratio = the median over the repetitions of (dynaframe time / baseline time), the times the
- * two sides' medians, and unpaired = median dynaframe time / median baseline time.
+ * Runs one benchmark: prepares its input, warms up both sides, checks that they agree, then times
+ * several repetitions, dynaframe and baseline alternating (the order flips every repetition so that
+ * neither side always runs on a warmer JVM), and prints the medians. The last line printed is
+ * {@code NAME ratio=<x.xx> dynaframe=<s>s baseline=<s>s unpaired=<x.xx>} with ratio = the median
+ * over the repetitions of (dynaframe time / baseline time), the times the two sides' medians, and
+ * unpaired = median dynaframe time / median baseline time.
  *
- * <p>Usage: {@code BenchMain [--reps N] [--warmup N] NAME}, or {@code --list}. System
- * properties: {@code bench.data} (input root, default {@code benchmarks/target/bench-data}),
- * {@code bench.work} (Spark's scratch folder), {@code bench.results} (a folder where a line per
- * run is appended to {@code NAME.log}), {@code bench.master} (default {@code local[2]}).
+ * <p>Usage: {@code BenchMain [--reps N] [--warmup N] NAME}, or {@code --list}. System properties:
+ * {@code bench.data} (input root, default {@code benchmarks/target/bench-data}), {@code bench.work}
+ * (Spark's scratch folder), {@code bench.results} (a folder where a line per run is appended to
+ * {@code NAME.log}), {@code bench.master} (default {@code local[2]}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -62,22 +62,30 @@ public final class BenchMain {
       usage(e.getMessage());
       return;
     }
-    System.exit(run(name, bench, reps > 0 ? reps : bench.repetitions(), warmups >= 0 ? warmups : bench.warmups()));
+    System.exit(
+        run(
+            name,
+            bench,
+            reps > 0 ? reps : bench.repetitions(),
+            warmups >= 0 ? warmups : bench.warmups()));
   }
 
   private static int run(String name, Benchmark bench, int reps, int warmups) throws IOException {
-    Path dataRoot = Path.of(System.getProperty("bench.data", "benchmarks/target/bench-data")).toAbsolutePath();
-    Path work = Path.of(System.getProperty("bench.work", "benchmarks/target/bench-work")).toAbsolutePath();
+    Path dataRoot =
+        Path.of(System.getProperty("bench.data", "benchmarks/target/bench-data")).toAbsolutePath();
+    Path work =
+        Path.of(System.getProperty("bench.work", "benchmarks/target/bench-work")).toAbsolutePath();
     String master = System.getProperty("bench.master", "local[2]");
     Files.createDirectories(work);
     Inputs.deleteTree(work.resolve("warehouse"));
-    DynaContext ctx = DynaContext.local()
-        .master(master)
-        .appName("bench-" + name)
-        .dataDir(work)
-        .hiveSupport(false)
-        .shufflePartitions(4)
-        .build();
+    DynaContext ctx =
+        DynaContext.local()
+            .master(master)
+            .appName("bench-" + name)
+            .dataDir(work)
+            .hiveSupport(false)
+            .shufflePartitions(4)
+            .build();
     Path scratch = work.resolve("out").resolve(name);
     Inputs.deleteTree(scratch);
     Files.createDirectories(scratch);
@@ -85,14 +93,22 @@ public final class BenchMain {
     double[] dyna = new double[reps];
     double[] base = new double[reps];
     try {
-      System.out.printf(Locale.ROOT, "%s: Spark %s, %s, %d warm-up and %d timed repetitions, Java %s, %d cores%n",
-          name, ctx.spark().version(), master, warmups, reps, System.getProperty("java.version"),
+      System.out.printf(
+          Locale.ROOT,
+          "%s: Spark %s, %s, %d warm-up and %d timed repetitions, Java %s, %d cores%n",
+          name,
+          ctx.spark().version(),
+          master,
+          warmups,
+          reps,
+          System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
       bench.prepare(env);
       for (int i = 0; i < warmups; i++) {
         double d = time(bench::dynaframe, env);
         double b = time(bench::baseline, env);
-        System.out.printf(Locale.ROOT, "warm-up %d: dynaframe %.2fs, baseline %.2fs%n", i + 1, d, b);
+        System.out.printf(
+            Locale.ROOT, "warm-up %d: dynaframe %.2fs, baseline %.2fs%n", i + 1, d, b);
       }
       bench.verify(env);
       for (int i = 0; i < reps; i++) {
@@ -103,7 +119,13 @@ public final class BenchMain {
           base[i] = time(bench::baseline, env);
           dyna[i] = time(bench::dynaframe, env);
         }
-        System.out.printf(Locale.ROOT, "rep %d/%d: dynaframe %.2fs, baseline %.2fs%n", i + 1, reps, dyna[i], base[i]);
+        System.out.printf(
+            Locale.ROOT,
+            "rep %d/%d: dynaframe %.2fs, baseline %.2fs%n",
+            i + 1,
+            reps,
+            dyna[i],
+            base[i]);
       }
     } catch (RuntimeException | IOException e) {
       System.out.println(name + " FAILED: " + e);
@@ -114,8 +136,15 @@ public final class BenchMain {
     ctx.spark().stop();
     double d = median(dyna);
     double b = median(base);
-    String line = String.format(Locale.ROOT, "%s ratio=%.2f dynaframe=%.2fs baseline=%.2fs unpaired=%.2f", name,
-        pairedRatio(dyna, base), d, b, d / b);
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s ratio=%.2f dynaframe=%.2fs baseline=%.2fs unpaired=%.2f",
+            name,
+            pairedRatio(dyna, base),
+            d,
+            b,
+            d / b);
     record(name, ctx.spark().version(), master, reps, dyna, base, line);
     System.out.println(line);
     return 0;
@@ -129,11 +158,11 @@ public final class BenchMain {
   }
 
   /**
-   * The median of the repetitions' ratios, each repetition's dynaframe time over its baseline
-   * time. The two runs of a repetition are back to back, so they mostly share the machine's
-   * state; this machine switches between a fast and a slow state for whole runs, and the ratio
-   * of the two sides' medians (printed as {@code unpaired}) then depends on how many runs of
-   * each side happened to fall in the slow state.
+   * The median of the repetitions' ratios, each repetition's dynaframe time over its baseline time.
+   * The two runs of a repetition are back to back, so they mostly share the machine's state; this
+   * machine switches between a fast and a slow state for whole runs, and the ratio of the two
+   * sides' medians (printed as {@code unpaired}) then depends on how many runs of each side
+   * happened to fall in the slow state.
    */
   static double pairedRatio(double[] dyna, double[] base) {
     double[] r = new double[dyna.length];
@@ -150,8 +179,15 @@ public final class BenchMain {
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
-  private static void record(String name, String sparkVersion, String master, int reps, double[] dyna, double[] base,
-      String line) throws IOException {
+  private static void record(
+      String name,
+      String sparkVersion,
+      String master,
+      int reps,
+      double[] dyna,
+      double[] base,
+      String line)
+      throws IOException {
     String dir = System.getProperty("bench.results");
     if (dir == null || dir.isBlank()) {
       return;
@@ -167,8 +203,12 @@ public final class BenchMain {
     parts.add("dynaframe=" + Arrays.toString(dyna));
     parts.add("baseline=" + Arrays.toString(base));
     parts.add(line);
-    Files.writeString(log, String.join(" | ", parts) + "\n", StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        String.join(" | ", parts) + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -3,19 +3,19 @@ package io.dynaframe.bench;
 import java.io.IOException;
 
 /**
- * One benchmark: a piece of work done with dynaframe and the same work done with plain
- * Spark (the baseline), timed in the same JVM by {@link BenchMain}.
+ * One benchmark: a piece of work done with dynaframe and the same work done with plain Spark (the
+ * baseline), timed in the same JVM by {@link BenchMain}.
  *
- * <p>A benchmark is found by its name: {@code ./bench json-inference} runs the class
- * {@code io.dynaframe.bench.JsonInferenceBenchmark} (the name in camel case plus
- * {@code Benchmark}, in this package). Adding one is adding such a class with a public
- * no-argument constructor; see BENCHMARKS.md.
+ * <p>A benchmark is found by its name: {@code ./bench json-inference} runs the class {@code
+ * io.dynaframe.bench.JsonInferenceBenchmark} (the name in camel case plus {@code Benchmark}, in
+ * this package). Adding one is adding such a class with a public no-argument constructor; see
+ * BENCHMARKS.md.
  */
 public interface Benchmark {
 
   /**
-   * Creates the input under {@link BenchEnv#dataDir()} unless it is there already, the same
-   * bytes on every machine. Not timed.
+   * Creates the input under {@link BenchEnv#dataDir()} unless it is there already, the same bytes
+   * on every machine. Not timed.
    */
   void prepare(BenchEnv env) throws IOException;
 
@@ -26,22 +26,22 @@ public interface Benchmark {
   void baseline(BenchEnv env);
 
   /**
-   * Checks once, untimed, after the warm-up, that both sides computed the same thing (for
-   * example the same number of records); throws {@link IllegalStateException} if not.
+   * Checks once, untimed, after the warm-up, that both sides computed the same thing (for example
+   * the same number of records); throws {@link IllegalStateException} if not.
    */
   void verify(BenchEnv env);
 
   /**
-   * Timed repetitions when {@code --reps} is not given. Short benchmarks (a few seconds a
-   * side) take more, so that the median is steady.
+   * Timed repetitions when {@code --reps} is not given. Short benchmarks (a few seconds a side)
+   * take more, so that the median is steady.
    */
   default int repetitions() {
     return 5;
   }
 
   /**
-   * Untimed warm-up runs of each side when {@code --warmup} is not given. The JIT needs a
-   * few runs of a short benchmark before its times settle.
+   * Untimed warm-up runs of each side when {@code --warmup} is not given. The JIT needs a few runs
+   * of a short benchmark before its times settle.
    */
   default int warmups() {
     return 1;

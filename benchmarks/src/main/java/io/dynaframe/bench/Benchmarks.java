@@ -15,19 +15,24 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds benchmarks by name: {@code parquet-read} is the class {@code ParquetReadBenchmark}
- * of this package, and every such class is listed by {@link #names()}.
+ * Finds benchmarks by name: {@code parquet-read} is the class {@code ParquetReadBenchmark} of this
+ * package, and every such class is listed by {@link #names()}.
  */
 public final class Benchmarks {
   private Benchmarks() {}
 
   private static final String SUFFIX = "Benchmark";
 
-  /** The class name for a benchmark name: {@code json-inference} gives {@code JsonInferenceBenchmark}. */
+  /**
+   * The class name for a benchmark name: {@code json-inference} gives {@code
+   * JsonInferenceBenchmark}.
+   */
   public static String className(String name) {
     if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-      throw new IllegalArgumentException("a benchmark name is lower-case words joined by '-', e.g. json-inference; got '"
-          + name + "'");
+      throw new IllegalArgumentException(
+          "a benchmark name is lower-case words joined by '-', e.g. json-inference; got '"
+              + name
+              + "'");
     }
     StringBuilder sb = new StringBuilder(Benchmark.class.getPackageName()).append('.');
     for (String part : name.split("-")) {
@@ -36,7 +41,10 @@ public final class Benchmarks {
     return sb.append(SUFFIX).toString();
   }
 
-  /** The benchmark name for a class's simple name: {@code JsonInferenceBenchmark} gives {@code json-inference}. */
+  /**
+   * The benchmark name for a class's simple name: {@code JsonInferenceBenchmark} gives {@code
+   * json-inference}.
+   */
   public static String nameOf(String simpleClassName) {
     String stem = simpleClassName.substring(0, simpleClassName.length() - SUFFIX.length());
     return stem.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
@@ -48,11 +56,13 @@ public final class Benchmarks {
     try {
       Class<?> c = Class.forName(cls);
       if (!Benchmark.class.isAssignableFrom(c)) {
-        throw new IllegalArgumentException(cls + " does not implement " + Benchmark.class.getName());
+        throw new IllegalArgumentException(
+            cls + " does not implement " + Benchmark.class.getName());
       }
       return (Benchmark) c.getConstructor().newInstance();
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("no benchmark '" + name + "' (no class " + cls + "); known: " + names(), e);
+      throw new IllegalArgumentException(
+          "no benchmark '" + name + "' (no class " + cls + "); known: " + names(), e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException("cannot create benchmark " + cls + ": " + e, e);
     }
@@ -63,7 +73,8 @@ public final class Benchmarks {
     List<String> simpleNames = new ArrayList<>();
     String pkgPath = Benchmark.class.getPackageName().replace('.', '/');
     try {
-      Path where = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path where =
+          Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isDirectory(where)) {
         try (Stream<Path> s = Files.list(where.resolve(pkgPath))) {
           s.map(p -> p.getFileName().toString()).forEach(simpleNames::add);
@@ -86,13 +97,17 @@ public final class Benchmarks {
     }
     List<String> names = new ArrayList<>();
     for (String file : simpleNames) {
-      if (!file.endsWith(SUFFIX + ".class") || file.contains("$") || file.equals(SUFFIX + ".class")) {
+      if (!file.endsWith(SUFFIX + ".class")
+          || file.contains("$")
+          || file.equals(SUFFIX + ".class")) {
         continue;
       }
       String simple = file.substring(0, file.length() - ".class".length());
       try {
         Class<?> c = Class.forName(Benchmark.class.getPackageName() + "." + simple);
-        if (Benchmark.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
+        if (Benchmark.class.isAssignableFrom(c)
+            && !c.isInterface()
+            && !Modifier.isAbstract(c.getModifiers())) {
           names.add(nameOf(simple));
         }
       } catch (ClassNotFoundException e) {

@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Generated benchmark input, made once and reused: a folder is complete when its marker file
- * names the generator's version; otherwise it is made again in a temporary folder and moved
- * into place, so an interrupted run never leaves half an input behind.
+ * Generated benchmark input, made once and reused: a folder is complete when its marker file names
+ * the generator's version; otherwise it is made again in a temporary folder and moved into place,
+ * so an interrupted run never leaves half an input behind.
  */
 public final class Inputs {
   private Inputs() {}
@@ -29,12 +29,13 @@ public final class Inputs {
   }
 
   /**
-   * The folder {@code dir}, generated unless it already holds the input of this
-   * {@code version}. Prints a line when it generates.
+   * The folder {@code dir}, generated unless it already holds the input of this {@code version}.
+   * Prints a line when it generates.
    */
   public static Path ensure(Path dir, String version, Generator generator) throws IOException {
     Path marker = dir.resolve(MARKER);
-    if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(version)) {
+    if (Files.exists(marker)
+        && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(version)) {
       return dir;
     }
     System.out.println("generating input " + dir + " (" + version + ") ...");
@@ -54,21 +55,24 @@ public final class Inputs {
     if (!Files.exists(dir)) {
       return;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-        if (exc != null) {
-          throw new UncheckedIOException(exc);
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+            if (exc != null) {
+              throw new UncheckedIOException(exc);
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

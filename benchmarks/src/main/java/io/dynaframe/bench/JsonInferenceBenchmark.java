@@ -13,25 +13,39 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * JSON with schema inference: 1,000,000 JSON Lines records of mixed types in 8 files, read
- * with dynaframe's JSON source (per-value types, so {@code zip}, {@code amount} and
- * {@code address.code} become choices) versus {@code spark.read().json(...)} with its own
- * inference. Each side infers the schema (one pass) and then parses every column of every
- * record into a {@code noop} write (second pass).
+ * JSON with schema inference: 1,000,000 JSON Lines records of mixed types in 8 files, read with
+ * dynaframe's JSON source (per-value types, so {@code zip}, {@code amount} and {@code address.code}
+ * become choices) versus {@code spark.read().json(...)} with its own inference. Each side infers
+ * the schema (one pass) and then parses every column of every record into a {@code noop} write
+ * (second pass).
  */
 public final class JsonInferenceBenchmark implements Benchmark {
 
   static final int RECORDS = 1_000_000;
   static final int FILES = 8;
   private static final String[] TAGS = {"new", "sale", "gift", "bulk", "return", "vip", "promo"};
-  private static final String[] CITIES = {"Seattle", "Dublin", "Frankfurt", "Tokyo", "Sydney", "São Paulo",
-      "Mumbai", "Toronto", "Paris", "Stockholm"};
+  private static final String[] CITIES = {
+    "Seattle",
+    "Dublin",
+    "Frankfurt",
+    "Tokyo",
+    "Sydney",
+    "São Paulo",
+    "Mumbai",
+    "Toronto",
+    "Paris",
+    "Stockholm"
+  };
 
   private Path input;
 
   @Override
   public void prepare(BenchEnv env) throws IOException {
-    input = Inputs.ensure(env.dataDir(), "v1 records=" + RECORDS + " files=" + FILES, JsonInferenceBenchmark::generate);
+    input =
+        Inputs.ensure(
+            env.dataDir(),
+            "v1 records=" + RECORDS + " files=" + FILES,
+            JsonInferenceBenchmark::generate);
   }
 
   private static void generate(Path dir) throws IOException {
@@ -50,12 +64,19 @@ public final class JsonInferenceBenchmark implements Benchmark {
     }
   }
 
-  /** One record; about 1 in 100 zips and 1 in 50 address codes are strings, 1 in 10 amounts whole numbers. */
+  /**
+   * One record; about 1 in 100 zips and 1 in 50 address codes are strings, 1 in 10 amounts whole
+   * numbers.
+   */
   static void record(StringBuilder sb, long id, SplittableRandom r) {
     sb.append("{\"id\":").append(id);
     sb.append(",\"customer\":\"c-").append(r.nextInt(100_000)).append('"');
     if (r.nextInt(100) == 0) {
-      sb.append(",\"zip\":\"").append(10_000 + r.nextInt(90_000)).append('-').append(1000 + r.nextInt(9000)).append('"');
+      sb.append(",\"zip\":\"")
+          .append(10_000 + r.nextInt(90_000))
+          .append('-')
+          .append(1000 + r.nextInt(9000))
+          .append('"');
     } else {
       sb.append(",\"zip\":").append(10_000 + r.nextInt(90_000));
     }
@@ -72,14 +93,23 @@ public final class JsonInferenceBenchmark implements Benchmark {
     } else if (rating > 1) { // absent in 1 of 10 records
       sb.append(",\"rating\":").append(rating / 2);
     }
-    sb.append(",\"ts\":\"2026-").append(two(1 + r.nextInt(12))).append('-').append(two(1 + r.nextInt(28)))
-        .append('T').append(two(r.nextInt(24))).append(':').append(two(r.nextInt(60))).append(":00Z\"");
+    sb.append(",\"ts\":\"2026-")
+        .append(two(1 + r.nextInt(12)))
+        .append('-')
+        .append(two(1 + r.nextInt(28)))
+        .append('T')
+        .append(two(r.nextInt(24)))
+        .append(':')
+        .append(two(r.nextInt(60)))
+        .append(":00Z\"");
     sb.append(",\"tags\":[");
     int tags = r.nextInt(4);
     for (int t = 0; t < tags; t++) {
       sb.append(t == 0 ? "\"" : ",\"").append(TAGS[r.nextInt(TAGS.length)]).append('"');
     }
-    sb.append("],\"address\":{\"city\":\"").append(CITIES[r.nextInt(CITIES.length)]).append("\",\"code\":");
+    sb.append("],\"address\":{\"city\":\"")
+        .append(CITIES[r.nextInt(CITIES.length)])
+        .append("\",\"code\":");
     if (r.nextInt(50) == 0) {
       sb.append("\"A-").append(r.nextInt(100)).append('"');
     } else {
@@ -88,8 +118,12 @@ public final class JsonInferenceBenchmark implements Benchmark {
     sb.append("},\"items\":[");
     int items = 1 + r.nextInt(2);
     for (int t = 0; t < items; t++) {
-      sb.append(t == 0 ? "" : ",").append("{\"sku\":\"s-").append(r.nextInt(5000)).append("\",\"price\":")
-          .append(r.nextInt(1, 10_000) / 100.0).append('}');
+      sb.append(t == 0 ? "" : ",")
+          .append("{\"sku\":\"s-")
+          .append(r.nextInt(5000))
+          .append("\",\"price\":")
+          .append(r.nextInt(1, 10_000) / 100.0)
+          .append('}');
     }
     sb.append("]}");
   }
@@ -99,8 +133,13 @@ public final class JsonInferenceBenchmark implements Benchmark {
   }
 
   private DynamicFrame read(BenchEnv env) {
-    return env.context().createDynamicFrameFromOptions("s3", Options.of("paths", List.of(input.toString())), "json",
-        Options.empty(), "orders");
+    return env.context()
+        .createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(input.toString())),
+            "json",
+            Options.empty(),
+            "orders");
   }
 
   private Dataset<Row> readBaseline(BenchEnv env) {
@@ -125,12 +164,20 @@ public final class JsonInferenceBenchmark implements Benchmark {
     long sparkRecords = readBaseline(env).count();
     String choices = frame.schemaString();
     if (records != RECORDS || sparkRecords != RECORDS || errors != 0) {
-      throw new IllegalStateException("expected " + RECORDS + " records on both sides and no errors; dynaframe read "
-          + records + " with " + errors + " errors, Spark " + sparkRecords);
+      throw new IllegalStateException(
+          "expected "
+              + RECORDS
+              + " records on both sides and no errors; dynaframe read "
+              + records
+              + " with "
+              + errors
+              + " errors, Spark "
+              + sparkRecords);
     }
     for (String member : List.of("zip", "amount", "code")) {
       if (!choices.contains(member + ": choice")) {
-        throw new IllegalStateException("expected field " + member + " to be a choice:\n" + choices);
+        throw new IllegalStateException(
+            "expected field " + member + " to be a choice:\n" + choices);
       }
     }
   }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A Glue-style pipeline over 2,000,000 records: ApplyMapping, ResolveChoice, Filter and
- * SplitRows, both frames written as Parquet through dynaframe's sinks, against the same
- * pipeline written by hand with DataFrames (see {@link OrdersWorkload}).
+ * A Glue-style pipeline over 2,000,000 records: ApplyMapping, ResolveChoice, Filter and SplitRows,
+ * both frames written as Parquet through dynaframe's sinks, against the same pipeline written by
+ * hand with DataFrames (see {@link OrdersWorkload}).
  */
 public final class PipelineBenchmark implements Benchmark {
   private OrdersWorkload work;
@@ -36,9 +36,9 @@ public final class PipelineBenchmark implements Benchmark {
   }
 
   /**
-   * Six: on a 2-core machine the JIT compiles in the background while both cores run tasks,
-   * and a side's times still fall until its sixth or seventh run (dynaframe's side, with more
-   * code to compile, falls for longer); BENCHMARKS.md shows the series.
+   * Six: on a 2-core machine the JIT compiles in the background while both cores run tasks, and a
+   * side's times still fall until its sixth or seventh run (dynaframe's side, with more code to
+   * compile, falls for longer); BENCHMARKS.md shows the series.
    */
   @Override
   public int warmups() {
@@ -51,7 +51,8 @@ public final class PipelineBenchmark implements Benchmark {
       String d = OrdersWorkload.summary(env.spark(), lastDyna.resolve(part));
       String b = OrdersWorkload.summary(env.spark(), lastBase.resolve(part));
       if (!d.equals(b)) {
-        throw new IllegalStateException("the pipelines disagree on " + part + ": dynaframe " + d + ", Spark " + b);
+        throw new IllegalStateException(
+            "the pipelines disagree on " + part + ": dynaframe " + d + ", Spark " + b);
       }
       System.out.println("verified " + part + ": " + d);
     }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * What a sample costs: the {@code pipeline} benchmark's dynaframe pipeline with a
- * {@code Spigot} ({@code prob=0.01}, Glue's default {@code topk} of 100) after the filter,
- * against the same pipeline without it. Spigot samples inside the tasks that write the
- * output, so the upstream frame is not computed again for the sample.
+ * What a sample costs: the {@code pipeline} benchmark's dynaframe pipeline with a {@code Spigot}
+ * ({@code prob=0.01}, Glue's default {@code topk} of 100) after the filter, against the same
+ * pipeline without it. Spigot samples inside the tasks that write the output, so the upstream frame
+ * is not computed again for the sample.
  */
 public final class SpigotBenchmark implements Benchmark {
   private OrdersWorkload work;
@@ -25,7 +25,10 @@ public final class SpigotBenchmark implements Benchmark {
   @Override
   public void dynaframe(BenchEnv env) {
     lastSampled = work.nextOutput("spigot");
-    work.dynaframe(env.context(), lastSampled, Spigot.to(lastSampled.resolve("sample").toString()).withProb(0.01));
+    work.dynaframe(
+        env.context(),
+        lastSampled,
+        Spigot.to(lastSampled.resolve("sample").toString()).withProb(0.01));
   }
 
   @Override
@@ -39,9 +42,9 @@ public final class SpigotBenchmark implements Benchmark {
   }
 
   /**
-   * Six: on a 2-core machine the JIT compiles in the background while both cores run tasks,
-   * and a side's times still fall until its sixth or seventh run (dynaframe's side, with more
-   * code to compile, falls for longer); BENCHMARKS.md shows the series.
+   * Six: on a 2-core machine the JIT compiles in the background while both cores run tasks, and a
+   * side's times still fall until its sixth or seventh run (dynaframe's side, with more code to
+   * compile, falls for longer); BENCHMARKS.md shows the series.
    */
   @Override
   public int warmups() {
@@ -53,13 +56,18 @@ public final class SpigotBenchmark implements Benchmark {
     Path sample = lastSampled.resolve("sample");
     long lines;
     try (Stream<Path> files = Files.list(sample)) {
-      lines = files.filter(p -> p.getFileName().toString().endsWith(".json")).mapToLong(p -> {
-        try (Stream<String> l = Files.lines(p)) {
-          return l.count();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
+      lines =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".json"))
+              .mapToLong(
+                  p -> {
+                    try (Stream<String> l = Files.lines(p)) {
+                      return l.count();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .sum();
     } catch (IOException e) {
       throw new IllegalStateException("the Spigot wrote no sample at " + sample, e);
     }

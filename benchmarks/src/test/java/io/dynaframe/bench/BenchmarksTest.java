@@ -10,7 +10,8 @@ class BenchmarksTest {
 
   @Test
   void namesMapToClassesAndBack() {
-    assertThat(Benchmarks.className("json-inference")).isEqualTo("io.dynaframe.bench.JsonInferenceBenchmark");
+    assertThat(Benchmarks.className("json-inference"))
+        .isEqualTo("io.dynaframe.bench.JsonInferenceBenchmark");
     assertThat(Benchmarks.nameOf("ParquetReadBenchmark")).isEqualTo("parquet-read");
   }
 
@@ -44,7 +45,8 @@ class BenchmarksTest {
     double[] dyna = {2.4, 1.6, 2.5};
     double[] base = {2.4, 1.6, 1.6};
     assertThat(BenchMain.pairedRatio(dyna, base)).isEqualTo(1.0);
-    assertThat(BenchMain.median(dyna) / BenchMain.median(base)).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(BenchMain.median(dyna) / BenchMain.median(base))
+        .isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test

@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a Glue-style job in a child JVM whose classpath holds only Spark's own jars, the bundle
- * and the job's class, as AWS Glue runs a script with {@code --extra-jars}.
+ * Runs a Glue-style job in a child JVM whose classpath holds only Spark's own jars, the bundle and
+ * the job's class, as AWS Glue runs a script with {@code --extra-jars}.
  */
 class BundleIT {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   private static Path bundle() {
     return Path.of(System.getProperty("bundle.jar"));
@@ -35,30 +34,41 @@ class BundleIT {
     try (JarFile jar = new JarFile(bundle().toFile())) {
       names = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
     }
-    assertThat(names).contains("io/dynaframe/DynamicFrame.class", "io/dynaframe/types/ChoiceType.class",
-        "io/dynaframe/annotations/Job.class", "io/dynaframe/graph/JobGraph.class", "io/dynaframe/graph/JobGraphJson.class",
-        "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
-        "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
-        "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
-        "io/dynaframe/shaded/org/apache/hc/client5/http/classic/HttpClient.class");
-    assertThat(names).noneMatch(n -> n.startsWith("com/google/common/"))
+    assertThat(names)
+        .contains(
+            "io/dynaframe/DynamicFrame.class",
+            "io/dynaframe/types/ChoiceType.class",
+            "io/dynaframe/annotations/Job.class",
+            "io/dynaframe/graph/JobGraph.class",
+            "io/dynaframe/graph/JobGraphJson.class",
+            "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
+            "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
+            "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
+            "io/dynaframe/shaded/org/apache/hc/client5/http/classic/HttpClient.class");
+    assertThat(names)
+        .noneMatch(n -> n.startsWith("com/google/common/"))
         .noneMatch(n -> n.startsWith("io/openlineage/"))
         .noneMatch(n -> n.startsWith("org/apache/hc/"))
         .noneMatch(n -> n.startsWith("io/micrometer/"))
-        .as("Jackson stays Spark's").noneMatch(n -> n.startsWith("com/fasterxml/"))
+        .as("Jackson stays Spark's")
+        .noneMatch(n -> n.startsWith("com/fasterxml/"))
         .noneMatch(n -> n.startsWith("org/yaml/"))
         .noneMatch(n -> n.startsWith("org/apache/spark/"))
         .noneMatch(n -> n.startsWith("scala/"))
         .noneMatch(n -> n.startsWith("org/apache/hadoop/"))
         .doesNotContain("log4j.properties")
-        .as("the annotation processor is not for run time").noneMatch(n -> n.startsWith("io/dynaframe/processor/"))
+        .as("the annotation processor is not for run time")
+        .noneMatch(n -> n.startsWith("io/dynaframe/processor/"))
         .doesNotContain("META-INF/services/javax.annotation.processing.Processor");
     try (JarFile jar = new JarFile(bundle().toFile())) {
-      java.util.jar.JarEntry services = jar.getJarEntry(
-          "META-INF/services/io.dynaframe.shaded.openlineage.client.transports.TransportBuilder");
+      java.util.jar.JarEntry services =
+          jar.getJarEntry(
+              "META-INF/services/io.dynaframe.shaded.openlineage.client.transports.TransportBuilder");
       assertThat(services).as("OpenLineage's transport services, relocated").isNotNull();
       String text = new String(jar.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(text).contains("io.dynaframe.shaded.openlineage.client.transports.").doesNotContain("\nio.openlineage");
+      assertThat(text)
+          .contains("io.dynaframe.shaded.openlineage.client.transports.")
+          .doesNotContain("\nio.openlineage");
     }
   }
 
@@ -66,19 +76,37 @@ class BundleIT {
   void aJobRunsOnSparksJarsPlusTheBundle() throws Exception {
     Path input = work.resolve("in/orders.json");
     Files.createDirectories(input.getParent());
-    Files.writeString(input, "{\"id\": 1, \"amount\": 2.5}\n{\"id\": \"A-2\", \"amount\": 3}\nnot json\n{\"id\": 3}\n");
+    Files.writeString(
+        input,
+        "{\"id\": 1, \"amount\": 2.5}\n{\"id\": \"A-2\", \"amount\": 3}\nnot json\n{\"id\": 3}\n");
     Path lake = work.resolve("lake");
 
     String sparkJars = Files.readString(Path.of(System.getProperty("spark.classpath.file"))).trim();
-    String classpath = String.join(File.pathSeparator, sparkJars, bundle().toString(), System.getProperty("job.classes"));
+    String classpath =
+        String.join(
+            File.pathSeparator, sparkJars, bundle().toString(), System.getProperty("job.classes"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.addAll(List.of(System.getProperty("spark.opens").trim().split("\\s+")));
-    cmd.addAll(List.of("-cp", classpath, GlueStyleSmokeJob.class.getName(),
-        "--JOB_NAME", "smoke", "--job-bookmark-option", "job-bookmark-enable", "--input", input.toString(), "--lake", lake.toString(), "--scriptLocation", "ignored"));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            GlueStyleSmokeJob.class.getName(),
+            "--JOB_NAME",
+            "smoke",
+            "--job-bookmark-option",
+            "job-bookmark-enable",
+            "--input",
+            input.toString(),
+            "--lake",
+            lake.toString(),
+            "--scriptLocation",
+            "ignored"));
     Path log = work.resolve("job.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     boolean done = p.waitFor(5, TimeUnit.MINUTES);
     if (!done) {
       p.destroyForcibly();
@@ -86,7 +114,9 @@ class BundleIT {
     String out = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(done).as("job finished in time; output:\n%s", out).isTrue();
     assertThat(p.exitValue()).as("exit code; output:\n%s", out).isZero();
-    assertThat(out).contains("""
+    assertThat(out)
+        .contains(
+            """
         root
         |-- id: choice
         |    |-- long
@@ -94,7 +124,8 @@ class BundleIT {
         |-- amount: choice
         |    |-- double
         |    |-- long
-        """).contains("rows=3 errors=1");
+        """)
+        .contains("rows=3 errors=1");
     try (Stream<Path> files = Files.walk(lake.resolve("load/sales/orders"))) {
       assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")))
           .anyMatch(n -> n.matches("orders-.*-part-\\d{5}\\.snappy\\.parquet"));
@@ -107,23 +138,33 @@ class BundleIT {
     assertThat(out).doesNotContain("OpenLineage events are off");
     Path events;
     try (Stream<Path> files = Files.list(lake.resolve("temp/lineage/smoke_lineage"))) {
-      events = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst()
-          .orElseThrow(() -> new AssertionError("no OpenLineage events in temp/lineage/smoke_lineage; output:\n" + out));
+      events =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no OpenLineage events in temp/lineage/smoke_lineage; output:\n" + out));
     }
     assertThat(out).contains("lineage events: " + events);
     List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
     assertThat(lines).as("START and COMPLETE events").hasSize(2);
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode start = json.readTree(lines.get(0));
     com.fasterxml.jackson.databind.JsonNode complete = json.readTree(lines.get(1));
     assertThat(start.get("eventType").asText()).isEqualTo("START");
     assertThat(complete.get("eventType").asText()).isEqualTo("COMPLETE");
     assertThat(complete.get("job").get("name").asText()).isEqualTo("smoke_lineage");
-    assertThat(complete.get("run").get("runId").asText()).isEqualTo(start.get("run").get("runId").asText());
+    assertThat(complete.get("run").get("runId").asText())
+        .isEqualTo(start.get("run").get("runId").asText());
     assertThat(complete.get("inputs").get(0).get("name").asText()).isEqualTo(input.toString());
     com.fasterxml.jackson.databind.JsonNode output = complete.get("outputs").get(0);
-    assertThat(output.get("name").asText()).isEqualTo(lake.resolve("load/sales/orders_lineage").toString());
-    assertThat(output.get("outputFacets").get("outputStatistics").get("rowCount").asLong()).isEqualTo(3L);
+    assertThat(output.get("name").asText())
+        .isEqualTo(lake.resolve("load/sales/orders_lineage").toString());
+    assertThat(output.get("outputFacets").get("outputStatistics").get("rowCount").asLong())
+        .isEqualTo(3L);
     assertThat(complete.get("producer").asText()).isEqualTo("urn:dynaframe");
   }
 }

@@ -13,37 +13,44 @@ import com.tngtech.archunit.core.importer.Location;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.jar.JarFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the module layering of DESIGN.md true: the annotations and graph modules have no Spark or Scala,
- * core knows nothing of transforms or catalogs, and no module reaches into another module's
- * internal packages. Classes are imported per module, from the jar or folder each module's
- * marker class was loaded from.
+ * Keeps the module layering of DESIGN.md true: the annotations and graph modules have no Spark or
+ * Scala, core knows nothing of transforms or catalogs, and no module reaches into another module's
+ * internal packages. Classes are imported per module, from the jar or folder each module's marker
+ * class was loaded from.
  */
 class LayeringTest {
 
   /** The modules whose layering is checked, and the internal packages each owns. */
-  private static final Map<String, List<String>> INTERNAL = Map.of(
-      "annotations", List.of("io.dynaframe.annotations.internal.."),
-      "graph", List.of("io.dynaframe.graph.internal.."),
-      "core", List.of("io.dynaframe.internal.."),
-      "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
-      "transforms", List.of("io.dynaframe.transforms.internal.."),
-      "catalog", List.of("io.dynaframe.catalog.internal.."));
+  private static final Map<String, List<String>> INTERNAL =
+      Map.of(
+          "annotations", List.of("io.dynaframe.annotations.internal.."),
+          "graph", List.of("io.dynaframe.graph.internal.."),
+          "core", List.of("io.dynaframe.internal.."),
+          "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
+          "transforms", List.of("io.dynaframe.transforms.internal.."),
+          "catalog", List.of("io.dynaframe.catalog.internal.."));
 
   /**
-   * The classes of one module, from its entry on the test classpath: the module's
-   * {@code target/.../classes} folder in a reactor build, or its {@code dynaframe-<module>} jar.
+   * The classes of one module, from its entry on the test classpath: the module's {@code
+   * target/.../classes} folder in a reactor build, or its {@code dynaframe-<module>} jar.
    */
   private static JavaClasses module(String name) {
-    Pattern entry = Pattern.compile(".*([/\\\\]" + name + "[/\\\\]target[/\\\\].*classes[/\\\\]?|dynaframe-" + name + "[_.-][^/\\\\]*\\.jar)$");
+    Pattern entry =
+        Pattern.compile(
+            ".*([/\\\\]"
+                + name
+                + "[/\\\\]target[/\\\\].*classes[/\\\\]?|dynaframe-"
+                + name
+                + "[_.-][^/\\\\]*\\.jar)$");
     List<Location> locations = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (entry.matcher(e).matches()) {
@@ -57,9 +64,10 @@ class LayeringTest {
     if (locations.isEmpty()) {
       throw new AssertionError("module " + name + " is not on the test classpath");
     }
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importLocations(locations);
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importLocations(locations);
     if (name.equals("core") && classes.isEmpty()) {
       throw new AssertionError("no classes found for module core in " + locations);
     }
@@ -69,20 +77,34 @@ class LayeringTest {
   @Test
   void annotationsAndGraphHaveNoSparkOrScala() {
     for (String m : List.of("annotations", "graph")) {
-      noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
-          .because("the annotations and the graph model are read inside javac by the processor, without Spark")
-          .allowEmptyShould(true).check(module(m));
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+          .because(
+              "the annotations and the graph model are read inside javac by the processor, without Spark")
+          .allowEmptyShould(true)
+          .check(module(m));
     }
   }
 
   @Test
   void coreDoesNotDependOnTransformsOrCatalogImplementations() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(
-            "io.dynaframe.transforms..", "io.dynaframe.catalog.embedded..", "io.dynaframe.catalog.glue..",
-            "io.dynaframe.crawler..", "io.dynaframe.catalog.internal..", "io.dynaframe.job..",
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.dynaframe.transforms..",
+            "io.dynaframe.catalog.embedded..",
+            "io.dynaframe.catalog.glue..",
+            "io.dynaframe.crawler..",
+            "io.dynaframe.catalog.internal..",
+            "io.dynaframe.job..",
             "io.dynaframe.lineage..")
-        .because("core is the base every other module builds on; the job runtime observes it through RunObserver")
-        .allowEmptyShould(true).check(module("core"));
+        .because(
+            "core is the base every other module builds on; the job runtime observes it through RunObserver")
+        .allowEmptyShould(true)
+        .check(module("core"));
   }
 
   @Test
@@ -90,9 +112,13 @@ class LayeringTest {
     for (String owner : INTERNAL.keySet()) {
       for (String user : INTERNAL.keySet()) {
         if (!user.equals(owner)) {
-          noClasses().should().dependOnClassesThat().resideInAnyPackage(INTERNAL.get(owner).toArray(String[]::new))
+          noClasses()
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(INTERNAL.get(owner).toArray(String[]::new))
               .because(owner + "'s internal packages are not part of its API")
-              .allowEmptyShould(true).check(module(user));
+              .allowEmptyShould(true)
+              .check(module(user));
         }
       }
     }
@@ -102,9 +128,13 @@ class LayeringTest {
   void noModuleHasAPackageCycle() {
     for (String m : INTERNAL.keySet()) {
       // io.(**) gives io.dynaframe itself a slice of its own
-      slices().matching("io.(**)").should().beFreeOfCycles()
+      slices()
+          .matching("io.(**)")
+          .should()
+          .beFreeOfCycles()
           .because("a module's packages are layered (see DESIGN.md)")
-          .allowEmptyShould(true).check(module(m));
+          .allowEmptyShould(true)
+          .check(module(m));
     }
   }
 
@@ -114,13 +144,24 @@ class LayeringTest {
     // against the modules fail to link against the bundle on Glue. Values are Guava immutable
     // collections behind java.util interfaces.
     for (String m : INTERNAL.keySet()) {
-      noCodeUnits().that().arePublic().and().areDeclaredInClassesThat().arePublic()
-          .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
-          .should().haveRawReturnType(JavaClass.Predicates.resideInAPackage("com.google.common.."))
-          .orShould().haveRawParameterTypes(DescribedPredicate.anyElementThat(
-              JavaClass.Predicates.resideInAPackage("com.google.common..")))
+      noCodeUnits()
+          .that()
+          .arePublic()
+          .and()
+          .areDeclaredInClassesThat()
+          .arePublic()
+          .and()
+          .areDeclaredInClassesThat()
+          .resideOutsideOfPackage("..internal..")
+          .should()
+          .haveRawReturnType(JavaClass.Predicates.resideInAPackage("com.google.common.."))
+          .orShould()
+          .haveRawParameterTypes(
+              DescribedPredicate.anyElementThat(
+                  JavaClass.Predicates.resideInAPackage("com.google.common..")))
           .because("the bundle relocates Guava")
-          .allowEmptyShould(true).check(module(m));
+          .allowEmptyShould(true)
+          .check(module(m));
     }
   }
 }

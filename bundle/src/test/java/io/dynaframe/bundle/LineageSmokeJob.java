@@ -25,12 +25,13 @@ public class LineageSmokeJob {
 
   @Source(type = "S3 JSON", args = "paths = input")
   DynamicFrame orders(DynaContext ctx) {
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(input)), "json", Options.empty(),
-        "orders");
+    return ctx.createDynamicFrameFromOptions(
+        "s3", Options.of("paths", List.of(input)), "json", Options.empty(), "orders");
   }
 
   @Sink(type = "S3 Parquet", inputs = "orders", args = "path = output")
   void parquet(DynamicFrame orders, DynaContext ctx) {
-    ctx.writeDynamicFrameFromOptions(orders, "s3", Options.of("path", output), "parquet", Options.empty(), "");
+    ctx.writeDynamicFrameFromOptions(
+        orders, "s3", Options.of("path", output), "parquet", Options.empty(), "");
   }
 }

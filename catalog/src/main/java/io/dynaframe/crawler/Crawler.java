@@ -40,30 +40,36 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 /**
  * A crawler over local, {@code s3a://} or other Hadoop paths that keeps tables in a catalog
  * database up to date, as AWS Glue's crawlers do:
+ *
  * <ul>
  *   <li>each file is classified by Glue's built-in classifiers in their order (Avro, ORC and
- *       Parquet from their headers and footers, read with the format libraries and no Spark
- *       job; JSON and CSV, with delimiter and header detection, from a sample of the file);
- *   <li>the schemas of a table's files are merged with Glue's rules ({@link Types#merge}); a
- *       column whose files disagree becomes the widest number, or a string;
- *   <li>under an include path, a folder whose files sit in subfolders of compatible schemas
- *       (same classification, at least {@link Builder#similarity} of the column names in
- *       common) is one table whose subfolders are partitions: {@code key=value} folders give
- *       the partition key {@code key}, others {@code partition_0}, {@code partition_1}, ...;
- *       folders that are not compatible become tables of their own;
+ *       Parquet from their headers and footers, read with the format libraries and no Spark job;
+ *       JSON and CSV, with delimiter and header detection, from a sample of the file);
+ *   <li>the schemas of a table's files are merged with Glue's rules ({@link Types#merge}); a column
+ *       whose files disagree becomes the widest number, or a string;
+ *   <li>under an include path, a folder whose files sit in subfolders of compatible schemas (same
+ *       classification, at least {@link Builder#similarity} of the column names in common) is one
+ *       table whose subfolders are partitions: {@code key=value} folders give the partition key
+ *       {@code key}, others {@code partition_0}, {@code partition_1}, ...; folders that are not
+ *       compatible become tables of their own;
  *   <li>tables are named by a {@link TableNaming} (Glue's default: prefix plus folder name);
- *   <li>a changed schema is applied or only reported ({@link UpdateBehavior}); a table or
- *       partition whose files are gone is deprecated, deleted or reported ({@link DeleteBehavior});
+ *   <li>a changed schema is applied or only reported ({@link UpdateBehavior}); a table or partition
+ *       whose files are gone is deprecated, deleted or reported ({@link DeleteBehavior});
  *   <li>{@link RecrawlBehavior#CRAWL_NEW_FOLDERS_ONLY} reads only folders that are not yet
  *       partitions of the crawler's tables.
  * </ul>
+ *
  * Tables the crawler makes carry the parameter {@code UPDATED_BY_CRAWLER} with its name.
  */
 public final class Crawler {
 
   /** The table parameter naming the crawler that made or last updated the table. */
   public static final String UPDATED_BY_CRAWLER = "UPDATED_BY_CRAWLER";
-  /** The table parameter set on a table whose files are gone, under {@link DeleteBehavior#DEPRECATE_IN_DATABASE}. */
+
+  /**
+   * The table parameter set on a table whose files are gone, under {@link
+   * DeleteBehavior#DEPRECATE_IN_DATABASE}.
+   */
   public static final String DEPRECATED_BY_CRAWLER = "DEPRECATED_BY_CRAWLER";
 
   private final Catalog catalog;
@@ -111,7 +117,11 @@ public final class Crawler {
     }
   }
 
-  private record Found(String include, Path root, List<FileSchema> files, List<String> keys,
+  private record Found(
+      String include,
+      Path root,
+      List<FileSchema> files,
+      List<String> keys,
       Map<List<String>, String> partitions) {}
 
   /**
@@ -155,7 +165,8 @@ public final class Crawler {
         classifyAll(fs, tree, schemas, unclassified);
         detect(include, tree, schemas, mine.keySet(), found);
       } catch (IOException e) {
-        throw new UncheckedIOException("crawler " + name + " cannot crawl " + include + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "crawler " + name + " cannot crawl " + include + ": " + e.getMessage(), e);
       }
     }
     return apply(found, mine, crawledRoots, incremental, unclassified);
@@ -184,10 +195,14 @@ public final class Crawler {
     return node;
   }
 
-  /** Files read at once while classifying: reading a footer or a header is mostly waiting (on S3 a request each). */
+  /**
+   * Files read at once while classifying: reading a footer or a header is mostly waiting (on S3 a
+   * request each).
+   */
   private static final int READERS = 16;
 
-  private void classifyAll(FileSystem fs, Node node, Map<Path, FileSchema> out, List<String> unclassified)
+  private void classifyAll(
+      FileSystem fs, Node node, Map<Path, FileSchema> out, List<String> unclassified)
       throws IOException {
     List<FileStatus> files = new ArrayList<>();
     collectFiles(node, files);
@@ -209,7 +224,10 @@ public final class Crawler {
     }
   }
 
-  /** The schema of each file, in the files' order; several files are read at once when there are many. */
+  /**
+   * The schema of each file, in the files' order; several files are read at once when there are
+   * many.
+   */
   private List<FileSchema> classify(FileSystem fs, List<FileStatus> files) throws IOException {
     List<FileSchema> out = new ArrayList<>(files.size());
     if (files.size() < 8) {
@@ -219,11 +237,14 @@ public final class Crawler {
       return out;
     }
     int threads = Math.min(READERS, files.size() / 4);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dynaframe-crawler-" + name);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "dynaframe-crawler-" + name);
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<FileSchema>> pending = new ArrayList<>(files.size());
       for (FileStatus f : files) {
@@ -244,7 +265,8 @@ public final class Crawler {
       throw new IllegalStateException(cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("crawler " + name + " was interrupted while reading file schemas");
+      throw new InterruptedIOException(
+          "crawler " + name + " was interrupted while reading file schemas");
     } finally {
       pool.shutdownNow();
     }
@@ -264,7 +286,11 @@ public final class Crawler {
     return out;
   }
 
-  private void detect(String include, Node node, Map<Path, FileSchema> schemas, Set<String> existingRoots,
+  private void detect(
+      String include,
+      Node node,
+      Map<Path, FileSchema> schemas,
+      Set<String> existingRoots,
       List<Found> found) {
     List<FileSchema> all = data(node, schemas);
     if (all.isEmpty()) {
@@ -272,7 +298,8 @@ public final class Crawler {
     }
     boolean direct = node.files.stream().anyMatch(f -> schemas.containsKey(f.getPath()));
     boolean forced = existingRoots.contains(strip(node.path.toString()));
-    List<Node> withData = node.children.values().stream().filter(c -> !data(c, schemas).isEmpty()).toList();
+    List<Node> withData =
+        node.children.values().stream().filter(c -> !data(c, schemas).isEmpty()).toList();
     boolean compatible = true;
     List<FileSchema> reference = withData.isEmpty() ? List.of() : data(withData.get(0), schemas);
     for (Node c : withData) {
@@ -318,8 +345,12 @@ public final class Crawler {
     return out;
   }
 
-  /** The table rooted at {@code node}: partitions are the folders at the shallowest depth that holds files. */
-  private Found table(String include, Node root, Map<Path, FileSchema> schemas, List<FileSchema> files) {
+  /**
+   * The table rooted at {@code node}: partitions are the folders at the shallowest depth that holds
+   * files.
+   */
+  private Found table(
+      String include, Node root, Map<Path, FileSchema> schemas, List<FileSchema> files) {
     int depth = minDepth(root, schemas, 0);
     List<List<String>> names = new ArrayList<>();
     List<Node> leaves = new ArrayList<>();
@@ -350,7 +381,10 @@ public final class Crawler {
       for (int level = 0; level < depth; level++) {
         String folder = names.get(i).get(level);
         boolean hive = !keys.get(level).equals("partition_" + level);
-        values.add(hive ? ExternalCatalogUtils.unescapePathName(folder.substring(folder.indexOf('=') + 1)) : folder);
+        values.add(
+            hive
+                ? ExternalCatalogUtils.unescapePathName(folder.substring(folder.indexOf('=') + 1))
+                : folder);
       }
       partitions.put(values, leaves.get(i).path.toString());
     }
@@ -368,8 +402,13 @@ public final class Crawler {
     return min;
   }
 
-  private static void collectAtDepth(Node node, int depth, List<String> trail, List<List<String>> names,
-      List<Node> leaves, Map<Path, FileSchema> schemas) {
+  private static void collectAtDepth(
+      Node node,
+      int depth,
+      List<String> trail,
+      List<List<String>> names,
+      List<Node> leaves,
+      Map<Path, FileSchema> schemas) {
     if (trail.size() == depth) {
       if (!data(node, schemas).isEmpty()) {
         names.add(List.copyOf(trail));
@@ -386,8 +425,12 @@ public final class Crawler {
 
   // ---------------------------------------------------------------- catalog updates
 
-  private CrawlReport apply(List<Found> found, Map<String, TableDefinition> mine, List<String> crawledRoots,
-      boolean incremental, List<String> unclassified) {
+  private CrawlReport apply(
+      List<Found> found,
+      Map<String, TableDefinition> mine,
+      List<String> crawledRoots,
+      boolean incremental,
+      List<String> unclassified) {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
@@ -402,11 +445,18 @@ public final class Crawler {
       String location = strip(f.root().toString());
       seenRoots.add(location);
       TableDefinition existingMine = mine.get(location);
-      TableIdentifier id = existingMine != null ? existingMine.identifier() : TableIdentifier.of(database,
-          uniqueName(TableNaming.sanitize(naming.name(locationOf(f))), location, usedNames));
+      TableIdentifier id =
+          existingMine != null
+              ? existingMine.identifier()
+              : TableIdentifier.of(
+                  database,
+                  uniqueName(
+                      TableNaming.sanitize(naming.name(locationOf(f))), location, usedNames));
       usedNames.add(id.name());
-      TableDefinition existing = existingMine != null ? existingMine
-          : catalog.tableExists(id) ? catalog.getTable(id) : null;
+      TableDefinition existing =
+          existingMine != null
+              ? existingMine
+              : catalog.tableExists(id) ? catalog.getTable(id) : null;
       TableDefinition crawled = definition(id, f, location);
       if (existing == null) {
         catalog.createTable(crawled);
@@ -414,26 +464,45 @@ public final class Crawler {
       } else {
         TableDefinition target = crawled;
         if (incremental) {
-          StructType merged = (StructType) Classifier.forCatalog(Types.merge(existing.dataSchema(), crawled.dataSchema()));
-          target = crawled.toBuilder().columns(merged).partitionKeys(existing.partitionKeys()).build();
+          StructType merged =
+              (StructType)
+                  Classifier.forCatalog(Types.merge(existing.dataSchema(), crawled.dataSchema()));
+          target =
+              crawled.toBuilder().columns(merged).partitionKeys(existing.partitionKeys()).build();
         }
-        boolean changed = !existing.columns().equals(target.columns())
-            || !existing.partitionKeys().equals(target.partitionKeys())
-            || !existing.format().equals(target.format())
-            || !existing.classification().equals(target.classification())
-            || existing.parameters().containsKey(DEPRECATED_BY_CRAWLER);
+        boolean changed =
+            !existing.columns().equals(target.columns())
+                || !existing.partitionKeys().equals(target.partitionKeys())
+                || !existing.format().equals(target.format())
+                || !existing.classification().equals(target.classification())
+                || existing.parameters().containsKey(DEPRECATED_BY_CRAWLER);
         if (!changed) {
           unchanged.add(id.toString());
         } else if (updateBehavior == UpdateBehavior.UPDATE_IN_DATABASE) {
           Map<String, String> params = new LinkedHashMap<>(existing.parameters());
           params.putAll(target.parameters());
           params.remove(DEPRECATED_BY_CRAWLER);
-          catalog.updateTable(existing.toBuilder().columns(target.columns()).partitionKeys(target.partitionKeys())
-              .format(target.format()).location(target.location().orElse(null)).parameters(params).build());
+          catalog.updateTable(
+              existing.toBuilder()
+                  .columns(target.columns())
+                  .partitionKeys(target.partitionKeys())
+                  .format(target.format())
+                  .location(target.location().orElse(null))
+                  .parameters(params)
+                  .build());
           updated.add(id.toString());
         } else {
-          logged.add("table " + id + " would change: columns " + existing.columns() + " -> " + target.columns()
-              + ", partition keys " + existing.partitionKeys() + " -> " + target.partitionKeys());
+          logged.add(
+              "table "
+                  + id
+                  + " would change: columns "
+                  + existing.columns()
+                  + " -> "
+                  + target.columns()
+                  + ", partition keys "
+                  + existing.partitionKeys()
+                  + " -> "
+                  + target.partitionKeys());
           unchanged.add(id.toString());
         }
       }
@@ -463,7 +532,8 @@ public final class Crawler {
     if (!incremental) {
       for (Map.Entry<String, TableDefinition> e : mine.entrySet()) {
         String location = e.getKey();
-        boolean underCrawl = crawledRoots.stream().anyMatch(r -> location.equals(r) || location.startsWith(r + "/"));
+        boolean underCrawl =
+            crawledRoots.stream().anyMatch(r -> location.equals(r) || location.startsWith(r + "/"));
         if (!underCrawl || seenRoots.contains(location)) {
           continue;
         }
@@ -475,15 +545,18 @@ public final class Crawler {
           }
           case DEPRECATE_IN_DATABASE -> {
             if (!t.parameters().containsKey(DEPRECATED_BY_CRAWLER)) {
-              catalog.updateTable(t.toBuilder().parameter(DEPRECATED_BY_CRAWLER, Instant.now().toString()).build());
+              catalog.updateTable(
+                  t.toBuilder().parameter(DEPRECATED_BY_CRAWLER, Instant.now().toString()).build());
             }
             deprecated.add(t.identifier().toString());
           }
-          default -> logged.add("table " + t.identifier() + ": its files at " + location + " are gone");
+          default ->
+              logged.add("table " + t.identifier() + ": its files at " + location + " are gone");
         }
       }
     }
-    return new CrawlReport(created, updated, unchanged, deprecated, deleted, added, removed, unclassified, logged);
+    return new CrawlReport(
+        created, updated, unchanged, deprecated, deleted, added, removed, unclassified, logged);
   }
 
   private String uniqueName(String base, String location, Set<String> used) {
@@ -491,7 +564,8 @@ public final class Crawler {
       return base;
     }
     String suffix = "_" + Integer.toHexString(location.hashCode() & 0x7fffffff);
-    return TableNaming.sanitize(base.substring(0, Math.min(base.length(), 128 - suffix.length())) + suffix);
+    return TableNaming.sanitize(
+        base.substring(0, Math.min(base.length(), 128 - suffix.length())) + suffix);
   }
 
   private TableLocation locationOf(Found f) {
@@ -511,7 +585,8 @@ public final class Crawler {
     for (FileSchema s : f.files()) {
       merged = Types.merge(merged, s.schema());
     }
-    StructType schema = merged instanceof StructType s ? (StructType) Classifier.forCatalog(s) : Types.struct();
+    StructType schema =
+        merged instanceof StructType s ? (StructType) Classifier.forCatalog(s) : Types.struct();
     Set<String> keys = new HashSet<>(f.keys());
     List<Column> columns = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -527,7 +602,8 @@ public final class Crawler {
       b.partitionKey(k, "string");
     }
     if (first.classification().equals("csv")) {
-      b.format(StorageFormat.csv(first.delimiter())).parameter("classification", "csv")
+      b.format(StorageFormat.csv(first.delimiter()))
+          .parameter("classification", "csv")
           .parameter("delimiter", first.delimiter());
       if (first.header()) {
         b.parameter("skip.header.line.count", "1");
@@ -535,9 +611,11 @@ public final class Crawler {
     } else {
       b.classification(first.classification());
     }
-    return b.parameter(UPDATED_BY_CRAWLER, name).parameter("typeOfData", "file")
+    return b.parameter(UPDATED_BY_CRAWLER, name)
+        .parameter("typeOfData", "file")
         .parameter("compressionType", "none")
-        .parameter("CrawlerSchemaDeserializerVersion", "1.0").parameter("CrawlerSchemaSerializerVersion", "1.0")
+        .parameter("CrawlerSchemaDeserializerVersion", "1.0")
+        .parameter("CrawlerSchemaSerializerVersion", "1.0")
         .build();
   }
 
@@ -596,7 +674,10 @@ public final class Crawler {
       return this;
     }
 
-    /** What to do with tables whose files are gone; {@link DeleteBehavior#DEPRECATE_IN_DATABASE} by default. */
+    /**
+     * What to do with tables whose files are gone; {@link DeleteBehavior#DEPRECATE_IN_DATABASE} by
+     * default.
+     */
     public Builder deleteBehavior(DeleteBehavior value) {
       this.deleteBehavior = Objects.requireNonNull(value);
       return this;
@@ -624,8 +705,8 @@ public final class Crawler {
     }
 
     /**
-     * The share of column names two folders must have in common to be partitions of one
-     * table (0 to 1; 0.7 by default).
+     * The share of column names two folders must have in common to be partitions of one table (0 to
+     * 1; 0.7 by default).
      */
     public Builder similarity(double value) {
       if (value < 0 || value > 1) {

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the crawler names the tables it finds. Glue's only rule is {@link #glueDefault()}:
- * prefix plus folder name. {@link #template(String)} builds names from the bucket, path
- * segments and prefix; {@link #of(Function)} takes any Java function. Every name is then
- * made a valid catalog name: lower case, characters other than letters, digits and
- * {@code _} replaced by {@code _}, at most 128 characters (Glue's limit for crawler tables).
+ * How the crawler names the tables it finds. Glue's only rule is {@link #glueDefault()}: prefix
+ * plus folder name. {@link #template(String)} builds names from the bucket, path segments and
+ * prefix; {@link #of(Function)} takes any Java function. Every name is then made a valid catalog
+ * name: lower case, characters other than letters, digits and {@code _} replaced by {@code _}, at
+ * most 128 characters (Glue's limit for crawler tables).
  */
 @FunctionalInterface
 public interface TableNaming {
@@ -31,10 +31,10 @@ public interface TableNaming {
   }
 
   /**
-   * Names from a template with placeholders {@code {prefix}}, {@code {bucket}},
-   * {@code {folder}} (the table's folder) and {@code {segment[i]}} (folder {@code i} from
-   * the top, or from the table's folder when negative: {@code {segment[-2]}} is its parent):
-   * {@code "{prefix}{segment[0]}_{folder}"}.
+   * Names from a template with placeholders {@code {prefix}}, {@code {bucket}}, {@code {folder}}
+   * (the table's folder) and {@code {segment[i]}} (folder {@code i} from the top, or from the
+   * table's folder when negative: {@code {segment[-2]}} is its parent): {@code
+   * "{prefix}{segment[0]}_{folder}"}.
    *
    * @throws IllegalArgumentException for an unknown placeholder
    */
@@ -44,24 +44,33 @@ public interface TableNaming {
     Matcher check = placeholder.matcher(template);
     while (check.find()) {
       String name = check.group(1);
-      if (!name.equals("prefix") && !name.equals("bucket") && !name.equals("folder") && !name.equals("segment")) {
-        throw new IllegalArgumentException("table name template '" + template + "' has an unknown placeholder {"
-            + name + "}; known are {prefix}, {bucket}, {folder}, {segment[i]}");
+      if (!name.equals("prefix")
+          && !name.equals("bucket")
+          && !name.equals("folder")
+          && !name.equals("segment")) {
+        throw new IllegalArgumentException(
+            "table name template '"
+                + template
+                + "' has an unknown placeholder {"
+                + name
+                + "}; known are {prefix}, {bucket}, {folder}, {segment[i]}");
       }
       if (name.equals("segment") == (check.group(2) == null)) {
-        throw new IllegalArgumentException("table name template '" + template + "': only {segment[i]} takes an index");
+        throw new IllegalArgumentException(
+            "table name template '" + template + "': only {segment[i]} takes an index");
       }
     }
     return l -> {
       Matcher m = placeholder.matcher(template);
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
-        String value = switch (m.group(1)) {
-          case "prefix" -> l.prefix();
-          case "bucket" -> l.bucket();
-          case "folder" -> l.folder();
-          default -> l.segment(Integer.parseInt(m.group(2)));
-        };
+        String value =
+            switch (m.group(1)) {
+              case "prefix" -> l.prefix();
+              case "bucket" -> l.bucket();
+              case "folder" -> l.folder();
+              default -> l.segment(Integer.parseInt(m.group(2)));
+            };
         m.appendReplacement(sb, Matcher.quoteReplacement(value));
       }
       m.appendTail(sb);

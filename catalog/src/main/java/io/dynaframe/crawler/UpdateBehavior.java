@@ -1,6 +1,9 @@
 package io.dynaframe.crawler;
 
-/** What a crawl does with a table whose schema changed: Glue's {@code SchemaChangePolicy.UpdateBehavior}. */
+/**
+ * What a crawl does with a table whose schema changed: Glue's {@code
+ * SchemaChangePolicy.UpdateBehavior}.
+ */
 public enum UpdateBehavior {
   /** Change the table in the catalog (the default). */
   UPDATE_IN_DATABASE,

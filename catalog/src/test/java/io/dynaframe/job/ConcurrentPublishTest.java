@@ -1,10 +1,10 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.DatabaseName;
@@ -37,10 +37,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Jobs that run at the same time in one JVM, on one Spark session and one catalog (the
- * in-memory one, and the embedded Hive metastore on Derby that every table is queryable in):
- * writers of different tables of one database lose no catalog update, writers of one table
- * never both win, and two runs of one job never both process the same input.
+ * Jobs that run at the same time in one JVM, on one Spark session and one catalog (the in-memory
+ * one, and the embedded Hive metastore on Derby that every table is queryable in): writers of
+ * different tables of one database lose no catalog update, writers of one table never both win, and
+ * two runs of one job never both process the same input.
  */
 @SparkTest
 class ConcurrentPublishTest {
@@ -48,14 +48,16 @@ class ConcurrentPublishTest {
   private static final int ROUNDS = 3;
   private static final int PER_ROUND = 50;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static Catalog catalog(String type, SparkSession spark) {
     return type.equals("memory") ? InMemoryCatalog.create() : EmbeddedCatalog.of(spark);
   }
 
-  /** A database name of its own per test and catalog type: the embedded metastore lives as long as the JVM. */
+  /**
+   * A database name of its own per test and catalog type: the embedded metastore lives as long as
+   * the JVM.
+   */
   private static String database(String test, String type) {
     return "conc_" + test + "_" + type + "_" + Long.toHexString(System.nanoTime());
   }
@@ -81,7 +83,9 @@ class ConcurrentPublishTest {
         futures.add(pool.submit(t));
       }
       pool.shutdown();
-      assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("the concurrent jobs finished").isTrue();
+      assertThat(pool.awaitTermination(5, TimeUnit.MINUTES))
+          .as("the concurrent jobs finished")
+          .isTrue();
       return futures;
     } finally {
       pool.shutdownNow();
@@ -99,7 +103,8 @@ class ConcurrentPublishTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"memory", "embedded"})
-  void twoJobsPublishingDifferentTablesOfOneDatabaseAtOnceLoseNoUpdate(String type, DynaContext ctx) throws Exception {
+  void twoJobsPublishingDifferentTablesOfOneDatabaseAtOnceLoseNoUpdate(String type, DynaContext ctx)
+      throws Exception {
     String db = database("tables", type);
     Lake lake = Lake.at(root);
     Catalog shared = catalog(type, ctx.spark());
@@ -108,26 +113,34 @@ class ConcurrentPublishTest {
     for (String job : List.of("orders", "customers")) {
       // each job its own catalog client, as two jobs are; the embedded ones share the metastore
       Catalog catalog = type.equals("memory") ? shared : catalog(type, ctx.spark());
-      jobs.add(() -> {
-        for (int round = 1; round <= ROUNDS; round++) {
-          barrier.await(2, TimeUnit.MINUTES); // both publish each round at the same time
-          DynaContext run = ctx.withRunId(job + "-r" + round);
-          Publisher.of(run, catalog, lake).publish(frame(run, rows(job, round)), TableIdentifier.of(db, job), "parquet",
-              List.of(), Publisher.Mode.APPEND);
-        }
-        return null;
-      });
+      jobs.add(
+          () -> {
+            for (int round = 1; round <= ROUNDS; round++) {
+              barrier.await(2, TimeUnit.MINUTES); // both publish each round at the same time
+              DynaContext run = ctx.withRunId(job + "-r" + round);
+              Publisher.of(run, catalog, lake)
+                  .publish(
+                      frame(run, rows(job, round)),
+                      TableIdentifier.of(db, job),
+                      "parquet",
+                      List.of(),
+                      Publisher.Mode.APPEND);
+            }
+            return null;
+          });
     }
     for (Future<Void> f : together(jobs)) {
       assertThat(failure(f)).isNull();
     }
 
-    assertThat(shared.listAllTables(DatabaseName.of(db))).extracting(t -> t.identifier().name())
+    assertThat(shared.listAllTables(DatabaseName.of(db)))
+        .extracting(t -> t.identifier().name())
         .containsExactlyInAnyOrder("orders", "customers");
     for (String job : List.of("orders", "customers")) {
       TableDefinition t = shared.getTable(TableIdentifier.of(db, job));
       assertThat(t.location().orElseThrow()).endsWith("/" + job + "/v-" + job + "-r" + ROUNDS);
-      assertThat(t.parameters().get(Publisher.VERSIONS_PARAMETER)).as("every switch of " + job + " is in its history")
+      assertThat(t.parameters().get(Publisher.VERSIONS_PARAMETER))
+          .as("every switch of " + job + " is in its history")
           .contains(job + "-r1@", job + "-r2@", job + "-r3@");
       List<Row> all = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
@@ -136,7 +149,8 @@ class ConcurrentPublishTest {
       FrameAssert.assertThat(ctx.spark().read().parquet(t.location().orElseThrow()))
           .isEqualTo(frame(ctx, all).toDF());
       if (type.equals("embedded")) {
-        FrameAssert.assertThat(ctx.spark().sql("SELECT id, job FROM " + db + "." + job)).isEqualTo(frame(ctx, all).toDF());
+        FrameAssert.assertThat(ctx.spark().sql("SELECT id, job FROM " + db + "." + job))
+            .isEqualTo(frame(ctx, all).toDF());
       }
     }
   }
@@ -156,12 +170,14 @@ class ConcurrentPublishTest {
       int r = round;
       for (String writer : List.of("a", "b")) {
         String version = writer + r;
-        writers.add(() -> {
-          barrier.await(2, TimeUnit.MINUTES);
-          DynaContext run = ctx.withRunId(version);
-          Publisher.of(run, shared, lake).publish(frame(run, rows(version, r)), table, "parquet", List.of());
-          return version;
-        });
+        writers.add(
+            () -> {
+              barrier.await(2, TimeUnit.MINUTES);
+              DynaContext run = ctx.withRunId(version);
+              Publisher.of(run, shared, lake)
+                  .publish(frame(run, rows(version, r)), table, "parquet", List.of());
+              return version;
+            });
       }
       int wins = 0;
       for (Future<String> f : together(writers)) {
@@ -170,22 +186,27 @@ class ConcurrentPublishTest {
           wins++;
           published.add(f.get());
         } else {
-          assertThat(t).isInstanceOf(PublishException.class).hasMessageContaining("nothing of this run was published");
+          assertThat(t)
+              .isInstanceOf(PublishException.class)
+              .hasMessageContaining("nothing of this run was published");
         }
       }
       outcomes.put("round " + round + " wins", wins);
       assertThat(wins).as("at least one writer wins each round").isBetween(1, 2);
     }
-    System.out.println("ConcurrentPublishTest one table (" + type + "): " + outcomes + ", published " + published);
+    System.out.println(
+        "ConcurrentPublishTest one table (" + type + "): " + outcomes + ", published " + published);
 
     TableDefinition t = shared.getTable(table);
     String current = t.location().orElseThrow();
     String currentVersion = current.substring(current.lastIndexOf("/v-") + 3);
     assertThat(published).contains(currentVersion);
-    assertThat(t.parameters().get(Publisher.VERSIONS_PARAMETER)).as("no won switch is missing from the history")
+    assertThat(t.parameters().get(Publisher.VERSIONS_PARAMETER))
+        .as("no won switch is missing from the history")
         .contains(published.stream().map(v -> v + "@").toArray(String[]::new));
     FrameAssert.assertThat(ctx.spark().read().parquet(current))
-        .isEqualTo(frame(ctx, rows(currentVersion, Integer.parseInt(currentVersion.substring(1)))).toDF());
+        .isEqualTo(
+            frame(ctx, rows(currentVersion, Integer.parseInt(currentVersion.substring(1)))).toDF());
   }
 
   // ---------------------------------------------------------------- two runs of one job
@@ -201,25 +222,42 @@ class ConcurrentPublishTest {
   }
 
   /**
-   * One run of the events job: init, then (if init worked) waits until the other run has
-   * tried its init too, so that the two overlap; then reads new input, publishes it appended,
-   * commits. Returns the number of records the run read.
+   * One run of the events job: init, then (if init worked) waits until the other run has tried its
+   * init too, so that the two overlap; then reads new input, publishes it appended, commits.
+   * Returns the number of records the run read.
    */
-  private static Callable<Long> run(DynaContext ctx, Lake lake, Catalog catalog, CountDownLatch tried) {
+  private static Callable<Long> run(
+      DynaContext ctx, Lake lake, Catalog catalog, CountDownLatch tried) {
     return () -> {
       Job job;
       try {
-        job = Job.init("events", ctx, JobArguments.resolve(new String[] {"--job-bookmark-option", "job-bookmark-enable"}), lake);
+        job =
+            Job.init(
+                "events",
+                ctx,
+                JobArguments.resolve(new String[] {"--job-bookmark-option", "job-bookmark-enable"}),
+                lake);
       } finally {
         tried.countDown();
       }
       try {
         assertThat(tried.await(2, TimeUnit.MINUTES)).isTrue();
-        DynamicFrame events = job.context().createDynamicFrameFromOptions("s3",
-            Options.of("paths", List.of(lake.source() + "/events")), "json", Options.empty(), "read_events");
+        DynamicFrame events =
+            job.context()
+                .createDynamicFrameFromOptions(
+                    "s3",
+                    Options.of("paths", List.of(lake.source() + "/events")),
+                    "json",
+                    Options.empty(),
+                    "read_events");
         long n = events.count();
-        Publisher.of(job.context(), catalog, lake).publish(events, TableIdentifier.of("conc_job", "events"), "parquet",
-            List.of(), Publisher.Mode.APPEND);
+        Publisher.of(job.context(), catalog, lake)
+            .publish(
+                events,
+                TableIdentifier.of("conc_job", "events"),
+                "parquet",
+                List.of(),
+                Publisher.Mode.APPEND);
         job.commit();
         return n;
       } catch (RuntimeException | Error e) {
@@ -230,21 +268,24 @@ class ConcurrentPublishTest {
   }
 
   @Test
-  void twoRunsOfOneJobAtOnceOneFailsCleanlyAndNoRecordIsProcessedTwice(DynaContext ctx) throws Exception {
+  void twoRunsOfOneJobAtOnceOneFailsCleanlyAndNoRecordIsProcessedTwice(DynaContext ctx)
+      throws Exception {
     Lake lake = Lake.at(root);
     Catalog catalog = InMemoryCatalog.create();
     land("a.json", 0, 500);
     land("b.json", 500, 1000);
-    Supplier<List<Row>> expected = () -> {
-      List<Row> r = new ArrayList<>();
-      for (long i = 0; i < 1000; i++) {
-        r.add(Frames.row(i, "events"));
-      }
-      return r;
-    };
+    Supplier<List<Row>> expected =
+        () -> {
+          List<Row> r = new ArrayList<>();
+          for (long i = 0; i < 1000; i++) {
+            r.add(Frames.row(i, "events"));
+          }
+          return r;
+        };
 
     CountDownLatch tried = new CountDownLatch(2);
-    List<Future<Long>> runs = together(List.of(run(ctx, lake, catalog, tried), run(ctx, lake, catalog, tried)));
+    List<Future<Long>> runs =
+        together(List.of(run(ctx, lake, catalog, tried), run(ctx, lake, catalog, tried)));
 
     List<Long> read = new ArrayList<>();
     List<Throwable> failed = new ArrayList<>();
@@ -257,18 +298,26 @@ class ConcurrentPublishTest {
       }
     }
     assertThat(read).as("one run read all the input").containsExactly(1000L);
-    assertThat(failed).singleElement().isInstanceOf(ConcurrentRunException.class)
-        .extracting(Throwable::getMessage).asString()
-        .contains("another run of this job is in progress", "this run stops before reading anything");
+    assertThat(failed)
+        .singleElement()
+        .isInstanceOf(ConcurrentRunException.class)
+        .extracting(Throwable::getMessage)
+        .asString()
+        .contains(
+            "another run of this job is in progress", "this run stops before reading anything");
     TableIdentifier table = TableIdentifier.of("conc_job", "events");
-    FrameAssert.assertThat(ctx.spark().read().parquet(catalog.getTable(table).location().orElseThrow()))
-        .isEqualTo(Frames.rows(ctx, "id BIGINT, job STRING", expected.get().toArray(Row[]::new)).toDF());
+    FrameAssert.assertThat(
+            ctx.spark().read().parquet(catalog.getTable(table).location().orElseThrow()))
+        .isEqualTo(
+            Frames.rows(ctx, "id BIGINT, job STRING", expected.get().toArray(Row[]::new)).toDF());
 
-    // the next run finds nothing new: the failed one did not hold anything back, nothing is read twice
+    // the next run finds nothing new: the failed one did not hold anything back, nothing is read
+    // twice
     CountDownLatch alone = new CountDownLatch(1);
     assertThat(run(ctx, lake, catalog, alone).call()).isZero();
     land("c.json", 1000, 1001);
     assertThat(run(ctx, lake, catalog, new CountDownLatch(1)).call()).isEqualTo(1L);
-    assertThat(ctx.spark().read().parquet(catalog.getTable(table).location().orElseThrow()).count()).isEqualTo(1001L);
+    assertThat(ctx.spark().read().parquet(catalog.getTable(table).location().orElseThrow()).count())
+        .isEqualTo(1001L);
   }
 }

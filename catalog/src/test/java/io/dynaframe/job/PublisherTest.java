@@ -1,11 +1,11 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Partition;
@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class PublisherTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static final TableIdentifier ORDERS = TableIdentifier.of("sales", "orders");
 
@@ -40,34 +39,46 @@ class PublisherTest {
 
   private List<String> versionFolders() throws IOException {
     try (Stream<Path> s = Files.list(root.resolve("load/sales/orders"))) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("v-"))
+          .sorted()
+          .toList();
     }
   }
 
   @Test
-  void anUnpartitionedTableSwitchesToEachNewVersionAndOldOnesExpire(DynaContext ctx) throws IOException {
+  void anUnpartitionedTableSwitchesToEachNewVersionAndOldOnesExpire(DynaContext ctx)
+      throws IOException {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
     DynaContext run1 = ctx.withRunId("r1");
-    Publication p1 = Publisher.of(run1, catalog, lake).publish(orders(run1, "{\"id\": 1}"), ORDERS, "parquet", List.of());
+    Publication p1 =
+        Publisher.of(run1, catalog, lake)
+            .publish(orders(run1, "{\"id\": 1}"), ORDERS, "parquet", List.of());
     TableDefinition t1 = catalog.getTable(ORDERS);
     assertThat(t1.location()).contains(p1.location());
     assertThat(p1.location()).endsWith("/load/sales/orders/v-r1");
 
     DynaContext run2 = ctx.withRunId("r2");
-    Publisher.of(run2, catalog, lake).withRetention(Duration.ofDays(7))
+    Publisher.of(run2, catalog, lake)
+        .withRetention(Duration.ofDays(7))
         .publish(orders(run2, "{\"id\": 2}", "{\"id\": 3}"), ORDERS, "parquet", List.of());
     assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/v-r2");
-    assertThat(versionFolders()).containsExactly("v-r1", "v-r2"); // r1 kept for readers within retention
-    FrameAssert.assertThat(ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()))
+    assertThat(versionFolders())
+        .containsExactly("v-r1", "v-r2"); // r1 kept for readers within retention
+    FrameAssert.assertThat(
+            ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()))
         .isEqualTo(orders(ctx, "{\"id\": 2}", "{\"id\": 3}").toDF());
 
     DynaContext run3 = ctx.withRunId("r3");
-    Publication p3 = Publisher.of(run3, catalog, lake).withRetention(Duration.ZERO)
-        .publish(orders(run3, "{\"id\": 4}"), ORDERS, "parquet", List.of());
+    Publication p3 =
+        Publisher.of(run3, catalog, lake)
+            .withRetention(Duration.ZERO)
+            .publish(orders(run3, "{\"id\": 4}"), ORDERS, "parquet", List.of());
     assertThat(p3.removedVersions()).containsExactlyInAnyOrder("r1", "r2");
     assertThat(versionFolders()).containsExactly("v-r3");
-    assertThat(catalog.getTable(ORDERS).parameters().get(Publisher.VERSIONS_PARAMETER)).contains("r1@", "r2@", "r3@");
+    assertThat(catalog.getTable(ORDERS).parameters().get(Publisher.VERSIONS_PARAMETER))
+        .contains("r1@", "r2@", "r3@");
   }
 
   @Test
@@ -75,16 +86,30 @@ class PublisherTest {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
     DynaContext run1 = ctx.withRunId("r1");
-    Publisher.of(run1, catalog, lake).publish(orders(run1,
-        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), ORDERS, "parquet", List.of("region"));
+    Publisher.of(run1, catalog, lake)
+        .publish(
+            orders(run1, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"),
+            ORDERS,
+            "parquet",
+            List.of("region"));
     DynaContext run2 = ctx.withRunId("r2");
-    Publication p2 = Publisher.of(run2, catalog, lake).publish(orders(run2,
-        "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"), ORDERS, "parquet", List.of("region"));
+    Publication p2 =
+        Publisher.of(run2, catalog, lake)
+            .publish(
+                orders(
+                    run2, "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"),
+                ORDERS,
+                "parquet",
+                List.of("region"));
 
     assertThat(p2.partitions()).containsExactlyInAnyOrder(List.of("eu"), List.of("apac"));
     List<Partition> parts = catalog.listAllPartitions(ORDERS, null);
-    assertThat(parts).extracting(p -> p.values().get(0) + " -> " + p.location().orElseThrow().replaceAll(".*/load/", ""))
-        .containsExactlyInAnyOrder("eu -> sales/orders/v-r2/region=eu", "us -> sales/orders/v-r1/region=us",
+    assertThat(parts)
+        .extracting(
+            p -> p.values().get(0) + " -> " + p.location().orElseThrow().replaceAll(".*/load/", ""))
+        .containsExactlyInAnyOrder(
+            "eu -> sales/orders/v-r2/region=eu",
+            "us -> sales/orders/v-r1/region=us",
             "apac -> sales/orders/v-r2/region=apac");
     assertThat(p2.removedVersions()).isEmpty(); // r1 still holds region=us
   }
@@ -93,38 +118,68 @@ class PublisherTest {
   void appendKeepsWhatWasPublishedInTheTouchedPartitions(DynaContext ctx) {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
-    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx,
-        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), ORDERS, "parquet", List.of("region"));
-    Publisher.of(ctx.withRunId("r2"), catalog, lake).publish(orders(ctx,
-        "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"), ORDERS, "parquet", List.of("region"),
-        Publisher.Mode.APPEND);
+    Publisher.of(ctx.withRunId("r1"), catalog, lake)
+        .publish(
+            orders(ctx, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"),
+            ORDERS,
+            "parquet",
+            List.of("region"));
+    Publisher.of(ctx.withRunId("r2"), catalog, lake)
+        .publish(
+            orders(ctx, "{\"id\": 3, \"region\": \"eu\"}", "{\"id\": 4, \"region\": \"apac\"}"),
+            ORDERS,
+            "parquet",
+            List.of("region"),
+            Publisher.Mode.APPEND);
 
-    List<String> locations = catalog.listAllPartitions(ORDERS, null).stream()
-        .map(p -> p.location().orElseThrow()).toList();
+    List<String> locations =
+        catalog.listAllPartitions(ORDERS, null).stream()
+            .map(p -> p.location().orElseThrow())
+            .toList();
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> all = null;
     for (String l : locations) {
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> part = ctx.spark().read().parquet(l).select("id");
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> part =
+          ctx.spark().read().parquet(l).select("id");
       all = all == null ? part : all.union(part);
     }
     FrameAssert.assertThat(all)
-        .isEqualTo(Frames.rows(ctx, "id BIGINT", Frames.row(1L), Frames.row(2L), Frames.row(3L), Frames.row(4L)));
+        .isEqualTo(
+            Frames.rows(
+                ctx, "id BIGINT", Frames.row(1L), Frames.row(2L), Frames.row(3L), Frames.row(4L)));
   }
 
   @Test
   void framesThatDoNotFitFailBeforeAnythingIsWritten(DynaContext ctx) throws IOException {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
-    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"), ORDERS,
-        "parquet", List.of("region"));
+    Publisher.of(ctx.withRunId("r1"), catalog, lake)
+        .publish(
+            orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"), ORDERS, "parquet", List.of("region"));
 
-    assertThatThrownBy(() -> Publisher.of(ctx.withRunId("r2"), catalog, lake)
-        .publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"), ORDERS, "parquet", List.of()))
+    assertThatThrownBy(
+            () ->
+                Publisher.of(ctx.withRunId("r2"), catalog, lake)
+                    .publish(
+                        orders(ctx, "{\"id\": 1, \"region\": \"eu\"}"),
+                        ORDERS,
+                        "parquet",
+                        List.of()))
         .isInstanceOf(PublishException.class)
-        .hasMessageContaining("is partitioned by [region] but the frame is published with partition keys []");
-    assertThatThrownBy(() -> Publisher.of(ctx.withRunId("r3"), catalog, lake)
-        .publish(orders(ctx, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": \"x\", \"region\": \"eu\"}"), ORDERS, "parquet",
-            List.of("region")))
-        .hasMessageContaining("field 'id' of frame is a choice (choice{long, string}); resolve it with ResolveChoice");
+        .hasMessageContaining(
+            "is partitioned by [region] but the frame is published with partition keys []");
+    assertThatThrownBy(
+            () ->
+                Publisher.of(ctx.withRunId("r3"), catalog, lake)
+                    .publish(
+                        orders(
+                            ctx,
+                            "{\"id\": 1, \"region\": \"eu\"}",
+                            "{\"id\": \"x\", \"region\": \"eu\"}"),
+                        ORDERS,
+                        "parquet",
+                        List.of("region")))
+        .hasMessageContaining(
+            "field 'id' of frame is a choice (choice{long, string}); resolve it with ResolveChoice");
     assertThat(versionFolders()).containsExactly("v-r1");
   }
 
@@ -132,12 +187,15 @@ class PublisherTest {
   void orphansOfFailedRunsAreRemovedByTheNextPublish(DynaContext ctx) throws IOException {
     Catalog catalog = InMemoryCatalog.create();
     Lake lake = Lake.at(root);
-    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx, "{\"id\": 1}"), ORDERS, "parquet", List.of());
+    Publisher.of(ctx.withRunId("r1"), catalog, lake)
+        .publish(orders(ctx, "{\"id\": 1}"), ORDERS, "parquet", List.of());
     Files.createDirectories(root.resolve("load/sales/orders/v-crashed/"));
     Files.writeString(root.resolve("load/sales/orders/v-crashed/part.parquet"), "half a file");
 
-    Publication p = Publisher.of(ctx.withRunId("r2"), catalog, lake).withOrphanGrace(Duration.ZERO)
-        .publish(orders(ctx, "{\"id\": 2}"), ORDERS, "parquet", List.of());
+    Publication p =
+        Publisher.of(ctx.withRunId("r2"), catalog, lake)
+            .withOrphanGrace(Duration.ZERO)
+            .publish(orders(ctx, "{\"id\": 2}"), ORDERS, "parquet", List.of());
 
     assertThat(p.removedVersions()).contains("crashed");
     assertThat(versionFolders()).containsExactly("v-r1", "v-r2");
@@ -148,24 +206,39 @@ class PublisherTest {
     Catalog catalog = EmbeddedCatalog.of(ctx.spark());
     Lake lake = Lake.at(root);
     TableIdentifier t = TableIdentifier.of("pubtest", "orders");
-    Publisher.of(ctx.withRunId("r1"), catalog, lake).publish(orders(ctx,
-        "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"), t, "parquet", List.of("region"));
-    Publisher.of(ctx.withRunId("r2"), catalog, lake).publish(orders(ctx,
-        "{\"id\": 3, \"region\": \"eu\"}"), t, "parquet", List.of("region"));
+    Publisher.of(ctx.withRunId("r1"), catalog, lake)
+        .publish(
+            orders(ctx, "{\"id\": 1, \"region\": \"eu\"}", "{\"id\": 2, \"region\": \"us\"}"),
+            t,
+            "parquet",
+            List.of("region"));
+    Publisher.of(ctx.withRunId("r2"), catalog, lake)
+        .publish(orders(ctx, "{\"id\": 3, \"region\": \"eu\"}"), t, "parquet", List.of("region"));
 
     FrameAssert.assertThat(ctx.spark().sql("SELECT id, region FROM pubtest.orders"))
-        .isEqualTo(Frames.rows(ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
+        .isEqualTo(
+            Frames.rows(
+                ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
   }
 
   @Test
-  void aJobsPublisherPublishesIntoTheCatalogOfTheJobsContextAndTheJobsLake(DynaContext ctx) throws IOException {
+  void aJobsPublisherPublishesIntoTheCatalogOfTheJobsContextAndTheJobsLake(DynaContext ctx)
+      throws IOException {
     Catalog catalog = InMemoryCatalog.create();
-    try (Job job = Job.init("orders", ctx.withCatalog(catalog), JobArguments.resolve(new String[0]), Lake.at(root))) {
-      Publication p = Publisher.of(job).publish(orders(job.context(), "{\"id\": 1}"), ORDERS, "parquet", List.of());
+    try (Job job =
+        Job.init(
+            "orders",
+            ctx.withCatalog(catalog),
+            JobArguments.resolve(new String[0]),
+            Lake.at(root))) {
+      Publication p =
+          Publisher.of(job)
+              .publish(orders(job.context(), "{\"id\": 1}"), ORDERS, "parquet", List.of());
       job.commit();
 
       assertThat(p.version()).isEqualTo(job.runId());
-      assertThat(catalog.getTable(ORDERS).location().orElseThrow()).endsWith("/load/sales/orders/v-" + job.runId());
+      assertThat(catalog.getTable(ORDERS).location().orElseThrow())
+          .endsWith("/load/sales/orders/v-" + job.runId());
       assertThat(versionFolders()).containsExactly("v-" + job.runId());
     }
   }
@@ -175,13 +248,24 @@ class PublisherTest {
     Files.writeString(root.resolve("source/events/" + file), "{\"id\": " + id + "}\n");
   }
 
-  /** One incremental run: reads the new events and appends them to {@code sales.orders}; returns the run id. */
+  /**
+   * One incremental run: reads the new events and appends them to {@code sales.orders}; returns the
+   * run id.
+   */
   private String appendNewEvents(DynaContext ctx, PublishFaults faults) {
     String[] argv = {"--job-bookmark-option", "job-bookmark-enable"};
     try (Job job = Job.init("events", ctx, JobArguments.resolve(argv), Lake.at(root))) {
-      DynamicFrame events = job.context().createDynamicFrameFromOptions("s3",
-          Options.of("paths", List.of(root.resolve("source/events").toString())), "json", Options.empty(), "read_events");
-      Publisher.of(job).withOrphanGrace(Duration.ZERO).withFaults(faults)
+      DynamicFrame events =
+          job.context()
+              .createDynamicFrameFromOptions(
+                  "s3",
+                  Options.of("paths", List.of(root.resolve("source/events").toString())),
+                  "json",
+                  Options.empty(),
+                  "read_events");
+      Publisher.of(job)
+          .withOrphanGrace(Duration.ZERO)
+          .withFaults(faults)
           .publish(events, ORDERS, "parquet", List.of(), Publisher.Mode.APPEND);
       job.commit();
       return job.runId();
@@ -189,24 +273,34 @@ class PublisherTest {
   }
 
   private List<Long> publishedIds(DynaContext ctx, Catalog catalog) {
-    return ctx.spark().read().parquet(catalog.getTable(ORDERS).location().orElseThrow()).select("id")
-        .as(Encoders.LONG()).collectAsList().stream().sorted().toList();
+    return ctx
+        .spark()
+        .read()
+        .parquet(catalog.getTable(ORDERS).location().orElseThrow())
+        .select("id")
+        .as(Encoders.LONG())
+        .collectAsList()
+        .stream()
+        .sorted()
+        .toList();
   }
 
   @Test
-  void aJobThatFailsJustBeforeTheSwitchPublishesNothingAndItsRerunPublishesOnce(DynaContext ctx) throws IOException {
+  void aJobThatFailsJustBeforeTheSwitchPublishesNothingAndItsRerunPublishesOnce(DynaContext ctx)
+      throws IOException {
     Catalog catalog = InMemoryCatalog.create();
     DynaContext withCatalog = ctx.withCatalog(catalog);
     land("a.json", 1);
     String first = appendNewEvents(withCatalog, PublishFaults.NONE);
     land("b.json", 2);
     IllegalStateException crash = new IllegalStateException("the driver dies before the switch");
-    PublishFaults failAtSwitch = new PublishFaults() {
-      @Override
-      public void beforeSwitch(TableIdentifier table, String version) {
-        throw crash;
-      }
-    };
+    PublishFaults failAtSwitch =
+        new PublishFaults() {
+          @Override
+          public void beforeSwitch(TableIdentifier table, String version) {
+            throw crash;
+          }
+        };
 
     assertThatThrownBy(() -> appendNewEvents(withCatalog, failAtSwitch)).isSameAs(crash);
     assertThat(crash.getSuppressed()).isEmpty();
@@ -215,10 +309,15 @@ class PublisherTest {
     assertThat(versionFolders()).hasSize(2); // the published version and the failed run's
 
     String rerun = appendNewEvents(withCatalog, PublishFaults.NONE);
-    assertThat(publishedIds(ctx, catalog)).as("the rerun read b.json again, and only it").containsExactly(1L, 2L);
-    assertThat(versionFolders()).as("the failed run's folder was removed")
+    assertThat(publishedIds(ctx, catalog))
+        .as("the rerun read b.json again, and only it")
+        .containsExactly(1L, 2L);
+    assertThat(versionFolders())
+        .as("the failed run's folder was removed")
         .containsExactlyInAnyOrder("v-" + first, "v-" + rerun);
     appendNewEvents(withCatalog, PublishFaults.NONE);
-    assertThat(publishedIds(ctx, catalog)).as("nothing new, nothing published twice").containsExactly(1L, 2L);
+    assertThat(publishedIds(ctx, catalog))
+        .as("nothing new, nothing published twice")
+        .containsExactly(1L, 2L);
   }
 }

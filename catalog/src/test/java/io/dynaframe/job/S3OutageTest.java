@@ -1,11 +1,11 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.TableIdentifier;
@@ -33,37 +33,37 @@ import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job whose whole lake (input, published tables, bookmarks) is on s3a, against a real S3 API
- * server (S3Proxy in its own JVM) that is killed with SIGKILL in the middle of the job's read
- * of its input and in the middle of its write of the new table version. Each time the run
- * fails with an exception that names what it could not read or write, nothing is published
- * (the catalog still points at the previous version, whose rows are unchanged), the bookmarks
- * do not move, and after the server is restarted on the same port and data the rerun, in the
- * same JVM, publishes every record exactly once.
+ * server (S3Proxy in its own JVM) that is killed with SIGKILL in the middle of the job's read of
+ * its input and in the middle of its write of the new table version. Each time the run fails with
+ * an exception that names what it could not read or write, nothing is published (the catalog still
+ * points at the previous version, whose rows are unchanged), the bookmarks do not move, and after
+ * the server is restarted on the same port and data the rerun, in the same JVM, publishes every
+ * record exactly once.
  *
- * <p>S3A's retries are cut to one attempt here so that the outage is reported in seconds
- * rather than after minutes of retrying.
+ * <p>S3A's retries are cut to one attempt here so that the outage is reported in seconds rather
+ * than after minutes of retrying.
  */
 @SparkTest
 @Tag("fault") // run by .ci/run, not by the README's test command
 class S3OutageTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static S3ProxyServer s3;
   private static String bucket;
 
   /** Runs once, inside a Spark task, when the record counter reaches {@link #tripAt}. */
   private static final AtomicReference<Runnable> TRIP = new AtomicReference<>();
+
   private static final AtomicLong SEEN = new AtomicLong();
   private static volatile long tripAt = Long.MAX_VALUE;
 
@@ -75,7 +75,10 @@ class S3OutageTest {
   static void startS3(SparkSession spark) {
     s3 = S3ProxyServer.start(S3ProxyServer.classpathFromSystemProperty(), dir.resolve("s3proxy"));
     // a fresh bucket name per run: Hadoop caches a file system per bucket for the whole JVM
-    bucket = s3.createBucket("dynaframe-outage-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
+    bucket =
+        s3.createBucket(
+            "dynaframe-outage-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     options().forEach(conf::set);
   }
@@ -120,39 +123,49 @@ class S3OutageTest {
   private static void killS3After(long records) {
     SEEN.set(0);
     tripAt = records;
-    TRIP.set(() -> {
-      System.out.println("S3OutageTest: killing S3Proxy after " + records + " records");
-      s3.kill();
-    });
+    TRIP.set(
+        () -> {
+          System.out.println("S3OutageTest: killing S3Proxy after " + records + " records");
+          s3.kill();
+        });
   }
 
   /** A filter that keeps every record and counts them; the trip runs at the set count. */
   private static Dataset<Row> tripwire(Dataset<Row> rows) {
-    return rows.filter((FilterFunction<Row>) r -> {
-      if (SEEN.incrementAndGet() == tripAt) {
-        Runnable trip = TRIP.getAndSet(null);
-        if (trip != null) {
-          trip.run();
-        }
-      }
-      return true;
-    });
+    return rows.filter(
+        (FilterFunction<Row>)
+            r -> {
+              if (SEEN.incrementAndGet() == tripAt) {
+                Runnable trip = TRIP.getAndSet(null);
+                if (trip != null) {
+                  trip.run();
+                }
+              }
+              return true;
+            });
   }
 
   // ---------------------------------------------------------------- the job
 
   /**
-   * One run of the job: reads the new input files (bookmarked), passes them through the
-   * tripwire, publishes them appended to {@code sales.events}, commits. A failed run is marked
-   * failed (as a job script does in its {@code except} block) and rethrows.
+   * One run of the job: reads the new input files (bookmarked), passes them through the tripwire,
+   * publishes them appended to {@code sales.events}, commits. A failed run is marked failed (as a
+   * job script does in its {@code except} block) and rethrows.
    */
   private static void runJob(DynaContext ctx, Lake lake, Catalog catalog) {
     Job job = Job.init("events", ctx, JobArguments.resolve(ENABLE), lake);
     try {
-      DynamicFrame events = job.context().createDynamicFrameFromOptions("s3",
-          Options.of("paths", List.of(lake.source() + "/events")), "json", Options.empty(), "read_events");
+      DynamicFrame events =
+          job.context()
+              .createDynamicFrameFromOptions(
+                  "s3",
+                  Options.of("paths", List.of(lake.source() + "/events")),
+                  "json",
+                  Options.empty(),
+                  "read_events");
       DynamicFrame watched = events.withRows(tripwire(events.toDF()));
-      Publisher.of(job.context(), catalog, lake).withOrphanGrace(Duration.ZERO)
+      Publisher.of(job.context(), catalog, lake)
+          .withOrphanGrace(Duration.ZERO)
           .publish(watched, EVENTS, "parquet", List.of(), Publisher.Mode.APPEND);
       job.commit();
     } catch (RuntimeException e) {
@@ -166,19 +179,32 @@ class S3OutageTest {
   }
 
   private static FileSystem fs(SparkSession spark) throws IOException {
-    return FileSystem.get(URI.create("s3a://" + bucket + "/"), spark.sparkContext().hadoopConfiguration());
+    return FileSystem.get(
+        URI.create("s3a://" + bucket + "/"), spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Lands a JSON Lines file of records {@code from} to {@code to - 1} with payloads of {@code width} characters. */
-  private static List<Row> land(SparkSession spark, Lake lake, String file, long from, long to, int width)
+  /**
+   * Lands a JSON Lines file of records {@code from} to {@code to - 1} with payloads of {@code
+   * width} characters.
+   */
+  private static List<Row> land(
+      SparkSession spark, Lake lake, String file, long from, long to, int width)
       throws IOException {
     List<Row> rows = new ArrayList<>();
     StringBuilder b = new StringBuilder();
     for (long i = from; i < to; i++) {
-      String payload = Long.toString(i, 36).repeat(width / Long.toString(i, 36).length() + 1).substring(0, width);
+      String payload =
+          Long.toString(i, 36)
+              .repeat(width / Long.toString(i, 36).length() + 1)
+              .substring(0, width);
       String day = "d" + (i % 3);
-      b.append("{\"id\": ").append(i).append(", \"day\": \"").append(day).append("\", \"payload\": \"")
-          .append(payload).append("\"}\n");
+      b.append("{\"id\": ")
+          .append(i)
+          .append(", \"day\": \"")
+          .append(day)
+          .append("\", \"payload\": \"")
+          .append(payload)
+          .append("\"}\n");
       rows.add(Frames.row(i, day, payload));
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(lake.source() + "/events/" + file);
@@ -198,7 +224,8 @@ class S3OutageTest {
 
   private static List<String> bookmarkStates(SparkSession spark, Lake lake) throws IOException {
     List<String> names = new ArrayList<>();
-    for (FileStatus st : fs(spark).listStatus(new org.apache.hadoop.fs.Path(lake.bookmarksPath("events")))) {
+    for (FileStatus st :
+        fs(spark).listStatus(new org.apache.hadoop.fs.Path(lake.bookmarksPath("events")))) {
       if (st.getPath().getName().startsWith("state-")) {
         names.add(st.getPath().getName());
       }
@@ -214,37 +241,50 @@ class S3OutageTest {
   }
 
   /**
-   * Runs the job into the outage the tripwire causes: the server is down afterwards and the
-   * catalog still points at {@code v1}. Returns the failure, for the test to check what it names.
+   * Runs the job into the outage the tripwire causes: the server is down afterwards and the catalog
+   * still points at {@code v1}. Returns the failure, for the test to check what it names.
    */
-  private static Throwable runIntoOutage(String outage, DynaContext ctx, Lake lake, Catalog catalog, String v1) {
+  private static Throwable runIntoOutage(
+      String outage, DynaContext ctx, Lake lake, Catalog catalog, String v1) {
     long start = System.nanoTime();
     Throwable failure = catchThrowable(() -> runJob(ctx, lake, catalog));
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("S3OutageTest %s outage: failed after %.1f s with %s%n", outage, seconds, failure);
+    System.out.printf(
+        "S3OutageTest %s outage: failed after %.1f s with %s%n", outage, seconds, failure);
 
     assertThat(s3.isRunning()).as("the tripwire killed the server").isFalse();
-    assertThat(location(catalog)).as("the catalog still points at the previous version").isEqualTo(v1);
+    assertThat(location(catalog))
+        .as("the catalog still points at the previous version")
+        .isEqualTo(v1);
     assertThat(failure).as("the run failed").isNotNull();
     return failure;
   }
 
   /**
-   * With the server back: readers see the first batch only and the bookmark has not moved; a
-   * rerun publishes both batches exactly once; a run with no new input publishes nothing.
+   * With the server back: readers see the first batch only and the bookmark has not moved; a rerun
+   * publishes both batches exactly once; a run with no new input publishes nothing.
    */
-  private static void restartAndRerun(DynaContext ctx, SparkSession spark, Lake lake, Catalog catalog,
-      List<Row> first, List<Row> second) throws IOException {
+  private static void restartAndRerun(
+      DynaContext ctx,
+      SparkSession spark,
+      Lake lake,
+      Catalog catalog,
+      List<Row> first,
+      List<Row> second)
+      throws IOException {
     s3.restart();
     FrameAssert.assertThat(published(spark, catalog))
         .isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
-    assertThat(bookmarkStates(spark, lake)).as("the bookmark did not move").containsExactly("state-00000001.json");
+    assertThat(bookmarkStates(spark, lake))
+        .as("the bookmark did not move")
+        .containsExactly("state-00000001.json");
 
     runJob(ctx, lake, catalog);
     List<Row> all = concat(first, second);
     FrameAssert.assertThat(published(spark, catalog))
         .isEqualTo(Frames.rows(ctx, SCHEMA, all.toArray(Row[]::new)));
-    assertThat(bookmarkStates(spark, lake)).containsExactly("state-00000001.json", "state-00000002.json");
+    assertThat(bookmarkStates(spark, lake))
+        .containsExactly("state-00000001.json", "state-00000002.json");
 
     String v2 = location(catalog);
     runJob(ctx, lake, catalog); // no new input: nothing to publish, nothing read twice
@@ -255,40 +295,45 @@ class S3OutageTest {
   // ---------------------------------------------------------------- tests
 
   @Test
-  void anOutageInTheMiddleOfAReadFailsClearlyPublishesNothingAndTheRerunPublishesOnce(DynaContext ctx,
-      SparkSession spark) throws IOException {
+  void anOutageInTheMiddleOfAReadFailsClearlyPublishesNothingAndTheRerunPublishesOnce(
+      DynaContext ctx, SparkSession spark) throws IOException {
     Lake lake = lake("read-outage");
     Catalog catalog = InMemoryCatalog.create();
     List<Row> first = land(spark, lake, "a.json", 0, 3, 10);
     runJob(ctx, lake, catalog);
     String v1 = location(catalog);
-    FrameAssert.assertThat(published(spark, catalog)).isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
+    FrameAssert.assertThat(published(spark, catalog))
+        .isEqualTo(Frames.rows(ctx, SCHEMA, first.toArray(Row[]::new)));
 
-    // 40,000 records of 1 KiB: the server dies when the read has passed 100 of them (~100 KiB of 40 MiB)
+    // 40,000 records of 1 KiB: the server dies when the read has passed 100 of them (~100 KiB of 40
+    // MiB)
     List<Row> second = land(spark, lake, "b.json", 3, 40_003, 1000);
     killS3After(100);
     Throwable failure = runIntoOutage("read", ctx, lake, catalog, v1);
-    assertThat(failure).as("a failure that names the file it could not read")
+    assertThat(failure)
+        .as("a failure that names the file it could not read")
         .hasMessageContaining(lake.source() + "/events/b.json");
 
     restartAndRerun(ctx, spark, lake, catalog, first, second);
   }
 
   @Test
-  void anOutageInTheMiddleOfAWriteFailsClearlyPublishesNothingAndTheRerunPublishesOnce(DynaContext ctx,
-      SparkSession spark) throws IOException {
+  void anOutageInTheMiddleOfAWriteFailsClearlyPublishesNothingAndTheRerunPublishesOnce(
+      DynaContext ctx, SparkSession spark) throws IOException {
     Lake lake = lake("write-outage");
     Catalog catalog = InMemoryCatalog.create();
     List<Row> first = land(spark, lake, "a.json", 0, 3, 10);
     runJob(ctx, lake, catalog);
     String v1 = location(catalog);
 
-    // a small file, read whole by the time the first record reaches the write: the server dies while
+    // a small file, read whole by the time the first record reaches the write: the server dies
+    // while
     // the task writes the new version's Parquet file
     List<Row> second = land(spark, lake, "b.json", 3, 2_003, 10);
     killS3After(1);
     Throwable failure = runIntoOutage("write", ctx, lake, catalog, v1);
-    assertThat(failure).as("a failure that names the table folder it could not write")
+    assertThat(failure)
+        .as("a failure that names the table folder it could not write")
         .hasMessageContaining(lake.tablePath("sales", "events") + "/v-");
 
     restartAndRerun(ctx, spark, lake, catalog, first, second);

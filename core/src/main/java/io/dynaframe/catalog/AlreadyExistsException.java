@@ -1,6 +1,8 @@
 package io.dynaframe.catalog;
 
-/** A database, table or partition cannot be created because one with the same name or values exists. */
+/**
+ * A database, table or partition cannot be created because one with the same name or values exists.
+ */
 public final class AlreadyExistsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

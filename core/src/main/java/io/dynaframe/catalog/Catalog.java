@@ -5,23 +5,24 @@ import java.util.List;
 
 /**
  * A Data Catalog of databases, tables and partitions, shaped like AWS Glue's (and the Hive
- * metastore's). Implementations are picked by name with {@link Catalogs#load}; every one
- * passes the same contract tests.
+ * metastore's). Implementations are picked by name with {@link Catalogs#load}; every one passes the
+ * same contract tests.
  *
- * <p>Listings are paged: pass {@code null} as the page token for the first page and the
- * returned {@link Page#nextPageToken()} for the next; {@code pageSize} is an upper bound
- * (a catalog may return fewer items, and a service caps it). The {@code listAll...}
- * defaults read every page.
+ * <p>Listings are paged: pass {@code null} as the page token for the first page and the returned
+ * {@link Page#nextPageToken()} for the next; {@code pageSize} is an upper bound (a catalog may
+ * return fewer items, and a service caps it). The {@code listAll...} defaults read every page.
  *
- * <p>Catalogs never delete data files: dropping a table or partition removes its metadata
- * only. Methods throw the unchecked exceptions of this package: {@link NoSuchDatabaseException},
- * {@link NoSuchTableException}, {@link NoSuchPartitionException}, {@link AlreadyExistsException},
- * {@link CommitConflictException}, and {@link CatalogException} for any other failure of
- * the service behind the catalog.
+ * <p>Catalogs never delete data files: dropping a table or partition removes its metadata only.
+ * Methods throw the unchecked exceptions of this package: {@link NoSuchDatabaseException}, {@link
+ * NoSuchTableException}, {@link NoSuchPartitionException}, {@link AlreadyExistsException}, {@link
+ * CommitConflictException}, and {@link CatalogException} for any other failure of the service
+ * behind the catalog.
  */
 public interface Catalog extends AutoCloseable {
 
-  /** The type name this catalog was loaded by: {@code memory}, {@code embedded}, {@code glue}, ... */
+  /**
+   * The type name this catalog was loaded by: {@code memory}, {@code embedded}, {@code glue}, ...
+   */
   String type();
 
   // ---------------------------------------------------------------- databases
@@ -66,8 +67,8 @@ public interface Catalog extends AutoCloseable {
   void updateDatabase(Database database);
 
   /**
-   * Drops a database with the tables and partitions in it (metadata only, as Glue's
-   * {@code DeleteDatabase}).
+   * Drops a database with the tables and partitions in it (metadata only, as Glue's {@code
+   * DeleteDatabase}).
    *
    * @throws NoSuchDatabaseException if it does not exist
    */
@@ -115,8 +116,8 @@ public interface Catalog extends AutoCloseable {
 
   /**
    * Replaces a table's definition and returns it as stored, with its new version. When the
-   * definition carries a {@link TableDefinition#version()} the update happens only if that
-   * is still the table's current version. Partitions are kept.
+   * definition carries a {@link TableDefinition#version()} the update happens only if that is still
+   * the table's current version. Partitions are kept.
    *
    * @throws NoSuchTableException if the table does not exist
    * @throws CommitConflictException if the table changed since the given version was read
@@ -142,8 +143,8 @@ public interface Catalog extends AutoCloseable {
   void createPartition(TableIdentifier table, Partition partition);
 
   /**
-   * Adds partitions in batches (Glue's {@code BatchCreatePartition}, 100 at a time), skipping
-   * those whose values exist already; returns the values of the skipped ones.
+   * Adds partitions in batches (Glue's {@code BatchCreatePartition}, 100 at a time), skipping those
+   * whose values exist already; returns the values of the skipped ones.
    *
    * @throws NoSuchTableException if the table does not exist
    */
@@ -158,13 +159,15 @@ public interface Catalog extends AutoCloseable {
   Partition getPartition(TableIdentifier table, List<String> values);
 
   /**
-   * One page of a table's partitions, in no particular order, optionally filtered by a
-   * {@link PartitionExpression} ({@code null} for all).
+   * One page of a table's partitions, in no particular order, optionally filtered by a {@link
+   * PartitionExpression} ({@code null} for all).
    *
    * @throws NoSuchTableException if the table does not exist
-   * @throws IllegalArgumentException if the expression cannot be read or names a key the table lacks
+   * @throws IllegalArgumentException if the expression cannot be read or names a key the table
+   *     lacks
    */
-  Page<Partition> listPartitions(TableIdentifier table, String expression, String pageToken, int pageSize);
+  Page<Partition> listPartitions(
+      TableIdentifier table, String expression, String pageToken, int pageSize);
 
   /** Every partition of a table that passes the expression ({@code null} for all). */
   default List<Partition> listAllPartitions(TableIdentifier table, String expression) {
@@ -186,8 +189,8 @@ public interface Catalog extends AutoCloseable {
   void dropPartition(TableIdentifier table, List<String> values);
 
   /**
-   * Drops partitions in batches (Glue's {@code BatchDeletePartition}, 25 at a time); values
-   * of partitions that do not exist are ignored.
+   * Drops partitions in batches (Glue's {@code BatchDeletePartition}, 25 at a time); values of
+   * partitions that do not exist are ignored.
    *
    * @throws NoSuchTableException if the table does not exist
    */

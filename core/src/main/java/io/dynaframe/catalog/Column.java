@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A column of a catalog table: a name, a type in Hive's spelling as the Data Catalog stores
- * it ({@code bigint}, {@code decimal(7,2)}, {@code array<struct<a:int,b:string>>}), and an
- * optional comment. The name is kept in lower case, as Glue and Hive store column names.
+ * A column of a catalog table: a name, a type in Hive's spelling as the Data Catalog stores it
+ * ({@code bigint}, {@code decimal(7,2)}, {@code array<struct<a:int,b:string>>}), and an optional
+ * comment. The name is kept in lower case, as Glue and Hive store column names.
  */
 public final class Column implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,8 +25,8 @@ public final class Column implements Serializable {
   }
 
   /**
-   * A column of this Hive type; the type string is checked and normalised
-   * ({@code BIGINT} becomes {@code bigint}, spaces are dropped).
+   * A column of this Hive type; the type string is checked and normalised ({@code BIGINT} becomes
+   * {@code bigint}, spaces are dropped).
    *
    * @throws IllegalArgumentException if the type is not a Hive type string
    */
@@ -71,7 +71,10 @@ public final class Column implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Column c && c.name.equals(name) && c.type.equals(type) && Objects.equals(c.comment, comment);
+    return o instanceof Column c
+        && c.name.equals(name)
+        && c.type.equals(type)
+        && Objects.equals(c.comment, comment);
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A catalog database: its name, an optional description and location (the folder new
- * tables go under by default) and parameters.
+ * A catalog database: its name, an optional description and location (the folder new tables go
+ * under by default) and parameters.
  */
 public final class Database implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,8 @@ public final class Database implements Serializable {
   private final String location;
   private final ImmutableMap<String, String> parameters;
 
-  private Database(DatabaseName name, String description, String location, Map<String, String> parameters) {
+  private Database(
+      DatabaseName name, String description, String location, Map<String, String> parameters) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = description;
     this.location = location;
@@ -72,8 +73,11 @@ public final class Database implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Database d && d.name.equals(name) && Objects.equals(d.description, description)
-        && Objects.equals(d.location, location) && d.parameters.equals(parameters);
+    return o instanceof Database d
+        && d.name.equals(name)
+        && Objects.equals(d.description, description)
+        && Objects.equals(d.location, location)
+        && d.parameters.equals(parameters);
   }
 
   @Override

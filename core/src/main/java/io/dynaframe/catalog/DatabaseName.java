@@ -5,10 +5,10 @@ import java.io.Serializable;
 /**
  * The name of a catalog database, as a value.
  *
- * <p>Names follow AWS Glue's rules (1 to 255 characters on one line) and are kept in lower
- * case, as Glue and the Hive metastore store them: {@code DatabaseName.of("Sales")} equals
- * {@code DatabaseName.of("sales")}. Implementations may be stricter (Spark's own catalog
- * accepts only letters, digits and {@code _}) and say so when a name is rejected.
+ * <p>Names follow AWS Glue's rules (1 to 255 characters on one line) and are kept in lower case, as
+ * Glue and the Hive metastore store them: {@code DatabaseName.of("Sales")} equals {@code
+ * DatabaseName.of("sales")}. Implementations may be stricter (Spark's own catalog accepts only
+ * letters, digits and {@code _}) and say so when a name is rejected.
  */
 public final class DatabaseName implements Serializable, Comparable<DatabaseName> {
   private static final long serialVersionUID = 1L;

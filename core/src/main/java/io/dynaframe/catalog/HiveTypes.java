@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Hive type strings, as the Data Catalog stores column types, read into dynaframe's type
- * model: {@code bigint}, {@code decimal(7,2)}, {@code varchar(20)}, {@code array<struct<a:int,b:string>>},
+ * Hive type strings, as the Data Catalog stores column types, read into dynaframe's type model:
+ * {@code bigint}, {@code decimal(7,2)}, {@code varchar(20)}, {@code array<struct<a:int,b:string>>},
  * {@code map<string,bigint>}, {@code struct<`first name`:string>}, {@code uniontype<int,string>}.
  * The other way is {@link DataType#hiveType()}.
  *
  * <p>Spellings are case-insensitive and may hold spaces. Two things do not map one to one:
- * dynaframe's maps always have string keys, so a Hive map with another key type reads as a
- * map with string keys; {@code char(n)} and {@code varchar(n)} read as {@code string}. A
- * {@code uniontype} reads as a choice of its members.
+ * dynaframe's maps always have string keys, so a Hive map with another key type reads as a map with
+ * string keys; {@code char(n)} and {@code varchar(n)} read as {@code string}. A {@code uniontype}
+ * reads as a choice of its members.
  */
 public final class HiveTypes {
   private HiveTypes() {}
@@ -31,8 +31,8 @@ public final class HiveTypes {
   }
 
   /**
-   * The type string in canonical spelling: keywords in lower case, no spaces, struct field
-   * names in back-quotes only where needed ({@code ARRAY< INT >} becomes {@code array<int>}).
+   * The type string in canonical spelling: keywords in lower case, no spaces, struct field names in
+   * back-quotes only where needed ({@code ARRAY< INT >} becomes {@code array<int>}).
    *
    * @throws IllegalArgumentException if it is not a Hive type string
    */
@@ -70,7 +70,8 @@ public final class HiveTypes {
       try {
         return Types.parse(name);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("'" + name + "' in Hive type '" + source + "' is not a type");
+        throw new IllegalArgumentException(
+            "'" + name + "' in Hive type '" + source + "' is not a type");
       }
     }
   }
@@ -96,8 +97,10 @@ public final class HiveTypes {
     @Override
     public DataType toType(String source) {
       DataType k = key.toType(source);
-      if (!(k instanceof io.dynaframe.types.AtomicType) && !(k instanceof io.dynaframe.types.DecimalType)) {
-        throw new IllegalArgumentException("map keys must be of a primitive type in Hive type '" + source + "'");
+      if (!(k instanceof io.dynaframe.types.AtomicType)
+          && !(k instanceof io.dynaframe.types.DecimalType)) {
+        throw new IllegalArgumentException(
+            "map keys must be of a primitive type in Hive type '" + source + "'");
       }
       return Types.map(value.toType(source));
     }
@@ -147,7 +150,8 @@ public final class HiveTypes {
   }
 
   private static String quote(String name) {
-    boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    boolean plain =
+        !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
     return plain ? name : "`" + name.replace("`", "``") + "`";
   }
 
@@ -180,59 +184,65 @@ public final class HiveTypes {
         throw error("expected a type name");
       }
       switch (word) {
-        case "array": {
-          expect('<');
-          Node e = type();
-          expect('>');
-          return new Arr(e);
-        }
-        case "map": {
-          expect('<');
-          Node k = type();
-          expect(',');
-          Node v = type();
-          expect('>');
-          return new MapNode(k, v);
-        }
-        case "struct": {
-          expect('<');
-          List<String> names = new ArrayList<>();
-          List<Node> types = new ArrayList<>();
-          skipSpace();
-          if (peek() != '>') {
-            do {
-              skipSpace();
-              names.add(fieldName());
-              expect(':');
-              types.add(type());
-              skipComment();
-            } while (accept(','));
+        case "array":
+          {
+            expect('<');
+            Node e = type();
+            expect('>');
+            return new Arr(e);
           }
-          expect('>');
-          return new Struct(names, types);
-        }
-        case "uniontype": {
-          expect('<');
-          List<Node> members = new ArrayList<>();
-          do {
-            members.add(type());
-          } while (accept(','));
-          expect('>');
-          return new Union(members);
-        }
-        default: {
-          skipSpace();
-          if (peek() == '(') {
-            int start = pos;
-            int close = src.indexOf(')', start);
-            if (close < 0) {
-              throw error("missing ')'");
+        case "map":
+          {
+            expect('<');
+            Node k = type();
+            expect(',');
+            Node v = type();
+            expect('>');
+            return new MapNode(k, v);
+          }
+        case "struct":
+          {
+            expect('<');
+            List<String> names = new ArrayList<>();
+            List<Node> types = new ArrayList<>();
+            skipSpace();
+            if (peek() != '>') {
+              do {
+                skipSpace();
+                names.add(fieldName());
+                expect(':');
+                types.add(type());
+                skipComment();
+              } while (accept(','));
             }
-            pos = close + 1;
-            word = word + src.substring(start, close + 1).replace(" ", "").toLowerCase(Locale.ROOT);
+            expect('>');
+            return new Struct(names, types);
           }
-          return new Prim(word);
-        }
+        case "uniontype":
+          {
+            expect('<');
+            List<Node> members = new ArrayList<>();
+            do {
+              members.add(type());
+            } while (accept(','));
+            expect('>');
+            return new Union(members);
+          }
+        default:
+          {
+            skipSpace();
+            if (peek() == '(') {
+              int start = pos;
+              int close = src.indexOf(')', start);
+              if (close < 0) {
+                throw error("missing ')'");
+              }
+              pos = close + 1;
+              word =
+                  word + src.substring(start, close + 1).replace(" ", "").toLowerCase(Locale.ROOT);
+            }
+            return new Prim(word);
+          }
       }
     }
 
@@ -277,7 +287,10 @@ public final class HiveTypes {
         }
       }
       int start = pos;
-      while (pos < src.length() && src.charAt(pos) != ':' && src.charAt(pos) != ',' && src.charAt(pos) != '>'
+      while (pos < src.length()
+          && src.charAt(pos) != ':'
+          && src.charAt(pos) != ','
+          && src.charAt(pos) != '>'
           && src.charAt(pos) != '<') {
         pos++;
       }
@@ -290,7 +303,8 @@ public final class HiveTypes {
 
     private String word() {
       int start = pos;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       return src.substring(start, pos);
@@ -322,7 +336,8 @@ public final class HiveTypes {
     }
 
     private IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("cannot read Hive type '" + src + "': " + what + " at position " + pos);
+      return new IllegalArgumentException(
+          "cannot read Hive type '" + src + "': " + what + " at position " + pos);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One page of a listing: its items and, when there are more, the token that asks for the
- * next page. Tokens are opaque and belong to the catalog that made them.
+ * One page of a listing: its items and, when there are more, the token that asks for the next page.
+ * Tokens are opaque and belong to the catalog that made them.
  *
  * @param <T> the type of the items
  */
@@ -42,7 +42,9 @@ public final class Page<T> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Page<?> p && p.items.equals(items) && Objects.equals(p.nextPageToken, nextPageToken);
+    return o instanceof Page<?> p
+        && p.items.equals(items)
+        && Objects.equals(p.nextPageToken, nextPageToken);
   }
 
   @Override

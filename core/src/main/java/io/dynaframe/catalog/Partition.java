@@ -10,10 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A partition of a table: its values, one string per partition key of the table and in the
- * same order ({@code ["2024", "05"]} for keys {@code year, month}), the location of its files,
- * and parameters. A partition whose key was null has the value {@value #NULL_VALUE}, as Hive
- * writes it.
+ * A partition of a table: its values, one string per partition key of the table and in the same
+ * order ({@code ["2024", "05"]} for keys {@code year, month}), the location of its files, and
+ * parameters. A partition whose key was null has the value {@value #NULL_VALUE}, as Hive writes it.
  */
 public final class Partition implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -29,8 +28,8 @@ public final class Partition implements Serializable {
     Objects.requireNonNull(values, "values");
     Preconditions.checkArgument(!values.isEmpty(), "a partition needs at least one value");
     for (String v : values) {
-      Preconditions.checkArgument(v != null, "partition values must not be null (Hive writes %s): %s",
-          NULL_VALUE, values);
+      Preconditions.checkArgument(
+          v != null, "partition values must not be null (Hive writes %s): %s", NULL_VALUE, values);
     }
     this.values = ImmutableList.copyOf(values);
     this.location = location;
@@ -69,7 +68,9 @@ public final class Partition implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Partition p && p.values.equals(values) && Objects.equals(p.location, location)
+    return o instanceof Partition p
+        && p.values.equals(values)
+        && Objects.equals(p.location, location)
         && p.parameters.equals(parameters);
   }
 

@@ -8,20 +8,19 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A filter over partition values in the language of AWS Glue's {@code GetPartitions}
- * {@code Expression}: comparisons ({@code =}, {@code <>}, {@code !=}, {@code <},
- * {@code <=}, {@code >}, {@code >=}), {@code AND}, {@code OR}, {@code NOT}, parentheses,
- * {@code [NOT] IN (...)}, {@code [NOT] BETWEEN a AND b}, {@code [NOT] LIKE 'pattern'}
- * ({@code %} and {@code _}) and {@code IS [NOT] NULL}, over partition key names (plain or
- * back-quoted) and string ({@code '2024'}) or number literals. Keywords are
- * case-insensitive.
+ * A filter over partition values in the language of AWS Glue's {@code GetPartitions} {@code
+ * Expression}: comparisons ({@code =}, {@code <>}, {@code !=}, {@code <}, {@code <=}, {@code >},
+ * {@code >=}), {@code AND}, {@code OR}, {@code NOT}, parentheses, {@code [NOT] IN (...)}, {@code
+ * [NOT] BETWEEN a AND b}, {@code [NOT] LIKE 'pattern'} ({@code %} and {@code _}) and {@code IS
+ * [NOT] NULL}, over partition key names (plain or back-quoted) and string ({@code '2024'}) or
+ * number literals. Keywords are case-insensitive.
  *
- * <p>Values compare as numbers when the key's type is numeric ({@code int}, {@code bigint},
- * {@code decimal(..)}, ...), else as strings: {@code month > '9'} is true for {@code '10'}
- * only with a numeric key. A value that is {@link Partition#NULL_VALUE} is null.
+ * <p>Values compare as numbers when the key's type is numeric ({@code int}, {@code bigint}, {@code
+ * decimal(..)}, ...), else as strings: {@code month > '9'} is true for {@code '10'} only with a
+ * numeric key. A value that is {@link Partition#NULL_VALUE} is null.
  *
- * <p>The Glue catalog sends the expression to the service; the other catalogs evaluate it
- * with {@link #matches}.
+ * <p>The Glue catalog sends the expression to the service; the other catalogs evaluate it with
+ * {@link #matches}.
  */
 public final class PartitionExpression {
 
@@ -64,8 +63,13 @@ public final class PartitionExpression {
     root.names(used);
     for (String n : used) {
       if (!names.contains(n.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("partition expression '" + expression + "' uses '" + n
-            + "', which is not a partition key; the partition keys are " + names);
+        throw new IllegalArgumentException(
+            "partition expression '"
+                + expression
+                + "' uses '"
+                + n
+                + "', which is not a partition key; the partition keys are "
+                + names);
       }
     }
   }
@@ -77,7 +81,8 @@ public final class PartitionExpression {
    */
   public boolean matches(List<Column> keys, List<String> values) {
     if (keys.size() != values.size()) {
-      throw new IllegalArgumentException("partition values " + values + " do not match the keys " + keys);
+      throw new IllegalArgumentException(
+          "partition values " + values + " do not match the keys " + keys);
     }
     check(keys);
     return Boolean.TRUE.equals(root.eval(new Env(keys, values)));
@@ -332,7 +337,17 @@ public final class PartitionExpression {
 
   // ---------------------------------------------------------------- parser
 
-  private enum Tok { WORD, QUOTED_NAME, STRING, NUMBER, OP, LPAREN, RPAREN, COMMA, END }
+  private enum Tok {
+    WORD,
+    QUOTED_NAME,
+    STRING,
+    NUMBER,
+    OP,
+    LPAREN,
+    RPAREN,
+    COMMA,
+    END
+  }
 
   private record Token(Tok kind, String text, int pos) {
     boolean is(String keyword) {
@@ -361,7 +376,8 @@ public final class PartitionExpression {
           int start = p++;
           while (true) {
             if (p >= src.length()) {
-              throw new IllegalArgumentException("partition expression '" + src + "': unterminated string at " + start);
+              throw new IllegalArgumentException(
+                  "partition expression '" + src + "': unterminated string at " + start);
             }
             char d = src.charAt(p++);
             if (d == c) {
@@ -379,7 +395,8 @@ public final class PartitionExpression {
         } else if (c == '`') {
           int end = src.indexOf('`', p + 1);
           if (end < 0) {
-            throw new IllegalArgumentException("partition expression '" + src + "': unterminated name at " + p);
+            throw new IllegalArgumentException(
+                "partition expression '" + src + "': unterminated name at " + p);
           }
           tokens.add(new Token(Tok.QUOTED_NAME, src.substring(p + 1, end), p));
           p = end + 1;
@@ -391,16 +408,23 @@ public final class PartitionExpression {
           tokens.add(new Token(Tok.COMMA, ",", p++));
         } else if ("<>=!".indexOf(c) >= 0) {
           String two = p + 1 < src.length() ? src.substring(p, p + 2) : "";
-          if (two.equals("<=") || two.equals(">=") || two.equals("<>") || two.equals("!=") || two.equals("==")) {
+          if (two.equals("<=")
+              || two.equals(">=")
+              || two.equals("<>")
+              || two.equals("!=")
+              || two.equals("==")) {
             tokens.add(new Token(Tok.OP, two.equals("==") ? "=" : two, p));
             p += 2;
           } else if (c == '!') {
-            throw new IllegalArgumentException("partition expression '" + src + "': unexpected '!' at " + p);
+            throw new IllegalArgumentException(
+                "partition expression '" + src + "': unexpected '!' at " + p);
           } else {
             tokens.add(new Token(Tok.OP, String.valueOf(c), p++));
           }
-        } else if (Character.isDigit(c) || ((c == '-' || c == '.') && p + 1 < src.length()
-            && Character.isDigit(src.charAt(p + 1)))) {
+        } else if (Character.isDigit(c)
+            || ((c == '-' || c == '.')
+                && p + 1 < src.length()
+                && Character.isDigit(src.charAt(p + 1)))) {
           int start = p++;
           while (p < src.length() && (Character.isDigit(src.charAt(p)) || src.charAt(p) == '.')) {
             p++;
@@ -408,12 +432,14 @@ public final class PartitionExpression {
           tokens.add(new Token(Tok.NUMBER, src.substring(start, p), start));
         } else if (Character.isLetter(c) || c == '_') {
           int start = p;
-          while (p < src.length() && (Character.isLetterOrDigit(src.charAt(p)) || src.charAt(p) == '_')) {
+          while (p < src.length()
+              && (Character.isLetterOrDigit(src.charAt(p)) || src.charAt(p) == '_')) {
             p++;
           }
           tokens.add(new Token(Tok.WORD, src.substring(start, p), start));
         } else {
-          throw new IllegalArgumentException("partition expression '" + src + "': unexpected '" + c + "' at " + p);
+          throw new IllegalArgumentException(
+              "partition expression '" + src + "': unexpected '" + c + "' at " + p);
         }
       }
       tokens.add(new Token(Tok.END, "end of expression", src.length()));
@@ -436,8 +462,13 @@ public final class PartitionExpression {
     }
 
     IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("cannot read partition expression '" + src + "': " + what
-          + " at position " + peek().pos());
+      return new IllegalArgumentException(
+          "cannot read partition expression '"
+              + src
+              + "': "
+              + what
+              + " at position "
+              + peek().pos());
     }
 
     Expr or() {
@@ -510,7 +541,8 @@ public final class PartitionExpression {
         }
         return isNot ? new Not(new IsNull(left)) : new IsNull(left);
       } else {
-        throw error("expected a comparison, IN, BETWEEN, LIKE or IS, found '" + peek().text() + "'");
+        throw error(
+            "expected a comparison, IN, BETWEEN, LIKE or IS, found '" + peek().text() + "'");
       }
       return negate ? new Not(result) : result;
     }
@@ -522,7 +554,12 @@ public final class PartitionExpression {
         case NUMBER -> new Lit(t.text(), true);
         case QUOTED_NAME -> new Ref(t.text());
         case WORD -> {
-          if (t.is("and") || t.is("or") || t.is("not") || t.is("in") || t.is("between") || t.is("like")) {
+          if (t.is("and")
+              || t.is("or")
+              || t.is("not")
+              || t.is("in")
+              || t.is("between")
+              || t.is("like")) {
             i--;
             throw error("expected a partition key or a value, found '" + t.text() + "'");
           }

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a table's files are stored, in the Hive metastore's terms (Glue's
- * {@code StorageDescriptor} without columns and location): the Hadoop input and output
- * format classes, the SerDe class and its parameters ({@code field.delim}, ...).
+ * How a table's files are stored, in the Hive metastore's terms (Glue's {@code StorageDescriptor}
+ * without columns and location): the Hadoop input and output format classes, the SerDe class and
+ * its parameters ({@code field.delim}, ...).
  *
- * <p>{@link #forClassification} gives the classes AWS Glue's crawlers set for each
- * classification; {@link #classification()} recognises them again.
+ * <p>{@link #forClassification} gives the classes AWS Glue's crawlers set for each classification;
+ * {@link #classification()} recognises them again.
  */
 public final class StorageFormat implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,8 +23,10 @@ public final class StorageFormat implements Serializable {
   static final String LAZY_SIMPLE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
   static final String OPEN_CSV = "org.apache.hadoop.hive.serde2.OpenCSVSerde";
   static final String JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
-  static final String PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
-  static final String PARQUET_OUTPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
+  static final String PARQUET_INPUT =
+      "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
+  static final String PARQUET_OUTPUT =
+      "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
   static final String PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
   static final String ORC_INPUT = "org.apache.hadoop.hive.ql.io.orc.OrcInputFormat";
   static final String ORC_OUTPUT = "org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat";
@@ -38,7 +40,10 @@ public final class StorageFormat implements Serializable {
   private final String serializationLibrary;
   private final ImmutableMap<String, String> serdeParameters;
 
-  private StorageFormat(String inputFormat, String outputFormat, String serializationLibrary,
+  private StorageFormat(
+      String inputFormat,
+      String outputFormat,
+      String serializationLibrary,
       Map<String, String> serdeParameters) {
     this.inputFormat = inputFormat;
     this.outputFormat = outputFormat;
@@ -47,7 +52,10 @@ public final class StorageFormat implements Serializable {
   }
 
   /** A format of these classes (any may be null) and SerDe parameters. */
-  public static StorageFormat of(String inputFormat, String outputFormat, String serializationLibrary,
+  public static StorageFormat of(
+      String inputFormat,
+      String outputFormat,
+      String serializationLibrary,
       Map<String, String> serdeParameters) {
     return new StorageFormat(inputFormat, outputFormat, serializationLibrary, serdeParameters);
   }
@@ -58,22 +66,26 @@ public final class StorageFormat implements Serializable {
   }
 
   /**
-   * The classes AWS Glue sets for a classification: {@code parquet}, {@code orc},
-   * {@code avro}, {@code json} (the OpenX JSON SerDe) and {@code csv} (the lazy simple SerDe
-   * with {@code field.delim} ","; see {@link #csv(String)} for another separator).
+   * The classes AWS Glue sets for a classification: {@code parquet}, {@code orc}, {@code avro},
+   * {@code json} (the OpenX JSON SerDe) and {@code csv} (the lazy simple SerDe with {@code
+   * field.delim} ","; see {@link #csv(String)} for another separator).
    *
    * @throws IllegalArgumentException for another classification
    */
   public static StorageFormat forClassification(String classification) {
     String c = classification.toLowerCase(Locale.ROOT);
     return switch (c) {
-      case "parquet" -> of(PARQUET_INPUT, PARQUET_OUTPUT, PARQUET_SERDE, Map.of("serialization.format", "1"));
+      case "parquet" ->
+          of(PARQUET_INPUT, PARQUET_OUTPUT, PARQUET_SERDE, Map.of("serialization.format", "1"));
       case "orc" -> of(ORC_INPUT, ORC_OUTPUT, ORC_SERDE, Map.of());
       case "avro" -> of(AVRO_INPUT, AVRO_OUTPUT, AVRO_SERDE, Map.of());
       case "json" -> of(TEXT_INPUT, TEXT_OUTPUT, JSON_SERDE, Map.of("paths", ""));
       case "csv" -> csv(",");
-      default -> throw new IllegalArgumentException("no storage format is known for classification '"
-          + classification + "'; known are parquet, orc, avro, json, csv");
+      default ->
+          throw new IllegalArgumentException(
+              "no storage format is known for classification '"
+                  + classification
+                  + "'; known are parquet, orc, avro, json, csv");
     };
   }
 
@@ -110,12 +122,13 @@ public final class StorageFormat implements Serializable {
   }
 
   /**
-   * The classification these classes stand for ({@code parquet}, {@code orc}, {@code avro},
-   * {@code json}, {@code csv}), recognised from the SerDe or the input format; empty when
-   * they say nothing known.
+   * The classification these classes stand for ({@code parquet}, {@code orc}, {@code avro}, {@code
+   * json}, {@code csv}), recognised from the SerDe or the input format; empty when they say nothing
+   * known.
    */
   public Optional<String> classification() {
-    String serde = serializationLibrary == null ? "" : serializationLibrary.toLowerCase(Locale.ROOT);
+    String serde =
+        serializationLibrary == null ? "" : serializationLibrary.toLowerCase(Locale.ROOT);
     String in = inputFormat == null ? "" : inputFormat.toLowerCase(Locale.ROOT);
     if (serde.contains("parquet") || in.contains("parquet")) {
       return Optional.of("parquet");
@@ -137,8 +150,10 @@ public final class StorageFormat implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StorageFormat f && Objects.equals(f.inputFormat, inputFormat)
-        && Objects.equals(f.outputFormat, outputFormat) && Objects.equals(f.serializationLibrary, serializationLibrary)
+    return o instanceof StorageFormat f
+        && Objects.equals(f.inputFormat, inputFormat)
+        && Objects.equals(f.outputFormat, outputFormat)
+        && Objects.equals(f.serializationLibrary, serializationLibrary)
         && f.serdeParameters.equals(serdeParameters);
   }
 

@@ -17,21 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A catalog table as AWS Glue models it: the data columns (Hive type strings), the partition
- * keys, the location of its files, how they are stored ({@link StorageFormat}), a
- * description and table parameters ({@code classification}, {@code skip.header.line.count},
- * ...). Build one with {@link #builder(TableIdentifier)}; change one with {@link #toBuilder()}.
+ * A catalog table as AWS Glue models it: the data columns (Hive type strings), the partition keys,
+ * the location of its files, how they are stored ({@link StorageFormat}), a description and table
+ * parameters ({@code classification}, {@code skip.header.line.count}, ...). Build one with {@link
+ * #builder(TableIdentifier)}; change one with {@link #toBuilder()}.
  *
- * <p>A table read from a catalog carries the catalog's {@link #version()}. Passing that
- * definition (changed) to {@link Catalog#updateTable} makes the update conditional: it fails
- * with {@link CommitConflictException} when the table changed in between.
+ * <p>A table read from a catalog carries the catalog's {@link #version()}. Passing that definition
+ * (changed) to {@link Catalog#updateTable} makes the update conditional: it fails with {@link
+ * CommitConflictException} when the table changed in between.
  */
 public final class TableDefinition implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The table parameter that names the format of the files: {@code parquet}, {@code csv}, ... */
   public static final String CLASSIFICATION = "classification";
-  /** The table type of tables whose files the catalog does not own; the only kind dynaframe creates. */
+
+  /**
+   * The table type of tables whose files the catalog does not own; the only kind dynaframe creates.
+   */
   public static final String EXTERNAL_TABLE = "EXTERNAL_TABLE";
 
   private final TableIdentifier identifier;
@@ -56,11 +59,15 @@ public final class TableDefinition implements Serializable {
     this.version = b.version;
     Set<String> seen = new HashSet<>();
     for (Column c : columns) {
-      Preconditions.checkArgument(seen.add(c.name()), "table %s has two columns named %s", identifier, c.name());
+      Preconditions.checkArgument(
+          seen.add(c.name()), "table %s has two columns named %s", identifier, c.name());
     }
     for (Column c : partitionKeys) {
-      Preconditions.checkArgument(seen.add(c.name()),
-          "partition key %s of table %s is also a column or another partition key", c.name(), identifier);
+      Preconditions.checkArgument(
+          seen.add(c.name()),
+          "partition key %s of table %s is also a column or another partition key",
+          c.name(),
+          identifier);
     }
   }
 
@@ -134,12 +141,14 @@ public final class TableDefinition implements Serializable {
   }
 
   /**
-   * The format of the files: the {@value #CLASSIFICATION} parameter, else what the storage
-   * format's classes say.
+   * The format of the files: the {@value #CLASSIFICATION} parameter, else what the storage format's
+   * classes say.
    */
   public Optional<String> classification() {
     String c = parameters.get(CLASSIFICATION);
-    return c != null && !c.isBlank() ? Optional.of(c.toLowerCase(java.util.Locale.ROOT)) : format.classification();
+    return c != null && !c.isBlank()
+        ? Optional.of(c.toLowerCase(java.util.Locale.ROOT))
+        : format.classification();
   }
 
   /** The schema of the data columns in dynaframe's type model. */
@@ -169,26 +178,46 @@ public final class TableDefinition implements Serializable {
 
   /** True when both define the same table, ignoring {@link #version()}. */
   public boolean sameDefinition(TableDefinition o) {
-    return o.identifier.equals(identifier) && o.columns.equals(columns) && o.partitionKeys.equals(partitionKeys)
-        && Objects.equals(o.location, location) && o.format.equals(format) && o.parameters.equals(parameters)
-        && Objects.equals(o.description, description) && o.tableType.equals(tableType);
+    return o.identifier.equals(identifier)
+        && o.columns.equals(columns)
+        && o.partitionKeys.equals(partitionKeys)
+        && Objects.equals(o.location, location)
+        && o.format.equals(format)
+        && o.parameters.equals(parameters)
+        && Objects.equals(o.description, description)
+        && o.tableType.equals(tableType);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TableDefinition t && sameDefinition(t) && Objects.equals(t.version, version);
+    return o instanceof TableDefinition t
+        && sameDefinition(t)
+        && Objects.equals(t.version, version);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(identifier, columns, partitionKeys, location, format, parameters, description, tableType,
+    return Objects.hash(
+        identifier,
+        columns,
+        partitionKeys,
+        location,
+        format,
+        parameters,
+        description,
+        tableType,
         version);
   }
 
   @Override
   public String toString() {
-    return "Table[" + identifier + " " + columns + (partitionKeys.isEmpty() ? "" : " partitioned by " + partitionKeys)
-        + (location == null ? "" : " at " + location) + "]";
+    return "Table["
+        + identifier
+        + " "
+        + columns
+        + (partitionKeys.isEmpty() ? "" : " partitioned by " + partitionKeys)
+        + (location == null ? "" : " at " + location)
+        + "]";
   }
 
   /** Builds a {@link TableDefinition}. */
@@ -267,8 +296,8 @@ public final class TableDefinition implements Serializable {
     }
 
     /**
-     * Sets the {@value #CLASSIFICATION} parameter and, unless a format was set already, the
-     * storage format Glue uses for it.
+     * Sets the {@value #CLASSIFICATION} parameter and, unless a format was set already, the storage
+     * format Glue uses for it.
      */
     public Builder classification(String value) {
       parameters.put(CLASSIFICATION, value.toLowerCase(java.util.Locale.ROOT));
@@ -280,7 +309,8 @@ public final class TableDefinition implements Serializable {
 
     /** Sets one table parameter. */
     public Builder parameter(String key, String value) {
-      parameters.put(Objects.requireNonNull(key), Objects.requireNonNull(value, () -> "parameter " + key));
+      parameters.put(
+          Objects.requireNonNull(key), Objects.requireNonNull(value, () -> "parameter " + key));
       return this;
     }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * The name of a table in a database, as a value: {@code TableIdentifier.of("sales", "orders")},
  * printed {@code sales.orders}.
  *
- * <p>Both names follow AWS Glue's rules (1 to 255 characters on one line) and are kept in
- * lower case, as Glue and the Hive metastore store them.
+ * <p>Both names follow AWS Glue's rules (1 to 255 characters on one line) and are kept in lower
+ * case, as Glue and the Hive metastore store them.
  */
 public final class TableIdentifier implements Serializable, Comparable<TableIdentifier> {
   private static final long serialVersionUID = 1L;
@@ -43,7 +43,8 @@ public final class TableIdentifier implements Serializable, Comparable<TableIden
     Objects.requireNonNull(qualified, "qualified");
     int dot = qualified.indexOf('.');
     if (dot <= 0 || dot == qualified.length() - 1) {
-      throw new IllegalArgumentException("a table identifier is written database.table, got '" + qualified + "'");
+      throw new IllegalArgumentException(
+          "a table identifier is written database.table, got '" + qualified + "'");
     }
     return of(qualified.substring(0, dot), qualified.substring(dot + 1));
   }
@@ -65,7 +66,9 @@ public final class TableIdentifier implements Serializable, Comparable<TableIden
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TableIdentifier other && other.database.equals(database) && other.name.equals(name);
+    return o instanceof TableIdentifier other
+        && other.database.equals(database)
+        && other.name.equals(name);
   }
 
   @Override

@@ -6,26 +6,42 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Checks option names against the ones a source, sink or format knows, and says which known one was meant. */
+/**
+ * Checks option names against the ones a source, sink or format knows, and says which known one was
+ * meant.
+ */
 public final class OptionKeys {
   private OptionKeys() {}
 
   /**
    * Fails with {@code error} on the first key of {@code given} not in {@code known}: the message
-   * names the key, what it was given to, the closest known key when one is close, and every known key.
+   * names the key, what it was given to, the closest known key when one is close, and every known
+   * key.
    */
-  public static void check(Collection<String> given, Set<String> known, String what,
+  public static void check(
+      Collection<String> given,
+      Set<String> known,
+      String what,
       Function<String, ? extends RuntimeException> error) {
     for (String key : given) {
       if (!known.contains(key)) {
         String near = closest(key, known);
-        throw error.apply(what + " '" + key + "' is not known; " + (near == null ? "" : "did you mean '" + near + "'? ")
-            + "the known ones are " + new TreeSet<>(known));
+        throw error.apply(
+            what
+                + " '"
+                + key
+                + "' is not known; "
+                + (near == null ? "" : "did you mean '" + near + "'? ")
+                + "the known ones are "
+                + new TreeSet<>(known));
       }
     }
   }
 
-  /** The known name closest to {@code key} (same letters in another case, or a few edits away), or null. */
+  /**
+   * The known name closest to {@code key} (same letters in another case, or a few edits away), or
+   * null.
+   */
   static String closest(String key, Set<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -3,13 +3,16 @@ package io.dynaframe.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Dotted field paths with backtick quoting, as Glue writes them: {@code a.b}, {@code `this.old.name`}, {@code list[].price}. */
+/**
+ * Dotted field paths with backtick quoting, as Glue writes them: {@code a.b}, {@code
+ * `this.old.name`}, {@code list[].price}.
+ */
 public final class Paths {
   private Paths() {}
 
   /**
-   * Splits a path into its parts: {@code a.`b.c`.d} is [a, b.c, d]. A part may end in
-   * {@code []} to step into array elements; the brackets are kept on the part.
+   * Splits a path into its parts: {@code a.`b.c`.d} is [a, b.c, d]. A part may end in {@code []} to
+   * step into array elements; the brackets are kept on the part.
    *
    * @throws IllegalArgumentException on an empty part or an unclosed backtick, naming the path
    */

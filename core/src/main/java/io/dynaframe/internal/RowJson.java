@@ -19,7 +19,9 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Writes rows as JSON objects; a choice is written as the one value it holds, not as its struct. */
+/**
+ * Writes rows as JSON objects; a choice is written as the one value it holds, not as its struct.
+ */
 public final class RowJson {
   private RowJson() {}
 
@@ -27,17 +29,18 @@ public final class RowJson {
 
   /** A partition function turning rows of this schema into JSON lines. */
   public static MapPartitionsFunction<Row, String> linesOf(StructType schema) {
-    return rows -> new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    return rows ->
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return rows.hasNext();
+          }
 
-      @Override
-      public String next() {
-        return toJson(rows.next(), schema);
-      }
-    };
+          @Override
+          public String next() {
+            return toJson(rows.next(), schema);
+          }
+        };
   }
 
   /** One row as a JSON object. */
@@ -111,7 +114,10 @@ public final class RowJson {
       g.writeString(s);
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else if (v instanceof Double d) {
       writeDouble(g, d);

@@ -3,7 +3,10 @@ package io.dynaframe.internal;
 import java.util.List;
 import java.util.Map;
 
-/** Java collections as the Scala collections Spark's row encoders expect, on Scala 2.12 and 2.13 alike. */
+/**
+ * Java collections as the Scala collections Spark's row encoders expect, on Scala 2.12 and 2.13
+ * alike.
+ */
 public final class ScalaCollections {
   private ScalaCollections() {}
 

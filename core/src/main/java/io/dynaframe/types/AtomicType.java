@@ -1,9 +1,9 @@
 package io.dynaframe.types;
 
 /**
- * A type without parts: boolean, the integral and floating-point numbers, string, binary,
- * date, timestamp, and {@code null} (the type of a field that is null in every record).
- * The instances are the constants of {@link Types}.
+ * A type without parts: boolean, the integral and floating-point numbers, string, binary, date,
+ * timestamp, and {@code null} (the type of a field that is null in every record). The instances are
+ * the constants of {@link Types}.
  */
 public final class AtomicType implements DataType {
   private static final long serialVersionUID = 1L;

@@ -7,10 +7,15 @@ public record DecimalType(int precision, int scale) implements DataType {
 
   /** Validates precision 1..38 and scale 0..precision, as Spark and Hive do. */
   public DecimalType {
-    Preconditions.checkArgument(precision >= 1 && precision <= 38,
-        "decimal precision must be between 1 and 38, was %s", precision);
-    Preconditions.checkArgument(scale >= 0 && scale <= precision,
-        "decimal scale must be between 0 and the precision %s, was %s", precision, scale);
+    Preconditions.checkArgument(
+        precision >= 1 && precision <= 38,
+        "decimal precision must be between 1 and 38, was %s",
+        precision);
+    Preconditions.checkArgument(
+        scale >= 0 && scale <= precision,
+        "decimal scale must be between 0 and the precision %s, was %s",
+        precision,
+        scale);
   }
 
   @Override

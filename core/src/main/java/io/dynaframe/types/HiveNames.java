@@ -5,7 +5,8 @@ final class HiveNames {
   private HiveNames() {}
 
   static String quote(String name) {
-    boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    boolean plain =
+        !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
     return plain ? name : "`" + name.replace("`", "``") + "`";
   }
 }

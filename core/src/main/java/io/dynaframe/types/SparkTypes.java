@@ -8,10 +8,10 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Maps between Glue's type model and Spark's. A {@link ChoiceType} becomes a Spark struct
- * with one nullable field per member, named by the member's type name; each of those fields
- * carries the metadata flag {@value #CHOICE_MEMBER}, so the choice is recognised again
- * wherever it sits (a top-level field, inside a struct, an array element, a map value).
+ * Maps between Glue's type model and Spark's. A {@link ChoiceType} becomes a Spark struct with one
+ * nullable field per member, named by the member's type name; each of those fields carries the
+ * metadata flag {@value #CHOICE_MEMBER}, so the choice is recognised again wherever it sits (a
+ * top-level field, inside a struct, an array element, a map value).
  */
 public final class SparkTypes {
   private SparkTypes() {}
@@ -64,8 +64,11 @@ public final class SparkTypes {
     }
     ChoiceType c = (ChoiceType) type;
     List<StructField> slots = new ArrayList<>(c.members().size());
-    c.members().forEach((name, member) ->
-        slots.add(DataTypes.createStructField(name, toSpark(member), true, CHOICE_METADATA)));
+    c.members()
+        .forEach(
+            (name, member) ->
+                slots.add(
+                    DataTypes.createStructField(name, toSpark(member), true, CHOICE_METADATA)));
     return DataTypes.createStructType(slots);
   }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A record type: an ordered list of uniquely named fields. A frame's schema is a struct.
- * Field names are compared exactly (case-sensitive), as Glue's records do.
+ * A record type: an ordered list of uniquely named fields. A frame's schema is a struct. Field
+ * names are compared exactly (case-sensitive), as Glue's records do.
  */
 public record StructType(List<Field> fields) implements DataType {
 
@@ -16,8 +16,9 @@ public record StructType(List<Field> fields) implements DataType {
     fields = ImmutableList.copyOf(fields);
     long distinct = fields.stream().map(Field::name).distinct().count();
     if (distinct != fields.size()) {
-      throw new IllegalArgumentException("struct has duplicate field names: "
-          + fields.stream().map(Field::name).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "struct has duplicate field names: "
+              + fields.stream().map(Field::name).collect(Collectors.joining(", ")));
     }
   }
 

@@ -32,7 +32,10 @@ public final class Types {
   private static final Map<String, AtomicType> ATOMIC = new LinkedHashMap<>();
 
   static {
-    for (AtomicType t : List.of(NULL, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, STRING, BINARY, DATE, TIMESTAMP)) {
+    for (AtomicType t :
+        List.of(
+            NULL, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, STRING, BINARY, DATE,
+            TIMESTAMP)) {
       ATOMIC.put(t.typeName(), t);
     }
   }
@@ -76,9 +79,9 @@ public final class Types {
   }
 
   /**
-   * The choice of these types. Members are merged by type name first, so
-   * {@code choice(LONG, STRING, LONG)} is {@code choice{long, string}}; when only one type
-   * remains it is returned as is.
+   * The choice of these types. Members are merged by type name first, so {@code choice(LONG,
+   * STRING, LONG)} is {@code choice{long, string}}; when only one type remains it is returned as
+   * is.
    */
   public static DataType choice(DataType... types) {
     DataType result = NULL;
@@ -89,24 +92,35 @@ public final class Types {
   }
 
   /**
-   * The type of a type name as written in Glue mappings and casts: {@code long},
-   * {@code bigint}, {@code int}, {@code integer}, {@code string}, {@code double},
-   * {@code decimal(10,2)}, {@code timestamp}, ... (case-insensitive; Hive spellings too).
+   * The type of a type name as written in Glue mappings and casts: {@code long}, {@code bigint},
+   * {@code int}, {@code integer}, {@code string}, {@code double}, {@code decimal(10,2)}, {@code
+   * timestamp}, ... (case-insensitive; Hive spellings too).
    *
    * @throws IllegalArgumentException naming the type when it is not known
    */
   public static DataType parse(String name) {
     String n = name.trim().toLowerCase(java.util.Locale.ROOT);
     switch (n) {
-      case "bigint": return LONG;
-      case "integer": return INT;
-      case "tinyint": return BYTE;
-      case "smallint": return SHORT;
-      case "real": return FLOAT;
-      case "varchar": case "char": case "text": return STRING;
-      case "bool": return BOOLEAN;
-      case "void": return NULL;
-      case "decimal": return decimal(10, 2);
+      case "bigint":
+        return LONG;
+      case "integer":
+        return INT;
+      case "tinyint":
+        return BYTE;
+      case "smallint":
+        return SHORT;
+      case "real":
+        return FLOAT;
+      case "varchar":
+      case "char":
+      case "text":
+        return STRING;
+      case "bool":
+        return BOOLEAN;
+      case "void":
+        return NULL;
+      case "decimal":
+        return decimal(10, 2);
       default:
         break;
     }
@@ -116,7 +130,8 @@ public final class Types {
     if (n.startsWith("decimal(") && n.endsWith(")")) {
       String[] ps = n.substring(8, n.length() - 1).split(",");
       try {
-        return decimal(Integer.parseInt(ps[0].trim()), ps.length > 1 ? Integer.parseInt(ps[1].trim()) : 0);
+        return decimal(
+            Integer.parseInt(ps[0].trim()), ps.length > 1 ? Integer.parseInt(ps[1].trim()) : 0);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("not a type: '" + name + "'");
       }
@@ -124,15 +139,19 @@ public final class Types {
     if ((n.startsWith("varchar(") || n.startsWith("char(")) && n.endsWith(")")) {
       return STRING;
     }
-    throw new IllegalArgumentException("not a type: '" + name + "' (expected one of "
-        + String.join(", ", ATOMIC.keySet()) + ", decimal(p,s))");
+    throw new IllegalArgumentException(
+        "not a type: '"
+            + name
+            + "' (expected one of "
+            + String.join(", ", ATOMIC.keySet())
+            + ", decimal(p,s))");
   }
 
   /**
-   * Merges the types of the same field seen in two records, following Glue's rules: null
-   * merged with T is T; equal types stay; structs merge field by field (fields missing on
-   * one side are simply absent there); arrays and maps merge their element or value types;
-   * any other difference gives a choice of both, and a choice merges member by member.
+   * Merges the types of the same field seen in two records, following Glue's rules: null merged
+   * with T is T; equal types stay; structs merge field by field (fields missing on one side are
+   * simply absent there); arrays and maps merge their element or value types; any other difference
+   * gives a choice of both, and a choice merges member by member.
    */
   public static DataType merge(DataType a, DataType b) {
     if (a.equals(b)) {
@@ -173,8 +192,13 @@ public final class Types {
       return;
     }
     // one member per type name; two decimals of different size merge to the wider one
-    members.merge(t.typeName(), t, (x, y) -> x instanceof DecimalType dx && y instanceof DecimalType dy
-        ? widerDecimal(dx, dy) : merge(x, y));
+    members.merge(
+        t.typeName(),
+        t,
+        (x, y) ->
+            x instanceof DecimalType dx && y instanceof DecimalType dy
+                ? widerDecimal(dx, dy)
+                : merge(x, y));
   }
 
   private static DecimalType widerDecimal(DecimalType a, DecimalType b) {

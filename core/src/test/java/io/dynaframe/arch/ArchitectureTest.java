@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Core's packages form no cycle: the frame API (io.dynaframe) stands on types, the catalog SPI
- * and plain helpers; file IO and catalog reads are implementations below it, reached through
- * the Connector SPI.
+ * Core's packages form no cycle: the frame API (io.dynaframe) stands on types, the catalog SPI and
+ * plain helpers; file IO and catalog reads are implementations below it, reached through the
+ * Connector SPI.
  */
 class ArchitectureTest {
 
   private static JavaClasses mainClasses() throws URISyntaxException {
-    Path classes = Path.of(DynamicFrame.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(DynamicFrame.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return new ClassFileImporter().importPath(classes);
   }
 
@@ -30,8 +31,12 @@ class ArchitectureTest {
 
   @Test
   void theApiReachesImplementationsOnlyThroughItsSpis() throws URISyntaxException {
-    noClasses().that().resideInAnyPackage("io.dynaframe", "io.dynaframe.types", "io.dynaframe.catalog")
-        .should().dependOnClassesThat().resideInAnyPackage("io.dynaframe.internal.io..", "io.dynaframe.internal.catalog..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.dynaframe", "io.dynaframe.types", "io.dynaframe.catalog")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.dynaframe.internal.io..", "io.dynaframe.internal.catalog..")
         .because("sources, sinks and catalog reads are plug-ins found with ServiceLoader")
         .check(mainClasses());
   }

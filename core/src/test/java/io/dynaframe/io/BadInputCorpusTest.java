@@ -26,19 +26,19 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A corpus of bad input, generated here: each item gives error records (naming file, line
- * and reason) or one clear exception naming the file; never a bare stack trace, a hang or a
- * silent loss. Where records can be counted, records in = records out + error records.
+ * A corpus of bad input, generated here: each item gives error records (naming file, line and
+ * reason) or one clear exception naming the file; never a bare stack trace, a hang or a silent
+ * loss. Where records can be counted, records in = records out + error records.
  */
 @SparkTest
 class BadInputCorpusTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static DynamicFrame read(DynaContext ctx, Path path, String format, Options formatOptions) {
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(path.toString())), format,
-        formatOptions, "corpus");
+  private static DynamicFrame read(
+      DynaContext ctx, Path path, String format, Options formatOptions) {
+    return ctx.createDynamicFrameFromOptions(
+        "s3", Options.of("paths", List.of(path.toString())), format, formatOptions, "corpus");
   }
 
   private static List<Row> errors(DynamicFrame f) {
@@ -69,12 +69,14 @@ class BadInputCorpusTest {
   }
 
   @Test
-  void truncatedGzipKeepsTheRecordsBeforeTheCutAndNamesFileAndLineOfTheCut(DynaContext ctx) throws IOException {
+  void truncatedGzipKeepsTheRecordsBeforeTheCutAndNamesFileAndLineOfTheCut(DynaContext ctx)
+      throws IOException {
     int lines = 50_000;
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(zipped)) {
       for (int i = 1; i <= lines; i++) {
-        out.write(utf8("{\"id\": " + i + ", \"pad\": \"" + Integer.toHexString(i * 7919) + "\"}\n"));
+        out.write(
+            utf8("{\"id\": " + i + ", \"pad\": \"" + Integer.toHexString(i * 7919) + "\"}\n"));
       }
     }
     byte[] all = zipped.toByteArray();
@@ -89,13 +91,17 @@ class BadInputCorpusTest {
     assertThat(errs).hasSize(1);
     // the records that came out are exactly the first ones, with nothing torn at the cut
     Row range = f.toDF().selectExpr("min(id)", "max(id)", "count(distinct id)").first();
-    assertThat(List.of(range.getLong(0), range.getLong(1), range.getLong(2))).containsExactly(1L, out, out);
+    assertThat(List.of(range.getLong(0), range.getLong(1), range.getLong(2)))
+        .containsExactly(1L, out, out);
     Row e = errs.get(0);
     assertThat(e.<String>getAs("source")).endsWith("cut/orders.json.gz");
     assertThat(e.<Long>getAs("line")).isEqualTo(out + 1);
-    assertThat(e.<String>getAs("reason")).isEqualTo("cannot read the rest of the file from line " + (out + 1)
-        + ": the file ends too early, as a truncated or partly written file does: Unexpected end of input stream "
-        + "(EOFException)");
+    assertThat(e.<String>getAs("reason"))
+        .isEqualTo(
+            "cannot read the rest of the file from line "
+                + (out + 1)
+                + ": the file ends too early, as a truncated or partly written file does: Unexpected end of input stream "
+                + "(EOFException)");
     assertThat(e.<String>getAs("stack_trace")).isNull();
 
     DynamicFrame g = read(ctx, empty, "json", Options.empty());
@@ -121,45 +127,65 @@ class BadInputCorpusTest {
     List<Row> cErrs = errors(c);
     assertThat(cErrs).hasSize(1);
     assertThat(cErrs.get(0).<String>getAs("source")).endsWith("csvcut/orders.csv.gz");
-    assertThat(cErrs.get(0).<String>getAs("reason")).startsWith("cannot read the rest of the file from line ")
+    assertThat(cErrs.get(0).<String>getAs("reason"))
+        .startsWith("cannot read the rest of the file from line ")
         .contains("Unexpected end of input stream");
   }
 
   @Test
-  void invalidUtf8IsAnErrorRecordPerLineAndTheRestOfTheFileIsRead(DynaContext ctx) throws IOException {
-    Path json = bytes("utf8/bad.json",
-        utf8("{\"id\": 1, \"name\": \"plain\"}\n"),
-        utf8("{\"id\": 2, \"name\": \"bad "), raw(0xC3, 0x28), utf8("\"}\n"), // 0xC3 must be followed by a continuation byte
-        utf8("{\"id\": 3, \"name\": \"Zoë 名\"}\n"),
-        utf8("{\"id\": 4, \"name\": \""), raw(0xFF), utf8("\"}\n"), // 0xFF is never UTF-8
-        utf8("{\"id\": 5, \"name\": \"last\"}\n"));
+  void invalidUtf8IsAnErrorRecordPerLineAndTheRestOfTheFileIsRead(DynaContext ctx)
+      throws IOException {
+    Path json =
+        bytes(
+            "utf8/bad.json",
+            utf8("{\"id\": 1, \"name\": \"plain\"}\n"),
+            utf8("{\"id\": 2, \"name\": \"bad "),
+            raw(0xC3, 0x28),
+            utf8("\"}\n"), // 0xC3 must be followed by a continuation byte
+            utf8("{\"id\": 3, \"name\": \"Zoë 名\"}\n"),
+            utf8("{\"id\": 4, \"name\": \""),
+            raw(0xFF),
+            utf8("\"}\n"), // 0xFF is never UTF-8
+            utf8("{\"id\": 5, \"name\": \"last\"}\n"));
 
     DynamicFrame f = read(ctx, json, "json", Options.empty());
 
     assertThat(f.count()).isEqualTo(3);
-    assertThat(f.toDF().orderBy("id").collectAsList()).extracting(r -> r.<String>getAs("name"))
+    assertThat(f.toDF().orderBy("id").collectAsList())
+        .extracting(r -> r.<String>getAs("name"))
         .containsExactly("plain", "Zoë 名", "last");
     List<Row> errs = errors(f);
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(2L, 4L);
-    assertThat(errs).extracting(r -> r.<String>getAs("reason")).containsExactly(
-        "line 2 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
-        "line 4 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read");
+    assertThat(errs)
+        .extracting(r -> r.<String>getAs("reason"))
+        .containsExactly(
+            "line 2 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
+            "line 4 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read");
     assertThat(errs.get(0).<String>getAs("source")).endsWith("utf8/bad.json");
-    assertThat(errs.get(0).<String>getAs("raw")).isEqualTo("{\"id\": 2, \"name\": \"bad \uFFFD(\"}");
+    assertThat(errs.get(0).<String>getAs("raw"))
+        .isEqualTo("{\"id\": 2, \"name\": \"bad \uFFFD(\"}");
 
-    // CSV: a bad row is one error record; a bad header is one more (it holds no record, but is never silent)
-    Path csv = bytes("utf8csv/bad.csv",
-        utf8("id,na"), raw(0xE2, 0x82), utf8("me\n"), // a cut three-byte sequence in the header
-        utf8("1,a\n"),
-        utf8("2,b"), raw(0xFE), utf8("\n"),
-        utf8("3,c\n"));
+    // CSV: a bad row is one error record; a bad header is one more (it holds no record, but is
+    // never silent)
+    Path csv =
+        bytes(
+            "utf8csv/bad.csv",
+            utf8("id,na"),
+            raw(0xE2, 0x82),
+            utf8("me\n"), // a cut three-byte sequence in the header
+            utf8("1,a\n"),
+            utf8("2,b"),
+            raw(0xFE),
+            utf8("\n"),
+            utf8("3,c\n"));
     DynamicFrame c = read(ctx, csv, "csv", Options.of("withHeader", true));
     assertThat(c.count()).isEqualTo(2);
     List<Row> cErrs = errors(c);
     assertThat(cErrs).extracting(r -> r.<Long>getAs("line")).containsExactly(1L, 3L);
     assertThat(cErrs.get(0).<String>getAs("reason"))
-        .isEqualTo("line 1 is not valid UTF-8 text (bytes that no UTF-8 character has), and it holds no record "
-            + "(a header or a skipped line)");
+        .isEqualTo(
+            "line 1 is not valid UTF-8 text (bytes that no UTF-8 character has), and it holds no record "
+                + "(a header or a skipped line)");
     assertThat(cErrs.get(1).<String>getAs("raw")).isEqualTo("2,b\uFFFD");
 
     // no false alarm: two-byte characters across the decoder's 64 KiB buffer boundaries are fine
@@ -205,7 +231,8 @@ class BadInputCorpusTest {
     assertThat(z.count()).isZero();
     assertThat(z.schema().fields()).isEmpty();
 
-    // Parquet: a zero-byte file beside a real one holds no records (Spark would fail on it: "not a Parquet file")
+    // Parquet: a zero-byte file beside a real one holds no records (Spark would fail on it: "not a
+    // Parquet file")
     ctx.spark().range(3).toDF("id").coalesce(1).write().parquet(dir.resolve("pq-src").toString());
     Path realPart = onlyPart(dir.resolve("pq-src"));
     Files.createDirectories(dir.resolve("pq"));
@@ -219,13 +246,19 @@ class BadInputCorpusTest {
     bytes("pqbad/notes.parquet", utf8("these are not Parquet bytes\n"));
     assertThatThrownBy(() -> read(ctx, dir.resolve("pqbad"), "parquet", Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("file " + dir.resolve("pqbad/notes.parquet").toUri().toString().replace("file:///", "file:/"))
+        .hasMessageStartingWith(
+            "file "
+                + dir.resolve("pqbad/notes.parquet")
+                    .toUri()
+                    .toString()
+                    .replace("file:///", "file:/"))
         .hasMessageContaining("is not a readable Parquet file");
   }
 
   @Test
   @Timeout(120)
-  void aHundredMegabyteLineIsReadWithoutHangingOrRunningOutOfMemory(DynaContext ctx) throws IOException {
+  void aHundredMegabyteLineIsReadWithoutHangingOrRunningOutOfMemory(DynaContext ctx)
+      throws IOException {
     int size = 100 * 1024 * 1024;
     Path big = dir.resolve("big/one-line.json");
     Files.createDirectories(big.getParent());
@@ -243,7 +276,9 @@ class BadInputCorpusTest {
 
       assertThat(f.count()).isEqualTo(2);
       List<Row> lengths = f.toDF().selectExpr("id", "length(blob)").orderBy("id").collectAsList();
-      assertThat(lengths).extracting(r -> r.getLong(0) + ":" + r.getInt(1)).containsExactly("1:" + size, "2:1");
+      assertThat(lengths)
+          .extracting(r -> r.getLong(0) + ":" + r.getInt(1))
+          .containsExactly("1:" + size, "2:1");
       List<Row> errs = errors(f);
       assertThat(errs).hasSize(1);
       assertThat(errs.get(0).<Long>getAs("line")).isEqualTo(3L);
@@ -254,10 +289,13 @@ class BadInputCorpusTest {
   }
 
   @Test
-  void jsonNestedAThousandLevelsDeepIsAnErrorRecordNotAStackOverflow(DynaContext ctx) throws IOException {
+  void jsonNestedAThousandLevelsDeepIsAnErrorRecordNotAStackOverflow(DynaContext ctx)
+      throws IOException {
     String deep = "{\"a\": ".repeat(1000) + "1" + "}".repeat(1000);
     String deepArray = "{\"id\": 3, \"v\": " + "[".repeat(1000) + "]".repeat(1000) + "}";
-    Path lines = bytes("deep/lines.json", utf8("{\"id\": 1}\n" + deep + "\n" + deepArray + "\n{\"id\": 4}\n"));
+    Path lines =
+        bytes(
+            "deep/lines.json", utf8("{\"id\": 1}\n" + deep + "\n" + deepArray + "\n{\"id\": 4}\n"));
     Path doc = bytes("deepdoc/doc.json", utf8("[\n{\"id\": 1},\n" + deep + "\n]\n"));
 
     DynamicFrame f = read(ctx, lines, "json", Options.empty());
@@ -266,52 +304,80 @@ class BadInputCorpusTest {
     assertThat(f.take(5)).containsExactly("{\"id\":1}", "{\"id\":4}");
     List<Row> errs = errors(f);
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(2L, 3L);
-    assertThat(errs).extracting(r -> r.<String>getAs("reason")).containsOnly(
-        "JSON nested deeper than 100 levels; a record may nest objects and arrays at most 100 levels deep");
+    assertThat(errs)
+        .extracting(r -> r.<String>getAs("reason"))
+        .containsOnly(
+            "JSON nested deeper than 100 levels; a record may nest objects and arrays at most 100 levels deep");
     assertThat(errs.get(0).<String>getAs("source")).endsWith("deep/lines.json");
 
     assertThat(d.take(5)).containsExactly("{\"id\":1}");
     List<Row> dErrs = errors(d);
     assertThat(dErrs).hasSize(1);
     assertThat(dErrs.get(0).<Long>getAs("line")).isEqualTo(3L);
-    assertThat(dErrs.get(0).<String>getAs("reason")).startsWith("JSON nested deeper than 100 levels")
+    assertThat(dErrs.get(0).<String>getAs("reason"))
+        .startsWith("JSON nested deeper than 100 levels")
         .endsWith("; the rest of the file after this point was not read");
   }
 
   @Test
-  void csvWithEmbeddedNewlinesAndQuotesKeepsValuesAndLineNumbers(DynaContext ctx) throws IOException {
-    Path p = bytes("quotes/q.csv", utf8(String.join("\n",
-        "id,text,n",                 // 1
-        "1,\"two",                   // 2
-        "lines\",10",                // 3
-        "2,\"she said \"\"hi\"\"\",20", // 4
-        "3,\"a, b\",30",             // 5
-        "4,\"x",                     // 6  a record of four fields over two lines
-        "y\",40,extra",              // 7
-        "5,plain,50",                // 8
-        "6,\"never closed,60",       // 9  the quote swallows the rest of the file
-        "7,after,70") + "\n"));      // 10
+  void csvWithEmbeddedNewlinesAndQuotesKeepsValuesAndLineNumbers(DynaContext ctx)
+      throws IOException {
+    Path p =
+        bytes(
+            "quotes/q.csv",
+            utf8(
+                String.join(
+                        "\n",
+                        "id,text,n", // 1
+                        "1,\"two", // 2
+                        "lines\",10", // 3
+                        "2,\"she said \"\"hi\"\"\",20", // 4
+                        "3,\"a, b\",30", // 5
+                        "4,\"x", // 6  a record of four fields over two lines
+                        "y\",40,extra", // 7
+                        "5,plain,50", // 8
+                        "6,\"never closed,60", // 9  the quote swallows the rest of the file
+                        "7,after,70")
+                    + "\n")); // 10
 
     DynamicFrame f = read(ctx, p, "csv", Options.of("withHeader", true));
 
     List<Row> rows = f.toDF().orderBy("id").collectAsList();
-    assertThat(rows).extracting(r -> r.getLong(0) + "|" + r.getString(1) + "|" + r.getLong(2)).containsExactly(
-        "1|two\nlines|10", "2|she said \"hi\"|20", "3|a, b|30", "5|plain|50");
+    assertThat(rows)
+        .extracting(r -> r.getLong(0) + "|" + r.getString(1) + "|" + r.getLong(2))
+        .containsExactly("1|two\nlines|10", "2|she said \"hi\"|20", "3|a, b|30", "5|plain|50");
     List<Row> errs = errors(f);
     // 6 records after the header: 4 out + 2 error records (record 6 holds line 10, and says so)
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(6L, 9L);
-    assertThat(errs.get(0).<String>getAs("reason")).isEqualTo("expected 3 fields (from the header), found 4");
+    assertThat(errs.get(0).<String>getAs("reason"))
+        .isEqualTo("expected 3 fields (from the header), found 4");
     assertThat(errs.get(0).<String>getAs("raw")).isEqualTo("4,\"x\ny\",40,extra");
-    assertThat(errs.get(1).<String>getAs("reason")).startsWith("a quoted field opened in line 9 is not closed");
+    assertThat(errs.get(1).<String>getAs("reason"))
+        .startsWith("a quoted field opened in line 9 is not closed");
     assertThat(errs.get(1).<String>getAs("raw")).contains("7,after,70");
-    assertThat(errs).extracting(r -> r.<String>getAs("source")).allSatisfy(s -> assertThat(s).endsWith("quotes/q.csv"));
+    assertThat(errs)
+        .extracting(r -> r.<String>getAs("source"))
+        .allSatisfy(s -> assertThat(s).endsWith("quotes/q.csv"));
   }
 
   @Test
-  void parquetFilesWhoseColumnTypesConflictFailWithOneExceptionNamingColumnAndFiles(DynaContext ctx) throws IOException {
-    ctx.spark().sql("select cast(1 as bigint) as id, 'a' as name").coalesce(1).write().parquet(dir.resolve("w1").toString());
-    ctx.spark().sql("select 'two' as ID, 'b' as name").coalesce(1).write().parquet(dir.resolve("w2").toString());
-    ctx.spark().sql("select cast(3 as bigint) as id, 2.5d as extra").coalesce(1).write().parquet(dir.resolve("w3").toString());
+  void parquetFilesWhoseColumnTypesConflictFailWithOneExceptionNamingColumnAndFiles(DynaContext ctx)
+      throws IOException {
+    ctx.spark()
+        .sql("select cast(1 as bigint) as id, 'a' as name")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("w1").toString());
+    ctx.spark()
+        .sql("select 'two' as ID, 'b' as name")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("w2").toString());
+    ctx.spark()
+        .sql("select cast(3 as bigint) as id, 2.5d as extra")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("w3").toString());
     Files.createDirectories(dir.resolve("mixed"));
     Files.copy(onlyPart(dir.resolve("w1")), dir.resolve("mixed/a.parquet"));
     Files.copy(onlyPart(dir.resolve("w2")), dir.resolve("mixed/b.parquet"));
@@ -321,7 +387,8 @@ class BadInputCorpusTest {
 
     assertThatThrownBy(() -> read(ctx, dir.resolve("mixed"), "parquet", Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("the Parquet files of the source disagree on the type of column 'id': it is int64 in ")
+        .hasMessageStartingWith(
+            "the Parquet files of the source disagree on the type of column 'id': it is int64 in ")
         .hasMessageContaining("mixed/a.parquet but binary (STRING) in ")
         .hasMessageContaining("mixed/b.parquet;");
 
@@ -329,62 +396,95 @@ class BadInputCorpusTest {
     DynamicFrame e = read(ctx, dir.resolve("evolved"), "parquet", Options.empty());
     assertThat(e.schema().fieldNames()).containsExactlyInAnyOrder("id", "name", "extra");
     assertThat(e.count()).isEqualTo(2);
-    assertThat(e.toDF().orderBy("id").collectAsList()).extracting(r -> r.getAs("id") + "/" + r.getAs("name") + "/"
-        + r.getAs("extra")).containsExactly("1/a/null", "3/null/2.5");
+    assertThat(e.toDF().orderBy("id").collectAsList())
+        .extracting(r -> r.getAs("id") + "/" + r.getAs("name") + "/" + r.getAs("extra"))
+        .containsExactly("1/a/null", "3/null/2.5");
   }
 
   @Test
-  void columnNamesWithDotsSpacesBackticksAndUnicodeSurviveEveryFormat(DynaContext ctx) throws IOException {
-    Path p = bytes("names/n.json", utf8(
-        "{\"a.b\": 1, \"c d\": \"x\", \"e`f\": true, \"ñame\": \"ü\", \"名前\": \"n\", \"nested\": {\"g.h\": 2}}\n"));
+  void columnNamesWithDotsSpacesBackticksAndUnicodeSurviveEveryFormat(DynaContext ctx)
+      throws IOException {
+    Path p =
+        bytes(
+            "names/n.json",
+            utf8(
+                "{\"a.b\": 1, \"c d\": \"x\", \"e`f\": true, \"ñame\": \"ü\", \"名前\": \"n\", \"nested\": {\"g.h\": 2}}\n"));
     DynamicFrame f = read(ctx, p, "json", Options.empty());
-    assertThat(f.schema().fieldNames()).containsExactly("a.b", "c d", "e`f", "ñame", "名前", "nested");
-    String expected = "{\"a.b\":1,\"c d\":\"x\",\"e`f\":true,\"ñame\":\"ü\",\"名前\":\"n\",\"nested\":{\"g.h\":2}}";
+    assertThat(f.schema().fieldNames())
+        .containsExactly("a.b", "c d", "e`f", "ñame", "名前", "nested");
+    String expected =
+        "{\"a.b\":1,\"c d\":\"x\",\"e`f\":true,\"ñame\":\"ü\",\"名前\":\"n\",\"nested\":{\"g.h\":2}}";
     assertThat(f.take(1)).containsExactly(expected);
 
     for (String format : List.of("avro", "orc", "parquet", "json")) {
       Path out = dir.resolve("names-" + format);
       if (format.equals("avro") || format.equals("orc")) {
-        // Avro allows only [A-Za-z_][A-Za-z0-9_]* names, ORC no backtick: one exception naming field and path,
+        // Avro allows only [A-Za-z_][A-Za-z0-9_]* names, ORC no backtick: one exception naming
+        // field and path,
         // never a name silently cut short
-        assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format,
-            Options.empty(), "")).isInstanceOf(SinkException.class).hasMessageStartingWith(format.equals("orc")
-                ? "frame 'corpus' has the field 'e`f', and ORC cannot store a name with a backtick"
-                : "frame 'corpus' cannot be written as avro to " + out + ": [INVALID_COLUMN_NAME_AS_PATH]");
+        assertThatThrownBy(
+                () ->
+                    ctx.writeDynamicFrameFromOptions(
+                        f, "s3", Options.of("path", out.toString()), format, Options.empty(), ""))
+            .isInstanceOf(SinkException.class)
+            .hasMessageStartingWith(
+                format.equals("orc")
+                    ? "frame 'corpus' has the field 'e`f', and ORC cannot store a name with a backtick"
+                    : "frame 'corpus' cannot be written as avro to "
+                        + out
+                        + ": [INVALID_COLUMN_NAME_AS_PATH]");
         assertThat(Files.exists(out) ? listAll(out) : List.of()).as(format).isEmpty();
         continue;
       }
-      ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format, Options.empty(), "");
+      ctx.writeDynamicFrameFromOptions(
+          f, "s3", Options.of("path", out.toString()), format, Options.empty(), "");
       DynamicFrame back = read(ctx, out, format, Options.empty());
-      assertThat(back.schema().fieldNames()).as(format).containsExactly("a.b", "c d", "e`f", "ñame", "名前", "nested");
+      assertThat(back.schema().fieldNames())
+          .as(format)
+          .containsExactly("a.b", "c d", "e`f", "ñame", "名前", "nested");
       assertThat(back.take(1)).as(format).containsExactly(expected);
     }
     Path csvOut = dir.resolve("names-csv");
     DynamicFrame flat = f.withRows(f.toDF().drop("nested"));
-    ctx.writeDynamicFrameFromOptions(flat, "s3", Options.of("path", csvOut.toString()), "csv", Options.empty(), "");
+    ctx.writeDynamicFrameFromOptions(
+        flat, "s3", Options.of("path", csvOut.toString()), "csv", Options.empty(), "");
     assertThat(read(ctx, csvOut, "csv", Options.of("withHeader", true)).take(1))
         .containsExactly("{\"a.b\":1,\"c d\":\"x\",\"e`f\":\"true\",\"ñame\":\"ü\",\"名前\":\"n\"}");
   }
 
   @Test
-  void namesEqualButForCaseAreRejectedAtTheSinkBeforeAnythingIsWritten(DynaContext ctx) throws IOException {
+  void namesEqualButForCaseAreRejectedAtTheSinkBeforeAnythingIsWritten(DynaContext ctx)
+      throws IOException {
     Path p = bytes("case/c.json", utf8("{\"Id\": 1, \"id\": 2, \"n\": {\"X\": 1, \"x\": 2}}\n"));
     DynamicFrame f = read(ctx, p, "json", Options.empty());
     assertThat(f.schema().fieldNames()).containsExactly("Id", "id", "n");
     Path out = dir.resolve("case-out");
 
     for (String format : List.of("parquet", "json", "csv")) {
-      assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(f, "s3", Options.of("path", out.toString()), format,
-          Options.empty(), ""))
+      assertThatThrownBy(
+              () ->
+                  ctx.writeDynamicFrameFromOptions(
+                      f, "s3", Options.of("path", out.toString()), format, Options.empty(), ""))
           .isInstanceOf(SinkException.class)
-          .hasMessage("frame 'corpus' has the fields 'Id' and 'id', whose names differ only in case; Spark, Hive and the "
-              + "Glue catalog take them for one column, so nothing was written to " + out + ": rename or drop one of "
-              + "them first");
+          .hasMessage(
+              "frame 'corpus' has the fields 'Id' and 'id', whose names differ only in case; Spark, Hive and the "
+                  + "Glue catalog take them for one column, so nothing was written to "
+                  + out
+                  + ": rename or drop one of "
+                  + "them first");
     }
     DynamicFrame nested = f.withRows(f.toDF().drop("Id"));
-    assertThatThrownBy(() -> ctx.writeDynamicFrameFromOptions(nested, "s3", Options.of("path", out.toString()),
-        "parquet", Options.empty(), ""))
-        .isInstanceOf(SinkException.class).hasMessageContaining("the fields 'n.X' and 'n.x'");
+    assertThatThrownBy(
+            () ->
+                ctx.writeDynamicFrameFromOptions(
+                    nested,
+                    "s3",
+                    Options.of("path", out.toString()),
+                    "parquet",
+                    Options.empty(),
+                    ""))
+        .isInstanceOf(SinkException.class)
+        .hasMessageContaining("the fields 'n.X' and 'n.x'");
     assertThat(Files.exists(out) ? listAll(out) : List.of()).isEmpty();
   }
 

@@ -18,18 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class CsvSourceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DynamicFrame read(DynaContext ctx, Path p, Options format) {
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(p.toString())), "csv", format, "csv_in");
+    return ctx.createDynamicFrameFromOptions(
+        "s3", Options.of("paths", List.of(p.toString())), "csv", format, "csv_in");
   }
 
   @Test
   void medicareProviderIdIsAChoiceOfLongAndString(DynaContext ctx) throws IOException {
     // In AWS's Medicare sample, 'Provider Id' is a number in all but a few rows.
     Path p = dir.resolve("medicare.csv");
-    Files.writeString(p, """
+    Files.writeString(
+        p,
+        """
         DRG Definition,Provider Id,Provider Name,Provider City,Total Discharges,Average Covered Charges
         039 - EXTRACRANIAL PROCEDURES W/O CC/MCC,10001,SOUTHEAST ALABAMA MEDICAL CENTER,DOTHAN,91,$32963.07
         039 - EXTRACRANIAL PROCEDURES W/O CC/MCC,10005,MARSHALL MEDICAL CENTER SOUTH,BOAZ,14,$15131.85
@@ -39,7 +41,9 @@ class CsvSourceTest {
 
     DynamicFrame f = read(ctx, p, Options.of("withHeader", true));
 
-    assertThat(f.schemaString()).isEqualTo("""
+    assertThat(f.schemaString())
+        .isEqualTo(
+            """
         root
         |-- DRG Definition: string
         |-- Provider Id: choice
@@ -50,12 +54,23 @@ class CsvSourceTest {
         |-- Total Discharges: long
         |-- Average Covered Charges: string
         """);
-    assertThat(ctx.spark().read().option("header", true).option("inferSchema", true).csv(p.toString())
-        .schema().apply("Provider Id").dataType().typeName()).isEqualTo("string");
+    assertThat(
+            ctx.spark()
+                .read()
+                .option("header", true)
+                .option("inferSchema", true)
+                .csv(p.toString())
+                .schema()
+                .apply("Provider Id")
+                .dataType()
+                .typeName())
+        .isEqualTo("string");
     assertThat(f.count()).isEqualTo(4);
-    assertThat(f.take(4)).contains("{\"DRG Definition\":\"039 - EXTRACRANIAL PROCEDURES W/O CC/MCC\",\"Provider Id\":10006,"
-        + "\"Provider Name\":\"ELIZA COFFEE MEMORIAL HOSPITAL, INC\",\"Provider City\":\"FLORENCE\","
-        + "\"Total Discharges\":24,\"Average Covered Charges\":\"$37560.37\"}");
+    assertThat(f.take(4))
+        .contains(
+            "{\"DRG Definition\":\"039 - EXTRACRANIAL PROCEDURES W/O CC/MCC\",\"Provider Id\":10006,"
+                + "\"Provider Name\":\"ELIZA COFFEE MEMORIAL HOSPITAL, INC\",\"Provider City\":\"FLORENCE\","
+                + "\"Total Discharges\":24,\"Average Covered Charges\":\"$37560.37\"}");
   }
 
   @Test
@@ -63,9 +78,12 @@ class CsvSourceTest {
     Path p = dir.resolve("pipes.txt");
     Files.writeString(p, "# exported 2026-11-25\n1|'a|b'|2.5\n2|'it''s'|007\n");
 
-    DynamicFrame f = read(ctx, p, Options.of("separator", "|", "quoteChar", "'", "skipFirst", true));
+    DynamicFrame f =
+        read(ctx, p, Options.of("separator", "|", "quoteChar", "'", "skipFirst", true));
 
-    assertThat(f.schemaString()).isEqualTo("""
+    assertThat(f.schemaString())
+        .isEqualTo(
+            """
         root
         |-- col0: long
         |-- col1: string
@@ -73,33 +91,43 @@ class CsvSourceTest {
         |    |-- double
         |    |-- string
         """);
-    assertThat(f.take(5)).containsExactly(
-        "{\"col0\":1,\"col1\":\"a|b\",\"col2\":2.5}", "{\"col0\":2,\"col1\":\"it's\",\"col2\":\"007\"}");
+    assertThat(f.take(5))
+        .containsExactly(
+            "{\"col0\":1,\"col1\":\"a|b\",\"col2\":2.5}",
+            "{\"col0\":2,\"col1\":\"it's\",\"col2\":\"007\"}");
   }
 
   @Test
-  void rowsWithTheWrongNumberOfFieldsAreErrorRecordsWithTheirLine(DynaContext ctx) throws IOException {
+  void rowsWithTheWrongNumberOfFieldsAreErrorRecordsWithTheirLine(DynaContext ctx)
+      throws IOException {
     Path p = dir.resolve("ragged.csv");
     Files.writeString(p, "id,name\n1,a\n2,b,extra\n3,\"multi\nline\"\n4\n");
 
     DynamicFrame f = read(ctx, p, Options.of("withHeader", "true"));
 
-    assertThat(f.take(5)).containsExactly("{\"id\":1,\"name\":\"a\"}", "{\"id\":3,\"name\":\"multi\\nline\"}");
+    assertThat(f.take(5))
+        .containsExactly("{\"id\":1,\"name\":\"a\"}", "{\"id\":3,\"name\":\"multi\\nline\"}");
     List<Row> errors = f.errorsAsDynamicFrame().toDF().orderBy("line").collectAsList();
     assertThat(errors).extracting(r -> r.<Long>getAs("line")).containsExactly(3L, 6L);
-    assertThat(errors).extracting(r -> r.<String>getAs("reason"))
-        .containsExactly("expected 2 fields (from the header), found 3", "expected 2 fields (from the header), found 1");
+    assertThat(errors)
+        .extracting(r -> r.<String>getAs("reason"))
+        .containsExactly(
+            "expected 2 fields (from the header), found 3",
+            "expected 2 fields (from the header), found 1");
     assertThat(errors).extracting(r -> r.<String>getAs("raw")).containsExactly("2,b,extra", "4");
   }
 
   @Test
-  void emptyUnquotedFieldsAreNullQuotedEmptyFieldsAreEmptyStrings(DynaContext ctx) throws IOException {
+  void emptyUnquotedFieldsAreNullQuotedEmptyFieldsAreEmptyStrings(DynaContext ctx)
+      throws IOException {
     Path p = dir.resolve("empty.csv");
     Files.writeString(p, "a,b\n,\"\"\n1,x\n");
 
     DynamicFrame f = read(ctx, p, Options.of("withHeader", true));
 
-    FrameAssert.assertThat(f).isEqualTo(io.dynaframe.testing.Frames.json(ctx,
-        "{\"a\": null, \"b\": \"\"}", "{\"a\": 1, \"b\": \"x\"}"));
+    FrameAssert.assertThat(f)
+        .isEqualTo(
+            io.dynaframe.testing.Frames.json(
+                ctx, "{\"a\": null, \"b\": \"\"}", "{\"a\": 1, \"b\": \"x\"}"));
   }
 }

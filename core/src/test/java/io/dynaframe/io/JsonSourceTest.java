@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class JsonSourceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DynamicFrame read(DynaContext ctx, Options connection, Options format) {
     return ctx.createDynamicFrameFromOptions("s3", connection, "json", format, "in");
@@ -42,17 +41,23 @@ class JsonSourceTest {
 
   @Test
   void mixedTypesBecomeChoicesAndNestedValuesMergeFieldByField(DynaContext ctx) throws IOException {
-    write("a.json", """
+    write(
+        "a.json",
+        """
         {"id": 1, "name": "a", "address": {"city": "Oslo"}, "tags": ["x"]}
         {"id": "two", "address": {"zip": 150}, "tags": [1, 2]}
         """);
-    write("b.json", """
+    write(
+        "b.json",
+        """
         {"id": 3.5, "address": {"city": 7}, "tags": [], "extra": null}
         """);
 
     DynamicFrame f = read(ctx, Options.of("paths", List.of(dir.toString())), Options.empty());
 
-    assertThat(f.schemaString()).isEqualTo("""
+    assertThat(f.schemaString())
+        .isEqualTo(
+            """
         root
         |-- id: choice
         |    |-- double
@@ -70,10 +75,11 @@ class JsonSourceTest {
         |    |    |-- string
         |-- extra: null
         """);
-    assertThat(f.take(10)).containsExactlyInAnyOrder(
-        "{\"id\":1,\"name\":\"a\",\"address\":{\"city\":\"Oslo\"},\"tags\":[\"x\"]}",
-        "{\"id\":\"two\",\"address\":{\"zip\":150},\"tags\":[1,2]}",
-        "{\"id\":3.5,\"address\":{\"city\":7},\"tags\":[]}");
+    assertThat(f.take(10))
+        .containsExactlyInAnyOrder(
+            "{\"id\":1,\"name\":\"a\",\"address\":{\"city\":\"Oslo\"},\"tags\":[\"x\"]}",
+            "{\"id\":\"two\",\"address\":{\"zip\":150},\"tags\":[1,2]}",
+            "{\"id\":3.5,\"address\":{\"city\":7},\"tags\":[]}");
     assertThat(f.errorsCount()).isZero();
   }
 
@@ -83,18 +89,24 @@ class JsonSourceTest {
 
     DynamicFrame f = read(ctx, Options.of("paths", List.of(p.toString())), Options.empty());
 
-    assertThat(ctx.spark().read().json(p.toString()).schema().simpleString()).isEqualTo("struct<id:string>");
+    assertThat(ctx.spark().read().json(p.toString()).schema().simpleString())
+        .isEqualTo("struct<id:string>");
     assertThat(f.schema().fields().get(0).type()).isEqualTo(Types.choice(Types.LONG, Types.STRING));
     // resolving the choice by projection keeps the numbers and nulls the rest
     List<Row> ids = f.toDF(ResolveOption.project("id", Types.LONG)).orderBy("id").collectAsList();
-    assertThat(ids).extracting(r -> r.isNullAt(0) ? null : r.getLong(0)).containsExactly(null, 1L, 2L);
+    assertThat(ids)
+        .extracting(r -> r.isNullAt(0) ? null : r.getLong(0))
+        .containsExactly(null, 1L, 2L);
     List<Row> cast = f.toDF(ResolveOption.cast("id", Types.STRING)).orderBy("id").collectAsList();
     assertThat(cast).extracting(r -> r.getString(0)).containsExactly("1", "2", "x-3");
   }
 
   @Test
   void malformedLinesBecomeErrorRecordsWithFileLineAndText(DynaContext ctx) throws IOException {
-    Path p = write("bad.json", """
+    Path p =
+        write(
+            "bad.json",
+            """
         {"id": 1}
 
         {"id": 2,
@@ -110,18 +122,23 @@ class JsonSourceTest {
     assertThat(f.stageErrorsCount()).isEqualTo(3);
     List<Row> errors = f.errorsAsDynamicFrame().toDF().orderBy("line").collectAsList();
     assertThat(errors).extracting(r -> r.getAs("line")).containsExactly(3L, 4L, 5L);
-    assertThat(errors).extracting(r -> r.<String>getAs("raw"))
+    assertThat(errors)
+        .extracting(r -> r.<String>getAs("raw"))
         .containsExactly("{\"id\": 2,", "[1, 2]", "{\"id\": 3} trailing");
     assertThat(errors.get(0).<String>getAs("source")).endsWith("bad.json");
     assertThat(errors.get(0).<String>getAs("reason")).startsWith("malformed JSON at column");
-    assertThat(errors.get(1).<String>getAs("reason")).isEqualTo("a JSON record must be an object, found array");
+    assertThat(errors.get(1).<String>getAs("reason"))
+        .isEqualTo("a JSON record must be an object, found array");
     assertThat(errors.get(2).<String>getAs("reason")).contains("Unrecognized token 'trailing'");
     assertThat(errors).extracting(r -> r.<String>getAs("step")).containsOnly("in");
   }
 
   @Test
   void multiLineDocumentsAndJsonPathPickRecords(DynaContext ctx) throws IOException {
-    Path doc = write("doc.json", """
+    Path doc =
+        write(
+            "doc.json",
+            """
         {
           "meta": {"count": 2},
           "records": [
@@ -132,12 +149,17 @@ class JsonSourceTest {
         }
         """);
 
-    DynamicFrame f = read(ctx, Options.of("paths", List.of(doc.toString())),
-        Options.of("multiLine", true, "jsonPath", "$.records[*]"));
+    DynamicFrame f =
+        read(
+            ctx,
+            Options.of("paths", List.of(doc.toString())),
+            Options.of("multiLine", true, "jsonPath", "$.records[*]"));
 
-    FrameAssert.assertThat(f).isEqualTo(Frames.json(ctx, "{\"id\": 1, \"v\": \"a\"}", "{\"id\": 2, \"v\": \"b\"}"));
+    FrameAssert.assertThat(f)
+        .isEqualTo(Frames.json(ctx, "{\"id\": 1, \"v\": \"a\"}", "{\"id\": 2, \"v\": \"b\"}"));
     Path array = write("array.json", "[\n  {\"id\": 1},\n  {\"id\": 2}\n]\n");
-    DynamicFrame g = read(ctx, Options.of("paths", List.of(array.toString())), Options.of("multiLine", "true"));
+    DynamicFrame g =
+        read(ctx, Options.of("paths", List.of(array.toString())), Options.of("multiLine", "true"));
     assertThat(g.take(5)).containsExactly("{\"id\":1}", "{\"id\":2}");
   }
 
@@ -148,27 +170,38 @@ class JsonSourceTest {
     write("sub/skip.pdf", "not json");
     write("_SUCCESS", "");
     write(".hidden.json", "{\"f\": \"hidden\"}\n");
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("sub/zipped.json.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("sub/zipped.json.gz")))) {
       out.write("{\"f\": \"gz\"}\n".getBytes(StandardCharsets.UTF_8));
     }
 
     DynamicFrame flat = read(ctx, Options.of("paths", List.of(dir.toString())), Options.empty());
-    DynamicFrame deep = read(ctx, Options.of("paths", List.of(dir.toString()), "recurse", true,
-        "exclusions", "[\"**.pdf\"]"), Options.empty());
+    DynamicFrame deep =
+        read(
+            ctx,
+            Options.of(
+                "paths", List.of(dir.toString()), "recurse", true, "exclusions", "[\"**.pdf\"]"),
+            Options.empty());
 
     assertThat(flat.take(10)).containsExactly("{\"f\":\"top\"}");
-    assertThat(deep.take(10)).containsExactlyInAnyOrder("{\"f\":\"top\"}", "{\"f\":\"deep\"}", "{\"f\":\"gz\"}");
+    assertThat(deep.take(10))
+        .containsExactlyInAnyOrder("{\"f\":\"top\"}", "{\"f\":\"deep\"}", "{\"f\":\"gz\"}");
     assertThat(deep.errorsCount()).isZero();
   }
 
   @Test
   void badOptionsAndPathsFailWhenTheSourceIsBuiltOrRead(DynaContext ctx) {
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.empty(), "", "json", Options.of("withheader", true)))
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3", Options.empty(), "", "json", Options.of("withheader", true)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("format option 'withheader' is not known for json");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("dynamodb", Options.empty(), "", "json", Options.empty()))
+    assertThatThrownBy(
+            () -> ctx.getSourceWithFormat("dynamodb", Options.empty(), "", "json", Options.empty()))
         .hasMessageContaining("connection type 'dynamodb' is not supported");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.empty(), "", "xml", Options.empty()))
+    assertThatThrownBy(
+            () -> ctx.getSourceWithFormat("s3", Options.empty(), "", "xml", Options.empty()))
         .hasMessageContaining("format 'xml' is not supported");
     String missing = dir.resolve("nope").toString();
     assertThatThrownBy(() -> read(ctx, Options.of("paths", List.of(missing)), Options.empty()))

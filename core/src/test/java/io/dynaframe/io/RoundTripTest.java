@@ -23,71 +23,119 @@ import org.junit.jupiter.params.provider.ValueSource;
 @SparkTest
 class RoundTripTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static DynamicFrame sample(DynaContext ctx) {
-    return Frames.json(ctx,
-        "{\"id\": 1, \"name\": \"a\", \"score\": 1.5, \"region\": \"eu\"}",
-        "{\"id\": 2, \"name\": \"b, with comma\", \"score\": 2.25, \"region\": \"us\"}",
-        "{\"id\": 3, \"name\": \"c \\\"quoted\\\"\", \"score\": -0.5, \"region\": \"eu\"}").withName("sample");
+    return Frames.json(
+            ctx,
+            "{\"id\": 1, \"name\": \"a\", \"score\": 1.5, \"region\": \"eu\"}",
+            "{\"id\": 2, \"name\": \"b, with comma\", \"score\": 2.25, \"region\": \"us\"}",
+            "{\"id\": 3, \"name\": \"c \\\"quoted\\\"\", \"score\": -0.5, \"region\": \"eu\"}")
+        .withName("sample");
   }
 
-  private DynamicFrame roundTrip(DynaContext ctx, DynamicFrame f, String format, Options writeFormat,
-      Options readFormat, Options extra) {
+  private DynamicFrame roundTrip(
+      DynaContext ctx,
+      DynamicFrame f,
+      String format,
+      Options writeFormat,
+      Options readFormat,
+      Options extra) {
     Path out = dir.resolve(format);
-    ctx.getSinkWithFormat("s3", Options.of("path", out.toString()).withAll(extra), "out_" + format, format, writeFormat)
+    ctx.getSinkWithFormat(
+            "s3",
+            Options.of("path", out.toString()).withAll(extra),
+            "out_" + format,
+            format,
+            writeFormat)
         .writeDynamicFrame(f);
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(out.toString()), "recurse", true),
-        format, readFormat, "back");
+    return ctx.createDynamicFrameFromOptions(
+        "s3",
+        Options.of("paths", List.of(out.toString()), "recurse", true),
+        format,
+        readFormat,
+        "back");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"json", "parquet", "orc", "avro"})
   void everyFormatRoundTripsSchemaAndRows(String format, DynaContext ctx) {
     DynamicFrame f = sample(ctx);
-    FrameAssert.assertThat(roundTrip(ctx, f, format, Options.empty(), Options.empty(), Options.empty())).isEqualTo(f);
+    FrameAssert.assertThat(
+            roundTrip(ctx, f, format, Options.empty(), Options.empty(), Options.empty()))
+        .isEqualTo(f);
   }
 
   @Test
   void csvRoundTripsWithItsHeader(DynaContext ctx) {
     DynamicFrame f = sample(ctx);
-    DynamicFrame back = roundTrip(ctx, f, "csv", Options.empty(), Options.of("withHeader", true), Options.empty());
+    DynamicFrame back =
+        roundTrip(ctx, f, "csv", Options.empty(), Options.of("withHeader", true), Options.empty());
     FrameAssert.assertThat(back).isEqualTo(f);
   }
 
   @Test
   void choicesRoundTripThroughJsonAndParquet(DynaContext ctx) {
-    DynamicFrame f = Frames.json(ctx, "{\"id\": 1, \"v\": [1, \"x\"]}", "{\"id\": \"a\", \"v\": []}");
-    FrameAssert.assertThat(roundTrip(ctx, f, "json", Options.empty(), Options.empty(), Options.empty())).isEqualTo(f);
-    FrameAssert.assertThat(roundTrip(ctx, f, "parquet", Options.empty(), Options.empty(), Options.empty())).isEqualTo(f);
+    DynamicFrame f =
+        Frames.json(ctx, "{\"id\": 1, \"v\": [1, \"x\"]}", "{\"id\": \"a\", \"v\": []}");
+    FrameAssert.assertThat(
+            roundTrip(ctx, f, "json", Options.empty(), Options.empty(), Options.empty()))
+        .isEqualTo(f);
+    FrameAssert.assertThat(
+            roundTrip(ctx, f, "parquet", Options.empty(), Options.empty(), Options.empty()))
+        .isEqualTo(f);
   }
 
   @Test
   void filesAreNamedAfterTheStepTheRunAndThePart(DynaContext ctx) throws IOException {
     DynaContext run = ctx.withRunId("20261125T210000Z-abcd");
     Path out = dir.resolve("named");
-    run.getSinkWithFormat("s3", Options.of("path", out.toString(), "partitionKeys", List.of("region")), "orders",
-        "parquet", Options.empty()).writeDynamicFrame(sample(run).repartition(2));
+    run.getSinkWithFormat(
+            "s3",
+            Options.of("path", out.toString(), "partitionKeys", List.of("region")),
+            "orders",
+            "parquet",
+            Options.empty())
+        .writeDynamicFrame(sample(run).repartition(2));
 
     List<String> files;
     try (Stream<Path> s = Files.walk(out)) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-          .map(p -> out.relativize(p).toString()).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .map(p -> out.relativize(p).toString())
+              .sorted()
+              .toList();
     }
-    assertThat(files).isNotEmpty().allMatch(n ->
-        n.matches("region=(eu|us)/orders-20261125T210000Z-abcd-part-\\d{5}(-c\\d{3})?\\.snappy\\.parquet"));
+    assertThat(files)
+        .isNotEmpty()
+        .allMatch(
+            n ->
+                n.matches(
+                    "region=(eu|us)/orders-20261125T210000Z-abcd-part-\\d{5}(-c\\d{3})?\\.snappy\\.parquet"));
     assertThat(files).noneMatch(n -> n.contains("staging") || n.contains("_SUCCESS"));
-    DynamicFrame back = ctx.createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(out.resolve("region=eu").toString())), "parquet", Options.empty(), "");
+    DynamicFrame back =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(out.resolve("region=eu").toString())),
+            "parquet",
+            Options.empty(),
+            "");
     assertThat(back.count()).isEqualTo(2);
   }
 
   @Test
   void aPartitionKeyThatIsNotAFieldFailsBeforeWriting(DynaContext ctx) {
     Path out = dir.resolve("bad");
-    assertThatThrownBy(() -> ctx.getSinkWithFormat("s3", Options.of("path", out.toString(), "partitionKeys", List.of("year")),
-        "x", "parquet", Options.empty()).writeDynamicFrame(sample(ctx)))
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                        "s3",
+                        Options.of("path", out.toString(), "partitionKeys", List.of("year")),
+                        "x",
+                        "parquet",
+                        Options.empty())
+                    .writeDynamicFrame(sample(ctx)))
         .isInstanceOf(SinkException.class)
         .hasMessageContaining("partition key 'year' is not a field of frame 'sample'");
     assertThat(out).doesNotExist();
@@ -96,11 +144,14 @@ class RoundTripTest {
   @Test
   void gzipCompressedJsonIsReadBack(DynaContext ctx) throws IOException {
     DynamicFrame f = sample(ctx);
-    DynamicFrame back = roundTrip(ctx, f, "json", Options.empty(), Options.empty(), Options.of("compression", "gzip"));
+    DynamicFrame back =
+        roundTrip(
+            ctx, f, "json", Options.empty(), Options.empty(), Options.of("compression", "gzip"));
     FrameAssert.assertThat(back).isEqualTo(f);
     try (Stream<Path> s = Files.list(dir.resolve("json"))) {
       assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-          .isNotEmpty().allMatch(n -> n.matches("out_json-.*-part-00000\\.json\\.gz"));
+          .isNotEmpty()
+          .allMatch(n -> n.matches("out_json-.*-part-00000\\.json\\.gz"));
     }
   }
 }

@@ -20,25 +20,24 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every format is written with the sink and read back with the source through s3a, against
- * an S3 API server (S3Proxy) that runs as a separate JVM on loopback; {@code s3://} paths are
- * served by s3a where no other file system serves them.
+ * Every format is written with the sink and read back with the source through s3a, against an S3
+ * API server (S3Proxy) that runs as a separate JVM on loopback; {@code s3://} paths are served by
+ * s3a where no other file system serves them.
  */
 @SparkTest
 @Tag("s3proxy") // run by .ci/run, not by the README's test command
 class S3aRoundTripTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static S3ProxyServer s3;
   private static String bucket;
@@ -47,7 +46,9 @@ class S3aRoundTripTest {
   static void startS3(SparkSession spark) {
     s3 = S3ProxyServer.start(S3ProxyServer.classpathFromSystemProperty(), dir.resolve("s3proxy"));
     // a fresh bucket name per run: Hadoop caches a file system per bucket for the whole JVM
-    bucket = s3.createBucket("dynaframe-rt-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
+    bucket =
+        s3.createBucket(
+            "dynaframe-rt-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     s3.hadoopOptions(bucket).forEach(conf::set);
   }
@@ -64,17 +65,25 @@ class S3aRoundTripTest {
   }
 
   private static DynamicFrame sample(DynaContext ctx) {
-    return Frames.json(ctx,
-        "{\"id\": 1, \"name\": \"a\", \"score\": 1.5, \"region\": \"eu\"}",
-        "{\"id\": 2, \"name\": \"b, with comma\", \"score\": 2.25, \"region\": \"us\"}",
-        "{\"id\": 3, \"name\": \"c \\\"quoted\\\"\", \"score\": -0.5, \"region\": \"eu\"}").withName("sample");
+    return Frames.json(
+            ctx,
+            "{\"id\": 1, \"name\": \"a\", \"score\": 1.5, \"region\": \"eu\"}",
+            "{\"id\": 2, \"name\": \"b, with comma\", \"score\": 2.25, \"region\": \"us\"}",
+            "{\"id\": 3, \"name\": \"c \\\"quoted\\\"\", \"score\": -0.5, \"region\": \"eu\"}")
+        .withName("sample");
   }
 
-  private static DynamicFrame roundTrip(DynaContext ctx, DynamicFrame f, String path, String format,
-      Options writeFormat, Options readFormat) {
-    ctx.getSinkWithFormat("s3", Options.of("path", path), "out_" + format, format, writeFormat).writeDynamicFrame(f);
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(path), "recurse", true),
-        format, readFormat, "back");
+  private static DynamicFrame roundTrip(
+      DynaContext ctx,
+      DynamicFrame f,
+      String path,
+      String format,
+      Options writeFormat,
+      Options readFormat) {
+    ctx.getSinkWithFormat("s3", Options.of("path", path), "out_" + format, format, writeFormat)
+        .writeDynamicFrame(f);
+    return ctx.createDynamicFrameFromOptions(
+        "s3", Options.of("paths", List.of(path), "recurse", true), format, readFormat, "back");
   }
 
   private static List<String> objectNames(SparkSession spark, String path) throws IOException {
@@ -91,41 +100,76 @@ class S3aRoundTripTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"json", "parquet", "orc", "avro"})
-  void everyFormatRoundTripsThroughS3a(String format, DynaContext ctx, SparkSession spark) throws IOException {
+  void everyFormatRoundTripsThroughS3a(String format, DynaContext ctx, SparkSession spark)
+      throws IOException {
     DynamicFrame f = sample(ctx);
     String path = "s3a://" + bucket + "/formats/" + format;
 
-    FrameAssert.assertThat(roundTrip(ctx, f, path, format, Options.empty(), Options.empty())).isEqualTo(f);
-    assertThat(objectNames(spark, path)).isNotEmpty()
-        .allMatch(n -> n.startsWith("out_" + format + "-" + ctx.runId() + "-part-"), "named after step, run and part");
+    FrameAssert.assertThat(roundTrip(ctx, f, path, format, Options.empty(), Options.empty()))
+        .isEqualTo(f);
+    assertThat(objectNames(spark, path))
+        .isNotEmpty()
+        .allMatch(
+            n -> n.startsWith("out_" + format + "-" + ctx.runId() + "-part-"),
+            "named after step, run and part");
   }
 
   @Test
   void csvRoundTripsThroughS3aWithItsHeader(DynaContext ctx) {
     DynamicFrame f = sample(ctx);
-    DynamicFrame back = roundTrip(ctx, f, "s3a://" + bucket + "/formats/csv", "csv", Options.empty(),
-        Options.of("withHeader", true));
+    DynamicFrame back =
+        roundTrip(
+            ctx,
+            f,
+            "s3a://" + bucket + "/formats/csv",
+            "csv",
+            Options.empty(),
+            Options.of("withHeader", true));
     FrameAssert.assertThat(back).isEqualTo(f);
   }
 
   @Test
   void choicesRoundTripThroughS3aAsJsonAndParquet(DynaContext ctx) {
-    DynamicFrame f = Frames.json(ctx, "{\"id\": 1, \"v\": [1, \"x\"]}", "{\"id\": \"a\", \"v\": []}");
-    FrameAssert.assertThat(roundTrip(ctx, f, "s3a://" + bucket + "/choices/json", "json", Options.empty(), Options.empty()))
+    DynamicFrame f =
+        Frames.json(ctx, "{\"id\": 1, \"v\": [1, \"x\"]}", "{\"id\": \"a\", \"v\": []}");
+    FrameAssert.assertThat(
+            roundTrip(
+                ctx,
+                f,
+                "s3a://" + bucket + "/choices/json",
+                "json",
+                Options.empty(),
+                Options.empty()))
         .isEqualTo(f);
-    FrameAssert.assertThat(roundTrip(ctx, f, "s3a://" + bucket + "/choices/parquet", "parquet", Options.empty(),
-        Options.empty())).isEqualTo(f);
+    FrameAssert.assertThat(
+            roundTrip(
+                ctx,
+                f,
+                "s3a://" + bucket + "/choices/parquet",
+                "parquet",
+                Options.empty(),
+                Options.empty()))
+        .isEqualTo(f);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"json", "parquet"})
-  void s3SchemePathsAreServedByS3a(String format, DynaContext ctx, SparkSession spark) throws IOException {
+  void s3SchemePathsAreServedByS3a(String format, DynaContext ctx, SparkSession spark)
+      throws IOException {
     DynamicFrame f = sample(ctx);
 
-    DynamicFrame back = roundTrip(ctx, f, "s3://" + bucket + "/s3scheme/" + format, format, Options.empty(), Options.empty());
+    DynamicFrame back =
+        roundTrip(
+            ctx,
+            f,
+            "s3://" + bucket + "/s3scheme/" + format,
+            format,
+            Options.empty(),
+            Options.empty());
 
     FrameAssert.assertThat(back).isEqualTo(f);
-    assertThat(objectNames(spark, "s3a://" + bucket + "/s3scheme/" + format)).isNotEmpty()
+    assertThat(objectNames(spark, "s3a://" + bucket + "/s3scheme/" + format))
+        .isNotEmpty()
         .allMatch(n -> n.startsWith("out_" + format + "-"));
   }
 }

@@ -11,7 +11,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** A run observer of the tests' own, found through META-INF/services: notes what each run did, and changes nothing. */
+/**
+ * A run observer of the tests' own, found through META-INF/services: notes what each run did, and
+ * changes nothing.
+ */
 public final class CallLog implements RunObserver {
   private final String runId;
   private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -25,13 +28,17 @@ public final class CallLog implements RunObserver {
     return runId;
   }
 
-  /** What the run did, in order: {@code step NAME KIND}, {@code staged}, {@code source NAME TYPE}, {@code sink NAME TYPE}. */
+  /**
+   * What the run did, in order: {@code step NAME KIND}, {@code staged}, {@code source NAME TYPE},
+   * {@code sink NAME TYPE}.
+   */
   public List<String> calls() {
     return List.copyOf(calls);
   }
 
   @Override
-  public <O> O step(DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
+  public <O> O step(
+      DynamicFrame input, String step, String kind, Function<DynamicFrame, O> expand) {
     calls.add("step " + step + " " + kind);
     return expand.apply(input);
   }
@@ -45,7 +52,15 @@ public final class CallLog implements RunObserver {
   @Override
   public DataSource source(Io source, DataSource inner) {
     return () -> {
-      calls.add("source " + source.name() + " " + source.type() + " " + source.paths() + " " + source.args());
+      calls.add(
+          "source "
+              + source.name()
+              + " "
+              + source.type()
+              + " "
+              + source.paths()
+              + " "
+              + source.args());
       return inner.getDynamicFrame();
     };
   }

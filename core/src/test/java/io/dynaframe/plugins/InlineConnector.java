@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A connector of the tests' own, found through META-INF/services as a module's would be:
- * connection type {@code inline} reads the JSON lines of its option {@code lines} and writes a
- * frame's JSON lines into a map under the option {@code key}.
+ * A connector of the tests' own, found through META-INF/services as a module's would be: connection
+ * type {@code inline} reads the JSON lines of its option {@code lines} and writes a frame's JSON
+ * lines into a map under the option {@code key}.
  */
 public final class InlineConnector implements Connector {
 
@@ -32,9 +32,17 @@ public final class InlineConnector implements Connector {
     if (lines.isEmpty()) {
       throw new SourceException("an inline source needs the option 'lines'");
     }
-    return () -> DynamicFrame.fromDF(r.context().spark().read()
-        .json(r.context().spark().createDataset(lines, org.apache.spark.sql.Encoders.STRING())), r.context(),
-        r.transformationContext());
+    return () ->
+        DynamicFrame.fromDF(
+            r.context()
+                .spark()
+                .read()
+                .json(
+                    r.context()
+                        .spark()
+                        .createDataset(lines, org.apache.spark.sql.Encoders.STRING())),
+            r.context(),
+            r.transformationContext());
   }
 
   @Override
@@ -42,7 +50,9 @@ public final class InlineConnector implements Connector {
     String key = r.options().getString("key", "");
     return frame -> {
       WRITTEN.put(key, frame.toJSON().collectAsList());
-      return DynamicFrame.fromDF(r.context().spark().createDataFrame(List.of(), ErrorRecords.SCHEMA), r.context(),
+      return DynamicFrame.fromDF(
+          r.context().spark().createDataFrame(List.of(), ErrorRecords.SCHEMA),
+          r.context(),
           frame.name() + "_errors");
     };
   }

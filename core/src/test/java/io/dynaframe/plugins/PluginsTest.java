@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class PluginsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String SCALA = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
+  private static final String SCALA =
+      scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
 
   /** Doubles {@code n}: a transform of the test's own. */
   private static final class Doubled implements Transform<DynamicFrame> {
@@ -44,53 +44,105 @@ class PluginsTest {
 
   @Test
   void aConnectorOnTheClassPathServesItsConnectionTypeForReadsAndWrites(DynaContext ctx) {
-    DynamicFrame in = ctx.createDynamicFrameFromOptions("inline", Options.of("lines", List.of("{\"id\": 1}",
-        "{\"id\": 2}")), "", Options.empty(), "inline_in");
+    DynamicFrame in =
+        ctx.createDynamicFrameFromOptions(
+            "inline",
+            Options.of("lines", List.of("{\"id\": 1}", "{\"id\": 2}")),
+            "",
+            Options.empty(),
+            "inline_in");
     FrameAssert.assertThat(in).isEqualTo(Frames.rows(ctx, "id BIGINT", row(1L), row(2L)));
 
-    ctx.writeDynamicFrameFromOptions(in, "INLINE", Options.of("key", "served"), "", Options.empty(), "inline_out");
-    assertThat(InlineConnector.WRITTEN.get("served")).containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}");
+    ctx.writeDynamicFrameFromOptions(
+        in, "INLINE", Options.of("key", "served"), "", Options.empty(), "inline_out");
+    assertThat(InlineConnector.WRITTEN.get("served"))
+        .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}");
   }
 
   @Test
   void aConnectionTypeOfAModuleNotOnTheClassPathNamesTheArtifactToAdd(DynaContext ctx) {
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("postgresql",
-        Options.of("url", "jdbc:postgresql://localhost/shop", "dbtable", "orders"), "orders", "", Options.empty()))
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "postgresql",
+                    Options.of("url", "jdbc:postgresql://localhost/shop", "dbtable", "orders"),
+                    "orders",
+                    "",
+                    Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessage("connection type 'postgresql' needs io.dynaframe:dynaframe-jdbc_" + SCALA
-            + " on the class path; the installed types are [file, inline, s3]");
-    assertThatThrownBy(() -> ctx.getSinkWithFormat("iceberg", Options.empty(), "out", "", Options.empty()))
+        .hasMessage(
+            "connection type 'postgresql' needs io.dynaframe:dynaframe-jdbc_"
+                + SCALA
+                + " on the class path; the installed types are [file, inline, s3]");
+    assertThatThrownBy(
+            () -> ctx.getSinkWithFormat("iceberg", Options.empty(), "out", "", Options.empty()))
         .isInstanceOf(SinkException.class)
-        .hasMessage("connection type 'iceberg' needs io.dynaframe:dynaframe-lakeformats_" + SCALA
-            + " on the class path; the installed types are [file, inline, s3]");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("mongodbx", Options.empty(), "", "", Options.empty()))
+        .hasMessage(
+            "connection type 'iceberg' needs io.dynaframe:dynaframe-lakeformats_"
+                + SCALA
+                + " on the class path; the installed types are [file, inline, s3]");
+    assertThatThrownBy(
+            () -> ctx.getSourceWithFormat("mongodbx", Options.empty(), "", "", Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("connection type 'mongodbx' is not supported; the installed types are [file, inline, s3]");
+        .hasMessageStartingWith(
+            "connection type 'mongodbx' is not supported; the installed types are [file, inline, s3]");
   }
 
   @Test
   void misspelledOptionsFailAtTheCallNamingTheClosestKnownOne(DynaContext ctx) throws IOException {
     Path file = Files.writeString(dir.resolve("a.json"), "{\"id\": 1}\n");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.of("paths", List.of(file.toString()),
-        "recurce", true), "in", "json", Options.empty()))
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3",
+                    Options.of("paths", List.of(file.toString()), "recurce", true),
+                    "in",
+                    "json",
+                    Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("connection option of an s3 source 'recurce' is not known; did you mean 'recurse'?");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.of("path", file.toString()), "in", "json",
-        Options.empty()))
+        .hasMessageStartingWith(
+            "connection option of an s3 source 'recurce' is not known; did you mean 'recurse'?");
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3", Options.of("path", file.toString()), "in", "json", Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("connection option of an s3 source 'path' is not known; did you mean 'paths'?");
-    assertThatThrownBy(() -> ctx.getSinkWithFormat("s3", Options.of("path", dir.resolve("out").toString(),
-        "partitionkeys", List.of("id")), "out", "json", Options.empty()))
+        .hasMessageStartingWith(
+            "connection option of an s3 source 'path' is not known; did you mean 'paths'?");
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "s3",
+                    Options.of(
+                        "path", dir.resolve("out").toString(), "partitionkeys", List.of("id")),
+                    "out",
+                    "json",
+                    Options.empty()))
         .isInstanceOf(SinkException.class)
-        .hasMessageStartingWith("connection option of an s3 sink 'partitionkeys' is not known; did you mean 'partitionKeys'?");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.of("paths", List.of(file.toString())), "in",
-        "csv", Options.of("withheader", true)))
+        .hasMessageStartingWith(
+            "connection option of an s3 sink 'partitionkeys' is not known; did you mean 'partitionKeys'?");
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3",
+                    Options.of("paths", List.of(file.toString())),
+                    "in",
+                    "csv",
+                    Options.of("withheader", true)))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("format option 'withheader' is not known for csv; did you mean 'withHeader'?");
-    assertThatThrownBy(() -> ctx.getSourceWithFormat("s3", Options.of("paths", List.of(file.toString()),
-        "zzzzzz", 1), "in", "json", Options.empty()))
+        .hasMessageStartingWith(
+            "format option 'withheader' is not known for csv; did you mean 'withHeader'?");
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3",
+                    Options.of("paths", List.of(file.toString()), "zzzzzz", 1),
+                    "in",
+                    "json",
+                    Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith("connection option of an s3 source 'zzzzzz' is not known; the known ones are [boundedFiles,");
+        .hasMessageStartingWith(
+            "connection option of an s3 source 'zzzzzz' is not known; the known ones are [boundedFiles,");
   }
 
   @Test
@@ -101,15 +153,22 @@ class PluginsTest {
     assertThat(run.withBookmarks(Bookmarks.NONE).observer()).isSameAs(run.observer());
     assertThat(run.withRunId("observed-2").observer()).isNotSameAs(run.observer());
 
-    DynamicFrame in = run.createDynamicFrameFromOptions("inline", Options.of("lines", List.of("{\"id\": 1}"),
-        "password", "hunter2"), "", Options.empty(), "orders");
+    DynamicFrame in =
+        run.createDynamicFrameFromOptions(
+            "inline",
+            Options.of("lines", List.of("{\"id\": 1}"), "password", "hunter2"),
+            "",
+            Options.empty(),
+            "orders");
     DynamicFrame doubled = in.apply("double_ids", new Doubled());
-    run.writeDynamicFrameFromOptions(doubled, "inline", Options.of("key", "observed"), "", Options.empty(), "");
+    run.writeDynamicFrameFromOptions(
+        doubled, "inline", Options.of("key", "observed"), "", Options.empty(), "");
 
-    assertThat(log.calls()).containsExactly(
-        "source orders INLINE [] {lines={\"id\": 1}, password=*****}",
-        "step double_ids Doubled",
-        "sink sink INLINE [] {key=observed}");
+    assertThat(log.calls())
+        .containsExactly(
+            "source orders INLINE [] {lines={\"id\": 1}, password=*****}",
+            "step double_ids Doubled",
+            "sink sink INLINE [] {key=observed}");
     assertThat(InlineConnector.WRITTEN.get("observed")).containsExactly("{\"id\":2}");
   }
 }

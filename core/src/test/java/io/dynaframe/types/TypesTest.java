@@ -38,8 +38,9 @@ class TypesTest {
     StructType a = struct(field("id", LONG), field("name", STRING));
     StructType b = struct(field("id", STRING), field("age", LONG));
 
-    assertThat(merge(a, b)).isEqualTo(struct(
-        field("id", choice(LONG, STRING)), field("name", STRING), field("age", LONG)));
+    assertThat(merge(a, b))
+        .isEqualTo(
+            struct(field("id", choice(LONG, STRING)), field("name", STRING), field("age", LONG)));
   }
 
   @Test
@@ -47,7 +48,8 @@ class TypesTest {
     DataType a = array(struct(field("qty", LONG)));
     DataType b = array(struct(field("qty", STRING), field("sku", STRING)));
 
-    assertThat(merge(a, b)).isEqualTo(array(struct(field("qty", choice(LONG, STRING)), field("sku", STRING))));
+    assertThat(merge(a, b))
+        .isEqualTo(array(struct(field("qty", choice(LONG, STRING)), field("sku", STRING))));
     assertThat(merge(array(NULL), array(LONG))).isEqualTo(array(LONG));
   }
 
@@ -61,19 +63,23 @@ class TypesTest {
 
   @Test
   void choicesAreStoredAsFlaggedStructsAndComeBack() {
-    StructType schema = struct(field("id", choice(LONG, STRING)),
-        field("items", array(struct(field("qty", choice(LONG, STRING))))));
+    StructType schema =
+        struct(
+            field("id", choice(LONG, STRING)),
+            field("items", array(struct(field("qty", choice(LONG, STRING))))));
 
     org.apache.spark.sql.types.StructType spark = SparkTypes.toSpark(schema);
 
     assertThat(spark.simpleString())
-        .isEqualTo("struct<id:struct<long:bigint,string:string>,items:array<struct<qty:struct<long:bigint,string:string>>>>");
+        .isEqualTo(
+            "struct<id:struct<long:bigint,string:string>,items:array<struct<qty:struct<long:bigint,string:string>>>>");
     assertThat(SparkTypes.fromSpark(spark)).isEqualTo(schema);
   }
 
   @Test
   void aPlainSparkStructIsNotAChoice() {
-    org.apache.spark.sql.types.StructType spark = org.apache.spark.sql.types.StructType.fromDDL("s STRUCT<long: BIGINT, string: STRING>");
+    org.apache.spark.sql.types.StructType spark =
+        org.apache.spark.sql.types.StructType.fromDDL("s STRUCT<long: BIGINT, string: STRING>");
     assertThat(SparkTypes.fromSpark(spark).fields().get(0).type()).isInstanceOf(StructType.class);
   }
 
@@ -88,8 +94,10 @@ class TypesTest {
 
   @Test
   void hiveTypesOfNestedTypes() {
-    StructType s = struct(field("a b", array(struct(field("x", LONG)))), field("m", Types.map(DOUBLE)));
-    assertThat(s.hiveType()).isEqualTo("struct<`a b`:array<struct<x:bigint>>,m:map<string,double>>");
+    StructType s =
+        struct(field("a b", array(struct(field("x", LONG)))), field("m", Types.map(DOUBLE)));
+    assertThat(s.hiveType())
+        .isEqualTo("struct<`a b`:array<struct<x:bigint>>,m:map<string,double>>");
   }
 
   @Test
@@ -100,9 +108,14 @@ class TypesTest {
 
   @Test
   void printSchemaRendersLikeGlue() {
-    StructType s = struct(field("provider id", choice(LONG, STRING)), field("tags", array(STRING)),
-        field("address", struct(field("city", STRING))));
-    assertThat(s.treeString()).isEqualTo("""
+    StructType s =
+        struct(
+            field("provider id", choice(LONG, STRING)),
+            field("tags", array(STRING)),
+            field("address", struct(field("city", STRING))));
+    assertThat(s.treeString())
+        .isEqualTo(
+            """
         root
         |-- provider id: choice
         |    |-- long

@@ -3,6 +3,8 @@ package io.dynaframe.examples;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
+import io.dynaframe.InputFile;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Database;
@@ -12,10 +14,8 @@ import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.crawler.CrawlReport;
 import io.dynaframe.crawler.Crawler;
 import io.dynaframe.crawler.TableNaming;
-import io.dynaframe.InputFile;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
-import io.dynaframe.Lake;
 import io.dynaframe.job.Publisher;
 import io.dynaframe.job.RunReport;
 import io.dynaframe.transforms.ApplyMapping;
@@ -34,16 +34,16 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The flagship job, end to end on embedded defaults: messy raw orders land in the lake's SOURCE
- * area; a crawler registers them in the embedded catalog under custom table names; the job
- * reads them from the catalog (with bookmarks, so each run reads only new files), resolves the
- * choices, maps the fields, samples with Spigot, moves questionable rows to a quarantine table
- * with SplitRows, relationalizes the nested items, and publishes partitioned Parquet into LOAD
- * with catalog registration; then it prints the run report and queries the tables with SQL.
- * {@link #main} runs it twice, the second time with one new batch of input.
+ * area; a crawler registers them in the embedded catalog under custom table names; the job reads
+ * them from the catalog (with bookmarks, so each run reads only new files), resolves the choices,
+ * maps the fields, samples with Spigot, moves questionable rows to a quarantine table with
+ * SplitRows, relationalizes the nested items, and publishes partitioned Parquet into LOAD with
+ * catalog registration; then it prints the run report and queries the tables with SQL. {@link
+ * #main} runs it twice, the second time with one new batch of input.
  *
  * <p>The lake may be a local folder or any Hadoop file system URI; with {@code s3a://} every area
- * (CODE, TEMP, SOURCE, LOAD) is on S3 and the embedded catalog (Hive metastore on Derby and
- * Spark's warehouse) stays in a local folder:
+ * (CODE, TEMP, SOURCE, LOAD) is on S3 and the embedded catalog (Hive metastore on Derby and Spark's
+ * warehouse) stays in a local folder:
  *
  * <pre>
  * java ... io.dynaframe.examples.OrdersPipeline s3a://my-bucket/lake --catalog-dir /tmp/orders-catalog \
@@ -62,13 +62,19 @@ public final class OrdersPipeline {
   /** Raw order lines per file by default; a batch is two files. */
   public static final int DEFAULT_ORDERS_PER_FILE = 150;
 
-  /** The tables each run publishes (in append mode): orders, their items, and the quarantined orders. */
-  public static final List<TableIdentifier> TABLES = List.of(TableIdentifier.of("sales", "orders"),
-      TableIdentifier.of("sales", "order_items"), TableIdentifier.of("sales", "orders_quarantine"));
+  /**
+   * The tables each run publishes (in append mode): orders, their items, and the quarantined
+   * orders.
+   */
+  public static final List<TableIdentifier> TABLES =
+      List.of(
+          TableIdentifier.of("sales", "orders"),
+          TableIdentifier.of("sales", "order_items"),
+          TableIdentifier.of("sales", "orders_quarantine"));
 
   /** The raw tables the crawler registers from the SOURCE area. */
-  public static final List<TableIdentifier> RAW_TABLES = List.of(TableIdentifier.of("raw", "raw_orders"),
-      TableIdentifier.of("raw", "raw_customers"));
+  public static final List<TableIdentifier> RAW_TABLES =
+      List.of(TableIdentifier.of("raw", "raw_orders"), TableIdentifier.of("raw", "raw_customers"));
 
   /**
    * What one run did.
@@ -79,7 +85,12 @@ public final class OrdersPipeline {
    * @param errorRecords the raw lines that could not be read
    * @param published the tables the run published
    */
-  public record Run(int batch, String runId, List<String> filesRead, long errorRecords, List<TableIdentifier> published) {
+  public record Run(
+      int batch,
+      String runId,
+      List<String> filesRead,
+      long errorRecords,
+      List<TableIdentifier> published) {
     /** Keeps copies of the lists. */
     public Run {
       filesRead = List.copyOf(filesRead);
@@ -88,12 +99,12 @@ public final class OrdersPipeline {
   }
 
   /**
-   * {@code OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]}: lands a
-   * new batch of raw orders and runs the job, {@code --runs} times (2 by default). {@code LAKE} is
-   * a local folder ({@code lake} by default) or a URI such as {@code s3a://bucket/lake}; the
-   * embedded catalog lives in {@code --catalog-dir} ({@code <LAKE>/spark} for a local lake,
-   * {@code lake-catalog} otherwise). Hadoop settings for the lake's file system (endpoint,
-   * credentials provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}.
+   * {@code OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]}: lands a new
+   * batch of raw orders and runs the job, {@code --runs} times (2 by default). {@code LAKE} is a
+   * local folder ({@code lake} by default) or a URI such as {@code s3a://bucket/lake}; the embedded
+   * catalog lives in {@code --catalog-dir} ({@code <LAKE>/spark} for a local lake, {@code
+   * lake-catalog} otherwise). Hadoop settings for the lake's file system (endpoint, credentials
+   * provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}.
    */
   public static void main(String[] argv) {
     String lakeArg = "lake";
@@ -108,8 +119,10 @@ public final class OrdersPipeline {
         case "--runs" -> runs = positive(value(argv, ++i, a), a);
         default -> {
           if (a.startsWith("--")) {
-            throw new IllegalArgumentException("unknown option " + a
-                + "; usage: OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]");
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + a
+                    + "; usage: OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]");
           }
           lakeArg = a;
         }
@@ -120,8 +133,12 @@ public final class OrdersPipeline {
     if (catalogDir == null) {
       catalogDir = uri ? Path.of("lake-catalog") : Path.of(lakeArg).resolve("spark");
     }
-    DynaContext ctx = DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath())
-        .config("spark.ui.showConsoleProgress", "true").build();
+    DynaContext ctx =
+        DynaContext.local()
+            .appName(JOB)
+            .dataDir(catalogDir.toAbsolutePath())
+            .config("spark.ui.showConsoleProgress", "true")
+            .build();
     try {
       runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, runs, perFile);
     } finally {
@@ -145,11 +162,16 @@ public final class OrdersPipeline {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("option " + option + " takes a positive number, not '" + value + "'");
+    throw new IllegalArgumentException(
+        "option " + option + " takes a positive number, not '" + value + "'");
   }
 
-  /** Lands a new batch of raw input and runs the job on it, {@code runs} times; returns what each run did. */
-  public static List<Run> runBatches(DynaContext ctx, Catalog catalog, Lake lake, int runs, int ordersPerFile) {
+  /**
+   * Lands a new batch of raw input and runs the job on it, {@code runs} times; returns what each
+   * run did.
+   */
+  public static List<Run> runBatches(
+      DynaContext ctx, Catalog catalog, Lake lake, int runs, int ordersPerFile) {
     List<Run> done = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       int batch = landBatch(ctx, lake, ordersPerFile);
@@ -160,92 +182,143 @@ public final class OrdersPipeline {
   }
 
   /**
-   * Lands the next batch of raw orders ({@code 2 * ordersPerFile} lines in two files) in the
-   * lake's SOURCE area, and the customers file if it is not there yet; returns the batch number.
+   * Lands the next batch of raw orders ({@code 2 * ordersPerFile} lines in two files) in the lake's
+   * SOURCE area, and the customers file if it is not there yet; returns the batch number.
    */
   public static int landBatch(DynaContext ctx, Lake lake, int ordersPerFile) {
     Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
     RawData.writeCustomers(conf, lake.source());
     int batch = RawData.nextBatch(conf, lake.source());
     int lines = RawData.writeOrders(conf, lake.source(), batch, ordersPerFile);
-    System.out.printf("%n==== batch %d: %d raw order lines landed in %s%n", batch, lines, lake.sourcePath("orders"));
+    System.out.printf(
+        "%n==== batch %d: %d raw order lines landed in %s%n",
+        batch, lines, lake.sourcePath("orders"));
     return batch;
   }
 
   /**
-   * One run of the job: crawls the SOURCE area into database {@code raw}, reads the new raw
-   * orders with bookmarks, and publishes {@link #TABLES} into LOAD, registered in the catalog.
+   * One run of the job: crawls the SOURCE area into database {@code raw}, reads the new raw orders
+   * with bookmarks, and publishes {@link #TABLES} into LOAD, registered in the catalog.
    */
   public static Run run(DynaContext base, Catalog catalog, Lake lake) {
     if (!catalog.databaseExists(DatabaseName.of("raw"))) {
-      catalog.createDatabase(Database.of("raw").withDescription("raw input as crawled from the SOURCE area")
-          .withLocation(lake.source()));
+      catalog.createDatabase(
+          Database.of("raw")
+              .withDescription("raw input as crawled from the SOURCE area")
+              .withLocation(lake.source()));
     }
-    CrawlReport crawl = Crawler.builder(catalog, "raw").name("raw_crawler")
-        .path(lake.sourcePath("orders")).path(lake.sourcePath("customers"))
-        .naming(TableNaming.template("raw_{folder}")).build().run();
-    System.out.println("== crawler: " + crawl.summary() + "; tables " + crawl.tablesCreated() + crawl.tablesUpdated());
+    CrawlReport crawl =
+        Crawler.builder(catalog, "raw")
+            .name("raw_crawler")
+            .path(lake.sourcePath("orders"))
+            .path(lake.sourcePath("customers"))
+            .naming(TableNaming.template("raw_{folder}"))
+            .build()
+            .run();
+    System.out.println(
+        "== crawler: "
+            + crawl.summary()
+            + "; tables "
+            + crawl.tablesCreated()
+            + crawl.tablesUpdated());
 
-    JobArguments args = JobArguments.resolve(new String[] {"--JOB_NAME", JOB, "--job-bookmark-option", "job-bookmark-enable"},
-        "JOB_NAME");
+    JobArguments args =
+        JobArguments.resolve(
+            new String[] {"--JOB_NAME", JOB, "--job-bookmark-option", "job-bookmark-enable"},
+            "JOB_NAME");
     try (Job job = Job.init(JOB, base.withCatalog(catalog), args, lake)) {
       DynaContext ctx = job.context();
-      DynamicFrame orders = ctx.createDynamicFrameFromCatalog("raw", "raw_orders", "read_orders", "", Options.empty());
+      DynamicFrame orders =
+          ctx.createDynamicFrameFromCatalog(
+              "raw", "raw_orders", "read_orders", "", Options.empty());
       System.out.println("== raw orders as read (choices where records disagree):");
       orders.printSchema();
 
-      DynamicFrame resolved = orders.apply("resolve_choices", ResolveChoice.specs(
-          ResolveSpec.of("order_id", "cast:long"), ResolveSpec.of("amount", "cast:double"),
-          ResolveSpec.of("items[].qty", "cast:long")));
-      DynamicFrame mapped = resolved.apply("map_fields", ApplyMapping.of(
-          MappingSpec.of("order_id", "long", "order_id", "long"),
-          MappingSpec.of("customer_id", "long", "customer_id", "long"),
-          MappingSpec.of("order_date", "string", "order_date", "string"),
-          MappingSpec.of("amount", "double", "amount", "double"),
-          MappingSpec.of("currency", "string", "currency", "string"),
-          MappingSpec.of("shipping.city", "string", "city", "string"),
-          MappingSpec.of("items", "items")));
+      DynamicFrame resolved =
+          orders.apply(
+              "resolve_choices",
+              ResolveChoice.specs(
+                  ResolveSpec.of("order_id", "cast:long"),
+                  ResolveSpec.of("amount", "cast:double"),
+                  ResolveSpec.of("items[].qty", "cast:long")));
+      DynamicFrame mapped =
+          resolved.apply(
+              "map_fields",
+              ApplyMapping.of(
+                  MappingSpec.of("order_id", "long", "order_id", "long"),
+                  MappingSpec.of("customer_id", "long", "customer_id", "long"),
+                  MappingSpec.of("order_date", "string", "order_date", "string"),
+                  MappingSpec.of("amount", "double", "amount", "double"),
+                  MappingSpec.of("currency", "string", "currency", "string"),
+                  MappingSpec.of("shipping.city", "string", "city", "string"),
+                  MappingSpec.of("items", "items")));
 
       String samplePath = lake.samplesPath(JOB, ctx.runId(), "sample_orders");
       DynamicFrame sampled = mapped.apply("sample_orders", Spigot.to(samplePath).withTopk(20));
 
-      FrameCollection split = sampled.apply("quarantine_split",
-          SplitRows.of(Map.of("amount", Map.of(">=", 0), "order_id", Map.of(">", 0))).withNames("good", "quarantine"));
+      FrameCollection split =
+          sampled.apply(
+              "quarantine_split",
+              SplitRows.of(Map.of("amount", Map.of(">=", 0), "order_id", Map.of(">", 0)))
+                  .withNames("good", "quarantine"));
       DynamicFrame good = split.get("good");
       DynamicFrame quarantine = split.get("quarantine");
 
-      FrameCollection tables = good.apply("relationalize", Relationalize.of("orders")
-          .withStagingPath(lake.stagingPath(JOB, ctx.runId())));
+      FrameCollection tables =
+          good.apply(
+              "relationalize",
+              Relationalize.of("orders").withStagingPath(lake.stagingPath(JOB, ctx.runId())));
       // Relationalize's keys are unique within a run: join the items back to their order ids
-      DynamicFrame items = tables.get("orders_items")
-          .apply("items_with_order", Join.with(tables.get("orders"), "id", "items"))
-          .apply("name_item_columns", ApplyMapping.of(
-              MappingSpec.of("order_id", "long", "order_id", "long"),
-              MappingSpec.of("index", "int", "position", "int"),
-              MappingSpec.of("`items.val.sku`", "string", "sku", "string"),
-              MappingSpec.of("`items.val.qty`", "long", "qty", "long")));
+      DynamicFrame items =
+          tables
+              .get("orders_items")
+              .apply("items_with_order", Join.with(tables.get("orders"), "id", "items"))
+              .apply(
+                  "name_item_columns",
+                  ApplyMapping.of(
+                      MappingSpec.of("order_id", "long", "order_id", "long"),
+                      MappingSpec.of("index", "int", "position", "int"),
+                      MappingSpec.of("`items.val.sku`", "string", "sku", "string"),
+                      MappingSpec.of("`items.val.qty`", "long", "qty", "long")));
 
       Publisher publisher = Publisher.of(job); // the catalog of the job's context, the job's lake
-      publisher.publish(tables.get("orders"), TABLES.get(0), "parquet", List.of("order_date"),
+      publisher.publish(
+          tables.get("orders"),
+          TABLES.get(0),
+          "parquet",
+          List.of("order_date"),
           Publisher.Mode.APPEND);
       publisher.publish(items, TABLES.get(1), "parquet", List.of(), Publisher.Mode.APPEND);
-      publisher.publish(quarantine, TABLES.get(2), "parquet", List.of(),
-          Publisher.Mode.APPEND);
+      publisher.publish(quarantine, TABLES.get(2), "parquet", List.of(), Publisher.Mode.APPEND);
       job.commit();
 
       RunReport report = RunReport.of(job).print();
       System.out.println("== sample of 20 mapped orders written to " + samplePath);
-      System.out.println("   query it in one call: Spigot.createTempView(ctx, \"" + samplePath + "\", \"sample\")");
-      report.folder().ifPresent(f -> System.out.println("== run report, diagram and lineage in " + f));
+      System.out.println(
+          "   query it in one call: Spigot.createTempView(ctx, \""
+              + samplePath
+              + "\", \"sample\")");
+      report
+          .folder()
+          .ifPresent(f -> System.out.println("== run report, diagram and lineage in " + f));
       report.lineageEvents().ifPresent(f -> System.out.println("== OpenLineage events in " + f));
       long errors = orders.errorsCount();
-      System.out.println("== " + errors + " raw lines could not be read; they are in the error records");
+      System.out.println(
+          "== " + errors + " raw lines could not be read; they are in the error records");
       System.out.println("== SQL over the published tables:");
-      ctx.spark().sql("SELECT o.order_date, count(DISTINCT o.order_id) AS orders, round(sum(o.amount), 2) AS revenue, "
-          + "sum(i.qty) AS items FROM sales.orders o LEFT JOIN sales.order_items i ON i.order_id = o.order_id "
-          + "GROUP BY o.order_date ORDER BY o.order_date").show(50, false);
+      ctx.spark()
+          .sql(
+              "SELECT o.order_date, count(DISTINCT o.order_id) AS orders, round(sum(o.amount), 2) AS revenue, "
+                  + "sum(i.qty) AS items FROM sales.orders o LEFT JOIN sales.order_items i ON i.order_id = o.order_id "
+                  + "GROUP BY o.order_date ORDER BY o.order_date")
+          .show(50, false);
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
-      List<String> read = job.filesRead().values().stream().flatMap(List::stream).map(InputFile::path).sorted().toList();
+      List<String> read =
+          job.filesRead().values().stream()
+              .flatMap(List::stream)
+              .map(InputFile::path)
+              .sorted()
+              .toList();
       return new Run(0, job.runId(), read, errors, TABLES);
     }
   }

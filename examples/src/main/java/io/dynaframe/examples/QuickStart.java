@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * The smallest dynaframe job: reads a bundled file of JSON lines whose fields disagree on
- * their types, prints the schema Glue would print (with choices), the records, and the error
- * record for the line that is not valid JSON.
+ * The smallest dynaframe job: reads a bundled file of JSON lines whose fields disagree on their
+ * types, prints the schema Glue would print (with choices), the records, and the error record for
+ * the line that is not valid JSON.
  */
 public final class QuickStart {
   private QuickStart() {}
@@ -26,9 +26,15 @@ public final class QuickStart {
       Files.copy(in, input, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    DynaContext ctx = DynaContext.local().appName("quickstart").dataDir(lake.resolve("spark")).build();
-    DynamicFrame orders = ctx.createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(input.toString())), "json", Options.empty(), "orders");
+    DynaContext ctx =
+        DynaContext.local().appName("quickstart").dataDir(lake.resolve("spark")).build();
+    DynamicFrame orders =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(input.toString())),
+            "json",
+            Options.empty(),
+            "orders");
 
     System.out.println("== schema of " + input);
     orders.printSchema();

@@ -20,9 +20,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>Files are written next to their input unless {@code --out} names a folder. SVG needs
- * Graphviz's {@code dot} on the PATH; without it the command says how to install it and exits
- * with status 3. Exit status 0 is success, 1 a script or file that cannot be read, 2 a usage
- * error.
+ * Graphviz's {@code dot} on the PATH; without it the command says how to install it and exits with
+ * status 3. Exit status 0 is success, 1 a script or file that cannot be read, 2 a usage error.
  */
 public final class DiagramTool {
   static final int OK = 0;
@@ -30,13 +29,15 @@ public final class DiagramTool {
   static final int USAGE = 2;
   static final int NO_GRAPHVIZ = 3;
 
-  private static final String HELP = String.join("\n",
-      "usage: DiagramTool glue [--out DIR] [--svg] SCRIPT.py...",
-      "         writes the job diagram of each AWS Glue script (from its ## @type/@args/@return/@inputs",
-      "         comments) as SCRIPT.dot (Graphviz) and SCRIPT.mmd (Mermaid); --svg also renders SCRIPT.svg",
-      "       DiagramTool svg [--out DIR] FILE.dot|DIR...",
-      "         renders DOT files, or every .dot file under a folder, to SVG with Graphviz 'dot'",
-      "Files go next to their input unless --out names a folder.");
+  private static final String HELP =
+      String.join(
+          "\n",
+          "usage: DiagramTool glue [--out DIR] [--svg] SCRIPT.py...",
+          "         writes the job diagram of each AWS Glue script (from its ## @type/@args/@return/@inputs",
+          "         comments) as SCRIPT.dot (Graphviz) and SCRIPT.mmd (Mermaid); --svg also renders SCRIPT.svg",
+          "       DiagramTool svg [--out DIR] FILE.dot|DIR...",
+          "         renders DOT files, or every .dot file under a folder, to SVG with Graphviz 'dot'",
+          "Files go next to their input unless --out names a folder.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -53,7 +54,10 @@ public final class DiagramTool {
     System.exit(run(List.of(args), System.out, System.err, System.getenv("PATH")));
   }
 
-  /** Runs the command, looking for Graphviz in the given PATH-style search path; returns the exit status. */
+  /**
+   * Runs the command, looking for Graphviz in the given PATH-style search path; returns the exit
+   * status.
+   */
   static int run(List<String> args, PrintStream out, PrintStream err, String searchPath) {
     return new DiagramTool(out, err, searchPath).run(args);
   }
@@ -123,7 +127,9 @@ public final class DiagramTool {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         try (Stream<Path> files = Files.walk(input)) {
-          files.filter(f -> f.getFileName().toString().endsWith(".dot") && Files.isRegularFile(f)).sorted()
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".dot") && Files.isRegularFile(f))
+              .sorted()
               .forEach(dotFiles::add);
         }
       } else if (Files.isRegularFile(input)) {

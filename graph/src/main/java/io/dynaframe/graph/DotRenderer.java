@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders a {@link JobGraph} as a Graphviz DOT digraph, left to right: sources as blue
- * cylinders, transforms as grey rounded boxes, sinks as green 3D boxes. Each node shows its id, type and
- * arguments, and for a step that ran, its records in, out and in error and its time; steps
- * with error records are drawn in red and edges carry the number of records that flowed.
- * The same graph always gives the same text.
+ * Renders a {@link JobGraph} as a Graphviz DOT digraph, left to right: sources as blue cylinders,
+ * transforms as grey rounded boxes, sinks as green 3D boxes. Each node shows its id, type and
+ * arguments, and for a step that ran, its records in, out and in error and its time; steps with
+ * error records are drawn in red and edges carry the number of records that flowed. The same graph
+ * always gives the same text.
  */
 public final class DotRenderer {
   private static final String INDENT = "  ";
@@ -30,7 +30,12 @@ public final class DotRenderer {
       StringBuilder attrs = new StringBuilder(shape(node.kind()));
       attrs.append(", label=").append(quote(Labels.lines(node)));
       if (Labels.hasErrors(node)) {
-        attrs.append(", color=\"").append(Labels.ERROR_COLOR).append("\", fontcolor=\"").append(Labels.ERROR_COLOR).append('"');
+        attrs
+            .append(", color=\"")
+            .append(Labels.ERROR_COLOR)
+            .append("\", fontcolor=\"")
+            .append(Labels.ERROR_COLOR)
+            .append('"');
       }
       line(out, quote(node.id()) + " [" + attrs + "]");
     }
@@ -38,8 +43,12 @@ public final class DotRenderer {
       out.append('\n');
     }
     for (Edge edge : graph.edges()) {
-      String label = graph.node(edge.from()).flatMap(Node::stats)
-          .map(s -> " [label=" + quote(Labels.count(s.recordsOut())) + "]").orElse("");
+      String label =
+          graph
+              .node(edge.from())
+              .flatMap(Node::stats)
+              .map(s -> " [label=" + quote(Labels.count(s.recordsOut())) + "]")
+              .orElse("");
       line(out, quote(edge.from()) + " -> " + quote(edge.to()) + label);
     }
     out.append("}\n");
@@ -53,7 +62,8 @@ public final class DotRenderer {
   private static String shape(Node.Kind kind) {
     return switch (kind) {
       case SOURCE -> "shape=cylinder, style=filled, fillcolor=\"" + Labels.SOURCE_FILL + "\"";
-      case TRANSFORM -> "shape=box, style=\"rounded,filled\", fillcolor=\"" + Labels.TRANSFORM_FILL + "\"";
+      case TRANSFORM ->
+          "shape=box, style=\"rounded,filled\", fillcolor=\"" + Labels.TRANSFORM_FILL + "\"";
       case SINK -> "shape=box3d, style=filled, fillcolor=\"" + Labels.SINK_FILL + "\"";
     };
   }

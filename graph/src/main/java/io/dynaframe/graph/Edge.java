@@ -3,8 +3,8 @@ package io.dynaframe.graph;
 import java.util.Objects;
 
 /**
- * A frame flowing from one step to another: the result of step {@code from} is an input of
- * step {@code to}.
+ * A frame flowing from one step to another: the result of step {@code from} is an input of step
+ * {@code to}.
  *
  * @param from id of the step that produces the frame
  * @param to id of the step that reads it

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the job graph of an AWS Glue Python script from the comment annotations Glue writes
- * above each step of a generated script:
+ * Reads the job graph of an AWS Glue Python script from the comment annotations Glue writes above
+ * each step of a generated script:
  *
  * <pre>
  * ## &#64;type: ApplyMapping
@@ -25,13 +25,12 @@ import java.util.regex.Pattern;
  * applymapping1 = ApplyMapping.apply(frame = datasource0, mappings = [...], transformation_ctx = "applymapping1")
  * </pre>
  *
- * <p>Each {@code @type} line starts a step; {@code @return} is its id and is required. Type
- * {@code DataSource} makes a source, {@code DataSink} a sink, any other type a transform. The
- * {@code @args} list becomes the node's arguments (string values without their quotes, and
- * without a {@code transformation_ctx} that only repeats the id). The values of the
- * {@code @inputs} list ({@code frame = x}, {@code frame1 = x, frame2 = y}, {@code dfc = x}) are
- * the ids of the step's inputs, each returned by an earlier step. Other lines, including
- * {@code ## @params}, are ignored.
+ * <p>Each {@code @type} line starts a step; {@code @return} is its id and is required. Type {@code
+ * DataSource} makes a source, {@code DataSink} a sink, any other type a transform. The
+ * {@code @args} list becomes the node's arguments (string values without their quotes, and without
+ * a {@code transformation_ctx} that only repeats the id). The values of the {@code @inputs} list
+ * ({@code frame = x}, {@code frame1 = x, frame2 = y}, {@code dfc = x}) are the ids of the step's
+ * inputs, each returned by an earlier step. Other lines, including {@code ## @params}, are ignored.
  */
 public final class GlueScriptParser {
   private static final Pattern ANNOTATION = Pattern.compile("^\\s*##\\s*@(\\w+)\\s*:?(.*)$");
@@ -39,23 +38,25 @@ public final class GlueScriptParser {
   private GlueScriptParser() {}
 
   /**
-   * The graph of the script at the given path; the job is named after the file, without
-   * {@code .py}.
+   * The graph of the script at the given path; the job is named after the file, without {@code
+   * .py}.
    *
    * @throws GlueScriptException if the annotations are malformed or inconsistent
    * @throws UncheckedIOException if the file cannot be read
    */
   public static JobGraph parse(Path script) {
     try {
-      return parse(script.getFileName().toString(), Files.readString(script, StandardCharsets.UTF_8));
+      return parse(
+          script.getFileName().toString(), Files.readString(script, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Glue script " + script + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read Glue script " + script + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The graph of a script's text; {@code scriptName} (for example {@code jobs/orders.py}) names
-   * the script in error messages, and its file name without {@code .py} names the job.
+   * The graph of a script's text; {@code scriptName} (for example {@code jobs/orders.py}) names the
+   * script in error messages, and its file name without {@code .py} names the job.
    *
    * @throws GlueScriptException if the annotations are malformed or inconsistent
    */
@@ -113,7 +114,9 @@ public final class GlueScriptParser {
           case "type" -> {
             finish();
             if (value.isEmpty()) {
-              throw error(lineNo, "@type has no value; write the step's type, e.g. '## @type: ApplyMapping'");
+              throw error(
+                  lineNo,
+                  "@type has no value; write the step's type, e.g. '## @type: ApplyMapping'");
             }
             current = new Block(lineNo, value);
           }
@@ -121,8 +124,11 @@ public final class GlueScriptParser {
           case "return" -> {
             Block b = block(lineNo, key);
             if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-              throw error(lineNo, "@return must name the variable the step assigns, e.g. '## @return: applymapping1', not '"
-                  + value + "'");
+              throw error(
+                  lineNo,
+                  "@return must name the variable the step assigns, e.g. '## @return: applymapping1', not '"
+                      + value
+                      + "'");
             }
             b.id = value;
             b.returnLine = lineNo;
@@ -143,7 +149,11 @@ public final class GlueScriptParser {
 
     private Block block(int lineNo, String key) {
       if (current == null) {
-        throw error(lineNo, "@" + key + " is not below a '## @type:' line; each step's annotations start with @type");
+        throw error(
+            lineNo,
+            "@"
+                + key
+                + " is not below a '## @type:' line; each step's annotations start with @type");
       }
       return current;
     }
@@ -153,13 +163,21 @@ public final class GlueScriptParser {
         return;
       }
       if (current.id == null) {
-        throw error(current.line, "step of type " + current.type
-            + " has no '## @return:' line; add one naming the variable it assigns");
+        throw error(
+            current.line,
+            "step of type "
+                + current.type
+                + " has no '## @return:' line; add one naming the variable it assigns");
       }
       for (Block b : blocks) {
         if (b.id.equals(current.id)) {
-          throw error(current.returnLine, "@return " + current.id + " is already returned by the step at line "
-              + b.returnLine + "; each step returns a new name");
+          throw error(
+              current.returnLine,
+              "@return "
+                  + current.id
+                  + " is already returned by the step at line "
+                  + b.returnLine
+                  + "; each step returns a new name");
         }
       }
       blocks.add(current);
@@ -167,9 +185,12 @@ public final class GlueScriptParser {
     }
 
     private JobGraph graph() {
-      String fileName = scriptName.substring(Math.max(scriptName.lastIndexOf('/'), scriptName.lastIndexOf('\\')) + 1);
-      JobGraph.Builder graph = JobGraph.builder(fileName.replaceFirst("\\.py$", ""))
-          .description("AWS Glue script " + scriptName);
+      String fileName =
+          scriptName.substring(
+              Math.max(scriptName.lastIndexOf('/'), scriptName.lastIndexOf('\\')) + 1);
+      JobGraph.Builder graph =
+          JobGraph.builder(fileName.replaceFirst("\\.py$", ""))
+              .description("AWS Glue script " + scriptName);
       Map<String, Block> known = new LinkedHashMap<>();
       for (Block b : blocks) {
         Node node = Node.of(b.kind(), b.id).withType(b.type);
@@ -180,17 +201,32 @@ public final class GlueScriptParser {
         }
         graph.node(node);
         if (b.kind() == Node.Kind.SOURCE && !b.inputs.isEmpty()) {
-          throw error(b.inputsLine, "@inputs of " + b.id + " lists " + b.inputs + ", but a DataSource has no inputs");
+          throw error(
+              b.inputsLine,
+              "@inputs of " + b.id + " lists " + b.inputs + ", but a DataSource has no inputs");
         }
         for (String input : b.inputs) {
           Block from = known.get(input);
           if (from == null) {
-            throw error(b.inputsLine, "@inputs of " + b.id + " names '" + input
-                + "', which no step above returns; steps above return " + known.keySet());
+            throw error(
+                b.inputsLine,
+                "@inputs of "
+                    + b.id
+                    + " names '"
+                    + input
+                    + "', which no step above returns; steps above return "
+                    + known.keySet());
           }
           if (from.kind() == Node.Kind.SINK) {
-            throw error(b.inputsLine, "@inputs of " + b.id + " names '" + input + "', a DataSink (line "
-                + from.line + "); read the frame the sink writes instead");
+            throw error(
+                b.inputsLine,
+                "@inputs of "
+                    + b.id
+                    + " names '"
+                    + input
+                    + "', a DataSink (line "
+                    + from.line
+                    + "); read the frame the sink writes instead");
           }
           graph.edge(input, b.id);
         }
@@ -200,12 +236,18 @@ public final class GlueScriptParser {
     }
 
     /**
-     * A bracketed list of {@code name = value} items, split at top-level commas; string values
-     * lose their quotes; an item without {@code =} is a name with an empty value.
+     * A bracketed list of {@code name = value} items, split at top-level commas; string values lose
+     * their quotes; an item without {@code =} is a name with an empty value.
      */
     private Map<String, String> arguments(int lineNo, String key, String list) {
       if (!list.startsWith("[") || !list.endsWith("]")) {
-        throw error(lineNo, "@" + key + " must be a list in brackets, e.g. '## @" + key + ": [frame = datasource0]'");
+        throw error(
+            lineNo,
+            "@"
+                + key
+                + " must be a list in brackets, e.g. '## @"
+                + key
+                + ": [frame = datasource0]'");
       }
       Map<String, String> items = new LinkedHashMap<>();
       for (String item : splitTopLevel(lineNo, list.substring(1, list.length() - 1), ',')) {
@@ -220,7 +262,10 @@ public final class GlueScriptParser {
       return items;
     }
 
-    /** Splits at the separator where it is outside quotes and brackets; {@code '='} splits only once. */
+    /**
+     * Splits at the separator where it is outside quotes and brackets; {@code '='} splits only
+     * once.
+     */
     private List<String> splitTopLevel(int lineNo, String text, char separator) {
       List<String> parts = new ArrayList<>();
       int depth = 0;
@@ -249,14 +294,21 @@ public final class GlueScriptParser {
         }
       }
       if (quote != 0 || depth != 0) {
-        throw error(lineNo, "unbalanced " + (quote != 0 ? "quote " + quote : "brackets") + " in '" + text.strip() + "'");
+        throw error(
+            lineNo,
+            "unbalanced "
+                + (quote != 0 ? "quote " + quote : "brackets")
+                + " in '"
+                + text.strip()
+                + "'");
       }
       parts.add(text.substring(start));
       return parts;
     }
 
     private static String unquote(String value) {
-      if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+      if (value.length() >= 2
+          && (value.charAt(0) == '"' || value.charAt(0) == '\'')
           && value.charAt(value.length() - 1) == value.charAt(0)
           && value.indexOf(value.charAt(0), 1) == value.length() - 1) {
         return value.substring(1, value.length() - 1);

@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /** Finds Graphviz's {@code dot} on a search path and runs it to turn DOT files into SVG. */
 final class Graphviz {
-  static final String MISSING = "Graphviz 'dot' was not found on the PATH, so no SVG was written. Install Graphviz "
-      + "(Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install graphviz; "
-      + "Windows: winget install graphviz) and run again. The .dot files open in any Graphviz viewer and the "
-      + ".mmd files render in GitHub/GitLab Markdown without it.";
+  static final String MISSING =
+      "Graphviz 'dot' was not found on the PATH, so no SVG was written. Install Graphviz "
+          + "(Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install graphviz; "
+          + "Windows: winget install graphviz) and run again. The .dot files open in any Graphviz viewer and the "
+          + ".mmd files render in GitHub/GitLab Markdown without it.";
   private static final long TIMEOUT_SECONDS = 120;
 
   private final Path executable;
@@ -23,7 +24,9 @@ final class Graphviz {
     this.executable = executable;
   }
 
-  /** Graphviz from the directories of a PATH-style search path, if {@code dot} is in one of them. */
+  /**
+   * Graphviz from the directories of a PATH-style search path, if {@code dot} is in one of them.
+   */
   static Optional<Graphviz> find(String searchPath) {
     if (searchPath == null) {
       return Optional.empty();
@@ -52,16 +55,32 @@ final class Graphviz {
   void toSvg(Path dotFile, Path svgFile) throws IOException {
     Path log = Files.createTempFile("dynaframe-dot", ".log");
     try {
-      Process process = new ProcessBuilder(executable.toString(), "-Tsvg", "-o", svgFile.toString(), dotFile.toString())
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(
+                  executable.toString(), "-Tsvg", "-o", svgFile.toString(), dotFile.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       boolean done = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (!done) {
         process.destroyForcibly();
-        throw new IOException(executable + " did not finish rendering " + dotFile + " within " + TIMEOUT_SECONDS + " s");
+        throw new IOException(
+            executable
+                + " did not finish rendering "
+                + dotFile
+                + " within "
+                + TIMEOUT_SECONDS
+                + " s");
       }
       if (process.exitValue() != 0) {
-        throw new IOException(executable + " failed on " + dotFile + " (exit " + process.exitValue() + "): "
-            + Files.readString(log, StandardCharsets.UTF_8).strip());
+        throw new IOException(
+            executable
+                + " failed on "
+                + dotFile
+                + " (exit "
+                + process.exitValue()
+                + "): "
+                + Files.readString(log, StandardCharsets.UTF_8).strip());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

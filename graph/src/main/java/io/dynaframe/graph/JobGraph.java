@@ -21,9 +21,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * An immutable job graph: a name, a description, the {@link Node}s (steps) in topological order
- * and the {@link Edge}s (frames) between them. A valid graph is acyclic, sources have no inputs
- * and sinks feed nothing; {@link Builder#build()} checks this.
+ * An immutable job graph: a name, a description, the {@link Node}s (steps) in topological order and
+ * the {@link Edge}s (frames) between them. A valid graph is acyclic, sources have no inputs and
+ * sinks feed nothing; {@link Builder#build()} checks this.
  *
  * <p>Order is deterministic: {@link #nodes()} lists every node after all of its inputs, and among
  * nodes that could come in either order keeps the order in which they were added; {@link
@@ -32,8 +32,8 @@ import java.util.Set;
  * edges were added (a join's left input first).
  *
  * <p>{@link #toJson()} and {@link #fromJson(String)} convert a graph to and from its JSON form
- * ({@link JobGraphJson}), and {@link #forJobClass(Class)} reads the graph the annotation
- * processor wrote for a {@code @Job} class.
+ * ({@link JobGraphJson}), and {@link #forJobClass(Class)} reads the graph the annotation processor
+ * wrote for a {@code @Job} class.
  */
 public final class JobGraph {
   private final String name;
@@ -43,7 +43,11 @@ public final class JobGraph {
   private final ImmutableMap<String, Node> byId;
   private final ImmutableList<Edge> edges;
 
-  private JobGraph(String name, String description, ImmutableList<Node> nodes, ImmutableList<String> declared,
+  private JobGraph(
+      String name,
+      String description,
+      ImmutableList<Node> nodes,
+      ImmutableList<String> declared,
       ImmutableList<Edge> edges) {
     this.name = name;
     this.description = description;
@@ -63,8 +67,8 @@ public final class JobGraph {
   /**
    * The graph of a JSON text in the form {@link #toJson()} writes ({@link JobGraphJson}).
    *
-   * @throws JobGraphJsonException if the text is not JSON, lacks a member or has one of the
-   *     wrong type, or describes a graph that is not valid; the message names the line and column
+   * @throws JobGraphJsonException if the text is not JSON, lacks a member or has one of the wrong
+   *     type, or describes a graph that is not valid; the message names the line and column
    */
   public static JobGraph fromJson(String json) {
     return JobGraphJson.read(json);
@@ -73,8 +77,8 @@ public final class JobGraph {
   /**
    * The graph the annotation processor wrote for a {@code @Job} class, read from the class path
    * resource {@code META-INF/dynaframe/jobs/<binary class name>.json} through the class's class
-   * loader; empty when there is none (the class was compiled without the processor). See
-   * {@link JobGraphJson#forJobClass(Class)}.
+   * loader; empty when there is none (the class was compiled without the processor). See {@link
+   * JobGraphJson#forJobClass(Class)}.
    *
    * @throws JobGraphJsonException if the resource is there but is not a job graph's JSON
    * @throws java.io.UncheckedIOException if the resource cannot be read
@@ -83,7 +87,10 @@ public final class JobGraph {
     return JobGraphJson.forJobClass(jobClass);
   }
 
-  /** The JSON form of this graph ({@link JobGraphJson}); {@code fromJson(g.toJson())} equals {@code g}. */
+  /**
+   * The JSON form of this graph ({@link JobGraphJson}); {@code fromJson(g.toJson())} equals {@code
+   * g}.
+   */
   public String toJson() {
     return JobGraphJson.write(this);
   }
@@ -105,14 +112,16 @@ public final class JobGraph {
 
   /**
    * The ids of all nodes in the order they were added to the builder: for the graph of a
-   * {@code @Job} class, the order of its step methods in the source. Unlike {@link #nodes()},
-   * a node may come before its inputs.
+   * {@code @Job} class, the order of its step methods in the source. Unlike {@link #nodes()}, a
+   * node may come before its inputs.
    */
   public List<String> declarationOrder() {
     return declared;
   }
 
-  /** All edges, ordered by the position of their target in {@link #nodes()}, then by input order. */
+  /**
+   * All edges, ordered by the position of their target in {@link #nodes()}, then by input order.
+   */
   public List<Edge> edges() {
     return edges;
   }
@@ -129,7 +138,10 @@ public final class JobGraph {
    */
   public List<String> inputs(String id) {
     require(id);
-    return edges.stream().filter(e -> e.to().equals(id)).map(Edge::from).collect(ImmutableList.toImmutableList());
+    return edges.stream()
+        .filter(e -> e.to().equals(id))
+        .map(Edge::from)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -139,7 +151,10 @@ public final class JobGraph {
    */
   public List<String> outputs(String id) {
     require(id);
-    return edges.stream().filter(e -> e.from().equals(id)).map(Edge::to).collect(ImmutableList.toImmutableList());
+    return edges.stream()
+        .filter(e -> e.from().equals(id))
+        .map(Edge::to)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -149,24 +164,30 @@ public final class JobGraph {
    */
   public JobGraph withStats(String id, StepStats stats) {
     Node node = require(id).withStats(stats);
-    ImmutableList<Node> replaced = nodes.stream().map(n -> n.id().equals(id) ? node : n)
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList<Node> replaced =
+        nodes.stream()
+            .map(n -> n.id().equals(id) ? node : n)
+            .collect(ImmutableList.toImmutableList());
     return new JobGraph(name, description, replaced, declared, edges);
   }
 
   private Node require(String id) {
     Node node = byId.get(id);
     if (node == null) {
-      throw new IllegalArgumentException("job graph '" + name + "' has no node '" + id + "'; its nodes are "
-          + byId.keySet());
+      throw new IllegalArgumentException(
+          "job graph '" + name + "' has no node '" + id + "'; its nodes are " + byId.keySet());
     }
     return node;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof JobGraph g && name.equals(g.name) && description.equals(g.description)
-        && nodes.equals(g.nodes) && declared.equals(g.declared) && edges.equals(g.edges);
+    return o instanceof JobGraph g
+        && name.equals(g.name)
+        && description.equals(g.description)
+        && nodes.equals(g.nodes)
+        && declared.equals(g.declared)
+        && edges.equals(g.edges);
   }
 
   @Override
@@ -211,8 +232,8 @@ public final class JobGraph {
     /**
      * The graph.
      *
-     * @throws InvalidJobGraphException if two nodes share an id, an edge names an unknown node,
-     *     is given twice, enters a source or leaves a sink, or the edges form a cycle
+     * @throws InvalidJobGraphException if two nodes share an id, an edge names an unknown node, is
+     *     given twice, enters a source or leaves a sink, or the edges form a cycle
      */
     public JobGraph build() {
       Map<String, Node> byId = new LinkedHashMap<>();
@@ -221,14 +242,15 @@ public final class JobGraph {
           throw invalid("two nodes have the id '%s'", n.id());
         }
       }
-      MutableGraph<String> g = GraphBuilder.directed().allowsSelfLoops(true)
-          .nodeOrder(ElementOrder.insertion()).build();
+      MutableGraph<String> g =
+          GraphBuilder.directed().allowsSelfLoops(true).nodeOrder(ElementOrder.insertion()).build();
       byId.keySet().forEach(g::addNode);
       Set<Edge> seen = new HashSet<>();
       for (Edge e : edges) {
         for (String end : List.of(e.from(), e.to())) {
           if (!byId.containsKey(end)) {
-            throw invalid("edge %s names '%s', which is not a node; the nodes are %s", e, end, byId.keySet());
+            throw invalid(
+                "edge %s names '%s', which is not a node; the nodes are %s", e, end, byId.keySet());
           }
         }
         if (!seen.add(e)) {
@@ -248,15 +270,20 @@ public final class JobGraph {
       List<String> order = topologicalOrder(g);
       Map<String, Integer> position = new HashMap<>();
       order.forEach(id -> position.put(id, position.size()));
-      ImmutableList<Node> sorted = order.stream().map(byId::get).collect(ImmutableList.toImmutableList());
+      ImmutableList<Node> sorted =
+          order.stream().map(byId::get).collect(ImmutableList.toImmutableList());
       // stable sort: inputs of one node keep the order in which their edges were added
-      ImmutableList<Edge> sortedEdges = edges.stream().sorted(Comparator.comparing(e -> position.get(e.to())))
-          .collect(ImmutableList.toImmutableList());
-      return new JobGraph(name, description, sorted, ImmutableList.copyOf(byId.keySet()), sortedEdges);
+      ImmutableList<Edge> sortedEdges =
+          edges.stream()
+              .sorted(Comparator.comparing(e -> position.get(e.to())))
+              .collect(ImmutableList.toImmutableList());
+      return new JobGraph(
+          name, description, sorted, ImmutableList.copyOf(byId.keySet()), sortedEdges);
     }
 
     private InvalidJobGraphException invalid(String format, Object... args) {
-      return new InvalidJobGraphException("job graph '" + name + "': " + String.format(format, args));
+      return new InvalidJobGraphException(
+          "job graph '" + name + "': " + String.format(format, args));
     }
 
     /** Kahn's algorithm; among ready nodes the one added first goes first. */

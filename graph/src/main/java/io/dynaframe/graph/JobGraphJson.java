@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JSON form of a {@link JobGraph}: what the annotation processor writes for each
- * {@code @Job} class as the class path resource {@link #resourceName(String)
- * META-INF/dynaframe/jobs/<binary class name>.json}, and what the runtime reads back with
- * {@link #forJobClass(Class)}, so that compile time and run time share one job model.
+ * The JSON form of a {@link JobGraph}: what the annotation processor writes for each {@code @Job}
+ * class as the class path resource {@link #resourceName(String) META-INF/dynaframe/jobs/<binary
+ * class name>.json}, and what the runtime reads back with {@link #forJobClass(Class)}, so that
+ * compile time and run time share one job model.
  *
  * <p>The form, version {@value #FORMAT}:
  *
@@ -52,21 +52,23 @@ import java.util.Set;
  * }</pre>
  *
  * <p>{@code nodes} lists the nodes in {@linkplain JobGraph#declarationOrder() declaration order}
- * (for a {@code @Job} class, the order of its step methods in the source); the topological
- * order of {@link JobGraph#nodes()} follows from it and the edges. {@code kind} is a {@link
- * Node.Kind} name; {@code method} (the Java method that declares the step) and {@code stats}
- * (a run's {@link StepStats}, the duration in ISO-8601 as {@link Duration#toString()} writes it)
- * appear only when the node has them; {@code args} keep their order. {@code edges} are in the
- * order of {@link JobGraph#edges()}, so a join's left input comes first. Reading accepts the
- * members in any order, takes a missing {@code description} or {@code type} as empty and a
- * missing {@code args} or {@code edges} as none, and ignores members it does not know.
+ * (for a {@code @Job} class, the order of its step methods in the source); the topological order of
+ * {@link JobGraph#nodes()} follows from it and the edges. {@code kind} is a {@link Node.Kind} name;
+ * {@code method} (the Java method that declares the step) and {@code stats} (a run's {@link
+ * StepStats}, the duration in ISO-8601 as {@link Duration#toString()} writes it) appear only when
+ * the node has them; {@code args} keep their order. {@code edges} are in the order of {@link
+ * JobGraph#edges()}, so a join's left input comes first. Reading accepts the members in any order,
+ * takes a missing {@code description} or {@code type} as empty and a missing {@code args} or {@code
+ * edges} as none, and ignores members it does not know.
  *
- * <p>Writing is deterministic (the same graph gives the same text, two-space indented, ending
- * with a line break) and {@code read(write(g))} equals {@code g}. The module has no JSON
- * library: this class and its package's small parser do the work.
+ * <p>Writing is deterministic (the same graph gives the same text, two-space indented, ending with
+ * a line break) and {@code read(write(g))} equals {@code g}. The module has no JSON library: this
+ * class and its package's small parser do the work.
  */
 public final class JobGraphJson {
-  /** The version of the form that {@link #write(JobGraph)} writes and {@link #read(String)} reads. */
+  /**
+   * The version of the form that {@link #write(JobGraph)} writes and {@link #read(String)} reads.
+   */
   public static final int FORMAT = 1;
 
   /** The class path folder of the processor's JSON graphs, one per {@code @Job} class. */
@@ -77,9 +79,8 @@ public final class JobGraphJson {
   private JobGraphJson() {}
 
   /**
-   * The class path resource of a job class's JSON graph: {@code
-   * META-INF/dynaframe/jobs/<binary class name>.json}, for example {@code
-   * META-INF/dynaframe/jobs/com.example.Jobs$Daily.json}.
+   * The class path resource of a job class's JSON graph: {@code META-INF/dynaframe/jobs/<binary
+   * class name>.json}, for example {@code META-INF/dynaframe/jobs/com.example.Jobs$Daily.json}.
    *
    * @param binaryClassName the class's binary name, as {@link Class#getName()} gives it
    */
@@ -89,14 +90,15 @@ public final class JobGraphJson {
 
   /**
    * The graph the annotation processor wrote for the given {@code @Job} class, read through the
-   * class's own class loader (the system class loader for a class of the bootstrap loader);
-   * empty if there is none (the class was compiled without the processor, or is not a job).
+   * class's own class loader (the system class loader for a class of the bootstrap loader); empty
+   * if there is none (the class was compiled without the processor, or is not a job).
    *
    * @throws JobGraphJsonException if the resource is there but cannot be read as a job graph
    * @throws UncheckedIOException if the resource cannot be read
    */
   public static Optional<JobGraph> forJobClass(Class<?> type) {
-    ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    ClassLoader loader =
+        type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
     String name = resourceName(type.getName());
     try (InputStream in = loader.getResourceAsStream(name)) {
       if (in == null) {
@@ -104,7 +106,8 @@ public final class JobGraphJson {
       }
       return Optional.of(read(new String(in.readAllBytes(), StandardCharsets.UTF_8), name));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + name + " of job class " + type.getName(), e);
+      throw new UncheckedIOException(
+          "could not read " + name + " of job class " + type.getName(), e);
     }
   }
 
@@ -125,9 +128,13 @@ public final class JobGraphJson {
     member(out, 1, "edges").append('[');
     List<Edge> edges = graph.edges();
     for (int i = 0; i < edges.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n").append(INDENT.repeat(2))
-          .append("{\"from\": ").append(Json.quote(edges.get(i).from()))
-          .append(", \"to\": ").append(Json.quote(edges.get(i).to())).append('}');
+      out.append(i == 0 ? "\n" : ",\n")
+          .append(INDENT.repeat(2))
+          .append("{\"from\": ")
+          .append(Json.quote(edges.get(i).from()))
+          .append(", \"to\": ")
+          .append(Json.quote(edges.get(i).to()))
+          .append('}');
     }
     out.append(edges.isEmpty() ? "]\n" : "\n" + INDENT + "]\n");
     return out.append("}\n").toString();
@@ -142,17 +149,28 @@ public final class JobGraphJson {
     member(out, 3, "args").append('{');
     boolean first = true;
     for (Map.Entry<String, String> arg : node.args().entrySet()) {
-      out.append(first ? "" : ", ").append(Json.quote(arg.getKey())).append(": ").append(Json.quote(arg.getValue()));
+      out.append(first ? "" : ", ")
+          .append(Json.quote(arg.getKey()))
+          .append(": ")
+          .append(Json.quote(arg.getValue()));
       first = false;
     }
     out.append('}');
-    node.stats().ifPresent(s -> {
-      out.append(",\n");
-      member(out, 3, "stats").append("{\"recordsIn\": ").append(s.recordsIn())
-          .append(", \"recordsOut\": ").append(s.recordsOut())
-          .append(", \"recordsInError\": ").append(s.recordsInError())
-          .append(", \"duration\": ").append(Json.quote(s.duration().toString())).append('}');
-    });
+    node.stats()
+        .ifPresent(
+            s -> {
+              out.append(",\n");
+              member(out, 3, "stats")
+                  .append("{\"recordsIn\": ")
+                  .append(s.recordsIn())
+                  .append(", \"recordsOut\": ")
+                  .append(s.recordsOut())
+                  .append(", \"recordsInError\": ")
+                  .append(s.recordsInError())
+                  .append(", \"duration\": ")
+                  .append(Json.quote(s.duration().toString()))
+                  .append('}');
+            });
     out.append('\n').append(INDENT.repeat(2)).append('}');
   }
 
@@ -163,8 +181,8 @@ public final class JobGraphJson {
   /**
    * The graph of a JSON text written by {@link #write(JobGraph)}.
    *
-   * @throws JobGraphJsonException if the text is not JSON, lacks a member or has one of the
-   *     wrong type, or describes a graph that is not valid; the message names the line and column
+   * @throws JobGraphJsonException if the text is not JSON, lacks a member or has one of the wrong
+   *     type, or describes a graph that is not valid; the message names the line and column
    */
   public static JobGraph read(String json) {
     return read(json, "job graph JSON");
@@ -188,10 +206,16 @@ public final class JobGraphJson {
       Value format = required(top, "format", root, "the job graph");
       long version = integer(format, "\"format\"");
       if (version != FORMAT) {
-        throw error(format, "this is job graph JSON format " + version + "; this version of dynaframe reads format "
-            + FORMAT + (version > FORMAT ? ": upgrade dynaframe-graph to read it" : ""));
+        throw error(
+            format,
+            "this is job graph JSON format "
+                + version
+                + "; this version of dynaframe reads format "
+                + FORMAT
+                + (version > FORMAT ? ": upgrade dynaframe-graph to read it" : ""));
       }
-      JobGraph.Builder builder = JobGraph.builder(string(required(top, "name", root, "the job graph"), "\"name\""));
+      JobGraph.Builder builder =
+          JobGraph.builder(string(required(top, "name", root, "the job graph"), "\"name\""));
       builder.description(optionalString(top, "description", "\"description\""));
       Set<String> ids = new HashSet<>();
       Value nodes = required(top, "nodes", root, "the job graph");
@@ -223,11 +247,14 @@ public final class JobGraphJson {
       }
     }
 
-    private String endpoint(Map<String, Value> edge, String member, Value at, String what, Set<String> ids) {
+    private String endpoint(
+        Map<String, Value> edge, String member, Value at, String what, Set<String> ids) {
       Value v = required(edge, member, at, what);
       String id = string(v, "\"" + member + "\" of " + what);
       if (!ids.contains(id)) {
-        throw error(v, "\"" + member + "\" of " + what + " names '" + id + "', which is not the id of a node");
+        throw error(
+            v,
+            "\"" + member + "\" of " + what + " names '" + id + "', which is not the id of a node");
       }
       return id;
     }
@@ -240,8 +267,14 @@ public final class JobGraphJson {
       try {
         kind = Node.Kind.valueOf(kindName);
       } catch (IllegalArgumentException e) {
-        throw error(kindValue, "\"kind\" of " + what + " is '" + kindName + "'; it must be one of "
-            + List.of(Node.Kind.values()));
+        throw error(
+            kindValue,
+            "\"kind\" of "
+                + what
+                + " is '"
+                + kindName
+                + "'; it must be one of "
+                + List.of(Node.Kind.values()));
       }
       Value idValue = required(fields, "id", at, what);
       String id = string(idValue, "\"id\" of " + what);
@@ -256,7 +289,9 @@ public final class JobGraphJson {
       if (method != null) {
         String m = string(method, "\"method\" of " + what);
         if (m.isBlank()) {
-          throw error(method, "\"method\" of " + what + " is blank; leave it out when no method declares the step");
+          throw error(
+              method,
+              "\"method\" of " + what + " is blank; leave it out when no method declares the step");
         }
         node = node.withMethod(m);
       }
@@ -264,7 +299,8 @@ public final class JobGraphJson {
       if (args != null) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, Value> arg : object(args, "\"args\" of " + what).entrySet()) {
-          values.put(arg.getKey(), string(arg.getValue(), "argument \"" + arg.getKey() + "\" of " + what));
+          values.put(
+              arg.getKey(), string(arg.getValue(), "argument \"" + arg.getKey() + "\" of " + what));
         }
         node = node.withArgs(values);
       }
@@ -279,15 +315,22 @@ public final class JobGraphJson {
       Map<String, Value> fields = object(at, what);
       long in = integer(required(fields, "recordsIn", at, what), "\"recordsIn\" of " + what);
       long out = integer(required(fields, "recordsOut", at, what), "\"recordsOut\" of " + what);
-      long inError = integer(required(fields, "recordsInError", at, what), "\"recordsInError\" of " + what);
+      long inError =
+          integer(required(fields, "recordsInError", at, what), "\"recordsInError\" of " + what);
       Value durationValue = required(fields, "duration", at, what);
       String text = string(durationValue, "\"duration\" of " + what);
       Duration duration;
       try {
         duration = Duration.parse(text);
       } catch (DateTimeParseException e) {
-        throw error(durationValue, "\"duration\" of " + what + " is '" + text
-            + "', which is not an ISO-8601 duration such as PT1.5S", e);
+        throw error(
+            durationValue,
+            "\"duration\" of "
+                + what
+                + " is '"
+                + text
+                + "', which is not an ISO-8601 duration such as PT1.5S",
+            e);
       }
       try {
         return new StepStats(in, out, inError, duration);
@@ -337,7 +380,13 @@ public final class JobGraphJson {
         try {
           return n.longValueExact();
         } catch (ArithmeticException e) {
-          throw error(v, what + " is " + n.toPlainString() + "; it must be a whole number that fits in 64 bits", e);
+          throw error(
+              v,
+              what
+                  + " is "
+                  + n.toPlainString()
+                  + "; it must be a whole number that fits in 64 bits",
+              e);
         }
       }
       throw wrongType(v, what, "a whole number");

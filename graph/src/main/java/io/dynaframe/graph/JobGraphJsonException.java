@@ -1,11 +1,10 @@
 package io.dynaframe.graph;
 
 /**
- * A text cannot be read as a job graph's JSON ({@link JobGraph#fromJson(String)}): it is not
- * JSON, a member is missing or of the wrong type, or the graph it describes is not valid (for
- * example its edges form a cycle). The message starts with where the problem is, as
- * {@code <source> line <n>, column <m>: }, and {@link #line()} and {@link #column()} give the
- * same position.
+ * A text cannot be read as a job graph's JSON ({@link JobGraph#fromJson(String)}): it is not JSON,
+ * a member is missing or of the wrong type, or the graph it describes is not valid (for example its
+ * edges form a cycle). The message starts with where the problem is, as {@code <source> line <n>,
+ * column <m>: }, and {@link #line()} and {@link #column()} give the same position.
  */
 public final class JobGraphJsonException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -15,15 +14,16 @@ public final class JobGraphJsonException extends IllegalArgumentException {
   private final int column;
 
   /**
-   * An exception at the given position (1-based line, 1-based column in UTF-16 chars) of the
-   * text named {@code source}.
+   * An exception at the given position (1-based line, 1-based column in UTF-16 chars) of the text
+   * named {@code source}.
    */
   public JobGraphJsonException(String source, int line, int column, String message) {
     this(source, line, column, message, null);
   }
 
   /** The same, with the exception that caused it. */
-  public JobGraphJsonException(String source, int line, int column, String message, Throwable cause) {
+  public JobGraphJsonException(
+      String source, int line, int column, String message, Throwable cause) {
     super(source + " line " + line + ", column " + column + ": " + message, cause);
     this.source = source;
     this.line = line;

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The little JSON this module needs for {@link JobGraphJson}: a strict parser (RFC 8259, no
- * comments, no trailing commas, no duplicate keys) into {@link Value}s that remember the line
- * and column they start at, and string quoting for the writer. Not a general JSON library.
+ * comments, no trailing commas, no duplicate keys) into {@link Value}s that remember the line and
+ * column they start at, and string quoting for the writer. Not a general JSON library.
  */
 final class Json {
   /** Deeper nesting than this is refused rather than risking the stack. */
@@ -20,9 +20,9 @@ final class Json {
   private Json() {}
 
   /**
-   * A parsed JSON value and where it starts (both 1-based; columns count UTF-16 chars). The
-   * content is a {@code Map<String, Value>} (key order kept), a {@code List<Value>}, a {@link
-   * String}, a {@link BigDecimal}, a {@link Boolean}, or null for JSON {@code null}.
+   * A parsed JSON value and where it starts (both 1-based; columns count UTF-16 chars). The content
+   * is a {@code Map<String, Value>} (key order kept), a {@code List<Value>}, a {@link String}, a
+   * {@link BigDecimal}, a {@link Boolean}, or null for JSON {@code null}.
    */
   record Value(Object content, int line, int column) {
 
@@ -55,7 +55,8 @@ final class Json {
     Value value = parser.value(0);
     parser.skipWhitespace();
     if (parser.pos < text.length()) {
-      throw parser.error("unexpected " + parser.describeNext() + " after the end of the JSON value");
+      throw parser.error(
+          "unexpected " + parser.describeNext() + " after the end of the JSON value");
     }
     return value;
   }
@@ -74,8 +75,10 @@ final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1));
+          boolean pairedHigh =
+              Character.isHighSurrogate(c)
+                  && i + 1 < text.length()
+                  && Character.isLowSurrogate(text.charAt(i + 1));
           if (pairedHigh) {
             out.append(c).append(text.charAt(++i));
           } else if (c < 0x20 || Character.isSurrogate(c)) {
@@ -153,7 +156,8 @@ final class Json {
         int keyColumn = column();
         String key = string();
         if (members.containsKey(key)) {
-          throw new JobGraphJsonException(source, keyLine, keyColumn, "the member \"" + key + "\" is given twice");
+          throw new JobGraphJsonException(
+              source, keyLine, keyColumn, "the member \"" + key + "\" is given twice");
         }
         skipWhitespace();
         expect(':', "':' after the member name");
@@ -208,8 +212,10 @@ final class Json {
           return out.toString();
         }
         if (c < 0x20) {
-          throw error("control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
-              + " inside a string; write it as an escape such as \\n");
+          throw error(
+              "control character U+"
+                  + String.format(Locale.ROOT, "%04X", (int) c)
+                  + " inside a string; write it as an escape such as \\n");
         }
         if (c != '\\') {
           out.append(c);

@@ -10,6 +10,7 @@ import java.util.Map;
 final class Labels {
   /** Argument values longer than this many characters are shortened with "...". */
   static final int MAX_VALUE_LENGTH = 60;
+
   static final String SOURCE_FILL = "#dbeafe";
   static final String TRANSFORM_FILL = "#f3f4f6";
   static final String SINK_FILL = "#dcfce7";
@@ -19,12 +20,15 @@ final class Labels {
    * Argument names whose values are never drawn (shown as {@code *****}): the same names as the
    * redaction of options and job arguments in dynaframe-core, which this module cannot depend on.
    */
-  private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
-      "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile(
+          "(?i).*(password|passwd|secret|token|credential|access[._-]?key|private[._-]?key|session[._-]?key|api[._-]?key).*");
 
   private Labels() {}
 
-  /** Id, type (if any), one {@code name = value} line per argument, and the run's stats (if any). */
+  /**
+   * Id, type (if any), one {@code name = value} line per argument, and the run's stats (if any).
+   */
   static List<String> lines(Node node) {
     List<String> lines = new ArrayList<>();
     lines.add(clean(node.id()));
@@ -32,8 +36,10 @@ final class Labels {
       lines.add(clean(node.type()));
     }
     for (Map.Entry<String, String> arg : node.args().entrySet()) {
-      String value = SECRET.matcher(arg.getKey()).matches() && !arg.getValue().isEmpty() ? "*****"
-          : shorten(clean(arg.getValue()));
+      String value =
+          SECRET.matcher(arg.getKey()).matches() && !arg.getValue().isEmpty()
+              ? "*****"
+              : shorten(clean(arg.getValue()));
       lines.add(value.isEmpty() ? clean(arg.getKey()) : clean(arg.getKey()) + " = " + value);
     }
     node.stats().ifPresent(s -> lines.add(stats(s)));
@@ -42,8 +48,13 @@ final class Labels {
 
   /** {@code 1,000 in / 990 out / 10 errors / 1.2 s}. */
   static String stats(StepStats s) {
-    return count(s.recordsIn()) + " in / " + count(s.recordsOut()) + " out / "
-        + count(s.recordsInError()) + (s.recordsInError() == 1 ? " error / " : " errors / ") + duration(s.duration());
+    return count(s.recordsIn())
+        + " in / "
+        + count(s.recordsOut())
+        + " out / "
+        + count(s.recordsInError())
+        + (s.recordsInError() == 1 ? " error / " : " errors / ")
+        + duration(s.duration());
   }
 
   /** A count with thousands separators, the same in every locale. */

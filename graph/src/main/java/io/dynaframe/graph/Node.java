@@ -7,11 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One step of a job graph: its id (unique in the graph), its {@link Kind}, its type (what it
- * is, for example {@code ApplyMapping} or {@code S3 Parquet}), the arguments shown on the
- * diagram, for a step of a {@code @Job} class the name of the method that declares it, and,
- * for a step that ran, its {@link StepStats}. Immutable: the {@code with...} methods return a
- * new node.
+ * One step of a job graph: its id (unique in the graph), its {@link Kind}, its type (what it is,
+ * for example {@code ApplyMapping} or {@code S3 Parquet}), the arguments shown on the diagram, for
+ * a step of a {@code @Job} class the name of the method that declares it, and, for a step that ran,
+ * its {@link StepStats}. Immutable: the {@code with...} methods return a new node.
  */
 public final class Node {
 
@@ -32,7 +31,13 @@ public final class Node {
   private final String method;
   private final StepStats stats;
 
-  private Node(String id, Kind kind, String type, ImmutableMap<String, String> args, String method, StepStats stats) {
+  private Node(
+      String id,
+      Kind kind,
+      String type,
+      ImmutableMap<String, String> args,
+      String method,
+      StepStats stats) {
     this.id = id;
     this.kind = kind;
     this.type = type;
@@ -50,7 +55,8 @@ public final class Node {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
     if (id.isBlank() || !id.equals(id.strip())) {
-      throw new IllegalArgumentException("node id must not be blank or start or end with whitespace: '" + id + "'");
+      throw new IllegalArgumentException(
+          "node id must not be blank or start or end with whitespace: '" + id + "'");
     }
     return new Node(id, kind, "", ImmutableMap.of(), null, null);
   }
@@ -127,9 +133,9 @@ public final class Node {
   }
 
   /**
-   * The name of the Java method that declares the step, for a node of a {@code @Job} class's
-   * graph as the annotation processor writes it (it differs from the id when the annotation
-   * gives an {@code id}); empty for a graph from elsewhere, such as a Glue script.
+   * The name of the Java method that declares the step, for a node of a {@code @Job} class's graph
+   * as the annotation processor writes it (it differs from the id when the annotation gives an
+   * {@code id}); empty for a graph from elsewhere, such as a Glue script.
    */
   public Optional<String> method() {
     return Optional.ofNullable(method);
@@ -142,8 +148,13 @@ public final class Node {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Node n && id.equals(n.id) && kind == n.kind && type.equals(n.type)
-        && args.equals(n.args) && Objects.equals(method, n.method) && Objects.equals(stats, n.stats);
+    return o instanceof Node n
+        && id.equals(n.id)
+        && kind == n.kind
+        && type.equals(n.type)
+        && args.equals(n.args)
+        && Objects.equals(method, n.method)
+        && Objects.equals(stats, n.stats);
   }
 
   @Override
@@ -153,7 +164,12 @@ public final class Node {
 
   @Override
   public String toString() {
-    return kind + " " + id + (type.isEmpty() ? "" : " (" + type + ")") + (args.isEmpty() ? "" : " " + args)
-        + (method == null ? "" : " declared by " + method + "()") + (stats == null ? "" : " " + stats);
+    return kind
+        + " "
+        + id
+        + (type.isEmpty() ? "" : " (" + type + ")")
+        + (args.isEmpty() ? "" : " " + args)
+        + (method == null ? "" : " declared by " + method + "()")
+        + (stats == null ? "" : " " + stats);
   }
 }

@@ -19,8 +19,10 @@ class ArchitectureTest {
   /** This module's main classes only, from the folder or jar {@link JobGraph} was loaded from. */
   private static JavaClasses moduleClasses() {
     try {
-      Path location = Path.of(JobGraph.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      Path location =
+          Path.of(JobGraph.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importLocations(List.of(Location.of(location)));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -30,7 +32,8 @@ class ArchitectureTest {
   @Test
   void importsTheModelButNoTests() {
     assertThat(moduleClasses().stream().map(c -> c.getName()))
-        .contains(JobGraph.class.getName(), JobGraphJson.class.getName(), DotRenderer.class.getName())
+        .contains(
+            JobGraph.class.getName(), JobGraphJson.class.getName(), DotRenderer.class.getName())
         .noneMatch(name -> name.endsWith("Test"));
   }
 
@@ -41,8 +44,12 @@ class ArchitectureTest {
 
   @Test
   void graphDependsOnTheJdkAndGuavaOnly() {
-    classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.google.common..", "io.dynaframe.graph..")
-        .because("the graph model runs inside javac (the processor) and on Glue (the runtime): no Spark, no JSON library")
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "com.google.common..", "io.dynaframe.graph..")
+        .because(
+            "the graph model runs inside javac (the processor) and on Glue (the runtime): no Spark, no JSON library")
         .check(moduleClasses());
   }
 }

@@ -13,19 +13,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tests for {@link DiagramTool}; the SVG tests run only where Graphviz's {@code dot} is on the PATH. */
+/**
+ * Tests for {@link DiagramTool}; the SVG tests run only where Graphviz's {@code dot} is on the
+ * PATH.
+ */
 class DiagramToolTest {
   private static final String PATH = System.getenv("PATH");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String searchPath, String... args) {
-    return DiagramTool.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), searchPath);
+    return DiagramTool.run(
+        List.of(args),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        searchPath);
   }
 
   private String err() {
@@ -34,7 +39,8 @@ class DiagramToolTest {
 
   private Path script() throws IOException {
     Path scripts = Files.createDirectories(dir.resolve("scripts"));
-    return Files.writeString(scripts.resolve("orders_to_parquet.py"),
+    return Files.writeString(
+        scripts.resolve("orders_to_parquet.py"),
         GlueScriptParserTest.resource("glue/orders_to_parquet.py"));
   }
 
@@ -56,7 +62,8 @@ class DiagramToolTest {
     Path script = script();
     Path target = dir.resolve("diagrams/new");
 
-    assertThat(run(PATH, "glue", "--out", target.toString(), script.toString())).isEqualTo(DiagramTool.OK);
+    assertThat(run(PATH, "glue", "--out", target.toString(), script.toString()))
+        .isEqualTo(DiagramTool.OK);
 
     try (var files = Files.list(target)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
@@ -66,26 +73,36 @@ class DiagramToolTest {
 
   @Test
   void glueReportsAScriptErrorWithItsLine() throws IOException {
-    Path script = Files.writeString(dir.resolve("broken.py"), "## @type: Filter\n## @inputs: [frame = nothing]\n"
-        + "## @return: filter1\n");
+    Path script =
+        Files.writeString(
+            dir.resolve("broken.py"),
+            "## @type: Filter\n## @inputs: [frame = nothing]\n" + "## @return: filter1\n");
 
     assertThat(run(PATH, "glue", script.toString())).isEqualTo(DiagramTool.BAD_INPUT);
 
-    assertThat(err()).isEqualTo("error: broken.py line 2: @inputs of filter1 names 'nothing', which no step above"
-        + " returns; steps above return []" + System.lineSeparator());
+    assertThat(err())
+        .isEqualTo(
+            "error: broken.py line 2: @inputs of filter1 names 'nothing', which no step above"
+                + " returns; steps above return []"
+                + System.lineSeparator());
   }
 
   @Test
   void svgRendersDotFilesWithGraphviz() throws IOException {
     assumeTrue(Graphviz.find(PATH).isPresent(), "Graphviz 'dot' is not installed");
-    Path dot = Files.writeString(dir.resolve("orders_to_parquet.dot"),
-        GlueScriptParserTest.resource("glue/orders_to_parquet.dot"));
+    Path dot =
+        Files.writeString(
+            dir.resolve("orders_to_parquet.dot"),
+            GlueScriptParserTest.resource("glue/orders_to_parquet.dot"));
 
     assertThat(run(PATH, "svg", dir.toString())).isEqualTo(DiagramTool.OK);
 
     String svg = Files.readString(dot.resolveSibling("orders_to_parquet.svg"));
-    assertThat(svg).contains("<svg").contains("<title>orders_to_parquet</title>")
-        .contains(">datasource0</text>").contains(">datasink4</text>");
+    assertThat(svg)
+        .contains("<svg")
+        .contains("<title>orders_to_parquet</title>")
+        .contains(">datasource0</text>")
+        .contains(">datasink4</text>");
   }
 
   @Test
@@ -95,7 +112,8 @@ class DiagramToolTest {
 
     assertThat(run(PATH, "glue", "--svg", script.toString())).isEqualTo(DiagramTool.OK);
 
-    assertThat(Files.readString(script.resolveSibling("orders_to_parquet.svg"))).contains(">applymapping1</text>");
+    assertThat(Files.readString(script.resolveSibling("orders_to_parquet.svg")))
+        .contains(">applymapping1</text>");
   }
 
   @Test
@@ -104,8 +122,10 @@ class DiagramToolTest {
 
     assertThat(run("", "svg", dot.toString())).isEqualTo(DiagramTool.NO_GRAPHVIZ);
 
-    assertThat(err()).startsWith("Graphviz 'dot' was not found on the PATH, so no SVG was written. Install Graphviz"
-        + " (Debian/Ubuntu: apt-get install graphviz;");
+    assertThat(err())
+        .startsWith(
+            "Graphviz 'dot' was not found on the PATH, so no SVG was written. Install Graphviz"
+                + " (Debian/Ubuntu: apt-get install graphviz;");
     assertThat(dir.resolve("a.svg")).doesNotExist();
   }
 
@@ -137,8 +157,11 @@ class DiagramToolTest {
     assertThat(run(PATH, "draw", "x")).isEqualTo(DiagramTool.USAGE);
     assertThat(run(PATH, "glue")).isEqualTo(DiagramTool.USAGE);
     assertThat(run(PATH, "svg", "--color", "x")).isEqualTo(DiagramTool.USAGE);
-    assertThat(err()).contains("unknown command 'draw'; use 'glue' or 'svg'").contains("no input files given")
-        .contains("unknown option --color").contains("usage: DiagramTool glue");
+    assertThat(err())
+        .contains("unknown command 'draw'; use 'glue' or 'svg'")
+        .contains("no input files given")
+        .contains("unknown option --color")
+        .contains("usage: DiagramTool glue");
     assertThat(run(PATH, "--help")).isEqualTo(DiagramTool.OK);
   }
 }

@@ -9,7 +9,9 @@ class DotRendererTest {
 
   @Test
   void rendersAGraphWithoutStats() {
-    assertThat(DotRenderer.render(RenderedGraphs.plainJoin())).isEqualTo("""
+    assertThat(DotRenderer.render(RenderedGraphs.plainJoin()))
+        .isEqualTo(
+            """
         digraph "join" {
           rankdir=LR
           labelloc=t
@@ -32,7 +34,9 @@ class DotRendererTest {
 
   @Test
   void rendersStatsCountsOnEdgesErrorStepsInRedAndEscapesText() {
-    assertThat(DotRenderer.render(RenderedGraphs.runWithStats())).isEqualTo("""
+    assertThat(DotRenderer.render(RenderedGraphs.runWithStats()))
+        .isEqualTo(
+            """
         digraph "customers \\"eu\\"" {
           rankdir=LR
           labelloc=t
@@ -53,12 +57,16 @@ class DotRendererTest {
 
   @Test
   void shortensLongArgumentValuesAndFlattensLineBreaksInThem() {
-    JobGraph graph = JobGraph.builder("j")
-        .node(Node.source("s").withArg("sql", "select a,\nb from t where " + "x".repeat(80)))
-        .build();
+    JobGraph graph =
+        JobGraph.builder("j")
+            .node(Node.source("s").withArg("sql", "select a,\nb from t where " + "x".repeat(80)))
+            .build();
 
-    assertThat(DotRenderer.render(graph)).contains("label=\"s\\nsql = select a, b from t where "
-        + "x".repeat(Labels.MAX_VALUE_LENGTH - 3 - "select a, b from t where ".length()) + "...\"");
+    assertThat(DotRenderer.render(graph))
+        .contains(
+            "label=\"s\\nsql = select a, b from t where "
+                + "x".repeat(Labels.MAX_VALUE_LENGTH - 3 - "select a, b from t where ".length())
+                + "...\"");
   }
 
   @Test

@@ -9,7 +9,9 @@ class MermaidRendererTest {
 
   @Test
   void rendersAGraphWithoutStats() {
-    assertThat(MermaidRenderer.render(RenderedGraphs.plainJoin())).isEqualTo("""
+    assertThat(MermaidRenderer.render(RenderedGraphs.plainJoin()))
+        .isEqualTo(
+            """
         ---
         title: "join"
         ---
@@ -32,7 +34,9 @@ class MermaidRendererTest {
 
   @Test
   void rendersStatsCountsOnEdgesErrorStepsInRedAndEscapesText() {
-    assertThat(MermaidRenderer.render(RenderedGraphs.runWithStats())).isEqualTo("""
+    assertThat(MermaidRenderer.render(RenderedGraphs.runWithStats()))
+        .isEqualTo(
+            """
         ---
         title: "customers \\"eu\\""
         ---
@@ -56,15 +60,18 @@ class MermaidRendererTest {
 
   @Test
   void givesDistinctMermaidIdsToIdsThatOnlyDifferInPunctuation() {
-    JobGraph graph = JobGraph.builder("j")
-        .node(Node.source("a-b"))
-        .node(Node.source("a_b"))
-        .node(Node.sink("a.b"))
-        .edge("a-b", "a.b")
-        .edge("a_b", "a.b")
-        .build();
+    JobGraph graph =
+        JobGraph.builder("j")
+            .node(Node.source("a-b"))
+            .node(Node.source("a_b"))
+            .node(Node.sink("a.b"))
+            .edge("a-b", "a.b")
+            .edge("a_b", "a.b")
+            .build();
 
-    assertThat(MermaidRenderer.render(graph)).contains("""
+    assertThat(MermaidRenderer.render(graph))
+        .contains(
+            """
             n_a_b[("a-b")]
             n_a_b_2[("a_b")]
             n_a_b_3[["a.b"]]

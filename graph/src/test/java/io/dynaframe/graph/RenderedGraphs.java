@@ -6,12 +6,17 @@ import java.time.Duration;
 final class RenderedGraphs {
   private RenderedGraphs() {}
 
-  /** Three steps of a run, with stats (two of them with error records) and text that needs escaping. */
+  /**
+   * Three steps of a run, with stats (two of them with error records) and text that needs escaping.
+   */
   static JobGraph runWithStats() {
     return JobGraph.builder("customers \"eu\"")
         .description("Customers of the EU shops\nde-duplicated")
         .node(Node.source("raw").withType("S3 CSV").withArg("path", "s3://in/eu\\customers/"))
-        .node(Node.transform("clean-up").withType("Filter").withArg("condition", "age < 120 & name <> \"\" # no `x`"))
+        .node(
+            Node.transform("clean-up")
+                .withType("Filter")
+                .withArg("condition", "age < 120 & name <> \"\" # no `x`"))
         .node(Node.sink("end").withType("S3 Parquet"))
         .edge("raw", "clean-up")
         .edge("clean-up", "end")

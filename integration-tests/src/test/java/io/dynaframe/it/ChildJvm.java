@@ -25,7 +25,8 @@ final class ChildJvm {
     }
   }
 
-  static List<String> command(List<String> classpath, List<String> jvmArgs, String mainClass, List<String> args) {
+  static List<String> command(
+      List<String> classpath, List<String> jvmArgs, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of(System.getProperty("spark.opens").trim().split("\\s+")));
@@ -41,13 +42,15 @@ final class ChildJvm {
   }
 
   static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     return pb.start();
   }
 
   /** Runs to the end (at most {@code minutes}) and returns the exit code and output. */
-  static Result run(List<String> command, Map<String, String> env, Path log, int minutes) throws Exception {
+  static Result run(List<String> command, Map<String, String> env, Path log, int minutes)
+      throws Exception {
     Process p = start(command, env, log);
     boolean done = p.waitFor(minutes, TimeUnit.MINUTES);
     if (!done) {

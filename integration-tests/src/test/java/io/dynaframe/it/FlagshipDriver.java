@@ -1,6 +1,7 @@
 package io.dynaframe.it;
 
 import io.dynaframe.DynaContext;
+import io.dynaframe.Lake;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.TableDefinition;
@@ -9,7 +10,6 @@ import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.examples.OrdersPipeline;
 import io.dynaframe.job.Deployer;
 import io.dynaframe.job.Deployment;
-import io.dynaframe.Lake;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +23,12 @@ import org.apache.spark.sql.SparkSession;
  * Runs the flagship job ({@link OrdersPipeline}) the way its tests need it, in a JVM of its own
  * whose classpath is Spark's jars plus the bundle and the examples jar: deploys the examples jar
  * into the lake's CODE area, lands and processes {@code --runs} batches, then writes a dump of
- * every published table as read back through the catalog with Spark SQL (catalog facts, schema,
- * and all rows as sorted JSON lines), plus what each run read. Two dumps are equal exactly when
- * the runs gave the same tables.
+ * every published table as read back through the catalog with Spark SQL (catalog facts, schema, and
+ * all rows as sorted JSON lines), plus what each run read. Two dumps are equal exactly when the
+ * runs gave the same tables.
  *
- * <p>{@code FlagshipDriver --lake LAKE --catalog-dir DIR --orders-per-file N --runs N --dump FILE}; the
- * Spark master and any Hadoop settings come from {@code -Dspark.*} system properties.
+ * <p>{@code FlagshipDriver --lake LAKE --catalog-dir DIR --orders-per-file N --runs N --dump FILE};
+ * the Spark master and any Hadoop settings come from {@code -Dspark.*} system properties.
  */
 public final class FlagshipDriver {
   private FlagshipDriver() {}
@@ -56,9 +56,11 @@ public final class FlagshipDriver {
     DynaContext ctx = DynaContext.local().appName(OrdersPipeline.JOB).dataDir(catalogDir).build();
     SparkSession spark = ctx.spark();
     try {
-      Path jar = Path.of(OrdersPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Deployment deployed = Deployer.of(lake, spark.sparkContext().hadoopConfiguration())
-          .deploy(OrdersPipeline.JOB, OrdersPipeline.class.getName(), List.of(jar));
+      Path jar =
+          Path.of(OrdersPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Deployment deployed =
+          Deployer.of(lake, spark.sparkContext().hadoopConfiguration())
+              .deploy(OrdersPipeline.JOB, OrdersPipeline.class.getName(), List.of(jar));
       System.out.println("deployed " + deployed.location());
 
       Catalog catalog = EmbeddedCatalog.of(spark);
@@ -68,16 +70,28 @@ public final class FlagshipDriver {
       for (int i = 0; i < done.size(); i++) {
         OrdersPipeline.Run r = done.get(i);
         List<String> read = r.filesRead().stream().map(f -> relative(lake.source(), f)).toList();
-        lines.add("run " + (i + 1) + " batch " + r.batch() + " errors " + r.errorRecords() + " read " + read);
+        lines.add(
+            "run "
+                + (i + 1)
+                + " batch "
+                + r.batch()
+                + " errors "
+                + r.errorRecords()
+                + " read "
+                + read);
       }
       for (TableIdentifier t : OrdersPipeline.TABLES) {
         lines.addAll(dumpTable(spark, catalog, lake, t));
       }
-      Dataset<Row> check = spark.sql("SELECT count(*) AS n, count(DISTINCT order_id) AS ids, "
-          + "sort_array(collect_set(CAST(floor(order_id / 10000) AS INT))) AS batches FROM sales.orders");
+      Dataset<Row> check =
+          spark.sql(
+              "SELECT count(*) AS n, count(DISTINCT order_id) AS ids, "
+                  + "sort_array(collect_set(CAST(floor(order_id / 10000) AS INT))) AS batches FROM sales.orders");
       lines.add("check sales.orders " + check.toJSON().first());
-      check = spark.sql("SELECT count(*) AS n, "
-          + "sort_array(collect_set(CAST(floor(order_id / 10000) AS INT))) AS batches FROM sales.orders_quarantine");
+      check =
+          spark.sql(
+              "SELECT count(*) AS n, "
+                  + "sort_array(collect_set(CAST(floor(order_id / 10000) AS INT))) AS batches FROM sales.orders_quarantine");
       lines.add("check sales.orders_quarantine " + check.toJSON().first());
       Files.write(dump, lines, StandardCharsets.UTF_8);
       System.out.println("dumped " + lines.size() + " lines to " + dump);
@@ -86,22 +100,43 @@ public final class FlagshipDriver {
     }
   }
 
-  /** A table: its catalog entry (locations checked against the lake), its schema, and its rows sorted. */
-  private static List<String> dumpTable(SparkSession spark, Catalog catalog, Lake lake, TableIdentifier t) {
+  /**
+   * A table: its catalog entry (locations checked against the lake), its schema, and its rows
+   * sorted.
+   */
+  private static List<String> dumpTable(
+      SparkSession spark, Catalog catalog, Lake lake, TableIdentifier t) {
     List<String> lines = new ArrayList<>();
     TableDefinition def = catalog.getTable(t);
     String home = lake.tablePath(t.database().name(), t.name());
     List<Partition> partitions = catalog.listAllPartitions(t, null);
     String prefix = norm(home) + "/";
-    boolean inLake = def.location().map(l -> norm(l).startsWith(prefix)).orElse(false)
-        && partitions.stream().allMatch(p -> p.location().map(l -> norm(l).startsWith(prefix)).orElse(false));
+    boolean inLake =
+        def.location().map(l -> norm(l).startsWith(prefix)).orElse(false)
+            && partitions.stream()
+                .allMatch(p -> p.location().map(l -> norm(l).startsWith(prefix)).orElse(false));
     if (!inLake) {
-      throw new IllegalStateException("table " + t + " or one of its partitions lies outside " + home + ": "
-          + def.location() + " " + partitions);
+      throw new IllegalStateException(
+          "table "
+              + t
+              + " or one of its partitions lies outside "
+              + home
+              + ": "
+              + def.location()
+              + " "
+              + partitions);
     }
-    lines.add("table " + t + " format " + def.format() + " partition keys " + def.partitionKeyNames()
-        + " partitions " + partitions.stream().map(p -> String.join("/", p.values())).sorted().toList()
-        + " all under " + relative(lake.load(), home));
+    lines.add(
+        "table "
+            + t
+            + " format "
+            + def.format()
+            + " partition keys "
+            + def.partitionKeyNames()
+            + " partitions "
+            + partitions.stream().map(p -> String.join("/", p.values())).sorted().toList()
+            + " all under "
+            + relative(lake.load(), home));
     Dataset<Row> rows = spark.table(t.toString());
     lines.add("schema " + t + " " + rows.schema().toDDL());
     List<String> json = new ArrayList<>(rows.toJSON().collectAsList());

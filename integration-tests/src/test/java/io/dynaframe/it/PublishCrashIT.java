@@ -16,15 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a publishing job with SIGKILL in the middle of its write and in the middle of its
- * publish, and shows that readers of the table see the previous version, and that the rerun
- * publishes everything exactly once and removes what the killed runs left behind.
+ * Kills a publishing job with SIGKILL in the middle of its write and in the middle of its publish,
+ * and shows that readers of the table see the previous version, and that the rerun publishes
+ * everything exactly once and removes what the killed runs left behind.
  */
 @Tag("fault") // run by .ci/run, not by the README's test command
 class PublishCrashIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<String> classpath() {
     List<String> cp = new ArrayList<>(ChildJvm.classpathFile("spark.classpath.file"));
@@ -34,12 +33,21 @@ class PublishCrashIT {
   }
 
   private List<String> jobArguments(String mode) {
-    return List.of("--JOB_NAME", "events", "--lake", dir.resolve("lake").toString(), "--mode", mode,
-        "--job-bookmark-option", "job-bookmark-enable");
+    return List.of(
+        "--JOB_NAME",
+        "events",
+        "--lake",
+        dir.resolve("lake").toString(),
+        "--mode",
+        mode,
+        "--job-bookmark-option",
+        "job-bookmark-enable");
   }
 
   private ChildJvm.Result run(String mode, String log) throws Exception {
-    List<String> cmd = ChildJvm.command(classpath(), List.of("-Xmx1g"), PublishingJob.class.getName(), jobArguments(mode));
+    List<String> cmd =
+        ChildJvm.command(
+            classpath(), List.of("-Xmx1g"), PublishingJob.class.getName(), jobArguments(mode));
     return ChildJvm.run(cmd, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), dir.resolve(log), 5);
   }
 
@@ -54,8 +62,12 @@ class PublishCrashIT {
     Path log = dir.resolve("killed-" + phase + ".log");
     List<String> args = new ArrayList<>(List.of(phase));
     args.addAll(jobArguments("write"));
-    Process p = ChildJvm.start(ChildJvm.command(classpath(), List.of("-Xmx1g"), PausedPublishingJob.class.getName(), args),
-        Map.of("SPARK_LOCAL_IP", "127.0.0.1"), log);
+    Process p =
+        ChildJvm.start(
+            ChildJvm.command(
+                classpath(), List.of("-Xmx1g"), PausedPublishingJob.class.getName(), args),
+            Map.of("SPARK_LOCAL_IP", "127.0.0.1"),
+            log);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (System.nanoTime() < deadline) {
       String out = Files.readString(log, StandardCharsets.UTF_8);
@@ -70,7 +82,8 @@ class PublishCrashIT {
       Thread.sleep(200);
     }
     p.destroyForcibly();
-    throw new AssertionError("the job did not reach " + phase + " in time:\n" + Files.readString(log));
+    throw new AssertionError(
+        "the job did not reach " + phase + " in time:\n" + Files.readString(log));
   }
 
   private void land(String name, String content) throws Exception {
@@ -81,13 +94,19 @@ class PublishCrashIT {
 
   private List<String> versionFolders() throws Exception {
     try (Stream<Path> s = Files.list(dir.resolve("lake/load/sales/events"))) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("v-"))
+          .sorted()
+          .toList();
     }
   }
 
   @Test
-  void aJobKilledDuringWriteOrPublishLeavesThePublishedTableIntactAndTheRerunPublishesOnce() throws Exception {
-    land("a.json", "{\"id\": 1, \"day\": \"d1\"}\n{\"id\": 2, \"day\": \"d1\"}\n{\"id\": 3, \"day\": \"d2\"}\n");
+  void aJobKilledDuringWriteOrPublishLeavesThePublishedTableIntactAndTheRerunPublishesOnce()
+      throws Exception {
+    land(
+        "a.json",
+        "{\"id\": 1, \"day\": \"d1\"}\n{\"id\": 2, \"day\": \"d1\"}\n{\"id\": 3, \"day\": \"d2\"}\n");
     ChildJvm.Result first = run("write", "first.log");
     assertThat(first.exitCode()).as(first.output()).isZero();
     List<String> published = List.of("row 1 d1", "row 2 d1", "row 3 d2");
@@ -102,13 +121,17 @@ class PublishCrashIT {
 
     ChildJvm.Result rerun = run("write", "rerun.log");
     assertThat(rerun.exitCode()).as(rerun.output()).isZero();
-    assertThat(rerun.output()).as("the lease of the two killed runs was taken over").contains("attempt 3");
-    assertThat(table()).isEqualTo(List.of("row 1 d1", "row 2 d1", "row 3 d2", "row 4 d2", "row 5 d3"));
+    assertThat(rerun.output())
+        .as("the lease of the two killed runs was taken over")
+        .contains("attempt 3");
+    assertThat(table())
+        .isEqualTo(List.of("row 1 d1", "row 2 d1", "row 3 d2", "row 4 d2", "row 5 d3"));
     assertThat(versionFolders()).as("orphans of the killed runs are gone").hasSize(2);
 
     ChildJvm.Result again = run("write", "again.log");
     assertThat(again.exitCode()).as(again.output()).isZero();
-    assertThat(table()).as("nothing new: nothing published twice")
+    assertThat(table())
+        .as("nothing new: nothing published twice")
         .isEqualTo(List.of("row 1 d1", "row 2 d1", "row 3 d2", "row 4 d2", "row 5 d3"));
   }
 }

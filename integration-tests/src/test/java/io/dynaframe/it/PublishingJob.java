@@ -2,12 +2,12 @@ package io.dynaframe.it;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.embedded.EmbeddedCatalog;
 import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
-import io.dynaframe.Lake;
 import io.dynaframe.job.Publication;
 import io.dynaframe.job.Publisher;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * An incremental job for {@link PublishCrashIT}: reads the new event files (bookmarks on),
- * publishes them into {@code sales.events} partitioned by day (appending), commits. With
- * {@code --mode read} it prints the table as readers see it through the catalog.
- * {@code io.dynaframe.job.PausedPublishingJob} runs it with its publish stopped part way.
+ * publishes them into {@code sales.events} partitioned by day (appending), commits. With {@code
+ * --mode read} it prints the table as readers see it through the catalog. {@code
+ * io.dynaframe.job.PausedPublishingJob} runs it with its publish stopped part way.
  */
 public final class PublishingJob {
   private PublishingJob() {}
@@ -33,22 +33,42 @@ public final class PublishingJob {
     JobArguments args = JobArguments.resolve(argv, "JOB_NAME", "lake", "mode");
     Path lakeDir = Path.of(args.get("lake"));
     Lake lake = Lake.at(lakeDir);
-    DynaContext ctx = DynaContext.local().appName("publishing-job").dataDir(lakeDir.resolve("spark")).build();
+    DynaContext ctx =
+        DynaContext.local().appName("publishing-job").dataDir(lakeDir.resolve("spark")).build();
     TableIdentifier events = TableIdentifier.of("sales", "events");
     if (args.get("mode").equals("read")) {
-      ctx.spark().sql("SELECT id, day FROM sales.events ORDER BY id").collectAsList()
+      ctx.spark()
+          .sql("SELECT id, day FROM sales.events ORDER BY id")
+          .collectAsList()
           .forEach(r -> System.out.println("row " + r.get(0) + " " + r.get(1)));
       System.out.println("read done");
       return;
     }
-    try (Job job = Job.init(args.get("JOB_NAME"), ctx.withCatalog(EmbeddedCatalog.of(ctx.spark())), args, lake)) {
-      DynamicFrame frame = job.context().createDynamicFrameFromOptions("s3",
-          Options.of("paths", List.of(lake.sourcePath("events"))), "json", Options.empty(), "events");
-      Publication p = publisher.apply(Publisher.of(job).withOrphanGrace(Duration.ZERO))
-          .publish(frame, events, "parquet", List.of("day"), Publisher.Mode.APPEND);
+    try (Job job =
+        Job.init(
+            args.get("JOB_NAME"), ctx.withCatalog(EmbeddedCatalog.of(ctx.spark())), args, lake)) {
+      DynamicFrame frame =
+          job.context()
+              .createDynamicFrameFromOptions(
+                  "s3",
+                  Options.of("paths", List.of(lake.sourcePath("events"))),
+                  "json",
+                  Options.empty(),
+                  "events");
+      Publication p =
+          publisher
+              .apply(Publisher.of(job).withOrphanGrace(Duration.ZERO))
+              .publish(frame, events, "parquet", List.of("day"), Publisher.Mode.APPEND);
       job.commit();
-      System.out.println("published " + p.version() + " partitions " + p.partitions() + " removed " + p.removedVersions()
-          + " attempt " + job.attempt());
+      System.out.println(
+          "published "
+              + p.version()
+              + " partitions "
+              + p.partitions()
+              + " removed "
+              + p.removedVersions()
+              + " attempt "
+              + job.attempt());
     }
   }
 }

@@ -12,11 +12,11 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@link PublishingJob} whose publish stops at a phase and waits to be killed, for
- * {@code PublishCrashIT}: {@code PausedPublishingJob write|switch <the job's arguments>}. At
- * {@code write} the first task stops after its first record, with part of the new version
- * written; at {@code switch} every file is written and the catalog not yet switched. It prints
- * {@code dynaframe: publish paused at <phase>} when it stops there.
+ * {@link PublishingJob} whose publish stops at a phase and waits to be killed, for {@code
+ * PublishCrashIT}: {@code PausedPublishingJob write|switch <the job's arguments>}. At {@code write}
+ * the first task stops after its first record, with part of the new version written; at {@code
+ * switch} every file is written and the catalog not yet switched. It prints {@code dynaframe:
+ * publish paused at <phase>} when it stops there.
  */
 public final class PausedPublishingJob {
   private static final AtomicBoolean PAUSED = new AtomicBoolean();
@@ -28,7 +28,8 @@ public final class PausedPublishingJob {
     if (!phase.equals("write") && !phase.equals("switch")) {
       throw new IllegalArgumentException("the phase to stop at is write or switch, not " + phase);
     }
-    PublishingJob.run(Arrays.copyOfRange(argv, 1, argv.length), p -> p.withFaults(new PauseAt(phase)));
+    PublishingJob.run(
+        Arrays.copyOfRange(argv, 1, argv.length), p -> p.withFaults(new PauseAt(phase)));
   }
 
   private record PauseAt(String phase) implements PublishFaults {
@@ -37,11 +38,13 @@ public final class PausedPublishingJob {
       if (!phase.equals("write")) {
         return frame;
       }
-      UDF1<Integer, Boolean> gate = x -> {
-        pauseForever("write");
-        return true;
-      };
-      return frame.withRows(frame.toDF().filter(udf(gate, DataTypes.BooleanType).asNondeterministic().apply(lit(1))));
+      UDF1<Integer, Boolean> gate =
+          x -> {
+            pauseForever("write");
+            return true;
+          };
+      return frame.withRows(
+          frame.toDF().filter(udf(gate, DataTypes.BooleanType).asNondeterministic().apply(lit(1))));
     }
 
     @Override
@@ -52,7 +55,9 @@ public final class PausedPublishingJob {
     }
   }
 
-  /** Announces the phase and waits to be killed (once per JVM: the other tasks of the write go on). */
+  /**
+   * Announces the phase and waits to be killed (once per JVM: the other tasks of the write go on).
+   */
   static void pauseForever(String phase) {
     if (!PAUSED.compareAndSet(false, true)) {
       return;

@@ -26,11 +26,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Deploys a job's code the way jobs publish data: each deployment writes a new version folder
- * in the lake's CODE area, {@code CODE/<job>/v-<UTC time>-<content hash>/}, with the jars, a
- * launcher script for Glue and a manifest, and never writes over an existing object. The
- * printed Glue job settings name that version's keys, so a job runs exactly the code it was
- * given, and going back is pointing the job at an older version.
+ * Deploys a job's code the way jobs publish data: each deployment writes a new version folder in
+ * the lake's CODE area, {@code CODE/<job>/v-<UTC time>-<content hash>/}, with the jars, a launcher
+ * script for Glue and a manifest, and never writes over an existing object. The printed Glue job
+ * settings name that version's keys, so a job runs exactly the code it was given, and going back is
+ * pointing the job at an older version.
  *
  * <pre>{@code
  * Deployment d = Deployer.of(Lake.at("s3://my-lake"), hadoopConf)
@@ -38,15 +38,18 @@ import org.apache.hadoop.fs.Path;
  * System.out.println(d.describe());   // the jar keys and the Glue job parameters that use them
  * }</pre>
  *
- * <p>From a shell: {@code java -cp dynaframe-bundle.jar:<hadoop and aws jars> io.dynaframe.job.Deployer
- * --lake s3://my-lake --job orders-daily --class com.acme.OrdersJob target/orders-job.jar dynaframe-bundle.jar}.
+ * <p>From a shell: {@code java -cp dynaframe-bundle.jar:<hadoop and aws jars>
+ * io.dynaframe.job.Deployer --lake s3://my-lake --job orders-daily --class com.acme.OrdersJob
+ * target/orders-job.jar dynaframe-bundle.jar}.
  */
 public final class Deployer {
   /** The manifest written last into each version folder: a folder without it is incomplete. */
   public static final String MANIFEST = "deployment.json";
 
-  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private final Lake lake;
   private final Configuration conf;
@@ -59,12 +62,15 @@ public final class Deployer {
   }
 
   /**
-   * A deployer into the lake's CODE area, through the Hadoop file systems of {@code conf}
-   * (local folders, {@code s3a://}); the Glue version of the settings follows the Spark this runs
-   * with (3.5: Glue 5.0, 4.x: Glue 6.0) unless {@link #withGlueVersion given}.
+   * A deployer into the lake's CODE area, through the Hadoop file systems of {@code conf} (local
+   * folders, {@code s3a://}); the Glue version of the settings follows the Spark this runs with
+   * (3.5: Glue 5.0, 4.x: Glue 6.0) unless {@link #withGlueVersion given}.
    */
   public static Deployer of(Lake lake, Configuration conf) {
-    return new Deployer(lake, conf, org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.") ? "5.0" : "6.0");
+    return new Deployer(
+        lake,
+        conf,
+        org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.") ? "5.0" : "6.0");
   }
 
   /** The Glue version written into the printed settings. */
@@ -78,17 +84,21 @@ public final class Deployer {
    *
    * @param job the job's name (one path segment: letters, digits, {@code _ . = -})
    * @param mainClass the class with the job's {@code public static void main(String[])}
-   * @param jars the job's jar and the jars it needs beyond Glue's own (the dynaframe bundle), in classpath order
-   * @throws DeployException naming the jar, class or folder at fault; a failed deployment leaves no version folder
+   * @param jars the job's jar and the jars it needs beyond Glue's own (the dynaframe bundle), in
+   *     classpath order
+   * @throws DeployException naming the jar, class or folder at fault; a failed deployment leaves no
+   *     version folder
    */
   public Deployment deploy(String job, String mainClass, List<java.nio.file.Path> jars) {
     try {
       Lake.name(job);
     } catch (IllegalArgumentException e) {
-      throw new DeployException("job name '" + job + "' cannot name a folder in CODE: " + e.getMessage(), e);
+      throw new DeployException(
+          "job name '" + job + "' cannot name a folder in CODE: " + e.getMessage(), e);
     }
     if (mainClass == null || !CLASS_NAME.matcher(mainClass).matches()) {
-      throw new DeployException("'" + mainClass + "' is not a Java class name (for example com.acme.OrdersJob)");
+      throw new DeployException(
+          "'" + mainClass + "' is not a Java class name (for example com.acme.OrdersJob)");
     }
     if (jars.isEmpty()) {
       throw new DeployException("nothing to deploy for job " + job + ": give the job's jar");
@@ -103,43 +113,57 @@ public final class Deployer {
         throw new DeployException("file " + jar + " is not a jar (its name must end in .jar)");
       }
       if (!names.add(name)) {
-        throw new DeployException("two jars are named " + name + "; each jar of a deployment needs its own name");
+        throw new DeployException(
+            "two jars are named " + name + "; each jar of a deployment needs its own name");
       }
     }
-    String version = "v-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + hash(mainClass, jars);
+    String version =
+        "v-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + hash(mainClass, jars);
     String location = lake.codePath(job) + "/" + version;
     Path folder = new Path(location);
     FileSystem fs;
     try {
       fs = folder.getFileSystem(conf);
       if (fs.exists(folder)) {
-        throw new DeployException("version folder " + folder + " exists already; deploy again in a second");
+        throw new DeployException(
+            "version folder " + folder + " exists already; deploy again in a second");
       }
     } catch (IOException e) {
-      throw new DeployException("cannot open the CODE area " + lake.code() + ": " + e.getMessage(), e);
+      throw new DeployException(
+          "cannot open the CODE area " + lake.code() + ": " + e.getMessage(), e);
     }
     List<String> keys = new ArrayList<>();
     try {
       for (java.nio.file.Path jar : jars) {
         Path target = new Path(folder, jar.getFileName().toString());
-        try (InputStream in = Files.newInputStream(jar); OutputStream out = fs.create(target, false)) {
+        try (InputStream in = Files.newInputStream(jar);
+            OutputStream out = fs.create(target, false)) {
           in.transferTo(out);
         }
         keys.add(location + "/" + jar.getFileName());
       }
       Path script = new Path(folder, Deployment.LAUNCHER_CLASS + ".scala");
       write(fs, script, launcher(job, version, mainClass));
-      Deployment d = new Deployment(job, version, location, mainClass,
-          location + "/" + script.getName(), keys, glueVersion);
+      Deployment d =
+          new Deployment(
+              job,
+              version,
+              location,
+              mainClass,
+              location + "/" + script.getName(),
+              keys,
+              glueVersion);
       write(fs, new Path(folder, MANIFEST), manifest(d));
       return d;
     } catch (IOException | RuntimeException e) {
       try {
         fs.delete(folder, true);
       } catch (IOException ignored) {
-        // nothing points at an incomplete folder (it has no manifest); a later cleanup may remove it
+        // nothing points at an incomplete folder (it has no manifest); a later cleanup may remove
+        // it
       }
-      throw new DeployException("deploying job " + job + " to " + folder + " failed: " + e.getMessage(), e);
+      throw new DeployException(
+          "deploying job " + job + " to " + folder + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -149,13 +173,26 @@ public final class Deployer {
     }
   }
 
-  /** The Scala script Glue compiles: an object named as {@code --class} that calls the job's main. */
+  /**
+   * The Scala script Glue compiles: an object named as {@code --class} that calls the job's main.
+   */
   static String launcher(String job, String version, String mainClass) {
-    return "// Written by dynaframe's Deployer for job " + job + ", " + version + ".\n"
-        + "// Glue runs this object (--class " + Deployment.LAUNCHER_CLASS + "); it runs " + mainClass
+    return "// Written by dynaframe's Deployer for job "
+        + job
+        + ", "
+        + version
+        + ".\n"
+        + "// Glue runs this object (--class "
+        + Deployment.LAUNCHER_CLASS
+        + "); it runs "
+        + mainClass
         + ".main with the job's arguments.\n"
-        + "object " + Deployment.LAUNCHER_CLASS + " {\n"
-        + "  def main(sysArgs: Array[String]): Unit = " + mainClass + ".main(sysArgs)\n"
+        + "object "
+        + Deployment.LAUNCHER_CLASS
+        + " {\n"
+        + "  def main(sysArgs: Array[String]): Unit = "
+        + mainClass
+        + ".main(sysArgs)\n"
         + "}\n";
   }
 
@@ -194,9 +231,8 @@ public final class Deployer {
   }
 
   /**
-   * Deploys from a shell and prints the result:
-   * {@code --lake URI} (or {@code --code URI}), {@code --job NAME}, {@code --class NAME},
-   * optionally {@code --glue-version 5.0|6.0}, then the jars.
+   * Deploys from a shell and prints the result: {@code --lake URI} (or {@code --code URI}), {@code
+   * --job NAME}, {@code --class NAME}, optionally {@code --glue-version 5.0|6.0}, then the jars.
    */
   public static void main(String[] args) {
     String lakeRoot = null;
@@ -244,7 +280,8 @@ public final class Deployer {
 
   private static void usage(String problem) {
     System.err.println("deploy: " + problem);
-    System.err.println("usage: Deployer --lake URI | --code URI --job NAME --class MAIN_CLASS [--glue-version V] JAR...");
+    System.err.println(
+        "usage: Deployer --lake URI | --code URI --job NAME --class MAIN_CLASS [--glue-version V] JAR...");
     System.exit(2);
   }
 }

@@ -14,14 +14,21 @@ import java.util.Objects;
  *
  * @param job the job's name
  * @param version the version folder's name, {@code v-<UTC time>-<content hash>}
- * @param location the version folder, e.g. {@code s3://my-lake/code/orders-daily/v-20261129T101500Z-3f9a2c1b}
+ * @param location the version folder, e.g. {@code
+ *     s3://my-lake/code/orders-daily/v-20261129T101500Z-3f9a2c1b}
  * @param mainClass the class whose {@code main(String[])} the job runs
  * @param scriptLocation the launcher script Glue compiles and runs
  * @param jars the deployed jars, in classpath order
  * @param glueVersion the Glue version the settings are for ({@code 5.0}, {@code 6.0})
  */
-public record Deployment(String job, String version, String location, String mainClass, String scriptLocation,
-    List<String> jars, String glueVersion) {
+public record Deployment(
+    String job,
+    String version,
+    String location,
+    String mainClass,
+    String scriptLocation,
+    List<String> jars,
+    String glueVersion) {
 
   private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
@@ -54,8 +61,8 @@ public record Deployment(String job, String version, String location, String mai
   }
 
   /**
-   * The settings as the JSON that {@code aws glue create-job --cli-input-json} and
-   * {@code update-job} take (without the role, which is the account's).
+   * The settings as the JSON that {@code aws glue create-job --cli-input-json} and {@code
+   * update-job} take (without the role, which is the account's).
    */
   public String toGlueJobJson() {
     return json(glueJob());
@@ -77,14 +84,27 @@ public record Deployment(String job, String version, String location, String mai
   /** What was deployed and the Glue settings that run it, for a person to read or paste. */
   public String describe() {
     StringBuilder b = new StringBuilder();
-    b.append("deployed job ").append(job).append(" version ").append(version).append(" to ").append(location).append('\n');
+    b.append("deployed job ")
+        .append(job)
+        .append(" version ")
+        .append(version)
+        .append(" to ")
+        .append(location)
+        .append('\n');
     for (String jar : jars) {
       b.append("  jar     ").append(jar).append('\n');
     }
-    b.append("  script  ").append(scriptLocation).append(" (runs ").append(mainClass).append(".main)\n");
+    b.append("  script  ")
+        .append(scriptLocation)
+        .append(" (runs ")
+        .append(mainClass)
+        .append(".main)\n");
     b.append("AWS Glue job settings (Spark job, Glue ").append(glueVersion).append("):\n");
-    b.append("  Type: Spark (glueetl), language Scala, script path ").append(scriptLocation).append('\n');
-    defaultArguments().forEach((k, v) -> b.append("  ").append(k).append(' ').append(v).append('\n'));
+    b.append("  Type: Spark (glueetl), language Scala, script path ")
+        .append(scriptLocation)
+        .append('\n');
+    defaultArguments()
+        .forEach((k, v) -> b.append("  ").append(k).append(' ').append(v).append('\n'));
     b.append("as JSON for aws glue create-job / update-job --cli-input-json (add \"Role\"):\n");
     b.append(toGlueJobJson()).append('\n');
     return b.toString();

@@ -1,9 +1,9 @@
 package io.dynaframe.job;
 
-import io.dynaframe.InputFile;
-import io.dynaframe.Lake;
 import com.google.common.base.Preconditions;
 import io.dynaframe.DynaContext;
+import io.dynaframe.InputFile;
+import io.dynaframe.Lake;
 import io.dynaframe.job.internal.BookmarkState;
 import io.dynaframe.job.internal.BookmarkStore;
 import io.dynaframe.job.internal.FileBookmarks;
@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a job, as Glue's {@code Job.init(...)} and {@code job.commit()}: it has a run id,
- * a run number and an attempt number, and it owns the job's bookmarks for the run. Sources
- * read through {@link #context()} see only new input when bookmarks are enabled; the new
- * bookmark state is committed atomically by {@link #commit()} and only then, so a run that
- * fails changes nothing and its rerun reads the same files again. Two runs of one job cannot
- * run at once: the second fails at {@code init} with {@link ConcurrentRunException}.
+ * One run of a job, as Glue's {@code Job.init(...)} and {@code job.commit()}: it has a run id, a
+ * run number and an attempt number, and it owns the job's bookmarks for the run. Sources read
+ * through {@link #context()} see only new input when bookmarks are enabled; the new bookmark state
+ * is committed atomically by {@link #commit()} and only then, so a run that fails changes nothing
+ * and its rerun reads the same files again. Two runs of one job cannot run at once: the second
+ * fails at {@code init} with {@link ConcurrentRunException}.
  *
  * <pre>{@code
  * JobArguments args = JobArguments.resolve(argv, "JOB_NAME");
@@ -33,21 +33,31 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>A run ends in one of three ways: {@link #commit()}, {@link #fail(Throwable)}, or
- * {@link #close()} without either, which fails it. Closing is what makes the
- * try-with-resources form above safe: an exception thrown in the block leaves the run failed,
- * its lease released and its bookmarks where they were, and it is that exception the caller
- * sees.
+ * <p>A run ends in one of three ways: {@link #commit()}, {@link #fail(Throwable)}, or {@link
+ * #close()} without either, which fails it. Closing is what makes the try-with-resources form above
+ * safe: an exception thrown in the block leaves the run failed, its lease released and its
+ * bookmarks where they were, and it is that exception the caller sees.
  */
 public final class Job implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Job.class);
 
   /** Where a run stands. */
-  public enum Status { RUNNING, SUCCEEDED, FAILED }
+  public enum Status {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+  }
 
-  /** How long a lease of a run that stopped answering is honoured; Glue's default job timeout is 48 hours. */
+  /**
+   * How long a lease of a run that stopped answering is honoured; Glue's default job timeout is 48
+   * hours.
+   */
   public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofHours(48);
-  /** Glue's {@code maxBand}: files modified this close to the high-water mark are tracked one by one. */
+
+  /**
+   * Glue's {@code maxBand}: files modified this close to the high-water mark are tracked one by
+   * one.
+   */
   public static final long DEFAULT_MAX_BAND_MILLIS = 900_000L;
 
   private final String name;
@@ -60,8 +70,15 @@ public final class Job implements AutoCloseable {
   private final int runNumber;
   private Status status = Status.RUNNING;
 
-  private Job(String name, DynaContext context, JobArguments arguments, Lake lake, BookmarkStore store,
-      BookmarkStore.Lease lease, FileBookmarks bookmarks, int runNumber) {
+  private Job(
+      String name,
+      DynaContext context,
+      JobArguments arguments,
+      Lake lake,
+      BookmarkStore store,
+      BookmarkStore.Lease lease,
+      FileBookmarks bookmarks,
+      int runNumber) {
     this.name = name;
     this.context = context;
     this.arguments = arguments;
@@ -73,8 +90,8 @@ public final class Job implements AutoCloseable {
   }
 
   /**
-   * Starts a run: takes the job's lease, loads its bookmark state according to
-   * {@code --job-bookmark-option} (and {@code --job-bookmark-from}/{@code -to} when paused).
+   * Starts a run: takes the job's lease, loads its bookmark state according to {@code
+   * --job-bookmark-option} (and {@code --job-bookmark-from}/{@code -to} when paused).
    *
    * @throws ConcurrentRunException when another run of the job is in progress
    * @throws JobArgumentException when a bookmark run id given in the arguments is unknown
@@ -85,16 +102,24 @@ public final class Job implements AutoCloseable {
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(lake, "lake");
     String runId = args.find("JOB_RUN_ID").orElseGet(DynaContext::newRunId);
-    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName),
-        ConcurrentRunException::new);
+    BookmarkStore store =
+        new BookmarkStore(
+            ctx.spark().sparkContext().hadoopConfiguration(),
+            lake.bookmarksPath(jobName),
+            ConcurrentRunException::new);
     List<BookmarkState> states = store.all();
     BookmarkState latest = states.isEmpty() ? null : states.get(states.size() - 1);
     int next = latest == null ? 1 : latest.run + 1;
     BookmarkStore.Lease lease = store.acquire(next, runId, DEFAULT_LEASE_TIMEOUT.toMillis());
     try {
       FileBookmarks bookmarks = bookmarksFor(args, store, latest);
-      LOG.info("job {} run {} (number {}, attempt {}) starts with bookmarks {}", jobName, runId, next,
-          lease.attempt, bookmarks.mode());
+      LOG.info(
+          "job {} run {} (number {}, attempt {}) starts with bookmarks {}",
+          jobName,
+          runId,
+          next,
+          lease.attempt,
+          bookmarks.mode());
       DynaContext runContext = ctx.withRunId(runId).withBookmarks(bookmarks);
       return new Job(jobName, runContext, args, lake, store, lease, bookmarks, next);
     } catch (RuntimeException e) {
@@ -103,7 +128,8 @@ public final class Job implements AutoCloseable {
     }
   }
 
-  private static FileBookmarks bookmarksFor(JobArguments args, BookmarkStore store, BookmarkState latest) {
+  private static FileBookmarks bookmarksFor(
+      JobArguments args, BookmarkStore store, BookmarkState latest) {
     String option = args.bookmarkOption();
     if (option.equals(JobArguments.BOOKMARK_DISABLE)) {
       return new FileBookmarks(FileBookmarks.Mode.DISABLE, null, null, DEFAULT_MAX_BAND_MILLIS);
@@ -116,16 +142,32 @@ public final class Job implements AutoCloseable {
     if (from.isEmpty()) {
       return new FileBookmarks(FileBookmarks.Mode.PAUSE, latest, null, DEFAULT_MAX_BAND_MILLIS);
     }
-    BookmarkState f = store.find(from.get()).orElseThrow(() ->
-        new JobArgumentException("--job-bookmark-from " + from.get() + " is not a committed run of this job"));
-    BookmarkState t = store.find(to.get()).orElseThrow(() ->
-        new JobArgumentException("--job-bookmark-to " + to.get() + " is not a committed run of this job"));
-    Preconditions.checkArgument(f.run <= t.run, "--job-bookmark-from must not come after --job-bookmark-to");
+    BookmarkState f =
+        store
+            .find(from.get())
+            .orElseThrow(
+                () ->
+                    new JobArgumentException(
+                        "--job-bookmark-from "
+                            + from.get()
+                            + " is not a committed run of this job"));
+    BookmarkState t =
+        store
+            .find(to.get())
+            .orElseThrow(
+                () ->
+                    new JobArgumentException(
+                        "--job-bookmark-to " + to.get() + " is not a committed run of this job"));
+    Preconditions.checkArgument(
+        f.run <= t.run, "--job-bookmark-from must not come after --job-bookmark-to");
     Set<String> range = FileBookmarks.readBetween(store.all(), f.run, t.run);
     return new FileBookmarks(FileBookmarks.Mode.PAUSE, latest, range, DEFAULT_MAX_BAND_MILLIS);
   }
 
-  /** The context to read and write with in this run: its run id names output files, its bookmarks filter input. */
+  /**
+   * The context to read and write with in this run: its run id names output files, its bookmarks
+   * filter input.
+   */
   public DynaContext context() {
     return context;
   }
@@ -171,13 +213,14 @@ public final class Job implements AutoCloseable {
   }
 
   /**
-   * Ends the run successfully: commits the new bookmark state (enabled runs only move it) in
-   * one write that never overwrites, then releases the lease.
+   * Ends the run successfully: commits the new bookmark state (enabled runs only move it) in one
+   * write that never overwrites, then releases the lease.
    *
    * @throws ConcurrentRunException when another run committed first
    */
   public synchronized void commit() {
-    Preconditions.checkState(status == Status.RUNNING, "job %s run %s is already %s", name, runId(), status);
+    Preconditions.checkState(
+        status == Status.RUNNING, "job %s run %s is already %s", name, runId(), status);
     try {
       if (bookmarks.mode() == FileBookmarks.Mode.ENABLE) {
         store.commit(bookmarks.nextState(runNumber, runId(), lease.attempt));
@@ -194,33 +237,36 @@ public final class Job implements AutoCloseable {
 
   /**
    * Ends the run as failed: the bookmark state stays as it was, so a rerun reads the same input,
-   * and the lease is released. Does nothing when the run has ended already; never throws, so
-   * it can be called on the way out of a {@code catch} block.
+   * and the lease is released. Does nothing when the run has ended already; never throws, so it can
+   * be called on the way out of a {@code catch} block.
    */
   public synchronized void fail(Throwable cause) {
     if (status != Status.RUNNING) {
       return;
     }
     status = Status.FAILED;
-    LOG.warn("job {} run {} failed: {}", name, runId(), cause == null ? "unknown cause" : cause.toString());
+    LOG.warn(
+        "job {} run {} failed: {}",
+        name,
+        runId(),
+        cause == null ? "unknown cause" : cause.toString());
     releaseQuietly();
   }
 
   /**
    * Ends the run unless it has ended already. A run that was neither committed nor failed is
-   * failed, as {@link #fail(Throwable)} does: its lease is released, so a rerun can start at
-   * once, and its bookmark state is not committed, so the rerun reads the same input again.
-   * Closing a committed or failed run does nothing, and so does closing a run twice.
+   * failed, as {@link #fail(Throwable)} does: its lease is released, so a rerun can start at once,
+   * and its bookmark state is not committed, so the rerun reads the same input again. Closing a
+   * committed or failed run does nothing, and so does closing a run twice.
    *
-   * <p>Closing commits nothing and publishes nothing; it does not undo either. The job holds
-   * no publication of its own: a {@link Publisher} switches the catalog when its
-   * {@code publish} returns, so a table published before the run failed stays published, and a
-   * publish that was interrupted leaves only a version folder no catalog points at, which a
-   * later publish removes.
+   * <p>Closing commits nothing and publishes nothing; it does not undo either. The job holds no
+   * publication of its own: a {@link Publisher} switches the catalog when its {@code publish}
+   * returns, so a table published before the run failed stays published, and a publish that was
+   * interrupted leaves only a version folder no catalog points at, which a later publish removes.
    *
-   * <p>Close never throws: in {@code try (Job job = ...)} the exception that ended the block
-   * is the one the caller gets, with nothing added to it. A failure to remove the lease (the
-   * storage failing) is logged; the next run takes that lease over, as after a failed run.
+   * <p>Close never throws: in {@code try (Job job = ...)} the exception that ended the block is the
+   * one the caller gets, with nothing added to it. A failure to remove the lease (the storage
+   * failing) is logged; the next run takes that lease over, as after a failed run.
    */
   @Override
   public synchronized void close() {
@@ -228,7 +274,10 @@ public final class Job implements AutoCloseable {
       return;
     }
     status = Status.FAILED;
-    LOG.warn("job {} run {} was closed without commit: it failed, its bookmark state stays as it was", name, runId());
+    LOG.warn(
+        "job {} run {} was closed without commit: it failed, its bookmark state stays as it was",
+        name,
+        runId());
     releaseQuietly();
   }
 
@@ -236,11 +285,18 @@ public final class Job implements AutoCloseable {
     try {
       store.release(lease);
     } catch (RuntimeException e) {
-      LOG.warn("job {} run {} could not release its lease; the next run takes it over: {}", name, runId(), e.toString());
+      LOG.warn(
+          "job {} run {} could not release its lease; the next run takes it over: {}",
+          name,
+          runId(),
+          e.toString());
     }
   }
 
-  /** Forgets everything the job has read: the next enabled run reads all input again (Glue's reset-job-bookmark). */
+  /**
+   * Forgets everything the job has read: the next enabled run reads all input again (Glue's
+   * reset-job-bookmark).
+   */
   public static void resetBookmark(String jobName, DynaContext ctx, Lake lake) {
     writeAdministrativeState(jobName, ctx, lake, null, "reset");
   }
@@ -250,15 +306,27 @@ public final class Job implements AutoCloseable {
     writeAdministrativeState(jobName, ctx, lake, toRun, "rewind to " + toRun);
   }
 
-  private static void writeAdministrativeState(String jobName, DynaContext ctx, Lake lake, String toRun, String note) {
-    BookmarkStore store = new BookmarkStore(ctx.spark().sparkContext().hadoopConfiguration(), lake.bookmarksPath(jobName),
-        ConcurrentRunException::new);
+  private static void writeAdministrativeState(
+      String jobName, DynaContext ctx, Lake lake, String toRun, String note) {
+    BookmarkStore store =
+        new BookmarkStore(
+            ctx.spark().sparkContext().hadoopConfiguration(),
+            lake.bookmarksPath(jobName),
+            ConcurrentRunException::new);
     BookmarkState latest = store.latest().orElse(null);
     int next = latest == null ? 1 : latest.run + 1;
-    BookmarkStore.Lease lease = store.acquire(next, "admin-" + DynaContext.newRunId(), DEFAULT_LEASE_TIMEOUT.toMillis());
+    BookmarkStore.Lease lease =
+        store.acquire(next, "admin-" + DynaContext.newRunId(), DEFAULT_LEASE_TIMEOUT.toMillis());
     try {
-      BookmarkState base = toRun == null ? null : store.find(toRun).orElseThrow(() ->
-          new JobArgumentException("run " + toRun + " is not a committed run of job " + jobName));
+      BookmarkState base =
+          toRun == null
+              ? null
+              : store
+                  .find(toRun)
+                  .orElseThrow(
+                      () ->
+                          new JobArgumentException(
+                              "run " + toRun + " is not a committed run of job " + jobName));
       BookmarkState state = new BookmarkState();
       state.run = next;
       state.runId = lease.runId;

@@ -10,12 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A job's resolved arguments, with the semantics of Glue's {@code getResolvedOptions}: every
- * option asked for is required, given as {@code --NAME value} or {@code --NAME=value};
- * arguments nobody asked for are ignored; names must be spelled out in full (no
- * abbreviations, as in Glue 6.0); Glue's reserved names ({@code job-bookmark-option},
- * {@code JOB_ID}, ...) may not be asked for but are resolved too. A missing argument fails
- * with one error that lists every missing one.
+ * A job's resolved arguments, with the semantics of Glue's {@code getResolvedOptions}: every option
+ * asked for is required, given as {@code --NAME value} or {@code --NAME=value}; arguments nobody
+ * asked for are ignored; names must be spelled out in full (no abbreviations, as in Glue 6.0);
+ * Glue's reserved names ({@code job-bookmark-option}, {@code JOB_ID}, ...) may not be asked for but
+ * are resolved too. A missing argument fails with one error that lists every missing one.
  *
  * <pre>{@code
  * JobArguments args = JobArguments.resolve(argv, "JOB_NAME", "input", "output");
@@ -26,15 +25,25 @@ public final class JobArguments {
 
   /** Values of {@code --job-bookmark-option}. */
   public static final String BOOKMARK_ENABLE = "job-bookmark-enable";
+
   public static final String BOOKMARK_DISABLE = "job-bookmark-disable";
   public static final String BOOKMARK_PAUSE = "job-bookmark-pause";
 
-  private static final Set<String> RESERVED = Set.of("job-bookmark-option", "continuation-option",
-      "job-bookmark-from", "job-bookmark-to", "JOB_ID", "JOB_RUN_ID", "SECURITY_CONFIGURATION", "encryption-type");
-  private static final Map<String, String> CONTINUATION = Map.of(
-      "continuation-enabled", BOOKMARK_ENABLE,
-      "continuation-readonly", BOOKMARK_PAUSE,
-      "continuation-ignore", BOOKMARK_DISABLE);
+  private static final Set<String> RESERVED =
+      Set.of(
+          "job-bookmark-option",
+          "continuation-option",
+          "job-bookmark-from",
+          "job-bookmark-to",
+          "JOB_ID",
+          "JOB_RUN_ID",
+          "SECURITY_CONFIGURATION",
+          "encryption-type");
+  private static final Map<String, String> CONTINUATION =
+      Map.of(
+          "continuation-enabled", BOOKMARK_ENABLE,
+          "continuation-readonly", BOOKMARK_PAUSE,
+          "continuation-ignore", BOOKMARK_DISABLE);
 
   private final ImmutableMap<String, String> values;
 
@@ -54,8 +63,13 @@ public final class JobArguments {
     List<String> wanted = new ArrayList<>(List.of(options));
     for (String o : wanted) {
       if (RESERVED.contains(o)) {
-        throw new JobArgumentException("'" + o + "' is reserved by Glue and cannot be asked for; it is resolved anyway: "
-            + "read it with bookmarkOption() or get(\"" + o + "\")");
+        throw new JobArgumentException(
+            "'"
+                + o
+                + "' is reserved by Glue and cannot be asked for; it is resolved anyway: "
+                + "read it with bookmarkOption() or get(\""
+                + o
+                + "\")");
       }
     }
     if (wanted.contains("RedshiftTempDir") && !wanted.contains("TempDir")) {
@@ -79,32 +93,48 @@ public final class JobArguments {
       }
     }
     if (!missing.isEmpty()) {
-      throw new JobArgumentException("the job needs these arguments, which were not given: " + String.join(", ", missing));
+      throw new JobArgumentException(
+          "the job needs these arguments, which were not given: " + String.join(", ", missing));
     }
     String bookmark = given.get("job-bookmark-option");
     String continuation = given.get("continuation-option");
     if (bookmark == null && continuation != null) {
       bookmark = CONTINUATION.get(continuation);
       if (bookmark == null) {
-        throw new JobArgumentException("--continuation-option must be one of " + CONTINUATION.keySet() + ", was '" + continuation + "'");
+        throw new JobArgumentException(
+            "--continuation-option must be one of "
+                + CONTINUATION.keySet()
+                + ", was '"
+                + continuation
+                + "'");
       }
     }
     if (bookmark == null) {
       bookmark = BOOKMARK_DISABLE;
     }
     if (!Set.of(BOOKMARK_ENABLE, BOOKMARK_DISABLE, BOOKMARK_PAUSE).contains(bookmark)) {
-      throw new JobArgumentException("--job-bookmark-option must be " + BOOKMARK_ENABLE + ", " + BOOKMARK_DISABLE
-          + " or " + BOOKMARK_PAUSE + ", was '" + bookmark + "'");
+      throw new JobArgumentException(
+          "--job-bookmark-option must be "
+              + BOOKMARK_ENABLE
+              + ", "
+              + BOOKMARK_DISABLE
+              + " or "
+              + BOOKMARK_PAUSE
+              + ", was '"
+              + bookmark
+              + "'");
     }
     String from = given.get("job-bookmark-from");
     String to = given.get("job-bookmark-to");
     if (bookmark.equals(BOOKMARK_PAUSE)) {
       if ((from == null) != (to == null)) {
-        throw new JobArgumentException("with job-bookmark-pause, give both --job-bookmark-from and --job-bookmark-to, or neither");
+        throw new JobArgumentException(
+            "with job-bookmark-pause, give both --job-bookmark-from and --job-bookmark-to, or neither");
       }
     } else if (from != null || to != null) {
-      throw new JobArgumentException("--job-bookmark-from and --job-bookmark-to are only allowed with --job-bookmark-option "
-          + BOOKMARK_PAUSE);
+      throw new JobArgumentException(
+          "--job-bookmark-from and --job-bookmark-to are only allowed with --job-bookmark-option "
+              + BOOKMARK_PAUSE);
     }
     out.put("job-bookmark-option", bookmark);
     for (String r : RESERVED) {
@@ -129,7 +159,8 @@ public final class JobArguments {
       int eq = body.indexOf('=');
       if (eq >= 0) {
         given.put(body.substring(0, eq), body.substring(eq + 1));
-      } else if (i + 1 < argv.length && !(argv[i + 1].startsWith("--") && argv[i + 1].length() > 2)) {
+      } else if (i + 1 < argv.length
+          && !(argv[i + 1].startsWith("--") && argv[i + 1].length() > 2)) {
         given.put(body, argv[++i]);
       } else {
         given.put(body, "");
@@ -146,7 +177,8 @@ public final class JobArguments {
   public String get(String name) {
     String v = values.get(name);
     if (v == null) {
-      throw new JobArgumentException("argument '" + name + "' was not resolved; resolved are " + values.keySet());
+      throw new JobArgumentException(
+          "argument '" + name + "' was not resolved; resolved are " + values.keySet());
     }
     return v;
   }
@@ -156,7 +188,10 @@ public final class JobArguments {
     return Optional.ofNullable(values.get(name));
   }
 
-  /** {@code job-bookmark-enable}, {@code job-bookmark-disable} (the default) or {@code job-bookmark-pause}. */
+  /**
+   * {@code job-bookmark-enable}, {@code job-bookmark-disable} (the default) or {@code
+   * job-bookmark-pause}.
+   */
   public String bookmarkOption() {
     return values.get("job-bookmark-option");
   }

@@ -1,10 +1,10 @@
 package io.dynaframe.job;
 
-import io.dynaframe.lineage.LineageSettings;
-import io.dynaframe.lineage.RunLineage;
 import io.dynaframe.DynaContext;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
+import io.dynaframe.lineage.LineageSettings;
+import io.dynaframe.lineage.RunLineage;
 import io.dynaframe.lineage.internal.OpenLineageEmitter;
 import io.dynaframe.lineage.internal.Recorder;
 import java.lang.reflect.Constructor;
@@ -18,12 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a job class annotated with {@link io.dynaframe.annotations.Job}: reads its
- * {@code @Source}, {@code @Step} and {@code @Sink} methods, checks that each method's parameters
- * and return type fit its annotation, and calls the methods in the order of the job's graph,
- * passing each step the frames of the steps it names in {@code inputs}. So the diagram the
- * annotation processor draws is exactly the graph that runs, and the run's lineage has the same
- * nodes and edges, with counts.
+ * Runs a job class annotated with {@link io.dynaframe.annotations.Job}: reads its {@code @Source},
+ * {@code @Step} and {@code @Sink} methods, checks that each method's parameters and return type fit
+ * its annotation, and calls the methods in the order of the job's graph, passing each step the
+ * frames of the steps it names in {@code inputs}. So the diagram the annotation processor draws is
+ * exactly the graph that runs, and the run's lineage has the same nodes and edges, with counts.
  *
  * <pre>{@code
  * RunResult result = JobRunner.run(OrdersDaily.class, ctx);
@@ -39,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * needs a constructor without parameters unless an instance is given.
  *
  * <p>OpenLineage START and COMPLETE (or FAIL) events are emitted as {@link LineageSettings}
- * configure; with a {@link Job} they go by default to {@code <TEMP>/lineage/<job>/<run>.jsonl}
- * of its lake, and the run report is written to {@code <TEMP>/reports/<job>/<run>/} and its
- * summary printed when the job commits.
+ * configure; with a {@link Job} they go by default to {@code <TEMP>/lineage/<job>/<run>.jsonl} of
+ * its lake, and the run report is written to {@code <TEMP>/reports/<job>/<run>/} and its summary
+ * printed when the job commits.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -80,9 +79,9 @@ public final class JobRunner {
   }
 
   /**
-   * Runs a job class as a run of a {@link Job}: commits it when every step succeeded (or fails
-   * it and rethrows), emits OpenLineage events (by default into the lake's TEMP area), writes the
-   * run report and prints its summary.
+   * Runs a job class as a run of a {@link Job}: commits it when every step succeeded (or fails it
+   * and rethrows), emits OpenLineage events (by default into the lake's TEMP area), writes the run
+   * report and prints its summary.
    */
   public static RunResult run(Class<?> jobClass, Job run) {
     return run(instantiate(jobClass), run);
@@ -100,20 +99,27 @@ public final class JobRunner {
     Objects.requireNonNull(jobClass, "jobClass");
     AnnotatedJob.of(jobClass); // report definition problems before construction problems
     if (Modifier.isAbstract(jobClass.getModifiers()) || jobClass.isInterface()) {
-      throw new JobDefinitionException("job class " + jobClass.getName() + " is abstract; give the runner a concrete class");
+      throw new JobDefinitionException(
+          "job class " + jobClass.getName() + " is abstract; give the runner a concrete class");
     }
     try {
       Constructor<?> c = jobClass.getDeclaredConstructor();
       c.setAccessible(true);
       return c.newInstance();
     } catch (NoSuchMethodException e) {
-      throw new JobDefinitionException("job class " + jobClass.getName() + " has no constructor without parameters; "
-          + "add one, or pass an instance to JobRunner.run", e);
+      throw new JobDefinitionException(
+          "job class "
+              + jobClass.getName()
+              + " has no constructor without parameters; "
+              + "add one, or pass an instance to JobRunner.run",
+          e);
     } catch (InvocationTargetException e) {
-      throw new JobDefinitionException("the constructor of job class " + jobClass.getName() + " threw "
-          + e.getCause(), e.getCause());
+      throw new JobDefinitionException(
+          "the constructor of job class " + jobClass.getName() + " threw " + e.getCause(),
+          e.getCause());
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new JobDefinitionException("cannot create job class " + jobClass.getName() + ": " + e, e);
+      throw new JobDefinitionException(
+          "cannot create job class " + jobClass.getName() + ": " + e, e);
     }
   }
 
@@ -150,12 +156,20 @@ public final class JobRunner {
     if (events != null) {
       events.complete();
     }
-    RunReport report = run != null ? report(RunReport.of(run), events, run)
-        : RunReport.of(RunLineage.of(ctx), "SUCCEEDED").withLineageEvents(events == null ? null : events.destination());
+    RunReport report =
+        run != null
+            ? report(RunReport.of(run), events, run)
+            : RunReport.of(RunLineage.of(ctx), "SUCCEEDED")
+                .withLineageEvents(events == null ? null : events.destination());
     if (run == null) {
       report.print();
     }
-    return new RunResult(model.graph(), RunLineage.of(ctx), results, report, events == null ? null : events.destination());
+    return new RunResult(
+        model.graph(),
+        RunLineage.of(ctx),
+        results,
+        report,
+        events == null ? null : events.destination());
   }
 
   private static RunReport report(RunReport report, OpenLineageEmitter events, Job run) {
@@ -163,15 +177,21 @@ public final class JobRunner {
     try {
       r = r.writeTo(RunReport.defaultFolder(run));
     } catch (RuntimeException e) {
-      LOG.warn("the run report of job {} run {} could not be written: {}", run.name(), run.runId(), e.toString());
+      LOG.warn(
+          "the run report of job {} run {} could not be written: {}",
+          run.name(),
+          run.runId(),
+          e.toString());
     }
     return r.print();
   }
 
   private static OpenLineageEmitter emitter(Recorder recorder, Job run) {
     try {
-      String file = run == null ? null
-          : run.lake().temp() + "/lineage/" + run.name() + "/" + run.runId() + ".jsonl";
+      String file =
+          run == null
+              ? null
+              : run.lake().temp() + "/lineage/" + run.name() + "/" + run.runId() + ".jsonl";
       return OpenLineageEmitter.create(recorder, file);
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("OpenLineage events are off for this run: {}", e.toString());
@@ -179,20 +199,31 @@ public final class JobRunner {
     }
   }
 
-  private static Object runStep(Object job, AnnotatedJob.StepMethod step, DynaContext ctx, Recorder recorder,
+  private static Object runStep(
+      Object job,
+      AnnotatedJob.StepMethod step,
+      DynaContext ctx,
+      Recorder recorder,
       Map<String, Object> results) {
     Object[] args = new Object[step.parameters().size()];
     int input = 0;
     for (int i = 0; i < args.length; i++) {
-      args[i] = step.parameters().get(i) == AnnotatedJob.Role.CONTEXT ? ctx : results.get(step.inputs().get(input++));
+      args[i] =
+          step.parameters().get(i) == AnnotatedJob.Role.CONTEXT
+              ? ctx
+              : results.get(step.inputs().get(input++));
     }
-    Object scope = recorder == null ? null
-        : recorder.open(step.kind(), step.id(), step.type(), step.args(), new ArrayList<>(step.inputs()));
+    Object scope =
+        recorder == null
+            ? null
+            : recorder.open(
+                step.kind(), step.id(), step.type(), step.args(), new ArrayList<>(step.inputs()));
     Object result = null;
     Throwable failure = null;
     try {
       step.method().setAccessible(true);
-      result = step.method().invoke(Modifier.isStatic(step.method().getModifiers()) ? null : job, args);
+      result =
+          step.method().invoke(Modifier.isStatic(step.method().getModifiers()) ? null : job, args);
     } catch (InvocationTargetException e) {
       failure = e.getCause();
     } catch (IllegalAccessException | RuntimeException e) {
@@ -212,8 +243,11 @@ public final class JobRunner {
       throw new JobStepException(step.describe() + " failed: " + failure, failure);
     }
     if (result == null && step.kind() != Node.Kind.SINK) {
-      throw new JobStepException(step.describe() + " returned null; return the "
-          + (step.returnsCollection() ? "FrameCollection" : "DynamicFrame") + " it made");
+      throw new JobStepException(
+          step.describe()
+              + " returned null; return the "
+              + (step.returnsCollection() ? "FrameCollection" : "DynamicFrame")
+              + " it made");
     }
     return result;
   }

@@ -1,9 +1,9 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Lake;
 import com.google.common.base.Preconditions;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.catalog.AlreadyExistsException;
 import io.dynaframe.catalog.Catalog;
@@ -37,17 +37,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a frame as a catalog table without ever updating an object: the run writes a new
- * version folder, {@code LOAD/<db>/<table>/v-<runId>/} (not a {@code key=value} name, so reading the table folder
- * directly fails loudly instead of mixing versions), and only when every file is in place
- * switches the catalog to it: the table's location in one update for an unpartitioned
- * table, each written partition's location for a partitioned one (partitions the run did not
- * write keep theirs). Readers that go through the catalog see the old version or the new one,
- * never a partial write. A crash at any point leaves the published version intact.
+ * version folder, {@code LOAD/<db>/<table>/v-<runId>/} (not a {@code key=value} name, so reading
+ * the table folder directly fails loudly instead of mixing versions), and only when every file is
+ * in place switches the catalog to it: the table's location in one update for an unpartitioned
+ * table, each written partition's location for a partitioned one (partitions the run did not write
+ * keep theirs). Readers that go through the catalog see the old version or the new one, never a
+ * partial write. A crash at any point leaves the published version intact.
  *
- * <p>Each publish also cleans up: version folders that were never published (orphans of
- * crashed or failed runs) once they are older than the orphan grace period, and published
- * versions that nothing references any more once they are older than the retention period
- * (Glue's {@code purge_s3_path} default, 168 hours).
+ * <p>Each publish also cleans up: version folders that were never published (orphans of crashed or
+ * failed runs) once they are older than the orphan grace period, and published versions that
+ * nothing references any more once they are older than the retention period (Glue's {@code
+ * purge_s3_path} default, 168 hours).
  *
  * <pre>{@code
  * Publisher.of(job).publish(orders, TableIdentifier.of("sales", "orders"), "parquet", List.of("region"));
@@ -58,6 +58,7 @@ public final class Publisher {
 
   /** The table parameter listing the versions this publisher made current, newest last. */
   public static final String VERSIONS_PARAMETER = "dynaframe.versions";
+
   /** A version folder's name: this prefix and the run id. */
   public static final String VERSION_PREFIX = "v-";
 
@@ -66,9 +67,9 @@ public final class Publisher {
     /** The new version replaces the table (unpartitioned) or the partitions the run wrote. */
     OVERWRITE,
     /**
-     * The new version holds the published data plus the run's records: the current files of
-     * the table (or of each partition the run wrote) are copied into the new version folder
-     * before the switch. For incremental loads with bookmarks.
+     * The new version holds the published data plus the run's records: the current files of the
+     * table (or of each partition the run wrote) are copied into the new version folder before the
+     * switch. For incremental loads with bookmarks.
      */
     APPEND
   }
@@ -80,7 +81,12 @@ public final class Publisher {
   private final Duration orphanGrace;
   private final PublishFaults faults;
 
-  private Publisher(DynaContext ctx, Catalog catalog, Lake lake, Duration retention, Duration orphanGrace,
+  private Publisher(
+      DynaContext ctx,
+      Catalog catalog,
+      Lake lake,
+      Duration retention,
+      Duration orphanGrace,
       PublishFaults faults) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -91,9 +97,9 @@ public final class Publisher {
   }
 
   /**
-   * A publisher for a job's run: it publishes into the catalog of the run's context
-   * ({@code job.context().catalog()}) and the job's lake, and names each version after the run
-   * id. Retention 168 hours, orphan grace period one hour.
+   * A publisher for a job's run: it publishes into the catalog of the run's context ({@code
+   * job.context().catalog()}) and the job's lake, and names each version after the run id.
+   * Retention 168 hours, orphan grace period one hour.
    */
   public static Publisher of(Job job) {
     Objects.requireNonNull(job, "job");
@@ -103,12 +109,13 @@ public final class Publisher {
   /**
    * A publisher into a catalog and a lake of your choice, with a retention of 168 hours and an
    * orphan grace period of one hour: for publishing outside a {@link Job}, or from a job into
-   * another catalog or lake than its own (a second catalog that readers elsewhere use, a
-   * staging lake). Within a job, {@link #of(Job)} says the same with less. Versions are named
-   * after {@code ctx}'s run id.
+   * another catalog or lake than its own (a second catalog that readers elsewhere use, a staging
+   * lake). Within a job, {@link #of(Job)} says the same with less. Versions are named after {@code
+   * ctx}'s run id.
    */
   public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
-    return new Publisher(ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
+    return new Publisher(
+        ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
   }
 
   /** How long a replaced version is kept for readers that started before the switch. */
@@ -118,37 +125,45 @@ public final class Publisher {
   }
 
   /**
-   * How old a never-published version folder must be before it is removed; keep it longer
-   * than the longest write of any job that publishes to the same table.
+   * How old a never-published version folder must be before it is removed; keep it longer than the
+   * longest write of any job that publishes to the same table.
    */
   public Publisher withOrphanGrace(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "orphan grace must not be negative");
     return new Publisher(ctx, catalog, lake, retention, value, faults);
   }
 
-  /** This publisher with faults injected at the points {@link PublishFaults} names; for tests of this package. */
+  /**
+   * This publisher with faults injected at the points {@link PublishFaults} names; for tests of
+   * this package.
+   */
   Publisher withFaults(PublishFaults value) {
     return new Publisher(ctx, catalog, lake, retention, orphanGrace, value);
   }
 
   /**
-   * Writes the frame as a new version of the table and switches the catalog to it; creates
-   * the database and the table when absent.
+   * Writes the frame as a new version of the table and switches the catalog to it; creates the
+   * database and the table when absent.
    *
    * @param format parquet, orc, avro, json or csv
    * @param partitionKeys the table's partition keys, in order (empty for none)
-   * @throws PublishException before anything is written when the frame does not fit the
-   *     table, or when the catalog switch fails (nothing of this run is then visible)
+   * @throws PublishException before anything is written when the frame does not fit the table, or
+   *     when the catalog switch fails (nothing of this run is then visible)
    */
-  public Publication publish(DynamicFrame frame, TableIdentifier table, String format, List<String> partitionKeys) {
+  public Publication publish(
+      DynamicFrame frame, TableIdentifier table, String format, List<String> partitionKeys) {
     return publish(frame, table, format, partitionKeys, Mode.OVERWRITE);
   }
 
   /**
-   * Writes the frame as a new version of the table, in the given mode, and switches the
-   * catalog to it; see {@link #publish(DynamicFrame, TableIdentifier, String, List)}.
+   * Writes the frame as a new version of the table, in the given mode, and switches the catalog to
+   * it; see {@link #publish(DynamicFrame, TableIdentifier, String, List)}.
    */
-  public Publication publish(DynamicFrame frame, TableIdentifier table, String format, List<String> partitionKeys,
+  public Publication publish(
+      DynamicFrame frame,
+      TableIdentifier table,
+      String format,
+      List<String> partitionKeys,
       Mode mode) {
     Lake.name(table.database().name());
     Lake.name(table.name());
@@ -159,22 +174,38 @@ public final class Publisher {
     TableDefinition existing = existing(table);
     if (schema.fields().isEmpty()) {
       LOG.info("nothing to publish to {}: the frame has no fields (no new input)", table);
-      return new Publication(table, version, existing == null ? null : existing.location().orElse(null), List.of(), List.of());
+      return new Publication(
+          table,
+          version,
+          existing == null ? null : existing.location().orElse(null),
+          List.of(),
+          List.of());
     }
     TableDefinition target = definition(table, schema, format, partitionKeys, existing, location);
 
     Configuration conf = ctx.spark().sparkContext().hadoopConfiguration();
     DynamicFrame toWrite = faults.whileWriting(frame, table, version);
-    ctx.getSinkWithFormat("s3", Options.of("path", location, "partitionKeys", partitionKeys), table.name(), format,
-        Options.empty()).writeDynamicFrame(toWrite);
+    ctx.getSinkWithFormat(
+            "s3",
+            Options.of("path", location, "partitionKeys", partitionKeys),
+            table.name(),
+            format,
+            Options.empty())
+        .writeDynamicFrame(toWrite);
 
-    List<List<String>> written = partitionKeys.isEmpty() ? List.of() : writtenPartitions(conf, location, partitionKeys.size());
+    List<List<String>> written =
+        partitionKeys.isEmpty()
+            ? List.of()
+            : writtenPartitions(conf, location, partitionKeys.size());
     if (mode == Mode.APPEND && existing != null) {
       carryOver(conf, table, existing, location, partitionKeys, written);
     }
-    PublishedVersions history = PublishedVersions.parse(existing == null ? null : existing.parameters().get(VERSIONS_PARAMETER))
-        .plus(version, System.currentTimeMillis());
-    TableDefinition switched = target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
+    PublishedVersions history =
+        PublishedVersions.parse(
+                existing == null ? null : existing.parameters().get(VERSIONS_PARAMETER))
+            .plus(version, System.currentTimeMillis());
+    TableDefinition switched =
+        target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
     boolean tableSwitched = false;
     faults.beforeSwitch(table, version);
     try {
@@ -187,22 +218,45 @@ public final class Publisher {
       tableSwitched = true;
       switchPartitions(table, location, partitionKeys, written);
     } catch (CommitConflictException e) {
-      throw new PublishException("table " + table + " changed while run " + version + " was writing; nothing of this run "
-          + "was published, rerun the job: " + e.getMessage(), e);
+      throw new PublishException(
+          "table "
+              + table
+              + " changed while run "
+              + version
+              + " was writing; nothing of this run "
+              + "was published, rerun the job: "
+              + e.getMessage(),
+          e);
     } catch (AlreadyExistsException e) {
       if (tableSwitched) {
         throw e;
       }
-      throw new PublishException("table " + table + " was created by another run while run " + version
-          + " was writing; nothing of this run was published, rerun the job: " + e.getMessage(), e);
+      throw new PublishException(
+          "table "
+              + table
+              + " was created by another run while run "
+              + version
+              + " was writing; nothing of this run was published, rerun the job: "
+              + e.getMessage(),
+          e);
     } catch (CatalogException e) {
-      throw new PublishException("the catalog failed to switch table " + table + " to version " + version + " ("
-          + location + "): " + e.getMessage() + (tableSwitched
-              ? "; the table now points at the new version but some of its partitions may still point at older ones,"
-                  + " rerun the job to switch them all"
-              : "; nothing of this run was published, readers still see the previous version; rerun the job"), e);
+      throw new PublishException(
+          "the catalog failed to switch table "
+              + table
+              + " to version "
+              + version
+              + " ("
+              + location
+              + "): "
+              + e.getMessage()
+              + (tableSwitched
+                  ? "; the table now points at the new version but some of its partitions may still point at older ones,"
+                      + " rerun the job to switch them all"
+                  : "; nothing of this run was published, readers still see the previous version; rerun the job"),
+          e);
     }
-    LOG.info("published {} version {} at {} ({} partitions)", table, version, location, written.size());
+    LOG.info(
+        "published {} version {} at {} ({} partitions)", table, version, location, written.size());
     List<String> removed = cleanUp(conf, table, tablePath, history, version);
     return new Publication(table, version, location, written, removed);
   }
@@ -215,33 +269,57 @@ public final class Publisher {
     }
   }
 
-  private static TableDefinition definition(TableIdentifier table, StructType schema, String format,
-      List<String> partitionKeys, TableDefinition existing, String location) {
+  private static TableDefinition definition(
+      TableIdentifier table,
+      StructType schema,
+      String format,
+      List<String> partitionKeys,
+      TableDefinition existing,
+      String location) {
     List<Field> data = new ArrayList<>();
     Map<String, Field> byName = new LinkedHashMap<>();
     for (Field f : schema.fields()) {
       if (f.type().isChoice() || f.type().containsChoice()) {
-        throw new PublishException("field '" + f.name() + "' of frame is a choice (" + f.type() + "); resolve it with "
-            + "ResolveChoice before publishing table " + table);
+        throw new PublishException(
+            "field '"
+                + f.name()
+                + "' of frame is a choice ("
+                + f.type()
+                + "); resolve it with "
+                + "ResolveChoice before publishing table "
+                + table);
       }
       byName.put(f.name(), f);
     }
     for (String k : partitionKeys) {
       if (!byName.containsKey(k)) {
-        throw new PublishException("partition key '" + k + "' is not a field of the frame; its fields are " + byName.keySet());
+        throw new PublishException(
+            "partition key '"
+                + k
+                + "' is not a field of the frame; its fields are "
+                + byName.keySet());
       }
     }
     if (existing != null && !existing.partitionKeyNames().equals(partitionKeys)) {
-      throw new PublishException("table " + table + " is partitioned by " + existing.partitionKeyNames()
-          + " but the frame is published with partition keys " + partitionKeys + "; they must match in order");
+      throw new PublishException(
+          "table "
+              + table
+              + " is partitioned by "
+              + existing.partitionKeyNames()
+              + " but the frame is published with partition keys "
+              + partitionKeys
+              + "; they must match in order");
     }
     for (Field f : schema.fields()) {
       if (!partitionKeys.contains(f.name())) {
         data.add(f);
       }
     }
-    TableDefinition.Builder b = existing != null ? existing.toBuilder() : TableDefinition.builder(table);
-    b.columns(Types.struct(data)).format(StorageFormat.forClassification(format)).classification(format)
+    TableDefinition.Builder b =
+        existing != null ? existing.toBuilder() : TableDefinition.builder(table);
+    b.columns(Types.struct(data))
+        .format(StorageFormat.forClassification(format))
+        .classification(format)
         .location(location);
     if (existing == null) {
       for (String k : partitionKeys) {
@@ -261,10 +339,12 @@ public final class Publisher {
     }
   }
 
-  private void switchPartitions(TableIdentifier table, String location, List<String> keys, List<List<String>> written) {
+  private void switchPartitions(
+      TableIdentifier table, String location, List<String> keys, List<List<String>> written) {
     List<Partition> partitions = new ArrayList<>();
     for (List<String> values : written) {
-      partitions.add(Partition.of(values, location + "/" + PublishedVersions.partitionPath(keys, values)));
+      partitions.add(
+          Partition.of(values, location + "/" + PublishedVersions.partitionPath(keys, values)));
     }
     List<List<String>> existed = catalog.createPartitions(table, partitions);
     for (Partition p : partitions) {
@@ -274,9 +354,17 @@ public final class Publisher {
     }
   }
 
-  /** Copies the published files the new version must keep into its folder (never moving or changing them). */
-  private void carryOver(Configuration conf, TableIdentifier table, TableDefinition existing, String location,
-      List<String> keys, List<List<String>> written) {
+  /**
+   * Copies the published files the new version must keep into its folder (never moving or changing
+   * them).
+   */
+  private void carryOver(
+      Configuration conf,
+      TableIdentifier table,
+      TableDefinition existing,
+      String location,
+      List<String> keys,
+      List<List<String>> written) {
     try {
       if (keys.isEmpty()) {
         if (existing.location().isPresent()) {
@@ -288,14 +376,18 @@ public final class Publisher {
         try {
           Partition current = catalog.getPartition(table, values);
           if (current.location().isPresent()) {
-            copyFiles(conf, new Path(current.location().get()), new Path(location + "/" + PublishedVersions.partitionPath(keys, values)));
+            copyFiles(
+                conf,
+                new Path(current.location().get()),
+                new Path(location + "/" + PublishedVersions.partitionPath(keys, values)));
           }
         } catch (io.dynaframe.catalog.NoSuchPartitionException e) {
           // a new partition: nothing to carry over
         }
       }
     } catch (IOException e) {
-      throw new PublishException("cannot copy the published files of " + table + " into the new version " + location, e);
+      throw new PublishException(
+          "cannot copy the published files of " + table + " into the new version " + location, e);
     }
   }
 
@@ -309,12 +401,14 @@ public final class Publisher {
     for (FileStatus st : src.listStatus(from)) {
       String n = st.getPath().getName();
       if (st.isFile() && !n.startsWith("_") && !n.startsWith(".")) {
-        org.apache.hadoop.fs.FileUtil.copy(src, st.getPath(), dst, new Path(to, n), false, false, conf);
+        org.apache.hadoop.fs.FileUtil.copy(
+            src, st.getPath(), dst, new Path(to, n), false, false, conf);
       }
     }
   }
 
-  private static List<List<String>> writtenPartitions(Configuration conf, String location, int depth) {
+  private static List<List<String>> writtenPartitions(
+      Configuration conf, String location, int depth) {
     List<List<String>> out = new ArrayList<>();
     try {
       Path root = new Path(location);
@@ -325,7 +419,8 @@ public final class Publisher {
     return out;
   }
 
-  private static void collect(FileSystem fs, Path dir, int depth, List<String> prefix, List<List<String>> out)
+  private static void collect(
+      FileSystem fs, Path dir, int depth, List<String> prefix, List<List<String>> out)
       throws IOException {
     if (prefix.size() == depth) {
       out.add(List.copyOf(prefix));
@@ -343,7 +438,11 @@ public final class Publisher {
   }
 
   /** Removes orphans past the grace period and unreferenced published versions past retention. */
-  private List<String> cleanUp(Configuration conf, TableIdentifier table, String tablePath, PublishedVersions history,
+  private List<String> cleanUp(
+      Configuration conf,
+      TableIdentifier table,
+      String tablePath,
+      PublishedVersions history,
       String current) {
     List<String> removed = new ArrayList<>();
     try {
@@ -361,7 +460,8 @@ public final class Publisher {
           continue;
         }
         Long publishedAt = history.publishedAt(v);
-        boolean orphan = publishedAt == null && now - st.getModificationTime() >= orphanGrace.toMillis();
+        boolean orphan =
+            publishedAt == null && now - st.getModificationTime() >= orphanGrace.toMillis();
         boolean expired = publishedAt != null && now - publishedAt >= retention.toMillis();
         if (orphan || expired) {
           fs.delete(st.getPath(), true);
@@ -370,7 +470,10 @@ public final class Publisher {
         }
       }
     } catch (IOException e) {
-      LOG.warn("cleanup of old versions of {} failed; the next publish tries again: {}", table, e.toString());
+      LOG.warn(
+          "cleanup of old versions of {} failed; the next publish tries again: {}",
+          table,
+          e.toString());
     }
     return removed;
   }

@@ -1,13 +1,13 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Options;
-import io.dynaframe.InputFile;
-import io.dynaframe.Lake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.dynaframe.InputFile;
+import io.dynaframe.Lake;
+import io.dynaframe.Options;
 import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;
@@ -27,32 +27,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * What a run did, as JSON and as a short summary for people: each step with the records it
- * read, produced and set aside as errors and its time; the outputs written; the files each
- * bookmarked source read (the bookmark change the commit makes); where the run's diagram and
- * OpenLineage events went. Values of arguments and options whose names look like secrets are
- * shown as {@code *****}.
+ * What a run did, as JSON and as a short summary for people: each step with the records it read,
+ * produced and set aside as errors and its time; the outputs written; the files each bookmarked
+ * source read (the bookmark change the commit makes); where the run's diagram and OpenLineage
+ * events went. Values of arguments and options whose names look like secrets are shown as {@code
+ * *****}.
  *
  * <pre>{@code
  * job.commit();
  * RunReport.of(job).writeTo(RunReport.defaultFolder(job)).print();
  * }</pre>
  *
- * <p>{@link io.dynaframe.job.JobRunner} does this itself for annotated jobs. See
- * {@link RunLineage} for when counts are exact.
+ * <p>{@link io.dynaframe.job.JobRunner} does this itself for annotated jobs. See {@link RunLineage}
+ * for when counts are exact.
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** One step of the run. */
-  public record Step(String id, Node.Kind kind, String type, List<String> inputs, long recordsIn, long recordsOut,
-      long recordsInError, Duration duration) {}
+  public record Step(
+      String id,
+      Node.Kind kind,
+      String type,
+      List<String> inputs,
+      long recordsIn,
+      long recordsOut,
+      long recordsInError,
+      Duration duration) {}
 
   /** One dataset the run wrote, with the step that wrote it and the records written. */
   public record Output(String step, LineageDataset dataset, long records) {}
@@ -72,8 +80,16 @@ public final class RunReport {
   private final String lineageEvents;
   private final String folder;
 
-  private RunReport(String job, String runId, Integer runNumber, Integer attempt, String status,
-      Map<String, String> arguments, RunLineage lineage, Map<String, List<InputFile>> filesRead, String lineageEvents,
+  private RunReport(
+      String job,
+      String runId,
+      Integer runNumber,
+      Integer attempt,
+      String status,
+      Map<String, String> arguments,
+      RunLineage lineage,
+      Map<String, List<InputFile>> filesRead,
+      String lineageEvents,
       String folder) {
     this.job = job;
     this.runId = runId;
@@ -90,8 +106,16 @@ public final class RunReport {
     ImmutableList.Builder<Output> o = ImmutableList.builder();
     for (Node n : graph.nodes()) {
       StepStats st = n.stats().orElse(new StepStats(0, 0, 0, Duration.ZERO));
-      s.add(new Step(n.id(), n.kind(), n.type(), graph.inputs(n.id()), st.recordsIn(), st.recordsOut(),
-          st.recordsInError(), st.duration()));
+      s.add(
+          new Step(
+              n.id(),
+              n.kind(),
+              n.type(),
+              graph.inputs(n.id()),
+              st.recordsIn(),
+              st.recordsOut(),
+              st.recordsInError(),
+              st.duration()));
       for (LineageDataset d : lineage.outputsOf(n.id())) {
         o.add(new Output(n.id(), d, st.recordsOut()));
       }
@@ -101,23 +125,49 @@ public final class RunReport {
     this.inputs = ImmutableList.copyOf(lineage.inputs());
   }
 
-  /** The report of a job's run as it stands (call it after {@link Job#commit} or {@link Job#fail}). */
+  /**
+   * The report of a job's run as it stands (call it after {@link Job#commit} or {@link Job#fail}).
+   */
   public static RunReport of(Job job) {
     Objects.requireNonNull(job, "job");
-    return new RunReport(job.name(), job.runId(), job.runNumber(), job.attempt(), job.status().name(),
-        job.arguments().redacted(), RunLineage.of(job.context()), job.filesRead(), null, null);
+    return new RunReport(
+        job.name(),
+        job.runId(),
+        job.runNumber(),
+        job.attempt(),
+        job.status().name(),
+        job.arguments().redacted(),
+        RunLineage.of(job.context()),
+        job.filesRead(),
+        null,
+        null);
   }
 
-  /** The report of a run without a {@link Job} (no arguments or bookmarks), with status {@code UNKNOWN}. */
+  /**
+   * The report of a run without a {@link Job} (no arguments or bookmarks), with status {@code
+   * UNKNOWN}.
+   */
   public static RunReport of(RunLineage lineage) {
     return of(lineage, "UNKNOWN");
   }
 
-  /** The report of a run without a {@link Job}, with the given status (for example {@code SUCCEEDED}). */
+  /**
+   * The report of a run without a {@link Job}, with the given status (for example {@code
+   * SUCCEEDED}).
+   */
   public static RunReport of(RunLineage lineage, String status) {
     Objects.requireNonNull(lineage, "lineage");
     Objects.requireNonNull(status, "status");
-    return new RunReport(lineage.jobName(), lineage.runId(), null, null, status, Map.of(), lineage, Map.of(), null,
+    return new RunReport(
+        lineage.jobName(),
+        lineage.runId(),
+        null,
+        null,
+        status,
+        Map.of(),
+        lineage,
+        Map.of(),
+        null,
         null);
   }
 
@@ -128,7 +178,8 @@ public final class RunReport {
 
   /** This report, noting where the run's OpenLineage events went (null: none were emitted). */
   public RunReport withLineageEvents(String destination) {
-    return new RunReport(job, runId, runNumber, attempt, status, arguments, lineage, filesRead, destination, folder);
+    return new RunReport(
+        job, runId, runNumber, attempt, status, arguments, lineage, filesRead, destination, folder);
   }
 
   /**
@@ -142,10 +193,22 @@ public final class RunReport {
   public RunReport writeTo(String folderUri) {
     Objects.requireNonNull(folderUri, "folderUri");
     String dir = folderUri.replaceAll("/+$", "");
-    RunReport located = new RunReport(job, runId, runNumber, attempt, status, arguments, lineage, filesRead,
-        lineageEvents, dir);
-    Configuration conf = SparkSession.getActiveSession().isDefined()
-        ? SparkSession.getActiveSession().get().sessionState().newHadoopConf() : new Configuration();
+    RunReport located =
+        new RunReport(
+            job,
+            runId,
+            runNumber,
+            attempt,
+            status,
+            arguments,
+            lineage,
+            filesRead,
+            lineageEvents,
+            dir);
+    Configuration conf =
+        SparkSession.getActiveSession().isDefined()
+            ? SparkSession.getActiveSession().get().sessionState().newHadoopConf()
+            : new Configuration();
     write(conf, dir + "/lineage.dot", DotRenderer.render(graph));
     write(conf, dir + "/lineage.mmd", MermaidRenderer.render(graph));
     write(conf, dir + "/report.json", located.toJson());
@@ -160,15 +223,25 @@ public final class RunReport {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the run report file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the run report file " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Logs the {@link #summary()} on the progress logger ({@code io.dynaframe.progress}) and returns this report. */
+  /**
+   * Logs the {@link #summary()} on the progress logger ({@code io.dynaframe.progress}) and returns
+   * this report.
+   */
   public RunReport print() {
     org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.dynaframe.progress");
-    boolean json = SparkSession.getActiveSession().isDefined() && "json".equalsIgnoreCase(
-        SparkSession.getActiveSession().get().conf().get(io.dynaframe.lineage.LineageSettings.LOG_FORMAT, "text"));
+    boolean json =
+        SparkSession.getActiveSession().isDefined()
+            && "json"
+                .equalsIgnoreCase(
+                    SparkSession.getActiveSession()
+                        .get()
+                        .conf()
+                        .get(io.dynaframe.lineage.LineageSettings.LOG_FORMAT, "text"));
     if (!json) {
       log.info("{}", summary());
       return this;
@@ -196,7 +269,10 @@ public final class RunReport {
     return runId;
   }
 
-  /** {@code SUCCEEDED}, {@code FAILED} or {@code RUNNING} for a job's run; as given (or {@code UNKNOWN}) without a job. */
+  /**
+   * {@code SUCCEEDED}, {@code FAILED} or {@code RUNNING} for a job's run; as given (or {@code
+   * UNKNOWN}) without a job.
+   */
   public String status() {
     return status;
   }
@@ -262,7 +338,9 @@ public final class RunReport {
       stepList.add(m);
     }
     root.put("steps", stepList);
-    root.put("inputs", inputs.stream().map(d -> Map.of("namespace", d.namespace(), "name", d.name())).toList());
+    root.put(
+        "inputs",
+        inputs.stream().map(d -> Map.of("namespace", d.namespace(), "name", d.name())).toList());
     List<Object> outs = new ArrayList<>();
     for (Output o : outputs) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -274,8 +352,15 @@ public final class RunReport {
     }
     root.put("outputs", outs);
     Map<String, Object> bookmarks = new LinkedHashMap<>();
-    filesRead.forEach((ctx, files) -> bookmarks.put(ctx, Map.of("files", files.size(),
-        "paths", files.stream().map(f -> Options.withoutUserInfo(f.path())).toList())));
+    filesRead.forEach(
+        (ctx, files) ->
+            bookmarks.put(
+                ctx,
+                Map.of(
+                    "files",
+                    files.size(),
+                    "paths",
+                    files.stream().map(f -> Options.withoutUserInfo(f.path())).toList())));
     root.put("filesRead", bookmarks);
     Map<String, Object> where = new LinkedHashMap<>();
     if (folder != null) {
@@ -292,7 +377,10 @@ public final class RunReport {
     }
   }
 
-  /** A few lines for people: the run, one line per step, the outputs, the bookmark change and where files went. */
+  /**
+   * A few lines for people: the run, one line per step, the outputs, the bookmark change and where
+   * files went.
+   */
   public String summary() {
     StringBuilder b = new StringBuilder();
     b.append("job ").append(job).append(" run ").append(runId);
@@ -303,17 +391,48 @@ public final class RunReport {
     int idWidth = Math.max(4, steps.stream().mapToInt(s -> s.id().length()).max().orElse(4));
     int typeWidth = Math.max(4, steps.stream().mapToInt(s -> s.type().length()).max().orElse(4));
     for (Step s : steps) {
-      b.append(String.format(Locale.ROOT, "  %-6s %-" + idWidth + "s  %-" + typeWidth + "s %,12d in %,12d out %,10d errors %10s%n",
-          kind(s.kind()), s.id(), s.type(), s.recordsIn(), s.recordsOut(), s.recordsInError(), duration(s.duration())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-6s %-"
+                  + idWidth
+                  + "s  %-"
+                  + typeWidth
+                  + "s %,12d in %,12d out %,10d errors %10s%n",
+              kind(s.kind()),
+              s.id(),
+              s.type(),
+              s.recordsIn(),
+              s.recordsOut(),
+              s.recordsInError(),
+              duration(s.duration())));
     }
     for (Output o : outputs) {
-      b.append(String.format(Locale.ROOT, "  wrote %s (%,d records, step %s)%n", o.dataset(), o.records(), o.step()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  wrote %s (%,d records, step %s)%n",
+              o.dataset(),
+              o.records(),
+              o.step()));
     }
-    filesRead.forEach((ctx, files) -> b.append(String.format(Locale.ROOT, "  bookmark %s: read %d new or changed %s%n",
-        ctx, files.size(), files.size() == 1 ? "file" : "files")));
+    filesRead.forEach(
+        (ctx, files) ->
+            b.append(
+                String.format(
+                    Locale.ROOT,
+                    "  bookmark %s: read %d new or changed %s%n",
+                    ctx,
+                    files.size(),
+                    files.size() == 1 ? "file" : "files")));
     if (folder != null) {
-      b.append("  report ").append(folder).append("/report.json, diagram ").append(folder).append("/lineage.dot and ")
-          .append(folder).append("/lineage.mmd\n");
+      b.append("  report ")
+          .append(folder)
+          .append("/report.json, diagram ")
+          .append(folder)
+          .append("/lineage.dot and ")
+          .append(folder)
+          .append("/lineage.mmd\n");
     }
     if (lineageEvents != null) {
       b.append("  lineage events ").append(lineageEvents).append('\n');

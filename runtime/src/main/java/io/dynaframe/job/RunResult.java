@@ -1,10 +1,10 @@
 package io.dynaframe.job;
 
-import io.dynaframe.lineage.RunLineage;
 import com.google.common.collect.ImmutableMap;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
 import io.dynaframe.graph.JobGraph;
+import io.dynaframe.lineage.RunLineage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,16 +21,21 @@ public final class RunResult {
   private final RunReport report;
   private final String lineageEvents;
 
-  RunResult(JobGraph declared, RunLineage lineage, Map<String, Object> results, RunReport report,
+  RunResult(
+      JobGraph declared,
+      RunLineage lineage,
+      Map<String, Object> results,
+      RunReport report,
       String lineageEvents) {
     this.declared = Objects.requireNonNull(declared, "declared");
     this.lineage = Objects.requireNonNull(lineage, "lineage");
     ImmutableMap.Builder<String, Object> r = ImmutableMap.builder();
-    results.forEach((k, v) -> {
-      if (v != null) {
-        r.put(k, v);
-      }
-    });
+    results.forEach(
+        (k, v) -> {
+          if (v != null) {
+            r.put(k, v);
+          }
+        });
     this.results = r.build();
     this.report = Objects.requireNonNull(report, "report");
     this.lineageEvents = lineageEvents;
@@ -52,18 +57,24 @@ public final class RunResult {
   }
 
   /**
-   * The frame a source or step returned (as passed to the steps that read it), or the error
-   * frame a sink returned.
+   * The frame a source or step returned (as passed to the steps that read it), or the error frame a
+   * sink returned.
    *
-   * @throws IllegalArgumentException if the step returned no frame (a sink returning void) or has no such id
+   * @throws IllegalArgumentException if the step returned no frame (a sink returning void) or has
+   *     no such id
    */
   public DynamicFrame frame(String step) {
     Object r = results.get(step);
     if (r instanceof DynamicFrame f) {
       return f;
     }
-    throw new IllegalArgumentException("step '" + step + "' returned " + (r == null ? "no frame" : "a FrameCollection")
-        + "; steps with frames are " + results.keySet());
+    throw new IllegalArgumentException(
+        "step '"
+            + step
+            + "' returned "
+            + (r == null ? "no frame" : "a FrameCollection")
+            + "; steps with frames are "
+            + results.keySet());
   }
 
   /**
@@ -84,7 +95,9 @@ public final class RunResult {
     return report;
   }
 
-  /** Where the OpenLineage events went (a file or an endpoint URL); empty when none were emitted. */
+  /**
+   * Where the OpenLineage events went (a file or an endpoint URL); empty when none were emitted.
+   */
   public Optional<String> lineageEvents() {
     return Optional.ofNullable(lineageEvents);
   }

@@ -14,7 +14,10 @@ public record ColumnOrigin(String step, String column, Derivation derivation) {
 
   /** How a column's values relate to the column it comes from (OpenLineage's DIRECT subtypes). */
   public enum Derivation {
-    /** The same values, possibly under another name (a rename, a selection, a join key passed through). */
+    /**
+     * The same values, possibly under another name (a rename, a selection, a join key passed
+     * through).
+     */
     IDENTITY,
     /** Values computed from it (a cast, a function, an aggregate). */
     TRANSFORMATION

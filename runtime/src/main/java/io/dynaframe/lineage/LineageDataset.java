@@ -8,8 +8,8 @@ import java.util.Set;
  * A dataset a run read or wrote, named as OpenLineage names datasets: S3 objects as namespace
  * {@code s3://bucket} and name {@code key/prefix}, local files as namespace {@code file} and an
  * absolute path, other file systems as {@code scheme://authority} and a path, catalog tables as
- * namespace {@code catalog} and {@code database.table}. Credentials written into a URI
- * ({@code s3a://key:secret@bucket/...}) never make it into a name.
+ * namespace {@code catalog} and {@code database.table}. Credentials written into a URI ({@code
+ * s3a://key:secret@bucket/...}) never make it into a name.
  *
  * @param namespace where the dataset lives
  * @param name the dataset's name in its namespace
@@ -23,7 +23,10 @@ public record LineageDataset(String namespace, String name) {
     Objects.requireNonNull(name, "name");
   }
 
-  /** The dataset of a file or folder path: {@code s3://b/k}, {@code s3a://b/k}, {@code file:/p}, {@code /p}, ... */
+  /**
+   * The dataset of a file or folder path: {@code s3://b/k}, {@code s3a://b/k}, {@code file:/p},
+   * {@code /p}, ...
+   */
   public static LineageDataset ofPath(String path) {
     Objects.requireNonNull(path, "path");
     String p = path.strip();

@@ -1,11 +1,11 @@
 package io.dynaframe.job;
 
-import io.dynaframe.Lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.testing.SparkTest;
 import java.io.IOException;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class BookmarksTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static final String[] ENABLE = {"--job-bookmark-option", "job-bookmark-enable"};
 
@@ -42,14 +41,25 @@ class BookmarksTest {
     Files.writeString(landing().resolve(file), b);
   }
 
-  /** One run of a small job: read new events, return the ids it read (and commit unless told to fail). */
+  /**
+   * One run of a small job: read new events, return the ids it read (and commit unless told to
+   * fail).
+   */
   private List<Long> run(DynaContext ctx, String[] argv, boolean failBeforeCommit) {
     Job job = Job.init("events", ctx, JobArguments.resolve(argv), lake());
     try {
-      DynamicFrame events = job.context().createDynamicFrameFromOptions("s3",
-          Options.of("paths", List.of(landing().toString())), "json", Options.empty(), "read_events");
-      List<Long> ids = events.count() == 0 ? List.of()
-          : events.toDF().select("id").as(Encoders.LONG()).collectAsList();
+      DynamicFrame events =
+          job.context()
+              .createDynamicFrameFromOptions(
+                  "s3",
+                  Options.of("paths", List.of(landing().toString())),
+                  "json",
+                  Options.empty(),
+                  "read_events");
+      List<Long> ids =
+          events.count() == 0
+              ? List.of()
+              : events.toDF().select("id").as(Encoders.LONG()).collectAsList();
       if (failBeforeCommit) {
         throw new IllegalStateException("boom");
       }
@@ -87,7 +97,8 @@ class BookmarksTest {
     land("a.json", 1);
     run(ctx, ENABLE, false);
     land("a.json", 1, 10);
-    Files.setLastModifiedTime(landing().resolve("a.json"),
+    Files.setLastModifiedTime(
+        landing().resolve("a.json"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
     assertThat(run(ctx, ENABLE, false)).containsExactlyInAnyOrder(1L, 10L);
   }
@@ -119,7 +130,14 @@ class BookmarksTest {
     land("c.json", 3);
     run(ctx, ENABLE, false); // run 3
     land("d.json", 4);
-    String[] replay = {"--job-bookmark-option", "job-bookmark-pause", "--job-bookmark-from", "1", "--job-bookmark-to", "3"};
+    String[] replay = {
+      "--job-bookmark-option",
+      "job-bookmark-pause",
+      "--job-bookmark-from",
+      "1",
+      "--job-bookmark-to",
+      "3"
+    };
     assertThat(run(ctx, replay, false)).containsExactlyInAnyOrder(2L, 3L);
     assertThat(run(ctx, ENABLE, false)).containsExactly(4L);
   }
@@ -153,13 +171,27 @@ class BookmarksTest {
   void sourcesWithoutATransformationContextAreNotTracked(DynaContext ctx) throws IOException {
     land("a.json", 1);
     Job job = Job.init("events", ctx, JobArguments.resolve(ENABLE), lake());
-    DynamicFrame untracked = job.context().createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(landing().toString())), "json", Options.empty(), "");
+    DynamicFrame untracked =
+        job.context()
+            .createDynamicFrameFromOptions(
+                "s3",
+                Options.of("paths", List.of(landing().toString())),
+                "json",
+                Options.empty(),
+                "");
     assertThat(untracked.count()).isEqualTo(1);
     job.commit();
     Job next = Job.init("events", ctx, JobArguments.resolve(ENABLE), lake());
-    assertThat(next.context().createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(landing().toString())), "json", Options.empty(), "").count()).isEqualTo(1);
+    assertThat(
+            next.context()
+                .createDynamicFrameFromOptions(
+                    "s3",
+                    Options.of("paths", List.of(landing().toString())),
+                    "json",
+                    Options.empty(),
+                    "")
+                .count())
+        .isEqualTo(1);
     next.commit();
   }
 }

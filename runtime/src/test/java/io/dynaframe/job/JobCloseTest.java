@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class JobCloseTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static final String[] ENABLE = {"--job-bookmark-option", "job-bookmark-enable"};
 
@@ -39,9 +38,17 @@ class JobCloseTest {
   }
 
   private List<Long> read(Job job) {
-    var events = job.context().createDynamicFrameFromOptions("s3",
-        Options.of("paths", List.of(root.resolve("source/events").toString())), "json", Options.empty(), "read_events");
-    return events.count() == 0 ? List.of() : events.toDF().select("id").as(Encoders.LONG()).collectAsList();
+    var events =
+        job.context()
+            .createDynamicFrameFromOptions(
+                "s3",
+                Options.of("paths", List.of(root.resolve("source/events").toString())),
+                "json",
+                Options.empty(),
+                "read_events");
+    return events.count() == 0
+        ? List.of()
+        : events.toDF().select("id").as(Encoders.LONG()).collectAsList();
   }
 
   /** A run that commits what it reads; the ids it read. */
@@ -54,7 +61,8 @@ class JobCloseTest {
   }
 
   @Test
-  void aRunClosedWithoutCommitFailsReleasesItsLeaseAndKeepsItsBookmarks(DynaContext ctx) throws IOException {
+  void aRunClosedWithoutCommitFailsReleasesItsLeaseAndKeepsItsBookmarks(DynaContext ctx)
+      throws IOException {
     land("a.json", 1);
     assertThat(committedRun(ctx)).containsExactly(1L);
     land("b.json", 2, 3);
@@ -64,7 +72,9 @@ class JobCloseTest {
       assertThat(read(job)).containsExactlyInAnyOrder(2L, 3L);
     }
     assertThat(job.status()).isEqualTo(Job.Status.FAILED);
-    assertThatThrownBy(job::commit).isInstanceOf(IllegalStateException.class).hasMessageContaining("already FAILED");
+    assertThatThrownBy(job::commit)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already FAILED");
 
     try (Job rerun = init(ctx)) {
       assertThat(rerun.attempt()).as("the lease was released, not taken over").isEqualTo(1);
@@ -81,16 +91,20 @@ class JobCloseTest {
     Job[] started = new Job[1];
     IllegalStateException boom = new IllegalStateException("boom");
 
-    assertThatThrownBy(() -> {
-      try (Job job = init(ctx)) {
-        started[0] = job;
-        read(job);
-        throw boom;
-      }
-    }).isSameAs(boom);
+    assertThatThrownBy(
+            () -> {
+              try (Job job = init(ctx)) {
+                started[0] = job;
+                read(job);
+                throw boom;
+              }
+            })
+        .isSameAs(boom);
     assertThat(boom.getSuppressed()).as("close added nothing to it").isEmpty();
     assertThat(started[0].status()).isEqualTo(Job.Status.FAILED);
-    assertThat(committedRun(ctx)).as("the rerun reads the same input").containsExactlyInAnyOrder(1L, 2L);
+    assertThat(committedRun(ctx))
+        .as("the rerun reads the same input")
+        .containsExactlyInAnyOrder(1L, 2L);
   }
 
   @Test
@@ -103,8 +117,10 @@ class JobCloseTest {
 
     first.close();
     assertThat(first.status()).isEqualTo(Job.Status.SUCCEEDED);
-    assertThatThrownBy(() -> init(ctx)).as("the second run still holds its lease")
-        .isInstanceOf(ConcurrentRunException.class).hasMessageContaining(second.runId());
+    assertThatThrownBy(() -> init(ctx))
+        .as("the second run still holds its lease")
+        .isInstanceOf(ConcurrentRunException.class)
+        .hasMessageContaining(second.runId());
 
     second.close();
     land("b.json", 2);
@@ -122,12 +138,15 @@ class JobCloseTest {
     assertThat(failed.status()).isEqualTo(Job.Status.FAILED);
 
     Job running = init(ctx);
-    assertThat(running.runNumber()).isEqualTo(closed.runNumber()); // the same lease file as the ended runs
+    assertThat(running.runNumber())
+        .isEqualTo(closed.runNumber()); // the same lease file as the ended runs
     closed.close();
     failed.close();
     assertThat(closed.status()).isEqualTo(Job.Status.FAILED);
-    assertThatThrownBy(() -> init(ctx)).as("closing ended runs again released nobody's lease")
-        .isInstanceOf(ConcurrentRunException.class).hasMessageContaining(running.runId());
+    assertThatThrownBy(() -> init(ctx))
+        .as("closing ended runs again released nobody's lease")
+        .isInstanceOf(ConcurrentRunException.class)
+        .hasMessageContaining(running.runId());
 
     read(running);
     running.commit();

@@ -1,8 +1,5 @@
 package io.dynaframe.lineage;
 
-import io.dynaframe.job.JobStepException;
-import io.dynaframe.job.JobDefinitionException;
-import io.dynaframe.job.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +13,15 @@ import io.dynaframe.annotations.Step;
 import io.dynaframe.graph.Edge;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
+import io.dynaframe.job.JobDefinitionException;
+import io.dynaframe.job.JobRunner;
+import io.dynaframe.job.JobStepException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runner's checks of a job class, made before anything runs: each message names the class,
- * the method and the parameter at fault. (Graph errors such as unknown inputs and cycles are
- * compile errors already, reported by the annotation processor.)
+ * The runner's checks of a job class, made before anything runs: each message names the class, the
+ * method and the parameter at fault. (Graph errors such as unknown inputs and cycles are compile
+ * errors already, reported by the annotation processor.)
  */
 class JobDefinitionTest {
 
@@ -95,37 +95,51 @@ class JobDefinitionTest {
 
   @Test
   void aClassWithoutTheJobAnnotationIsRefused() {
-    assertThatThrownBy(() -> JobRunner.graph(NotAJob.class)).isInstanceOf(JobDefinitionException.class)
-        .hasMessage("class " + NotAJob.class.getName() + " has no @Job annotation; annotate it with @Job(name = \"...\")"
-            + " and its step methods with @Source, @Step and @Sink");
+    assertThatThrownBy(() -> JobRunner.graph(NotAJob.class))
+        .isInstanceOf(JobDefinitionException.class)
+        .hasMessage(
+            "class "
+                + NotAJob.class.getName()
+                + " has no @Job annotation; annotate it with @Job(name = \"...\")"
+                + " and its step methods with @Source, @Step and @Sink");
   }
 
   @Test
   void everyParameterThatDoesNotFitIsNamed() {
-    assertThatThrownBy(() -> JobRunner.graph(WrongParameters.class)).isInstanceOf(JobDefinitionException.class)
-        .hasMessage("job class " + WrongParameters.class.getName() + " cannot run:\n"
-            + "  - parameter 2 (String path) of @Source orders (method WrongParameters.orders(DynaContext, String)) cannot"
-            + " be given: a @Source method takes no parameters or one DynaContext\n"
-            + "  - @Step clean (method WrongParameters.clean(DynamicFrame, DynamicFrame)) takes 2 frames but lists 1 input"
-            + " [orders]; give it one DynamicFrame parameter per input, in the order of inputs");
+    assertThatThrownBy(() -> JobRunner.graph(WrongParameters.class))
+        .isInstanceOf(JobDefinitionException.class)
+        .hasMessage(
+            "job class "
+                + WrongParameters.class.getName()
+                + " cannot run:\n"
+                + "  - parameter 2 (String path) of @Source orders (method WrongParameters.orders(DynaContext, String)) cannot"
+                + " be given: a @Source method takes no parameters or one DynaContext\n"
+                + "  - @Step clean (method WrongParameters.clean(DynamicFrame, DynamicFrame)) takes 2 frames but lists 1 input"
+                + " [orders]; give it one DynamicFrame parameter per input, in the order of inputs");
   }
 
   @Test
   void returnTypesMustFitTheKindOfStep() {
-    assertThatThrownBy(() -> JobRunner.graph(WrongReturns.class)).isInstanceOf(JobDefinitionException.class)
-        .hasMessageContaining("@Source orders (method WrongReturns.orders()) returns String; a @Source method returns"
-            + " the DynamicFrame it read")
-        .hasMessageContaining("@Step clean (method WrongReturns.clean(DynamicFrame)) returns void; a @Step method"
-            + " returns the DynamicFrame (or FrameCollection) it made")
-        .hasMessageContaining("@Sink write (method WrongReturns.write(DynamicFrame)) returns int; a @Sink method"
-            + " returns void or the DynamicFrame of the records it could not write");
+    assertThatThrownBy(() -> JobRunner.graph(WrongReturns.class))
+        .isInstanceOf(JobDefinitionException.class)
+        .hasMessageContaining(
+            "@Source orders (method WrongReturns.orders()) returns String; a @Source method returns"
+                + " the DynamicFrame it read")
+        .hasMessageContaining(
+            "@Step clean (method WrongReturns.clean(DynamicFrame)) returns void; a @Step method"
+                + " returns the DynamicFrame (or FrameCollection) it made")
+        .hasMessageContaining(
+            "@Sink write (method WrongReturns.write(DynamicFrame)) returns int; a @Sink method"
+                + " returns void or the DynamicFrame of the records it could not write");
   }
 
   @Test
   void aCollectionIsReadAsACollection() {
-    assertThatThrownBy(() -> JobRunner.graph(CollectionMismatch.class)).isInstanceOf(JobDefinitionException.class)
-        .hasMessageContaining("parameter 1 (DynamicFrame split) of @Sink write (method CollectionMismatch.write("
-            + "DynamicFrame)) reads 'split', which returns a FrameCollection; declare the parameter as FrameCollection");
+    assertThatThrownBy(() -> JobRunner.graph(CollectionMismatch.class))
+        .isInstanceOf(JobDefinitionException.class)
+        .hasMessageContaining(
+            "parameter 1 (DynamicFrame split) of @Sink write (method CollectionMismatch.write("
+                + "DynamicFrame)) reads 'split', which returns a FrameCollection; declare the parameter as FrameCollection");
   }
 
   @Test
@@ -133,17 +147,22 @@ class JobDefinitionTest {
     JobGraph graph = JobRunner.graph(Fine.class);
     assertThat(graph.name()).isEqualTo("fine");
     assertThat(graph.description()).isEqualTo("a job the runner accepts");
-    assertThat(graph.nodes()).extracting(Node::id, Node::kind, Node::type).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("orders", Node.Kind.SOURCE, "S3 JSON"),
-        org.assertj.core.groups.Tuple.tuple("split", Node.Kind.TRANSFORM, "SplitRows"),
-        org.assertj.core.groups.Tuple.tuple("lake", Node.Kind.SINK, ""));
-    assertThat(graph.edges()).containsExactly(new Edge("orders", "split"), new Edge("split", "lake"));
+    assertThat(graph.nodes())
+        .extracting(Node::id, Node::kind, Node::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("orders", Node.Kind.SOURCE, "S3 JSON"),
+            org.assertj.core.groups.Tuple.tuple("split", Node.Kind.TRANSFORM, "SplitRows"),
+            org.assertj.core.groups.Tuple.tuple("lake", Node.Kind.SINK, ""));
+    assertThat(graph.edges())
+        .containsExactly(new Edge("orders", "split"), new Edge("split", "lake"));
   }
 
   @Test
   void aStepThatReturnsNullIsNamed() {
     DynaContext ctx = io.dynaframe.testing.SharedSpark.context().withRunId(DynaContext.newRunId());
-    assertThatThrownBy(() -> JobRunner.run(Fine.class, ctx)).isInstanceOf(JobStepException.class)
-        .hasMessage("@Source orders (method Fine.orders(DynaContext)) returned null; return the DynamicFrame it made");
+    assertThatThrownBy(() -> JobRunner.run(Fine.class, ctx))
+        .isInstanceOf(JobStepException.class)
+        .hasMessage(
+            "@Source orders (method Fine.orders(DynaContext)) returned null; return the DynamicFrame it made");
   }
 }

@@ -1,7 +1,5 @@
 package io.dynaframe.lineage;
 
-import io.dynaframe.job.RunResult;
-import io.dynaframe.job.JobRunner;
 import static io.dynaframe.lineage.ColumnOrigin.Derivation.IDENTITY;
 import static io.dynaframe.lineage.ColumnOrigin.Derivation.TRANSFORMATION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +10,8 @@ import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
+import io.dynaframe.job.JobRunner;
+import io.dynaframe.job.RunResult;
 import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import io.dynaframe.testing.SparkTest;
@@ -27,26 +27,36 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs {@link OrdersJob} with {@link JobRunner} and checks the graph that ran, its counts and column lineage. */
+/**
+ * Runs {@link OrdersJob} with {@link JobRunner} and checks the graph that ran, its counts and
+ * column lineage.
+ */
 @SparkTest
 class JobRunnerTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   static void landOrders(Path landing) throws IOException {
     Files.createDirectories(landing.resolve("orders"));
     Files.createDirectories(landing.resolve("customers"));
-    Files.writeString(landing.resolve("orders/part-1.json"), String.join("\n",
-        "{\"id\": 1, \"customer\": \"c1\", \"amount\": \"10.5\"}",
-        "{\"id\": 2, \"customer\": \"c2\", \"amount\": \"-3\"}",
-        "{\"id\": 3, \"customer\": \"c1\", \"amount\": \"7\"}",
-        "this line is not JSON",
-        "{\"id\": 4, \"customer\": \"c3\", \"amount\": \"1\"}") + "\n");
-    Files.writeString(landing.resolve("customers/part-1.json"), String.join("\n",
-        "{\"customer\": \"c1\", \"name\": \"Ada\"}",
-        "{\"customer\": \"c2\", \"name\": \"Bob\"}",
-        "{\"customer\": \"c3\", \"name\": \"Cy\"}") + "\n");
+    Files.writeString(
+        landing.resolve("orders/part-1.json"),
+        String.join(
+                "\n",
+                "{\"id\": 1, \"customer\": \"c1\", \"amount\": \"10.5\"}",
+                "{\"id\": 2, \"customer\": \"c2\", \"amount\": \"-3\"}",
+                "{\"id\": 3, \"customer\": \"c1\", \"amount\": \"7\"}",
+                "this line is not JSON",
+                "{\"id\": 4, \"customer\": \"c3\", \"amount\": \"1\"}")
+            + "\n");
+    Files.writeString(
+        landing.resolve("customers/part-1.json"),
+        String.join(
+                "\n",
+                "{\"customer\": \"c1\", \"name\": \"Ada\"}",
+                "{\"customer\": \"c2\", \"name\": \"Bob\"}",
+                "{\"customer\": \"c3\", \"name\": \"Cy\"}")
+            + "\n");
   }
 
   /** The graph with every duration set to zero, so that its rendering is the same on every run. */
@@ -54,7 +64,10 @@ class JobRunnerTest {
     JobGraph g = graph;
     for (Node n : graph.nodes()) {
       StepStats s = n.stats().orElseThrow();
-      g = g.withStats(n.id(), new StepStats(s.recordsIn(), s.recordsOut(), s.recordsInError(), Duration.ZERO));
+      g =
+          g.withStats(
+              n.id(),
+              new StepStats(s.recordsIn(), s.recordsOut(), s.recordsInError(), Duration.ZERO));
     }
     return g;
   }
@@ -63,14 +76,16 @@ class JobRunnerTest {
   void runsTheDeclaredGraphAndCountsEveryStep(DynaContext shared) throws IOException {
     DynaContext ctx = shared.withRunId(DynaContext.newRunId());
     landOrders(root.resolve("landing"));
-    RunResult result = JobRunner.run(new OrdersJob(root.resolve("landing"), root.resolve("lake")), ctx);
+    RunResult result =
+        JobRunner.run(new OrdersJob(root.resolve("landing"), root.resolve("lake")), ctx);
 
     // the graph that ran has exactly the nodes and edges of the compile-time diagram
     JobGraph ran = result.graph();
     assertThat(ran.nodes().stream().map(Node::id).toList())
         .containsExactlyElementsOf(result.declaredGraph().nodes().stream().map(Node::id).toList());
     assertThat(ran.edges()).isEqualTo(result.declaredGraph().edges());
-    assertThat(DotRenderer.render(result.declaredGraph())).isEqualTo(compileTimeDiagram(OrdersJob.class));
+    assertThat(DotRenderer.render(result.declaredGraph()))
+        .isEqualTo(compileTimeDiagram(OrdersJob.class));
 
     // counts, error records included
     assertThat(stats(ran, "orders")).isEqualTo(List.of(5L, 4L, 1L));
@@ -82,11 +97,20 @@ class JobRunnerTest {
 
     // the rows written are the ones counted
     Dataset<Row> written = ctx.spark().read().parquet(root.resolve("lake/orders").toString());
-    FrameAssert.assertThat(written).isEqualTo(Frames.rows(ctx, "customer STRING, order_id BIGINT, amount DOUBLE, name STRING",
-        Frames.row("c1", 1L, 10.5, "Ada"), Frames.row("c1", 3L, 7.0, "Ada"), Frames.row("c3", 4L, 1.0, "Cy")).toDF());
+    FrameAssert.assertThat(written)
+        .isEqualTo(
+            Frames.rows(
+                    ctx,
+                    "customer STRING, order_id BIGINT, amount DOUBLE, name STRING",
+                    Frames.row("c1", 1L, 10.5, "Ada"),
+                    Frames.row("c1", 3L, 7.0, "Ada"),
+                    Frames.row("c3", 4L, 1.0, "Cy"))
+                .toDF());
 
     // golden DOT of the graph that ran, with its counts
-    assertThat(DotRenderer.render(withoutTimes(ran))).isEqualTo("""
+    assertThat(DotRenderer.render(withoutTimes(ran)))
+        .isEqualTo(
+            """
         digraph "orders-daily" {
           rankdir=LR
           labelloc=t
@@ -115,22 +139,26 @@ class JobRunnerTest {
   void tracesRenamedAndCastColumnsToTheirSources(DynaContext shared) throws IOException {
     DynaContext ctx = shared.withRunId(DynaContext.newRunId());
     landOrders(root.resolve("landing"));
-    RunLineage lineage = JobRunner.run(new OrdersJob(root.resolve("landing"), root.resolve("lake")), ctx).lineage();
+    RunLineage lineage =
+        JobRunner.run(new OrdersJob(root.resolve("landing"), root.resolve("lake")), ctx).lineage();
 
-    assertThat(lineage.columnOrigins("mapped")).containsExactly(
-        entry("order_id", List.of(new ColumnOrigin("orders", "id", IDENTITY))),
-        entry("customer", List.of(new ColumnOrigin("orders", "customer", IDENTITY))),
-        entry("amount", List.of(new ColumnOrigin("orders", "amount", TRANSFORMATION))));
-    assertThat(lineage.columnOrigins("joined")).containsExactly(
-        entry("customer", List.of(new ColumnOrigin("valid", "customer", IDENTITY))),
-        entry("order_id", List.of(new ColumnOrigin("valid", "order_id", IDENTITY))),
-        entry("amount", List.of(new ColumnOrigin("valid", "amount", IDENTITY))),
-        entry("name", List.of(new ColumnOrigin("customers", "name", IDENTITY))));
-    assertThat(lineage.sourceColumns("lakeOrders")).containsExactly(
-        entry("customer", List.of(new ColumnOrigin("orders", "customer", IDENTITY))),
-        entry("order_id", List.of(new ColumnOrigin("orders", "id", IDENTITY))),
-        entry("amount", List.of(new ColumnOrigin("orders", "amount", TRANSFORMATION))),
-        entry("name", List.of(new ColumnOrigin("customers", "name", IDENTITY))));
+    assertThat(lineage.columnOrigins("mapped"))
+        .containsExactly(
+            entry("order_id", List.of(new ColumnOrigin("orders", "id", IDENTITY))),
+            entry("customer", List.of(new ColumnOrigin("orders", "customer", IDENTITY))),
+            entry("amount", List.of(new ColumnOrigin("orders", "amount", TRANSFORMATION))));
+    assertThat(lineage.columnOrigins("joined"))
+        .containsExactly(
+            entry("customer", List.of(new ColumnOrigin("valid", "customer", IDENTITY))),
+            entry("order_id", List.of(new ColumnOrigin("valid", "order_id", IDENTITY))),
+            entry("amount", List.of(new ColumnOrigin("valid", "amount", IDENTITY))),
+            entry("name", List.of(new ColumnOrigin("customers", "name", IDENTITY))));
+    assertThat(lineage.sourceColumns("lakeOrders"))
+        .containsExactly(
+            entry("customer", List.of(new ColumnOrigin("orders", "customer", IDENTITY))),
+            entry("order_id", List.of(new ColumnOrigin("orders", "id", IDENTITY))),
+            entry("amount", List.of(new ColumnOrigin("orders", "amount", TRANSFORMATION))),
+            entry("name", List.of(new ColumnOrigin("customers", "name", IDENTITY))));
   }
 
   private static List<Long> stats(JobGraph graph, String id) {

@@ -26,12 +26,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lineage recorded by the hooks alone: sources, {@code frame.apply(...)} and sinks of a hand-written job. */
+/**
+ * Lineage recorded by the hooks alone: sources, {@code frame.apply(...)} and sinks of a
+ * hand-written job.
+ */
 @SparkTest
 class RunLineageTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private static List<Long> stats(JobGraph graph, String id) {
     StepStats s = graph.node(id).orElseThrow().stats().orElseThrow();
@@ -41,12 +43,18 @@ class RunLineageTest {
   @Test
   void recordsSourcesStepsAndSinksWithCountsAndColumnLineage(DynaContext shared) {
     DynaContext ctx = shared.withRunId(DynaContext.newRunId());
-    DynamicFrame orders = Frames.json(ctx, "{\"id\": 1, \"qty\": \"2\"}", "{\"id\": 2, \"qty\": \"5\"}", "not json",
-        "{\"id\": 3, \"qty\": \"-1\"}");
+    DynamicFrame orders =
+        Frames.json(
+            ctx,
+            "{\"id\": 1, \"qty\": \"2\"}",
+            "{\"id\": 2, \"qty\": \"5\"}",
+            "not json",
+            "{\"id\": 3, \"qty\": \"-1\"}");
     DynamicFrame renamed = orders.apply("rename", new TestTransforms.Rename("id", "order_id"));
     DynamicFrame cast = renamed.apply("cast", new TestTransforms.Cast("qty", "int"));
-    DynamicFrame valid = cast.withRows(cast.toDF().withColumnRenamed("qty", "amount"))
-        .apply("valid", new TestTransforms.RejectNegative());
+    DynamicFrame valid =
+        cast.withRows(cast.toDF().withColumnRenamed("qty", "amount"))
+            .apply("valid", new TestTransforms.RejectNegative());
 
     // nothing ran yet: the counts are zero and no Spark job was needed to define the steps
     assertThat(stats(RunLineage.of(ctx).graph(), "valid")).containsExactly(0L, 0L, 0L);
@@ -55,17 +63,24 @@ class RunLineageTest {
 
     String out = root.resolve("out").toString();
     valid.count(); // a first job over the steps, then the write: each step is counted once
-    ctx.writeDynamicFrameFromOptions(valid, "s3", Options.of("path", out), "json", Options.empty(), "");
+    ctx.writeDynamicFrameFromOptions(
+        valid, "s3", Options.of("path", out), "json", Options.empty(), "");
 
     JobGraph graph = RunLineage.of(ctx).graph();
-    assertThat(graph.nodes()).extracting(Node::id, Node::kind, Node::type).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("json", Node.Kind.SOURCE, "S3 JSON"),
-        org.assertj.core.groups.Tuple.tuple("rename", Node.Kind.TRANSFORM, "Rename"),
-        org.assertj.core.groups.Tuple.tuple("cast", Node.Kind.TRANSFORM, "Cast"),
-        org.assertj.core.groups.Tuple.tuple("valid", Node.Kind.TRANSFORM, "RejectNegative"),
-        org.assertj.core.groups.Tuple.tuple("out", Node.Kind.SINK, "S3 JSON"));
-    assertThat(graph.edges()).containsExactly(new Edge("json", "rename"), new Edge("rename", "cast"),
-        new Edge("cast", "valid"), new Edge("valid", "out"));
+    assertThat(graph.nodes())
+        .extracting(Node::id, Node::kind, Node::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("json", Node.Kind.SOURCE, "S3 JSON"),
+            org.assertj.core.groups.Tuple.tuple("rename", Node.Kind.TRANSFORM, "Rename"),
+            org.assertj.core.groups.Tuple.tuple("cast", Node.Kind.TRANSFORM, "Cast"),
+            org.assertj.core.groups.Tuple.tuple("valid", Node.Kind.TRANSFORM, "RejectNegative"),
+            org.assertj.core.groups.Tuple.tuple("out", Node.Kind.SINK, "S3 JSON"));
+    assertThat(graph.edges())
+        .containsExactly(
+            new Edge("json", "rename"),
+            new Edge("rename", "cast"),
+            new Edge("cast", "valid"),
+            new Edge("valid", "out"));
     assertThat(stats(graph, "json")).containsExactly(4L, 3L, 1L);
     assertThat(stats(graph, "rename")).containsExactly(3L, 3L, 0L);
     assertThat(stats(graph, "cast")).containsExactly(3L, 3L, 0L);
@@ -75,42 +90,58 @@ class RunLineageTest {
     // no counting of theirs (their markers fold away), only the source's and valid's
     String optimized = valid.toDF().queryExecution().optimizedPlan().toString();
     assertThat(optimized.split("dynaframe_count_rows", -1)).hasSize(3);
-    // and it runs them as CountRows (an increment per row), not as the markers' UDFs, which read the row's id
+    // and it runs them as CountRows (an increment per row), not as the markers' UDFs, which read
+    // the row's id
     assertThat(optimized.split("dynaframe_count_rows\\(true\\)", -1)).hasSize(3);
     assertThat(optimized).doesNotContain("monotonically_increasing_id");
     assertThat(graph.node("out").orElseThrow().args()).containsEntry("path", out);
 
-    assertThat(RunLineage.of(ctx).sourceColumns("out")).containsExactly(
-        entry("order_id", List.of(new ColumnOrigin("json", "id", IDENTITY))),
-        entry("amount", List.of(new ColumnOrigin("json", "qty", TRANSFORMATION))));
-    assertThat(RunLineage.of(ctx).inputs()).containsExactly(
-        LineageDataset.ofPath(graph.node("json").orElseThrow().args().get("paths")));
+    assertThat(RunLineage.of(ctx).sourceColumns("out"))
+        .containsExactly(
+            entry("order_id", List.of(new ColumnOrigin("json", "id", IDENTITY))),
+            entry("amount", List.of(new ColumnOrigin("json", "qty", TRANSFORMATION))));
+    assertThat(RunLineage.of(ctx).inputs())
+        .containsExactly(
+            LineageDataset.ofPath(graph.node("json").orElseThrow().args().get("paths")));
     assertThat(RunLineage.of(ctx).outputs()).containsExactly(new LineageDataset("file", out));
   }
 
-  /** With counting off, the same graph, edges and column lineage are recorded, every count is 0, and no plan counts. */
+  /**
+   * With counting off, the same graph, edges and column lineage are recorded, every count is 0, and
+   * no plan counts.
+   */
   @Test
   void withoutCountingTheStepGraphAndColumnLineageAreStillRecorded(DynaContext shared) {
     org.apache.spark.sql.RuntimeConfig conf = shared.spark().conf();
     conf.set(LineageSettings.COUNTS, "false");
     try {
       DynaContext ctx = shared.withRunId(DynaContext.newRunId());
-      DynamicFrame orders = Frames.json(ctx, "{\"id\": 1, \"amount\": 2}", "not json", "{\"id\": 3, \"amount\": -1}");
-      DynamicFrame valid = orders.apply("rename", new TestTransforms.Rename("id", "order_id"))
-          .apply("valid", new TestTransforms.RejectNegative());
+      DynamicFrame orders =
+          Frames.json(ctx, "{\"id\": 1, \"amount\": 2}", "not json", "{\"id\": 3, \"amount\": -1}");
+      DynamicFrame valid =
+          orders
+              .apply("rename", new TestTransforms.Rename("id", "order_id"))
+              .apply("valid", new TestTransforms.RejectNegative());
       String out = root.resolve("uncounted").toString();
-      ctx.writeDynamicFrameFromOptions(valid, "s3", Options.of("path", out), "json", Options.empty(), "");
+      ctx.writeDynamicFrameFromOptions(
+          valid, "s3", Options.of("path", out), "json", Options.empty(), "");
 
       JobGraph graph = RunLineage.of(ctx).graph();
-      assertThat(graph.nodes()).extracting(Node::id).containsExactly("json", "rename", "valid", "uncounted");
-      assertThat(graph.edges()).containsExactly(new Edge("json", "rename"), new Edge("rename", "valid"),
-          new Edge("valid", "uncounted"));
+      assertThat(graph.nodes())
+          .extracting(Node::id)
+          .containsExactly("json", "rename", "valid", "uncounted");
+      assertThat(graph.edges())
+          .containsExactly(
+              new Edge("json", "rename"),
+              new Edge("rename", "valid"),
+              new Edge("valid", "uncounted"));
       for (String step : List.of("json", "rename", "valid", "uncounted")) {
         assertThat(stats(graph, step)).as(step).containsExactly(0L, 0L, 0L);
       }
-      assertThat(RunLineage.of(ctx).sourceColumns("uncounted")).containsEntry("order_id",
-          List.of(new ColumnOrigin("json", "id", IDENTITY)));
-      assertThat(valid.toDF().queryExecution().optimizedPlan().toString()).doesNotContain("dynaframe_count");
+      assertThat(RunLineage.of(ctx).sourceColumns("uncounted"))
+          .containsEntry("order_id", List.of(new ColumnOrigin("json", "id", IDENTITY)));
+      assertThat(valid.toDF().queryExecution().optimizedPlan().toString())
+          .doesNotContain("dynaframe_count");
       assertThat(valid.errorsCount()).isEqualTo(2); // the frame itself is as with counting
     } finally {
       conf.unset(LineageSettings.COUNTS);
@@ -128,11 +159,17 @@ class RunLineageTest {
     conf.set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     try {
       DynaContext ctx = shared.withRunId(DynaContext.newRunId());
-      DynamicFrame orders = Frames.json(ctx, "{\"id\": 1, \"qty\": \"2\"}", "{\"id\": 2, \"qty\": \"5\"}",
-          "not json", "{\"id\": 3, \"qty\": \"-1\"}");
+      DynamicFrame orders =
+          Frames.json(
+              ctx,
+              "{\"id\": 1, \"qty\": \"2\"}",
+              "{\"id\": 2, \"qty\": \"5\"}",
+              "not json",
+              "{\"id\": 3, \"qty\": \"-1\"}");
       DynamicFrame cast = orders.apply("cast", new TestTransforms.Cast("qty", "int"));
-      DynamicFrame valid = cast.withRows(cast.toDF().withColumnRenamed("qty", "amount"))
-          .apply("valid", new TestTransforms.RejectNegative());
+      DynamicFrame valid =
+          cast.withRows(cast.toDF().withColumnRenamed("qty", "amount"))
+              .apply("valid", new TestTransforms.RejectNegative());
 
       assertThat(valid.count()).isEqualTo(2);
 
@@ -158,14 +195,23 @@ class RunLineageTest {
   }
 
   @Test
-  void framesMadeWithoutASourceBecomeImplicitSourcesAndCollectionsKeepTheirStep(DynaContext shared) {
+  void framesMadeWithoutASourceBecomeImplicitSourcesAndCollectionsKeepTheirStep(
+      DynaContext shared) {
     DynaContext ctx = shared.withRunId(DynaContext.newRunId());
-    DynamicFrame numbers = Frames.rows(ctx, "n INT, label STRING", Frames.row(1, "a"), Frames.row(-2, "b"),
-        Frames.row(3, "c"));
+    DynamicFrame numbers =
+        Frames.rows(
+            ctx,
+            "n INT, label STRING",
+            Frames.row(1, "a"),
+            Frames.row(-2, "b"),
+            Frames.row(3, "c"));
     FrameCollection split = numbers.apply("split", new SplitPositive());
     DynamicFrame positive = split.get("positive");
-    DynamicFrame totals = positive.apply("total", (Transform<DynamicFrame>) (in, step) ->
-        in.withRows(in.toDF().agg(sum(col("n")).alias("total"))));
+    DynamicFrame totals =
+        positive.apply(
+            "total",
+            (Transform<DynamicFrame>)
+                (in, step) -> in.withRows(in.toDF().agg(sum(col("n")).alias("total"))));
 
     // local rows are evaluated on the driver while Spark optimises; twice here, counted once
     FrameAssert.assertThat(totals).isEqualTo(Frames.rows(ctx, "total BIGINT", Frames.row(4L)));
@@ -174,36 +220,44 @@ class RunLineageTest {
     JobGraph graph = RunLineage.of(ctx).graph();
     assertThat(graph.nodes()).extracting(Node::id).containsExactly("rows", "split", "total");
     assertThat(graph.node("rows").orElseThrow().type()).isEqualTo("DataFrame");
-    assertThat(graph.edges()).containsExactly(new Edge("rows", "split"), new Edge("split", "total"));
+    assertThat(graph.edges())
+        .containsExactly(new Edge("rows", "split"), new Edge("split", "total"));
     assertThat(stats(graph, "rows")).containsExactly(3L, 3L, 0L);
     assertThat(stats(graph, "split")).containsExactly(3L, 2L, 0L); // only "positive" was evaluated
     assertThat(stats(graph, "total")).containsExactly(2L, 1L, 0L);
     assertThat(RunLineage.of(ctx).producerOf(positive)).contains("split");
-    assertThat(RunLineage.of(ctx).columnOrigins("split")).containsOnlyKeys("positive.n", "positive.label", "other.n",
-        "other.label");
-    assertThat(RunLineage.of(ctx).columnOrigins("total")).containsExactly(
-        entry("total", List.of(new ColumnOrigin("split", "n", TRANSFORMATION))));
+    assertThat(RunLineage.of(ctx).columnOrigins("split"))
+        .containsOnlyKeys("positive.n", "positive.label", "other.n", "other.label");
+    assertThat(RunLineage.of(ctx).columnOrigins("total"))
+        .containsExactly(entry("total", List.of(new ColumnOrigin("split", "n", TRANSFORMATION))));
   }
 
   @Test
   void columnLineageFollowsJoinsAndUnionsOfRecordedFrames(DynaContext shared) {
     DynaContext ctx = shared.withRunId(DynaContext.newRunId());
-    DynamicFrame left = Frames.json(ctx, "{\"k\": 1, \"a\": \"x\"}").apply("left", new TestTransforms.Rename("a", "la"));
-    DynamicFrame right = Frames.json(ctx, "{\"k\": 1, \"b\": \"y\"}").apply("right", new TestTransforms.Rename("b", "rb"));
+    DynamicFrame left =
+        Frames.json(ctx, "{\"k\": 1, \"a\": \"x\"}")
+            .apply("left", new TestTransforms.Rename("a", "la"));
+    DynamicFrame right =
+        Frames.json(ctx, "{\"k\": 1, \"b\": \"y\"}")
+            .apply("right", new TestTransforms.Rename("b", "rb"));
     // a step whose transform reads a second frame it captured: both frames are its inputs
-    DynamicFrame joined = left.apply("join", (Transform<DynamicFrame>) (in, step) ->
-        in.withRows(in.toDF().join(right.toDF(), "k")));
+    DynamicFrame joined =
+        left.apply(
+            "join",
+            (Transform<DynamicFrame>) (in, step) -> in.withRows(in.toDF().join(right.toDF(), "k")));
     DynamicFrame both = joined.union(joined).apply("tag", new TestTransforms.Rename("la", "label"));
 
     JobGraph graph = RunLineage.of(ctx).graph();
     assertThat(graph.inputs("join")).containsExactly("left", "right");
     assertThat(graph.inputs("tag")).containsExactly("join");
-    assertThat(RunLineage.of(ctx).sourceColumns("join")).containsExactly(
-        entry("k", List.of(new ColumnOrigin("json", "k", IDENTITY))),
-        entry("la", List.of(new ColumnOrigin("json", "a", IDENTITY))),
-        entry("rb", List.of(new ColumnOrigin("json_2", "b", IDENTITY))));
-    assertThat(RunLineage.of(ctx).columnOrigins("tag")).containsEntry("label",
-        List.of(new ColumnOrigin("join", "la", IDENTITY)));
+    assertThat(RunLineage.of(ctx).sourceColumns("join"))
+        .containsExactly(
+            entry("k", List.of(new ColumnOrigin("json", "k", IDENTITY))),
+            entry("la", List.of(new ColumnOrigin("json", "a", IDENTITY))),
+            entry("rb", List.of(new ColumnOrigin("json_2", "b", IDENTITY))));
+    assertThat(RunLineage.of(ctx).columnOrigins("tag"))
+        .containsEntry("label", List.of(new ColumnOrigin("join", "la", IDENTITY)));
     assertThat(both.count()).isEqualTo(2);
   }
 }

@@ -34,8 +34,17 @@ final class TestTransforms {
   static final class RejectNegative implements Transform<DynamicFrame> {
     @Override
     public DynamicFrame expand(DynamicFrame input, String step) {
-      Column error = when(col("amount").lt(0), struct(lit(step), lit("negative amount"), lit(null).cast("string"),
-          lit(null).cast("long"), lit(null).cast("string"), lit(null).cast("string")).cast(ErrorRecords.SCHEMA));
+      Column error =
+          when(
+              col("amount").lt(0),
+              struct(
+                      lit(step),
+                      lit("negative amount"),
+                      lit(null).cast("string"),
+                      lit(null).cast("long"),
+                      lit(null).cast("string"),
+                      lit(null).cast("string"))
+                  .cast(ErrorRecords.SCHEMA));
       return input.withStagedRows(input.toDF().withColumn(ErrorRecords.COLUMN, error));
     }
   }

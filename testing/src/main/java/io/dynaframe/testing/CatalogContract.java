@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link Catalog} implementation passes, for dynaframe's own catalogs and for
  * yours: extend it in a JUnit 5 test class ({@code class MyCatalogTest extends
- * CatalogContract<MyCatalog>}) and supply the catalog. A subclass supplies the catalog
- * and says, with the capability flags, what its implementation cannot do; tests of those
- * things are then skipped by assumption. Every test works in a database of its own, so the
- * catalog may be shared between tests.
+ * CatalogContract<MyCatalog>}) and supply the catalog. A subclass supplies the catalog and says,
+ * with the capability flags, what its implementation cannot do; tests of those things are then
+ * skipped by assumption. Every test works in a database of its own, so the catalog may be shared
+ * between tests.
  *
  * @param <C> the implementation
  */
@@ -66,7 +66,12 @@ public abstract class CatalogContract<C extends Catalog> {
 
   @BeforeEach
   public void newDatabase() {
-    db = DatabaseName.of("contract_" + getClass().getSimpleName().toLowerCase() + "_" + COUNTER.incrementAndGet());
+    db =
+        DatabaseName.of(
+            "contract_"
+                + getClass().getSimpleName().toLowerCase()
+                + "_"
+                + COUNTER.incrementAndGet());
     createDb(db);
   }
 
@@ -81,7 +86,11 @@ public abstract class CatalogContract<C extends Catalog> {
   }
 
   private void createDb(DatabaseName name) {
-    catalog().createDatabase(Database.of(name).withDescription("contract test").withParameters(Map.of("owner", "tests")));
+    catalog()
+        .createDatabase(
+            Database.of(name)
+                .withDescription("contract test")
+                .withParameters(Map.of("owner", "tests")));
     created.add(name);
   }
 
@@ -101,8 +110,12 @@ public abstract class CatalogContract<C extends Catalog> {
   }
 
   private TableDefinition unpartitioned(String name) {
-    return TableDefinition.builder(db.table(name)).column("id", "bigint").location(location(db + "/" + name))
-        .classification("csv").parameter("skip.header.line.count", "1").build();
+    return TableDefinition.builder(db.table(name))
+        .column("id", "bigint")
+        .location(location(db + "/" + name))
+        .classification("csv")
+        .parameter("skip.header.line.count", "1")
+        .build();
   }
 
   private static List<String> valuesOf(Partition p) {
@@ -122,7 +135,8 @@ public abstract class CatalogContract<C extends Catalog> {
 
   @Test
   public void databaseNamesAreLowerCase() {
-    assertThat(catalog().getDatabase(DatabaseName.of(db.name().toUpperCase())).name()).isEqualTo(db);
+    assertThat(catalog().getDatabase(DatabaseName.of(db.name().toUpperCase())).name())
+        .isEqualTo(db);
   }
 
   @Test
@@ -139,8 +153,13 @@ public abstract class CatalogContract<C extends Catalog> {
         .isInstanceOf(NoSuchDatabaseException.class)
         .hasMessage("Database does not exist: " + missing);
     assertThat(catalog().databaseExists(missing)).isFalse();
-    assertThatThrownBy(() -> catalog().listTables(missing, null, 10)).isInstanceOf(NoSuchDatabaseException.class);
-    assertThatThrownBy(() -> catalog().createTable(unpartitioned("t").toBuilder().identifier(missing.table("t")).build()))
+    assertThatThrownBy(() -> catalog().listTables(missing, null, 10))
+        .isInstanceOf(NoSuchDatabaseException.class);
+    assertThatThrownBy(
+            () ->
+                catalog()
+                    .createTable(
+                        unpartitioned("t").toBuilder().identifier(missing.table("t")).build()))
         .isInstanceOf(NoSuchDatabaseException.class);
   }
 
@@ -167,8 +186,12 @@ public abstract class CatalogContract<C extends Catalog> {
 
   @Test
   public void updatesADatabase() {
-    catalog().updateDatabase(catalog().getDatabase(db).withDescription("changed")
-        .withParameters(Map.of("owner", "someone else")));
+    catalog()
+        .updateDatabase(
+            catalog()
+                .getDatabase(db)
+                .withDescription("changed")
+                .withParameters(Map.of("owner", "someone else")));
     Database d = catalog().getDatabase(db);
     assertThat(d.description()).contains("changed");
     assertThat(d.parameters()).containsEntry("owner", "someone else");
@@ -182,7 +205,8 @@ public abstract class CatalogContract<C extends Catalog> {
     catalog().dropDatabase(other);
     assertThat(catalog().databaseExists(other)).isFalse();
     assertThat(catalog().tableExists(other.table("t"))).isFalse();
-    assertThatThrownBy(() -> catalog().dropDatabase(other)).isInstanceOf(NoSuchDatabaseException.class);
+    assertThatThrownBy(() -> catalog().dropDatabase(other))
+        .isInstanceOf(NoSuchDatabaseException.class);
   }
 
   // ---------------------------------------------------------------- tables
@@ -210,21 +234,32 @@ public abstract class CatalogContract<C extends Catalog> {
   public void readsColumnTypesIntoTheTypeModel() {
     catalog().createTable(table("typed").build());
     TableDefinition got = catalog().getTable(db.table("typed"));
-    assertThat(got.schema()).isEqualTo(Types.struct(
-        Types.field("id", Types.LONG),
-        Types.field("name", Types.STRING),
-        Types.field("price", Types.decimal(7, 2)),
-        Types.field("items", Types.array(Types.struct(Types.field("a", Types.INT), Types.field("b", Types.STRING)))),
-        Types.field("tags", Types.map(Types.LONG)),
-        Types.field("year", Types.STRING),
-        Types.field("month", Types.INT)));
+    assertThat(got.schema())
+        .isEqualTo(
+            Types.struct(
+                Types.field("id", Types.LONG),
+                Types.field("name", Types.STRING),
+                Types.field("price", Types.decimal(7, 2)),
+                Types.field(
+                    "items",
+                    Types.array(
+                        Types.struct(Types.field("a", Types.INT), Types.field("b", Types.STRING)))),
+                Types.field("tags", Types.map(Types.LONG)),
+                Types.field("year", Types.STRING),
+                Types.field("month", Types.INT)));
   }
 
   @Test
   public void keepsCsvFormatDetails() {
-    TableDefinition t = TableDefinition.builder(db.table("csv")).column("a", "string").column("b", "bigint")
-        .location(location(db + "/csv")).format(StorageFormat.csv("|")).parameter("classification", "csv")
-        .parameter("skip.header.line.count", "1").build();
+    TableDefinition t =
+        TableDefinition.builder(db.table("csv"))
+            .column("a", "string")
+            .column("b", "bigint")
+            .location(location(db + "/csv"))
+            .format(StorageFormat.csv("|"))
+            .parameter("classification", "csv")
+            .parameter("skip.header.line.count", "1")
+            .build();
     catalog().createTable(t);
     TableDefinition got = catalog().getTable(db.table("csv"));
     assertThat(got.classification()).contains("csv");
@@ -235,7 +270,10 @@ public abstract class CatalogContract<C extends Catalog> {
   @Test
   public void tableNamesAreLowerCase() {
     catalog().createTable(unpartitioned("Mixed_Case"));
-    assertThat(catalog().getTable(TableIdentifier.of(db.name().toUpperCase(), "MIXED_CASE")).identifier())
+    assertThat(
+            catalog()
+                .getTable(TableIdentifier.of(db.name().toUpperCase(), "MIXED_CASE"))
+                .identifier())
         .isEqualTo(db.table("mixed_case"));
   }
 
@@ -253,8 +291,10 @@ public abstract class CatalogContract<C extends Catalog> {
         .isInstanceOf(NoSuchTableException.class)
         .hasMessage("Table does not exist: " + db + ".nope");
     assertThat(catalog().tableExists(db.table("nope"))).isFalse();
-    assertThatThrownBy(() -> catalog().dropTable(db.table("nope"))).isInstanceOf(NoSuchTableException.class);
-    assertThatThrownBy(() -> catalog().updateTable(unpartitioned("nope"))).isInstanceOf(NoSuchTableException.class);
+    assertThatThrownBy(() -> catalog().dropTable(db.table("nope")))
+        .isInstanceOf(NoSuchTableException.class);
+    assertThatThrownBy(() -> catalog().updateTable(unpartitioned("nope")))
+        .isInstanceOf(NoSuchTableException.class);
     assertThatThrownBy(() -> catalog().listPartitions(db.table("nope"), null, null, 10))
         .isInstanceOf(NoSuchTableException.class);
   }
@@ -279,16 +319,22 @@ public abstract class CatalogContract<C extends Catalog> {
   @Test
   public void updatesATableAndKeepsItsPartitions() {
     catalog().createTable(table("t").build());
-    catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/2024/1")));
+    catalog()
+        .createPartition(
+            db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/2024/1")));
     TableDefinition read = catalog().getTable(db.table("t"));
-    TableDefinition changed = read.toBuilder().column("extra", "string").parameter("k", "w").build();
+    TableDefinition changed =
+        read.toBuilder().column("extra", "string").parameter("k", "w").build();
     TableDefinition stored = catalog().updateTable(changed);
     assertThat(stored.version()).isNotEqualTo(read.version());
     TableDefinition got = catalog().getTable(db.table("t"));
-    assertThat(got.columns()).extracting(Column::name).containsExactly("id", "name", "price", "items", "tags", "extra");
+    assertThat(got.columns())
+        .extracting(Column::name)
+        .containsExactly("id", "name", "price", "items", "tags", "extra");
     assertThat(got.parameters()).containsEntry("k", "w");
     assertThat(got.version()).isEqualTo(stored.version());
-    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContract::valuesOf)
+    assertThat(catalog().listAllPartitions(db.table("t"), null))
+        .extracting(CatalogContract::valuesOf)
         .containsExactly(List.of("2024", "1"));
   }
 
@@ -299,7 +345,8 @@ public abstract class CatalogContract<C extends Catalog> {
     TableDefinition first = catalog().getTable(db.table("t"));
     assertThat(first.version()).isPresent();
     catalog().updateTable(first.toBuilder().parameter("by", "first").build());
-    assertThatThrownBy(() -> catalog().updateTable(first.toBuilder().parameter("by", "second").build()))
+    assertThatThrownBy(
+            () -> catalog().updateTable(first.toBuilder().parameter("by", "second").build()))
         .isInstanceOf(CommitConflictException.class)
         .hasMessageContaining(db + ".t");
     assertThat(catalog().getTable(db.table("t")).parameters()).containsEntry("by", "first");
@@ -308,7 +355,8 @@ public abstract class CatalogContract<C extends Catalog> {
   @Test
   public void dropsATable() {
     catalog().createTable(table("t").build());
-    catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/a")));
+    catalog()
+        .createPartition(db.table("t"), Partition.of(List.of("2024", "1"), location(db + "/t/a")));
     catalog().dropTable(db.table("t"));
     assertThat(catalog().tableExists(db.table("t"))).isFalse();
     catalog().createTable(table("t").build());
@@ -320,8 +368,9 @@ public abstract class CatalogContract<C extends Catalog> {
   @Test
   public void createsAndGetsAPartition() {
     catalog().createTable(table("t").build());
-    Partition p = Partition.of(List.of("2024", "5"), location(db + "/t/year=2024/month=5"))
-        .withParameters(Map.of("source", "test"));
+    Partition p =
+        Partition.of(List.of("2024", "5"), location(db + "/t/year=2024/month=5"))
+            .withParameters(Map.of("source", "test"));
     catalog().createPartition(db.table("t"), p);
     Partition got = catalog().getPartition(db.table("t"), List.of("2024", "5"));
     assertThat(got.values()).containsExactly("2024", "5");
@@ -336,24 +385,33 @@ public abstract class CatalogContract<C extends Catalog> {
     catalog().createPartition(db.table("t"), p);
     assertThatThrownBy(() -> catalog().createPartition(db.table("t"), p))
         .isInstanceOf(AlreadyExistsException.class)
-        .hasMessageContaining(db + ".t").hasMessageContaining("[2024, 5]");
+        .hasMessageContaining(db + ".t")
+        .hasMessageContaining("[2024, 5]");
     assertThatThrownBy(() -> catalog().getPartition(db.table("t"), List.of("2024", "6")))
         .isInstanceOf(NoSuchPartitionException.class)
         .hasMessage("Partition does not exist: " + db + ".t [2024, 6]");
-    assertThatThrownBy(() -> catalog().createPartition(db.table("t"), Partition.of(List.of("2024"), location("x"))))
+    assertThatThrownBy(
+            () ->
+                catalog()
+                    .createPartition(db.table("t"), Partition.of(List.of("2024"), location("x"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 partition keys [year, month]");
-    assertThatThrownBy(() -> catalog().createPartition(db.table("nope"), p)).isInstanceOf(NoSuchTableException.class);
+    assertThatThrownBy(() -> catalog().createPartition(db.table("nope"), p))
+        .isInstanceOf(NoSuchTableException.class);
   }
 
   @Test
   public void createsPartitionsInBatchesAndSkipsExistingOnes() {
     catalog().createTable(table("t").build());
-    catalog().createPartition(db.table("t"), Partition.of(List.of("2000", "1"), location(db + "/t/first")));
+    catalog()
+        .createPartition(
+            db.table("t"), Partition.of(List.of("2000", "1"), location(db + "/t/first")));
     List<Partition> batch = new ArrayList<>();
     for (int i = 0; i < batchSize(); i++) {
-      batch.add(Partition.of(List.of(String.valueOf(2000 + i / 12), String.valueOf(1 + i % 12)),
-          location(db + "/t/" + i)));
+      batch.add(
+          Partition.of(
+              List.of(String.valueOf(2000 + i / 12), String.valueOf(1 + i % 12)),
+              location(db + "/t/" + i)));
     }
     List<List<String>> skipped = catalog().createPartitions(db.table("t"), batch);
     assertThat(skipped).containsExactly(List.of("2000", "1"));
@@ -369,15 +427,21 @@ public abstract class CatalogContract<C extends Catalog> {
     List<Partition> batch = new ArrayList<>();
     for (String year : List.of("2023", "2024")) {
       for (int month = 1; month <= 12; month++) {
-        batch.add(Partition.of(List.of(year, String.valueOf(month)), location(db + "/t/" + year + "/" + month)));
+        batch.add(
+            Partition.of(
+                List.of(year, String.valueOf(month)), location(db + "/t/" + year + "/" + month)));
       }
     }
     catalog().createPartitions(db.table("t"), batch);
-    List<Partition> selected = catalog().listAllPartitions(db.table("t"), "year = '2024' and month > 9");
-    assertThat(selected).extracting(CatalogContract::valuesOf)
-        .containsExactlyInAnyOrder(List.of("2024", "10"), List.of("2024", "11"), List.of("2024", "12"));
+    List<Partition> selected =
+        catalog().listAllPartitions(db.table("t"), "year = '2024' and month > 9");
+    assertThat(selected)
+        .extracting(CatalogContract::valuesOf)
+        .containsExactlyInAnyOrder(
+            List.of("2024", "10"), List.of("2024", "11"), List.of("2024", "12"));
     assertThat(catalog().listAllPartitions(db.table("t"), "month in (1, 2) and not year = '2023'"))
-        .extracting(CatalogContract::valuesOf).containsExactlyInAnyOrder(List.of("2024", "1"), List.of("2024", "2"));
+        .extracting(CatalogContract::valuesOf)
+        .containsExactlyInAnyOrder(List.of("2024", "1"), List.of("2024", "2"));
 
     Set<List<String>> seen = new HashSet<>();
     String token = null;
@@ -404,13 +468,22 @@ public abstract class CatalogContract<C extends Catalog> {
   @Test
   public void updatesAPartition() {
     catalog().createTable(table("t").build());
-    catalog().createPartition(db.table("t"), Partition.of(List.of("2024", "5"), location(db + "/t/old")));
-    catalog().updatePartition(db.table("t"), Partition.of(List.of("2024", "5"), location(db + "/t/new"))
-        .withParameters(Map.of("run", "2")));
+    catalog()
+        .createPartition(
+            db.table("t"), Partition.of(List.of("2024", "5"), location(db + "/t/old")));
+    catalog()
+        .updatePartition(
+            db.table("t"),
+            Partition.of(List.of("2024", "5"), location(db + "/t/new"))
+                .withParameters(Map.of("run", "2")));
     Partition got = catalog().getPartition(db.table("t"), List.of("2024", "5"));
     assertThat(got.location()).contains(location(db + "/t/new"));
     assertThat(got.parameters()).containsEntry("run", "2");
-    assertThatThrownBy(() -> catalog().updatePartition(db.table("t"), Partition.of(List.of("1999", "1"), location("x"))))
+    assertThatThrownBy(
+            () ->
+                catalog()
+                    .updatePartition(
+                        db.table("t"), Partition.of(List.of("1999", "1"), location("x"))))
         .isInstanceOf(NoSuchPartitionException.class);
   }
 
@@ -430,7 +503,8 @@ public abstract class CatalogContract<C extends Catalog> {
       drop.add(List.of("2024", String.valueOf(i)));
     }
     catalog().dropPartitions(db.table("t"), drop);
-    assertThat(catalog().listAllPartitions(db.table("t"), null)).extracting(CatalogContract::valuesOf)
+    assertThat(catalog().listAllPartitions(db.table("t"), null))
+        .extracting(CatalogContract::valuesOf)
         .containsExactlyInAnyOrder(List.of("2024", "29"), List.of("2024", "30"));
   }
 }

@@ -16,10 +16,10 @@ import org.apache.spark.sql.Row;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Compares a frame with the expected one, schema and rows, and fails with a readable diff:
- * schema differences field by field, then the rows that are missing and the rows that are
- * unexpected. Rows compare in any order unless {@link #inOrder()} is asked for; floating
- * point values compare within {@link #withTolerance(double)}.
+ * Compares a frame with the expected one, schema and rows, and fails with a readable diff: schema
+ * differences field by field, then the rows that are missing and the rows that are unexpected. Rows
+ * compare in any order unless {@link #inOrder()} is asked for; floating point values compare within
+ * {@link #withTolerance(double)}.
  *
  * <pre>{@code
  * FrameAssert.assertThat(result).isEqualTo(expected);
@@ -80,9 +80,10 @@ public final class FrameAssert {
 
     List<Row> expectedRows = expected.collectAsList();
     List<Row> actualRows = actual.collectAsList();
-    List<String> rowDiff = ordered
-        ? orderedDiff(expectedRows, actualRows, expected.schema(), actual.schema())
-        : unorderedDiff(expectedRows, actualRows, expected.schema(), actual.schema());
+    List<String> rowDiff =
+        ordered
+            ? orderedDiff(expectedRows, actualRows, expected.schema(), actual.schema())
+            : unorderedDiff(expectedRows, actualRows, expected.schema(), actual.schema());
 
     if (schemaDiff.isEmpty() && rowDiff.isEmpty()) {
       return this;
@@ -93,11 +94,16 @@ public final class FrameAssert {
       schemaDiff.forEach(d -> msg.append("  ").append(d).append('\n'));
     }
     if (!rowDiff.isEmpty()) {
-      msg.append("rows (expected ").append(expectedRows.size()).append(", actual ").append(actualRows.size())
-          .append(ordered ? ", in order" : ", in any order").append("):\n");
+      msg.append("rows (expected ")
+          .append(expectedRows.size())
+          .append(", actual ")
+          .append(actualRows.size())
+          .append(ordered ? ", in order" : ", in any order")
+          .append("):\n");
       rowDiff.forEach(d -> msg.append("  ").append(d).append('\n'));
     }
-    throw new AssertionFailedError(msg.toString(),
+    throw new AssertionFailedError(
+        msg.toString(),
         expectedSchema.treeString() + render(expectedRows, expected.schema()),
         actualSchema.treeString() + render(actualRows, actual.schema()));
   }
@@ -106,15 +112,22 @@ public final class FrameAssert {
   public FrameAssert hasSchema(String treeString) {
     String actualTree = SparkTypes.fromSpark(actual.schema()).treeString();
     if (!actualTree.strip().equals(treeString.strip())) {
-      throw new AssertionFailedError(actualName + " has another schema\nexpected:\n" + treeString.strip()
-          + "\nactual:\n" + actualTree.strip(), treeString.strip(), actualTree.strip());
+      throw new AssertionFailedError(
+          actualName
+              + " has another schema\nexpected:\n"
+              + treeString.strip()
+              + "\nactual:\n"
+              + actualTree.strip(),
+          treeString.strip(),
+          actualTree.strip());
     }
     return this;
   }
 
   // ---------------------------------------------------------------- schema diff
 
-  private static void diffStruct(String prefix, StructType expected, StructType actual, List<String> out) {
+  private static void diffStruct(
+      String prefix, StructType expected, StructType actual, List<String> out) {
     for (Field e : expected.fields()) {
       String path = prefix + e.name();
       var a = actual.field(e.name());
@@ -132,8 +145,13 @@ public final class FrameAssert {
     List<String> en = expected.fieldNames().stream().filter(actual.fieldNames()::contains).toList();
     List<String> an = actual.fieldNames().stream().filter(expected.fieldNames()::contains).toList();
     if (!en.equals(an)) {
-      out.add("fields of '" + (prefix.isEmpty() ? "root" : prefix.substring(0, prefix.length() - 1))
-          + "' are in another order: expected " + en + ", actual " + an);
+      out.add(
+          "fields of '"
+              + (prefix.isEmpty() ? "root" : prefix.substring(0, prefix.length() - 1))
+              + "' are in another order: expected "
+              + en
+              + ", actual "
+              + an);
     }
   }
 
@@ -152,8 +170,11 @@ public final class FrameAssert {
 
   // ---------------------------------------------------------------- row diff
 
-  private List<String> orderedDiff(List<Row> expected, List<Row> actual,
-      org.apache.spark.sql.types.StructType es, org.apache.spark.sql.types.StructType as) {
+  private List<String> orderedDiff(
+      List<Row> expected,
+      List<Row> actual,
+      org.apache.spark.sql.types.StructType es,
+      org.apache.spark.sql.types.StructType as) {
     List<String> out = new ArrayList<>();
     int n = Math.max(expected.size(), actual.size());
     int shown = 0;
@@ -161,16 +182,24 @@ public final class FrameAssert {
       Object e = i < expected.size() ? RowValues.canonical(expected.get(i)) : null;
       Object a = i < actual.size() ? RowValues.canonical(actual.get(i)) : null;
       if (e == null || a == null || !RowValues.equal(e, a, tolerance)) {
-        out.add("row " + i + ": expected " + (e == null ? "no row" : RowValues.json(expected.get(i), es))
-            + ", actual " + (a == null ? "no row" : RowValues.json(actual.get(i), as)));
+        out.add(
+            "row "
+                + i
+                + ": expected "
+                + (e == null ? "no row" : RowValues.json(expected.get(i), es))
+                + ", actual "
+                + (a == null ? "no row" : RowValues.json(actual.get(i), as)));
         shown++;
       }
     }
     return out;
   }
 
-  private List<String> unorderedDiff(List<Row> expected, List<Row> actual,
-      org.apache.spark.sql.types.StructType es, org.apache.spark.sql.types.StructType as) {
+  private List<String> unorderedDiff(
+      List<Row> expected,
+      List<Row> actual,
+      org.apache.spark.sql.types.StructType es,
+      org.apache.spark.sql.types.StructType as) {
     List<Object> ev = new ArrayList<>();
     expected.forEach(r -> ev.add(RowValues.canonical(r)));
     List<Object> av = new ArrayList<>();
@@ -213,14 +242,18 @@ public final class FrameAssert {
     List<String> out = new ArrayList<>();
     if (!missing.isEmpty()) {
       out.add(missing.size() + " missing (expected, not found):");
-      missing.stream().limit(MAX_ROWS_SHOWN).forEach(i -> out.add("- " + RowValues.json(expected.get(i), es)));
+      missing.stream()
+          .limit(MAX_ROWS_SHOWN)
+          .forEach(i -> out.add("- " + RowValues.json(expected.get(i), es)));
       if (missing.size() > MAX_ROWS_SHOWN) {
         out.add("  ... and " + (missing.size() - MAX_ROWS_SHOWN) + " more");
       }
     }
     if (!unexpected.isEmpty()) {
       out.add(unexpected.size() + " unexpected (found, not expected):");
-      unexpected.stream().limit(MAX_ROWS_SHOWN).forEach(j -> out.add("+ " + RowValues.json(actual.get(j), as)));
+      unexpected.stream()
+          .limit(MAX_ROWS_SHOWN)
+          .forEach(j -> out.add("+ " + RowValues.json(actual.get(j), as)));
       if (unexpected.size() > MAX_ROWS_SHOWN) {
         out.add("  ... and " + (unexpected.size() - MAX_ROWS_SHOWN) + " more");
       }

@@ -16,39 +16,46 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Test frames in one line: from JSON lines, read with Glue's per-value typing exactly as a
- * JSON source reads them (so mixed types become choices), or from rows and a DDL schema.
+ * Test frames in one line: from JSON lines, read with Glue's per-value typing exactly as a JSON
+ * source reads them (so mixed types become choices), or from rows and a DDL schema.
  */
 public final class Frames {
   private Frames() {}
 
   /**
-   * A frame of these JSON records, one object per string, read by the real JSON source:
-   * {@code Frames.json(ctx, "{\"id\": 1}", "{\"id\": \"a\"}")} has {@code id: choice{long, string}}.
+   * A frame of these JSON records, one object per string, read by the real JSON source: {@code
+   * Frames.json(ctx, "{\"id\": 1}", "{\"id\": \"a\"}")} has {@code id: choice{long, string}}.
    */
   public static DynamicFrame json(DynaContext ctx, String... lines) {
     Path file = writeTemp(".json", String.join("\n", lines) + "\n");
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(file.toString())), "json",
-        Options.empty(), "json").withName("json");
+    return ctx.createDynamicFrameFromOptions(
+            "s3", Options.of("paths", List.of(file.toString())), "json", Options.empty(), "json")
+        .withName("json");
   }
 
   /**
-   * A frame of CSV text (header first when {@code withHeader} is set), read by the real CSV
-   * source with per-value typing.
+   * A frame of CSV text (header first when {@code withHeader} is set), read by the real CSV source
+   * with per-value typing.
    */
   public static DynamicFrame csv(DynaContext ctx, boolean withHeader, String... lines) {
     Path file = writeTemp(".csv", String.join("\n", lines) + "\n");
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(file.toString())), "csv",
-        Options.of("withHeader", withHeader), "csv").withName("csv");
+    return ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(file.toString())),
+            "csv",
+            Options.of("withHeader", withHeader),
+            "csv")
+        .withName("csv");
   }
 
   /**
-   * A frame of rows with a schema in Spark DDL:
-   * {@code Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "b"))}.
+   * A frame of rows with a schema in Spark DDL: {@code Frames.rows(ctx, "id BIGINT, name STRING",
+   * row(1L, "a"), row(2L, "b"))}.
    */
   public static DynamicFrame rows(DynaContext ctx, String ddl, Row... rows) {
     StructType schema = StructType.fromDDL(ddl);
-    return DynamicFrame.fromDF(ctx.spark().createDataFrame(Arrays.asList(rows), schema), ctx, "rows");
+    return DynamicFrame.fromDF(
+        ctx.spark().createDataFrame(Arrays.asList(rows), schema), ctx, "rows");
   }
 
   /** A row of values, for {@link #rows}. */

@@ -64,7 +64,8 @@ final class RowValues {
     if (a == null || b == null) {
       return a == b;
     }
-    if ((a instanceof Double || a instanceof Float) && (b instanceof Double || b instanceof Float)) {
+    if ((a instanceof Double || a instanceof Float)
+        && (b instanceof Double || b instanceof Float)) {
       double x = ((Number) a).doubleValue();
       double y = ((Number) b).doubleValue();
       if (Double.isNaN(x) || Double.isNaN(y)) {

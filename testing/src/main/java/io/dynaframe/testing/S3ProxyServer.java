@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 /**
  * An S3 API server for tests: <a href="https://github.com/gaul/s3proxy">S3Proxy</a> with its
  * filesystem provider, started as a separate JVM (its libraries clash with Spark's on one
- * classpath) that listens on a free port of 127.0.0.1 only and keeps its buckets as folders
- * under a data folder. Requests must be signed with {@link #identity()} and
- * {@link #credential()} (AWS signature v2 or v4).
+ * classpath) that listens on a free port of 127.0.0.1 only and keeps its buckets as folders under a
+ * data folder. Requests must be signed with {@link #identity()} and {@link #credential()} (AWS
+ * signature v2 or v4).
  *
  * <pre>{@code
  * try (S3ProxyServer s3 = S3ProxyServer.start(S3ProxyServer.classpathFromSystemProperty(), dir)) {
@@ -35,9 +35,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>The server stops on {@link #close()}, and at the latest when the test JVM exits. For fault
- * tests, {@link #kill()} ends its JVM abruptly (as a crash or a lost host would) and
- * {@link #restart()} starts it again on the same port over the same data folder, so that
- * clients configured with its {@link #endpoint()} reach it again with the objects kept.
+ * tests, {@link #kill()} ends its JVM abruptly (as a crash or a lost host would) and {@link
+ * #restart()} starts it again on the same port over the same data folder, so that clients
+ * configured with its {@link #endpoint()} reach it again with the objects kept.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -57,7 +57,8 @@ public final class S3ProxyServer implements AutoCloseable {
   private volatile Process process;
   private final Thread shutdownHook;
 
-  private S3ProxyServer(String classpath, Path root, Process process, int port, Path dataDir, Path log) {
+  private S3ProxyServer(
+      String classpath, Path root, Process process, int port, Path dataDir, Path log) {
     this.classpath = classpath;
     this.root = root;
     this.process = process;
@@ -68,30 +69,37 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
-   * The classpath named by the system property {@value #CLASSPATH_PROPERTY}; fails with a
-   * message that says how to set it when it is missing or names no existing file.
+   * The classpath named by the system property {@value #CLASSPATH_PROPERTY}; fails with a message
+   * that says how to set it when it is missing or names no existing file.
    */
   public static String classpathFromSystemProperty() {
     String cp = System.getProperty(CLASSPATH_PROPERTY);
     if (cp == null || cp.isBlank()) {
-      throw new IllegalStateException("system property " + CLASSPATH_PROPERTY + " is not set: the build must put "
-          + "S3Proxy's runtime classpath (e.g. org.gaul:s3proxy:jar-with-dependencies) there");
+      throw new IllegalStateException(
+          "system property "
+              + CLASSPATH_PROPERTY
+              + " is not set: the build must put "
+              + "S3Proxy's runtime classpath (e.g. org.gaul:s3proxy:jar-with-dependencies) there");
     }
     for (String entry : cp.split(java.io.File.pathSeparator)) {
       if (!entry.isBlank() && !Files.exists(Path.of(entry))) {
-        throw new IllegalStateException("system property " + CLASSPATH_PROPERTY + " names " + entry
-            + ", which does not exist; build the module's test resources first");
+        throw new IllegalStateException(
+            "system property "
+                + CLASSPATH_PROPERTY
+                + " names "
+                + entry
+                + ", which does not exist; build the module's test resources first");
       }
     }
     return cp;
   }
 
   /**
-   * Starts S3Proxy in its own JVM with the given classpath, keeping buckets under
-   * {@code dataDir} (created if missing), and returns once it answers HTTP requests.
+   * Starts S3Proxy in its own JVM with the given classpath, keeping buckets under {@code dataDir}
+   * (created if missing), and returns once it answers HTTP requests.
    *
-   * @throws IllegalStateException if it does not start within a minute; the message holds the
-   *     end of its log
+   * @throws IllegalStateException if it does not start within a minute; the message holds the end
+   *     of its log
    */
   public static S3ProxyServer start(String classpath, Path dataDir) {
     Objects.requireNonNull(classpath, "classpath");
@@ -99,8 +107,14 @@ public final class S3ProxyServer implements AutoCloseable {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        S3ProxyServer server = new S3ProxyServer(classpath, dataDir.toAbsolutePath(), null, freePort(),
-            dataDir.toAbsolutePath().resolve("buckets"), null);
+        S3ProxyServer server =
+            new S3ProxyServer(
+                classpath,
+                dataDir.toAbsolutePath(),
+                null,
+                freePort(),
+                dataDir.toAbsolutePath().resolve("buckets"),
+                null);
         return server.launch();
       } catch (PortTakenException e) {
         // another process took the free port between our probe and S3Proxy's bind: try another
@@ -112,7 +126,9 @@ public final class S3ProxyServer implements AutoCloseable {
     throw last;
   }
 
-  /** Starts the S3Proxy JVM of this server on its port and data folder, and waits until it answers. */
+  /**
+   * Starts the S3Proxy JVM of this server on its port and data folder, and waits until it answers.
+   */
   private S3ProxyServer launch() {
     try {
       Path data = Files.createDirectories(dataDir);
@@ -121,7 +137,8 @@ public final class S3ProxyServer implements AutoCloseable {
       p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
       p.setProperty("s3proxy.identity", IDENTITY);
       p.setProperty("s3proxy.credential", CREDENTIAL);
-      // "filesystem-nio2" fails to delete S3A's directory markers (HTTP 500); the older provider works
+      // "filesystem-nio2" fails to delete S3A's directory markers (HTTP 500); the older provider
+      // works
       p.setProperty("jclouds.provider", "filesystem");
       p.setProperty("jclouds.filesystem.basedir", data.toString());
       Path props = root.resolve("s3proxy-" + port + ".properties");
@@ -130,13 +147,23 @@ public final class S3ProxyServer implements AutoCloseable {
       }
       Path log = logFile();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-          "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", props.toString()));
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-          .start();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-Xmx256m",
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  classpath,
+                  "org.gaul.s3proxy.Main",
+                  "--properties",
+                  props.toString()));
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .start();
       S3ProxyServer server = new S3ProxyServer(classpath, root, process, port, data, log);
       Runtime.getRuntime().addShutdownHook(server.shutdownHook);
       server.awaitReady();
@@ -147,7 +174,8 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static int freePort() throws IOException {
@@ -165,8 +193,15 @@ public final class S3ProxyServer implements AutoCloseable {
         if (tail.contains("Address already in use") || tail.contains("BindException")) {
           throw new PortTakenException(tail);
         }
-        throw new IllegalStateException("S3Proxy exited with code " + process.exitValue()
-            + " before it answered on port " + port + "; its log " + log + " ends with:\n" + tail);
+        throw new IllegalStateException(
+            "S3Proxy exited with code "
+                + process.exitValue()
+                + " before it answered on port "
+                + port
+                + "; its log "
+                + log
+                + " ends with:\n"
+                + tail);
       }
       if (answers()) {
         return;
@@ -180,13 +215,21 @@ public final class S3ProxyServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("S3Proxy did not answer on port " + port + " within "
-        + START_TIMEOUT_MILLIS / 1000 + " s; its log " + log + " ends with:\n" + logTail());
+    throw new IllegalStateException(
+        "S3Proxy did not answer on port "
+            + port
+            + " within "
+            + START_TIMEOUT_MILLIS / 1000
+            + " s; its log "
+            + log
+            + " ends with:\n"
+            + logTail());
   }
 
   private boolean answers() {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
       try {
@@ -233,15 +276,17 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
-   * Creates an empty bucket (the filesystem provider keeps a bucket as a folder of the data
-   * folder) and returns its name; a bucket that exists already is kept as it is.
+   * Creates an empty bucket (the filesystem provider keeps a bucket as a folder of the data folder)
+   * and returns its name; a bucket that exists already is kept as it is.
    *
    * @throws IllegalArgumentException if the name is not a valid S3 bucket name
    */
   public String createBucket(String name) {
     if (!BUCKET.matcher(name).matches() || name.contains("..")) {
-      throw new IllegalArgumentException("not a valid S3 bucket name: '" + name
-          + "' (3 to 63 lower-case letters, digits, '.' and '-')");
+      throw new IllegalArgumentException(
+          "not a valid S3 bucket name: '"
+              + name
+              + "' (3 to 63 lower-case letters, digits, '.' and '-')");
     }
     try {
       Files.createDirectories(dataDir.resolve(name));
@@ -252,9 +297,9 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
-   * The Hadoop settings that point S3A at this server for one bucket only (per-bucket keys
-   * {@code fs.s3a.bucket.<bucket>.*}, so other buckets and tests are untouched): endpoint,
-   * path-style access, no TLS, and static credentials.
+   * The Hadoop settings that point S3A at this server for one bucket only (per-bucket keys {@code
+   * fs.s3a.bucket.<bucket>.*}, so other buckets and tests are untouched): endpoint, path-style
+   * access, no TLS, and static credentials.
    */
   public Map<String, String> hadoopOptions(String bucket) {
     String prefix = "fs.s3a.bucket." + bucket + ".";
@@ -263,7 +308,9 @@ public final class S3ProxyServer implements AutoCloseable {
     o.put(prefix + "endpoint.region", "us-east-1");
     o.put(prefix + "path.style.access", "true");
     o.put(prefix + "connection.ssl.enabled", "false");
-    o.put(prefix + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    o.put(
+        prefix + "aws.credentials.provider",
+        "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     o.put(prefix + "access.key", IDENTITY);
     o.put(prefix + "secret.key", CREDENTIAL);
     // S3Proxy does not answer the bulk DeleteObjects call of SDK v1; delete key by key, and
@@ -284,8 +331,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /**
    * Ends the server's JVM at once with SIGKILL (no shutdown, open connections are cut), as a
-   * crashed or unreachable server; waits until it has exited. Requests then fail with
-   * "connection refused" until {@link #restart()}.
+   * crashed or unreachable server; waits until it has exited. Requests then fail with "connection
+   * refused" until {@link #restart()}.
    */
   public void kill() {
     Process p = process;
@@ -295,7 +342,8 @@ public final class S3ProxyServer implements AutoCloseable {
     p.destroyForcibly();
     try {
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("S3Proxy on port " + port + " did not exit within 20 s of SIGKILL");
+        throw new IllegalStateException(
+            "S3Proxy on port " + port + " did not exit within 20 s of SIGKILL");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -304,12 +352,12 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server again, after {@link #kill()} or {@link #close()}, on the same port over
-   * the same data folder (buckets and objects are kept), and returns once it answers. A
-   * running server is stopped first.
+   * Starts the server again, after {@link #kill()} or {@link #close()}, on the same port over the
+   * same data folder (buckets and objects are kept), and returns once it answers. A running server
+   * is stopped first.
    *
-   * @throws IllegalStateException if it does not answer within a minute, or the port has
-   *     been taken by another process meanwhile
+   * @throws IllegalStateException if it does not answer within a minute, or the port has been taken
+   *     by another process meanwhile
    */
   public S3ProxyServer restart() {
     stopProcess();

@@ -11,14 +11,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one local SparkSession of a test JVM: started on first use with the UI off, two
- * cores, four shuffle partitions, and a warehouse and metastore in a temporary folder that
- * is deleted when the JVM exits. Every test class that uses {@link SparkExtension} shares it,
- * so the start-up cost is paid once.
+ * The one local SparkSession of a test JVM: started on first use with the UI off, two cores, four
+ * shuffle partitions, and a warehouse and metastore in a temporary folder that is deleted when the
+ * JVM exits. Every test class that uses {@link SparkExtension} shares it, so the start-up cost is
+ * paid once.
  *
- * <p>System properties tune it: {@code dynaframe.test.master} (default {@code local[2]}),
- * {@code dynaframe.test.hive} ({@code true}/{@code false}; default: on when spark-hive is on
- * the classpath).
+ * <p>System properties tune it: {@code dynaframe.test.master} (default {@code local[2]}), {@code
+ * dynaframe.test.hive} ({@code true}/{@code false}; default: on when spark-hive is on the
+ * classpath).
  */
 public final class SharedSpark {
   private SharedSpark() {}
@@ -34,19 +34,21 @@ public final class SharedSpark {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a temporary folder for Spark", e);
       }
-      DynaContext.LocalBuilder b = DynaContext.local()
-          .master(System.getProperty("dynaframe.test.master", "local[2]"))
-          .appName("dynaframe-tests")
-          .dataDir(dataDir)
-          .shufflePartitions(4)
-          .config("spark.sql.adaptive.enabled", "false")
-          .config("spark.default.parallelism", "2");
+      DynaContext.LocalBuilder b =
+          DynaContext.local()
+              .master(System.getProperty("dynaframe.test.master", "local[2]"))
+              .appName("dynaframe-tests")
+              .dataDir(dataDir)
+              .shufflePartitions(4)
+              .config("spark.sql.adaptive.enabled", "false")
+              .config("spark.default.parallelism", "2");
       String hive = System.getProperty("dynaframe.test.hive");
       if (hive != null) {
         b.hiveSupport(Boolean.parseBoolean(hive));
       }
       context = b.build();
-      Runtime.getRuntime().addShutdownHook(new Thread(SharedSpark::stop, "dynaframe-test-spark-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SharedSpark::stop, "dynaframe-test-spark-stop"));
     }
     return context;
   }
@@ -77,19 +79,22 @@ public final class SharedSpark {
       return;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       // a temporary folder; the OS cleans it eventually
     }

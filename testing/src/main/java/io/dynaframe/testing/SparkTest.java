@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class that uses Spark: its test methods may take a
- * {@link org.apache.spark.sql.SparkSession} or an {@link io.dynaframe.DynaContext} parameter,
- * both backed by the one local session of the test JVM (see {@link SharedSpark}).
+ * Marks a test class that uses Spark: its test methods may take a {@link
+ * org.apache.spark.sql.SparkSession} or an {@link io.dynaframe.DynaContext} parameter, both backed
+ * by the one local session of the test JVM (see {@link SharedSpark}).
  */
 @Documented
 @Inherited

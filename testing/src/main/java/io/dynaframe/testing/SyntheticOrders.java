@@ -10,14 +10,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Generated orders for load tests and benchmarks, any number of them without input files:
- * every value is a function of the order's id, so what a pipeline over them must output can
- * be counted here instead of read back from a second run.
+ * Generated orders for load tests and benchmarks, any number of them without input files: every
+ * value is a function of the order's id, so what a pipeline over them must output can be counted
+ * here instead of read back from a second run.
  *
- * <p>Orders have ids 0 to n-1 and the columns {@code id} (long), {@code customer_name},
- * {@code amount_text} (the amount {@code (id * 7919 mod 100000) / 100} as text with two
- * decimals, {@code "n/a"} for ids 3 mod 1000), {@code qty} (int), {@code status}
- * ({@code "cancelled"} for ids 0 mod 10, else {@code "shipped"}) and {@code region}.
+ * <p>Orders have ids 0 to n-1 and the columns {@code id} (long), {@code customer_name}, {@code
+ * amount_text} (the amount {@code (id * 7919 mod 100000) / 100} as text with two decimals, {@code
+ * "n/a"} for ids 3 mod 1000), {@code qty} (int), {@code status} ({@code "cancelled"} for ids 0 mod
+ * 10, else {@code "shipped"}) and {@code region}.
  */
 public final class SyntheticOrders {
   private SyntheticOrders() {}
@@ -27,15 +27,25 @@ public final class SyntheticOrders {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, was " + n);
     }
-    return spark.range(0, n, 1, partitions).select(
-        col("id"),
-        concat(lit("customer-"), col("id").mod(50_000).cast("string")).alias("customer_name"),
-        when(col("id").mod(1000).equalTo(3), lit("n/a"))
-            .otherwise(col("id").multiply(7919).mod(100_000).divide(100).cast("decimal(10,2)").cast("string"))
-            .alias("amount_text"),
-        col("id").mod(9).cast("int").alias("qty"),
-        when(col("id").mod(10).equalTo(0), lit("cancelled")).otherwise(lit("shipped")).alias("status"),
-        concat(lit("r"), col("id").mod(16).cast("string")).alias("region"));
+    return spark
+        .range(0, n, 1, partitions)
+        .select(
+            col("id"),
+            concat(lit("customer-"), col("id").mod(50_000).cast("string")).alias("customer_name"),
+            when(col("id").mod(1000).equalTo(3), lit("n/a"))
+                .otherwise(
+                    col("id")
+                        .multiply(7919)
+                        .mod(100_000)
+                        .divide(100)
+                        .cast("decimal(10,2)")
+                        .cast("string"))
+                .alias("amount_text"),
+            col("id").mod(9).cast("int").alias("qty"),
+            when(col("id").mod(10).equalTo(0), lit("cancelled"))
+                .otherwise(lit("shipped"))
+                .alias("status"),
+            concat(lit("r"), col("id").mod(16).cast("string")).alias("region"));
   }
 
   /** How many of {@code n} orders are cancelled (ids 0 mod 10). */
@@ -59,9 +69,12 @@ public final class SyntheticOrders {
     return (n + 996) / 1000;
   }
 
-  /** How many orders not cancelled have an amount (not {@code "n/a"}) greater than {@code amount}. */
+  /**
+   * How many orders not cancelled have an amount (not {@code "n/a"}) greater than {@code amount}.
+   */
   public static long keptWithAmountAbove(long n, long amount) {
-    // the amount depends on id mod 100000, the other conditions on id mod 1000: count one period, then the rest
+    // the amount depends on id mod 100000, the other conditions on id mod 1000: count one period,
+    // then the rest
     long period = 100_000;
     long perPeriod = 0;
     long partial = 0;

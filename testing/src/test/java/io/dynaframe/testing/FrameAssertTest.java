@@ -14,8 +14,10 @@ class FrameAssertTest {
 
   @Test
   void equalFramesWithRowsInAnotherOrderPass(DynaContext ctx) {
-    DynamicFrame actual = Frames.rows(ctx, "id BIGINT, name STRING", row(2L, "b"), row(1L, "a"), row(3L, "c"));
-    DynamicFrame expected = Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "b"), row(3L, "c"));
+    DynamicFrame actual =
+        Frames.rows(ctx, "id BIGINT, name STRING", row(2L, "b"), row(1L, "a"), row(3L, "c"));
+    DynamicFrame expected =
+        Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "b"), row(3L, "c"));
 
     FrameAssert.assertThat(actual).isEqualTo(expected);
   }
@@ -34,13 +36,18 @@ class FrameAssertTest {
 
   @Test
   void wrongRowsGiveADiffOfMissingAndUnexpectedRows(DynaContext ctx) {
-    DynamicFrame actual = Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "B"), row(2L, "B"));
-    DynamicFrame expected = Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "b"), row(3L, "c"));
+    DynamicFrame actual =
+        Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "B"), row(2L, "B"));
+    DynamicFrame expected =
+        Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"), row(2L, "b"), row(3L, "c"));
 
-    Throwable t = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
-        () -> FrameAssert.assertThat(actual).isEqualTo(expected));
+    Throwable t =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            AssertionFailedError.class, () -> FrameAssert.assertThat(actual).isEqualTo(expected));
 
-    assertThat(t.getMessage()).isEqualTo("""
+    assertThat(t.getMessage())
+        .isEqualTo(
+            """
         frame 'rows' differs from the expected frame
         rows (expected 3, actual 3, in any order):
           2 missing (expected, not found):
@@ -54,17 +61,24 @@ class FrameAssertTest {
 
   @Test
   void schemaDifferencesAreListedFieldByField(DynaContext ctx) {
-    DynamicFrame actual = Frames.rows(ctx, "id STRING, extra INT, address STRUCT<city: STRING, zip: INT>",
-        row("1", 5, row("Oslo", 150)));
-    DynamicFrame expected = Frames.rows(ctx, "id BIGINT, address STRUCT<city: STRING, zip: STRING>, name STRING",
-        row(1L, row("Oslo", "0150"), "x"));
+    DynamicFrame actual =
+        Frames.rows(
+            ctx,
+            "id STRING, extra INT, address STRUCT<city: STRING, zip: INT>",
+            row("1", 5, row("Oslo", 150)));
+    DynamicFrame expected =
+        Frames.rows(
+            ctx,
+            "id BIGINT, address STRUCT<city: STRING, zip: STRING>, name STRING",
+            row(1L, row("Oslo", "0150"), "x"));
 
     assertThatThrownBy(() -> FrameAssert.assertThat(actual).isEqualTo(expected))
-        .hasMessageContaining("schema:\n"
-            + "  field 'id' is string, expected long\n"
-            + "  field 'address.zip' is int, expected string\n"
-            + "  missing field 'name' (string)\n"
-            + "  unexpected field 'extra' (int)\n");
+        .hasMessageContaining(
+            "schema:\n"
+                + "  field 'id' is string, expected long\n"
+                + "  field 'address.zip' is int, expected string\n"
+                + "  missing field 'name' (string)\n"
+                + "  unexpected field 'extra' (int)\n");
   }
 
   @Test
@@ -80,13 +94,15 @@ class FrameAssertTest {
 
   @Test
   void toleranceAppliesToFloatingPointOnly(DynaContext ctx) {
-    DynamicFrame actual = Frames.rows(ctx, "k STRING, v DOUBLE", row("a", 0.1 + 0.2), row("b", 1e9 + 0.5));
+    DynamicFrame actual =
+        Frames.rows(ctx, "k STRING, v DOUBLE", row("a", 0.1 + 0.2), row("b", 1e9 + 0.5));
     DynamicFrame expected = Frames.rows(ctx, "k STRING, v DOUBLE", row("b", 1e9), row("a", 0.3));
 
     assertThatThrownBy(() -> FrameAssert.assertThat(actual).isEqualTo(expected))
         .isInstanceOf(AssertionFailedError.class);
     FrameAssert.assertThat(actual).withTolerance(1e-9).isEqualTo(expected);
-    assertThatThrownBy(() -> FrameAssert.assertThat(actual).withTolerance(1e-12).isEqualTo(expected))
+    assertThatThrownBy(
+            () -> FrameAssert.assertThat(actual).withTolerance(1e-12).isEqualTo(expected))
         .hasMessageContaining("1 missing");
   }
 
@@ -94,7 +110,9 @@ class FrameAssertTest {
   void hasSchemaComparesGluesRendering(DynaContext ctx) {
     DynamicFrame f = Frames.json(ctx, "{\"a\": 1, \"b\": {\"c\": true}}");
 
-    FrameAssert.assertThat(f).hasSchema("""
+    FrameAssert.assertThat(f)
+        .hasSchema(
+            """
         root
         |-- a: long
         |-- b: struct

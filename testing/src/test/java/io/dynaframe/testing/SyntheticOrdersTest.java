@@ -22,7 +22,9 @@ class SyntheticOrdersTest {
     Row figures = kept.agg(count(lit(1)), sum("id")).first();
 
     assertThat(orders.rdd().getNumPartitions()).isEqualTo(3);
-    assertThat(figures.getLong(0)).isEqualTo(SyntheticOrders.kept(n)).isEqualTo(n - SyntheticOrders.cancelled(n));
+    assertThat(figures.getLong(0))
+        .isEqualTo(SyntheticOrders.kept(n))
+        .isEqualTo(n - SyntheticOrders.cancelled(n));
     assertThat(figures.getLong(1)).isEqualTo(SyntheticOrders.keptIdSum(n));
     assertThat(orders.where(col("amount_text").equalTo("n/a")).count())
         .isEqualTo(SyntheticOrders.notAvailableAmounts(n));

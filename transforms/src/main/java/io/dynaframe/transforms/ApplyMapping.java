@@ -21,22 +21,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Glue's ApplyMapping: builds each record anew from mappings, each taking the value at a
- * source path, casting it, and putting it at a target path. Only mapped fields are kept.
+ * Glue's ApplyMapping: builds each record anew from mappings, each taking the value at a source
+ * path, casting it, and putting it at a target path. Only mapped fields are kept.
  *
  * <ul>
- *   <li>Source and target paths may be nested ({@code address.state} to {@code state}
- *       unnests; {@code state} to {@code address.state} builds the struct {@code address});
- *       names with dots go in backticks. Fields inside arrays cannot be mapped (as in Glue):
- *       map the whole array.</li>
- *   <li>Casts follow Glue: a value that does not convert becomes null (a string {@code "abc"}
- *       cast to {@code long}). A choice is cast member by member; a cast that no value could
- *       ever make (a struct to a long) is refused when the transform is applied.</li>
- *   <li>Source paths match names ignoring case by default, as Glue's Python
- *       {@code apply_mapping} does ({@code case_sensitive=False}); an exact match always wins,
- *       two case-variant matches fail. {@link #withCaseSensitive(boolean) withCaseSensitive(true)}
- *       is the Scala API's default. Target names are written as given; with case ignored two
- *       targets that differ only in case clash.</li>
+ *   <li>Source and target paths may be nested ({@code address.state} to {@code state} unnests;
+ *       {@code state} to {@code address.state} builds the struct {@code address}); names with dots
+ *       go in backticks. Fields inside arrays cannot be mapped (as in Glue): map the whole array.
+ *   <li>Casts follow Glue: a value that does not convert becomes null (a string {@code "abc"} cast
+ *       to {@code long}). A choice is cast member by member; a cast that no value could ever make
+ *       (a struct to a long) is refused when the transform is applied.
+ *   <li>Source paths match names ignoring case by default, as Glue's Python {@code apply_mapping}
+ *       does ({@code case_sensitive=False}); an exact match always wins, two case-variant matches
+ *       fail. {@link #withCaseSensitive(boolean) withCaseSensitive(true)} is the Scala API's
+ *       default. Target names are written as given; with case ignored two targets that differ only
+ *       in case clash.
  * </ul>
  *
  * <pre>{@code
@@ -48,8 +47,8 @@ import java.util.Objects;
  * DynamicFrame out = ApplyMapping.apply(frame, List.of(...), "map_orders");
  * }</pre>
  *
- * <p>Applying it throws {@link TransformException} for a source path the frame does not
- * have, an unknown type name, an impossible cast, or two mappings writing one target.
+ * <p>Applying it throws {@link TransformException} for a source path the frame does not have, an
+ * unknown type name, an impossible cast, or two mappings writing one target.
  */
 public final class ApplyMapping implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -74,19 +73,32 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code ApplyMapping.apply(frame, mappings, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, List<MappingSpec> mappings, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, List<MappingSpec> mappings, String transformationCtx) {
     return apply(frame, mappings, false, transformationCtx, "", 0, 0);
   }
 
   /** Glue's {@code ApplyMapping.apply} with every parameter. */
-  public static DynamicFrame apply(DynamicFrame frame, List<MappingSpec> mappings, boolean caseSensitive,
-      String transformationCtx, String info, long stageThreshold, long totalThreshold) {
+  public static DynamicFrame apply(
+      DynamicFrame frame,
+      List<MappingSpec> mappings,
+      boolean caseSensitive,
+      String transformationCtx,
+      String info,
+      long stageThreshold,
+      long totalThreshold) {
     Objects.requireNonNull(info, "info"); // ApplyMapping makes no error records for it to annotate
-    return Steps.apply(frame, of(mappings).withCaseSensitive(caseSensitive), transformationCtx, stageThreshold,
+    return Steps.apply(
+        frame,
+        of(mappings).withCaseSensitive(caseSensitive),
+        transformationCtx,
+        stageThreshold,
         totalThreshold);
   }
 
-  /** This mapping with source names matched exactly ({@code true}) or ignoring case ({@code false}). */
+  /**
+   * This mapping with source names matched exactly ({@code true}) or ignoring case ({@code false}).
+   */
   public ApplyMapping withCaseSensitive(boolean value) {
     return new ApplyMapping(mappings, value);
   }
@@ -118,12 +130,27 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
       if (m.targetType() != null && !GlueTypeNames.isComplex(m.targetType())) {
         DataType to = parseType(ck, m, m.targetType());
         DataType from = src.type();
-        value = Casts.cast(value, from, to).orElseThrow(() -> ck.failAt(m.sourcePath(),
-            "cannot cast '" + m.sourcePath() + "' from " + from + " to " + to + " in mapping " + m, List.of()));
+        value =
+            Casts.cast(value, from, to)
+                .orElseThrow(
+                    () ->
+                        ck.failAt(
+                            m.sourcePath(),
+                            "cannot cast '"
+                                + m.sourcePath()
+                                + "' from "
+                                + from
+                                + " to "
+                                + to
+                                + " in mapping "
+                                + m,
+                            List.of()));
       }
       FieldPath target = ck.parse(m.targetPath());
       if (target.hasArraySteps()) {
-        throw ck.failAt(m.targetPath(), "mapping " + m + " targets array elements; ApplyMapping cannot map into arrays",
+        throw ck.failAt(
+            m.targetPath(),
+            "mapping " + m + " targets array elements; ApplyMapping cannot map into arrays",
             List.of());
       }
       root.put(target.names(), 0, value, m, ck);
@@ -140,7 +167,10 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
     try {
       return GlueTypeNames.atomic(typeName).orElseThrow();
     } catch (IllegalArgumentException e) {
-      throw ck.failNear(m.sourcePath(), "unknown type '" + typeName + "' in mapping " + m, typeName,
+      throw ck.failNear(
+          m.sourcePath(),
+          "unknown type '" + typeName + "' in mapping " + m,
+          typeName,
           GlueTypeNames.KNOWN);
     }
   }
@@ -159,8 +189,17 @@ public final class ApplyMapping implements Transform<DynamicFrame> {
       boolean last = i == names.size() - 1;
       if (child != null && (last || child.leaf != null)) {
         String at = FieldPath.render(names.subList(0, i + 1));
-        throw ck.failAt(m.targetPath(), "mappings " + (child.by != null ? child.by : child.first()) + " and " + m
-            + " both write target '" + at + "'" + (caseSensitive ? "" : " (case ignored)"), List.of());
+        throw ck.failAt(
+            m.targetPath(),
+            "mappings "
+                + (child.by != null ? child.by : child.first())
+                + " and "
+                + m
+                + " both write target '"
+                + at
+                + "'"
+                + (caseSensitive ? "" : " (case ignored)"),
+            List.of());
       }
       if (child == null) {
         child = new Node();

@@ -6,8 +6,8 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.Steps;
 
 /**
- * Glue's Coalesce: the same records in at most {@code numPartitions} partitions, without a
- * shuffle unless {@link #withShuffle(boolean) withShuffle(true)} (then as {@link Repartition}).
+ * Glue's Coalesce: the same records in at most {@code numPartitions} partitions, without a shuffle
+ * unless {@link #withShuffle(boolean) withShuffle(true)} (then as {@link Repartition}).
  */
 public final class Coalesce implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -16,7 +16,8 @@ public final class Coalesce implements Transform<DynamicFrame> {
   private final boolean shuffle;
 
   private Coalesce(int numPartitions, boolean shuffle) {
-    Preconditions.checkArgument(numPartitions > 0, "numPartitions must be positive, was %s", numPartitions);
+    Preconditions.checkArgument(
+        numPartitions > 0, "numPartitions must be positive, was %s", numPartitions);
     this.numPartitions = numPartitions;
     this.shuffle = shuffle;
   }
@@ -27,7 +28,8 @@ public final class Coalesce implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Coalesce.apply(frame, num_partitions, shuffle, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, int numPartitions, boolean shuffle, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, int numPartitions, boolean shuffle, String transformationCtx) {
     return Steps.apply(frame, of(numPartitions).withShuffle(shuffle), transformationCtx);
   }
 
@@ -38,7 +40,8 @@ public final class Coalesce implements Transform<DynamicFrame> {
 
   @Override
   public DynamicFrame expand(DynamicFrame input, String step) {
-    return Steps.finish(shuffle ? input.repartition(numPartitions) : input.coalesce(numPartitions), step);
+    return Steps.finish(
+        shuffle ? input.repartition(numPartitions) : input.coalesce(numPartitions), step);
   }
 
   @Override

@@ -11,11 +11,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's DropFields: removes the fields at the given paths, top-level or nested
- * ({@code address.zip}), also inside array elements ({@code items[].note} or
- * {@code items.note}); a struct left with no fields is removed too. Names with dots go in
- * backticks. Every path must exist (names compared exactly); a path that does not fails with
- * the closest paths the frame has.
+ * Glue's DropFields: removes the fields at the given paths, top-level or nested ({@code
+ * address.zip}), also inside array elements ({@code items[].note} or {@code items.note}); a struct
+ * left with no fields is removed too. Names with dots go in backticks. Every path must exist (names
+ * compared exactly); a path that does not fails with the closest paths the frame has.
  *
  * <pre>{@code
  * frame.apply(DropFields.of("person_id", "org_id"));
@@ -40,14 +39,16 @@ public final class DropFields extends FieldPathsTransform {
   }
 
   /** Glue's {@code DropFields.apply(frame, paths, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, List<String> paths, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, List<String> paths, String transformationCtx) {
     return Steps.apply(frame, of(paths), transformationCtx);
   }
 
   @Override
   Dataset<Row> rewrite(Dataset<Row> df, List<List<String>> drops) {
     for (List<String> d : drops) {
-      boolean underAnother = drops.stream().anyMatch(o -> o.size() < d.size() && d.subList(0, o.size()).equals(o));
+      boolean underAnother =
+          drops.stream().anyMatch(o -> o.size() < d.size() && d.subList(0, o.size()).equals(o));
       if (!underAnother && exists(df, d)) {
         df = Fields.drop(df, d);
       }

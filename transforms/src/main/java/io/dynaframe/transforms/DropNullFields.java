@@ -19,17 +19,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's DropNullFields: drops the fields that are null in every record, top-level and
- * nested, inside structs and inside the structs of arrays (not map values; a struct left with
- * no fields goes too).
+ * Glue's DropNullFields: drops the fields that are null in every record, top-level and nested,
+ * inside structs and inside the structs of arrays (not map values; a struct left with no fields
+ * goes too).
  *
- * <p>Glue finds them through the frame's schema, which it computes from the records: a field
- * with no value in any record has the null type. Here a field of the null type (what the JSON
- * and CSV sources give a field that is null in every record they read) is dropped without
- * looking at the data, and, by default, every other field is checked with one aggregate
- * Spark job when the transform is applied, so a column that is null throughout but has a
- * declared type (from Parquet, from a DataFrame) is dropped as well. An empty frame keeps its
- * fields. {@link #nullTypeOnly()} skips the job and drops the null-typed fields only.
+ * <p>Glue finds them through the frame's schema, which it computes from the records: a field with
+ * no value in any record has the null type. Here a field of the null type (what the JSON and CSV
+ * sources give a field that is null in every record they read) is dropped without looking at the
+ * data, and, by default, every other field is checked with one aggregate Spark job when the
+ * transform is applied, so a column that is null throughout but has a declared type (from Parquet,
+ * from a DataFrame) is dropped as well. An empty frame keeps its fields. {@link #nullTypeOnly()}
+ * skips the job and drops the null-typed fields only.
  *
  * <pre>{@code
  * DynamicFrame lean = frame.apply(DropNullFields.create());
@@ -76,12 +76,15 @@ public final class DropNullFields implements Transform<DynamicFrame> {
       for (int i = 0; i < aggs.length; i++) {
         aggs[i] = expr("max(CASE WHEN " + candidates.get(i).hasValue() + " THEN 1 ELSE 0 END)");
       }
-      Row seen = input.toDF().agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length)).first();
+      Row seen =
+          input.toDF().agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length)).first();
       List<List<String>> dropped = new ArrayList<>();
       for (int i = 0; i < aggs.length; i++) {
         Candidate c = candidates.get(i);
-        boolean under = dropped.stream().anyMatch(d -> c.names().size() > d.size()
-            && c.names().subList(0, d.size()).equals(d));
+        boolean under =
+            dropped.stream()
+                .anyMatch(
+                    d -> c.names().size() > d.size() && c.names().subList(0, d.size()).equals(d));
         if (!seen.isNullAt(i) && seen.getInt(i) == 0 && !under) {
           drop.add(c.path());
           dropped.add(c.names());
@@ -95,13 +98,17 @@ public final class DropNullFields implements Transform<DynamicFrame> {
   }
 
   /**
-   * Walks the schema: null-typed fields go straight to {@code drop}; others become
-   * candidates, with the SQL that tells whether a record has a value there ({@code exists}
-   * over arrays on the way).
+   * Walks the schema: null-typed fields go straight to {@code drop}; others become candidates, with
+   * the SQL that tells whether a record has a value there ({@code exists} over arrays on the way).
    *
    * @param structSql the SQL of the struct walked, or null for the record itself
    */
-  private static void collect(StructType st, List<String> names, String path, String structSql, List<String> drop,
+  private static void collect(
+      StructType st,
+      List<String> names,
+      String path,
+      String structSql,
+      List<String> drop,
       List<Candidate> out) {
     for (Field f : st.fields()) {
       List<String> n = new ArrayList<>(names);
@@ -121,7 +128,12 @@ public final class DropNullFields implements Transform<DynamicFrame> {
     }
   }
 
-  private static void collectArray(DataType t, String arraySql, List<String> names, String path, List<String> drop,
+  private static void collectArray(
+      DataType t,
+      String arraySql,
+      List<String> names,
+      String path,
+      List<String> drop,
       List<Candidate> out) {
     String x = Sql.lambdaVar();
     DataType e = ((ArrayType) t).elementType();
@@ -132,7 +144,9 @@ public final class DropNullFields implements Transform<DynamicFrame> {
       collectArray(e, x, names, path, drop, nested);
     }
     for (Candidate c : nested) {
-      out.add(new Candidate(c.names(), c.path(), "exists(" + arraySql + ", " + x + " -> " + c.hasValue() + ")"));
+      out.add(
+          new Candidate(
+              c.names(), c.path(), "exists(" + arraySql + ", " + x + " -> " + c.hasValue() + ")"));
     }
   }
 

@@ -5,9 +5,9 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.Steps;
 
 /**
- * Glue's ErrorsAsDynamicFrame: a frame of the error records of every step that led to the
- * frame it is applied to (columns {@code step, reason, source, line, raw, stack_trace}, see
- * {@link io.dynaframe.ErrorRecords}), e.g. to write them beside the output for inspection.
+ * Glue's ErrorsAsDynamicFrame: a frame of the error records of every step that led to the frame it
+ * is applied to (columns {@code step, reason, source, line, raw, stack_trace}, see {@link
+ * io.dynaframe.ErrorRecords}), e.g. to write them beside the output for inspection.
  */
 public final class ErrorsAsDynamicFrame implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * What {@link DropFields} and {@link SelectFields} share: a list of at least one path, each of
- * which must exist in the frame (names compared exactly, arrays stepped into), all resolved
- * before the rows are rewritten.
+ * which must exist in the frame (names compared exactly, arrays stepped into), all resolved before
+ * the rows are rewritten.
  */
 abstract class FieldPathsTransform implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -32,19 +32,23 @@ abstract class FieldPathsTransform implements Transform<DynamicFrame> {
     return paths;
   }
 
-  /** The rows with the fields at {@code resolved} (each path's names, outermost first) rewritten. */
+  /**
+   * The rows with the fields at {@code resolved} (each path's names, outermost first) rewritten.
+   */
   abstract Dataset<Row> rewrite(Dataset<Row> df, List<List<String>> resolved);
 
   @Override
   public final DynamicFrame expand(DynamicFrame input, String step) {
-    return CaseSafe.run(() -> {
-      Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
-      List<List<String>> resolved = new ArrayList<>();
-      for (String p : paths) {
-        resolved.add(ck.resolve(p, true, true).names());
-      }
-      return Steps.finish(input.withRows(rewrite(input.toDF(), resolved)), step);
-    }, input);
+    return CaseSafe.run(
+        () -> {
+          Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
+          List<List<String>> resolved = new ArrayList<>();
+          for (String p : paths) {
+            resolved.add(ck.resolve(p, true, true).names());
+          }
+          return Steps.finish(input.withRows(rewrite(input.toDF(), resolved)), step);
+        },
+        input);
   }
 
   @Override

@@ -16,16 +16,14 @@ import org.apache.spark.sql.functions;
  * Glue's Filter: keeps the records that satisfy a condition.
  *
  * <ul>
- *   <li>{@link #where(Column)} and {@link #where(String)} take a Spark condition; Spark's
- *       optimiser sees it (pushes it into the scan, prunes columns). A record for which the
- *       condition is null is dropped. The condition is checked against the frame when the
- *       transform is applied.</li>
- *   <li>{@link #of(FilterFunction)} takes a Java predicate over each record as a
- *       {@link Row} (fields by name with {@code row.getAs("age")}; a choice is a Row of its
- *       members). A record the predicate throws on becomes an error record with the
- *       exception and its stack trace, and the job goes on (Glue's behaviour for exceptions
- *       other than the three it treats as "false"). Slower: each record goes through
- *       Spark's Row encoder.</li>
+ *   <li>{@link #where(Column)} and {@link #where(String)} take a Spark condition; Spark's optimiser
+ *       sees it (pushes it into the scan, prunes columns). A record for which the condition is null
+ *       is dropped. The condition is checked against the frame when the transform is applied.
+ *   <li>{@link #of(FilterFunction)} takes a Java predicate over each record as a {@link Row}
+ *       (fields by name with {@code row.getAs("age")}; a choice is a Row of its members). A record
+ *       the predicate throws on becomes an error record with the exception and its stack trace, and
+ *       the job goes on (Glue's behaviour for exceptions other than the three it treats as
+ *       "false"). Slower: each record goes through Spark's Row encoder.
  * </ul>
  *
  * <pre>{@code
@@ -52,7 +50,10 @@ public final class Filter implements Transform<DynamicFrame> {
     return new Filter(Objects.requireNonNull(condition, "condition"), null, "");
   }
 
-  /** Keeps the records for which the Spark SQL condition is true, e.g. {@code "age > 21 AND country = 'US'"}. */
+  /**
+   * Keeps the records for which the Spark SQL condition is true, e.g. {@code "age > 21 AND country
+   * = 'US'"}.
+   */
   public static Filter where(String sqlCondition) {
     return where(functions.expr(sqlCondition));
   }
@@ -63,7 +64,8 @@ public final class Filter implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Filter.apply(frame, f, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, FilterFunction<Row> f, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, FilterFunction<Row> f, String transformationCtx) {
     return Steps.apply(frame, of(f), transformationCtx);
   }
 
@@ -82,19 +84,26 @@ public final class Filter implements Transform<DynamicFrame> {
 
   private DynamicFrame build(DynamicFrame input, String step) {
     if (predicate != null) {
-      return Steps.finish(input.withStagedRows(
-          RecordFunctions.filter(input.toDF(), predicate, step, info)), step);
+      return Steps.finish(
+          input.withStagedRows(RecordFunctions.filter(input.toDF(), predicate, step, info)), step);
     }
     if (condition == null) {
-      throw new TransformException(kind(), step, "this Filter was deserialized without its Column condition; "
-          + "build it where it is applied");
+      throw new TransformException(
+          kind(),
+          step,
+          "this Filter was deserialized without its Column condition; "
+              + "build it where it is applied");
     }
     try {
       return Steps.finish(input.withRows(input.toDF().where(condition)), step);
     } catch (Exception e) {
       if (e instanceof AnalysisException) {
-        throw new TransformException(kind(), step, null, "the condition " + condition + " does not fit the frame: "
-            + e.getMessage(), java.util.List.of());
+        throw new TransformException(
+            kind(),
+            step,
+            null,
+            "the condition " + condition + " does not fit the frame: " + e.getMessage(),
+            java.util.List.of());
       }
       throw e;
     }

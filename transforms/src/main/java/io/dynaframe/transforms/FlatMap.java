@@ -12,13 +12,12 @@ import org.apache.spark.sql.Row;
 
 /**
  * A flat map over records: a Java function turns each record (a {@link Row} with the frame's
- * schema) into zero or more records in the output schema (the input's unless
- * {@link #withOutputSchema} says otherwise). A record the function throws on, or whose
- * output does not fit the schema, becomes one error record and the job goes on, as with
- * {@link Map}.
+ * schema) into zero or more records in the output schema (the input's unless {@link
+ * #withOutputSchema} says otherwise). A record the function throws on, or whose output does not fit
+ * the schema, becomes one error record and the job goes on, as with {@link Map}.
  *
- * <p>Glue's own {@code FlatMap} applies a transform to every frame of a collection and
- * merges the results; that is {@link #apply(FrameCollection, Transform, String)}.
+ * <p>Glue's own {@code FlatMap} applies a transform to every frame of a collection and merges the
+ * results; that is {@link #apply(FrameCollection, Transform, String)}.
  *
  * <pre>{@code
  * frame.apply(FlatMap.of(r -> List.of(r, r).iterator()));
@@ -39,11 +38,12 @@ public final class FlatMap extends RecordFunctionTransform<FlatMapFunction<Row, 
 
   /**
    * Glue's {@code FlatMap.apply(dfc, BaseTransform, frame_name, transformation_ctx)}: applies
-   * {@code transform} to every frame of the collection, as the step
-   * {@code transformationCtx + ":" + key}, and gathers the results by frame name (a
-   * transform that gives a collection contributes all its frames).
+   * {@code transform} to every frame of the collection, as the step {@code transformationCtx + ":"
+   * + key}, and gathers the results by frame name (a transform that gives a collection contributes
+   * all its frames).
    */
-  public static FrameCollection apply(FrameCollection frames, Transform<?> transform, String transformationCtx) {
+  public static FrameCollection apply(
+      FrameCollection frames, Transform<?> transform, String transformationCtx) {
     java.util.Map<String, DynamicFrame> out = new LinkedHashMap<>();
     DynamicFrame any = null;
     for (var e : frames.asMap().entrySet()) {
@@ -54,8 +54,12 @@ public final class FlatMap extends RecordFunctionTransform<FlatMapFunction<Row, 
       } else if (result instanceof FrameCollection c) {
         c.asMap().values().forEach(f -> out.put(f.name(), f));
       } else {
-        throw new IllegalArgumentException("FlatMap over a collection needs a transform that gives a frame or a "
-            + "collection; " + transform.kind() + " gave " + result);
+        throw new IllegalArgumentException(
+            "FlatMap over a collection needs a transform that gives a frame or a "
+                + "collection; "
+                + transform.kind()
+                + " gave "
+                + result);
       }
     }
     if (any == null) {

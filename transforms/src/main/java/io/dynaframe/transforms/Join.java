@@ -22,14 +22,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's Join: the equi-join of the frame it is applied to ({@code frame1}) with
- * {@code frame2} on {@code keys1[i] = keys2[i]}; only records with a match on both sides are
- * kept (records with a null key match nothing). The output has the fields of both frames;
- * both key fields are kept, as in Glue, except when a key has the same name on both sides,
- * which gives one field. Any other field name the two frames share is refused: rename one
- * first (AWS's legislators example renames {@code id} and {@code name} of the organizations
- * before joining). The output is named {@code frame1.name + frame2.name} and carries the
- * error records of both frames.
+ * Glue's Join: the equi-join of the frame it is applied to ({@code frame1}) with {@code frame2} on
+ * {@code keys1[i] = keys2[i]}; only records with a match on both sides are kept (records with a
+ * null key match nothing). The output has the fields of both frames; both key fields are kept, as
+ * in Glue, except when a key has the same name on both sides, which gives one field. Any other
+ * field name the two frames share is refused: rename one first (AWS's legislators example renames
+ * {@code id} and {@code name} of the organizations before joining). The output is named {@code
+ * frame1.name + frame2.name} and carries the error records of both frames.
  *
  * <pre>{@code
  * // Join.apply(persons, memberships, 'id', 'person_id')
@@ -46,8 +45,11 @@ public final class Join implements Transform<DynamicFrame> {
 
   private Join(DynamicFrame other, ImmutableList<String> keys1, ImmutableList<String> keys2) {
     Preconditions.checkArgument(!keys1.isEmpty(), "Join needs at least one key");
-    Preconditions.checkArgument(keys1.size() == keys2.size(),
-        "Join needs as many keys on each side: keys1 %s, keys2 %s", keys1, keys2);
+    Preconditions.checkArgument(
+        keys1.size() == keys2.size(),
+        "Join needs as many keys on each side: keys1 %s, keys2 %s",
+        keys1,
+        keys2);
     this.other = Objects.requireNonNull(other, "frame2");
     this.keys1 = keys1;
     this.keys2 = keys2;
@@ -64,13 +66,18 @@ public final class Join implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Join.apply(frame1, frame2, keys1, keys2, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, List<String> keys1, List<String> keys2,
+  public static DynamicFrame apply(
+      DynamicFrame frame1,
+      DynamicFrame frame2,
+      List<String> keys1,
+      List<String> keys2,
       String transformationCtx) {
     return Steps.apply(frame1, with(frame2, keys1, keys2), transformationCtx);
   }
 
   /** Glue's {@code Join.apply(frame1, frame2, key1, key2)} with one key each side. */
-  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String key1, String key2) {
+  public static DynamicFrame apply(
+      DynamicFrame frame1, DynamicFrame frame2, String key1, String key2) {
     return apply(frame1, frame2, List.of(key1), List.of(key2), "");
   }
 
@@ -81,7 +88,8 @@ public final class Join implements Transform<DynamicFrame> {
 
   private DynamicFrame build(DynamicFrame input, String step) {
     if (other == null) {
-      throw new TransformException(kind(), step, "this Join was deserialized without its second frame");
+      throw new TransformException(
+          kind(), step, "this Join was deserialized without its second frame");
     }
     StructType s1 = input.schema();
     StructType s2 = other.schema();
@@ -94,8 +102,15 @@ public final class Join implements Transform<DynamicFrame> {
       Checker.Resolved k2 = ck2.resolve(keys2.get(i), true, false);
       for (Checker.Resolved k : List.of(k1, k2)) {
         if (k.type().isChoice() || k.type().containsChoice()) {
-          throw (k == k1 ? ck1 : ck2).failAt(k.path().text(), "the key '" + k.path().text() + "' is " + k.type()
-              + "; resolve it with ResolveChoice before joining on it", List.of());
+          throw (k == k1 ? ck1 : ck2)
+              .failAt(
+                  k.path().text(),
+                  "the key '"
+                      + k.path().text()
+                      + "' is "
+                      + k.type()
+                      + "; resolve it with ResolveChoice before joining on it",
+                  List.of());
         }
       }
       conditions.add("(l." + Sql.path(k1.names()) + " = r." + Sql.path(k2.names()) + ")");
@@ -110,8 +125,14 @@ public final class Join implements Transform<DynamicFrame> {
       }
     }
     if (!clashes.isEmpty()) {
-      throw new TransformException(kind(), step, clashes.get(0), "both frames have the field(s) " + clashes
-          + " that are not a shared key; rename them on one side with RenameField before the join", List.of());
+      throw new TransformException(
+          kind(),
+          step,
+          clashes.get(0),
+          "both frames have the field(s) "
+              + clashes
+              + " that are not a shared key; rename them on one side with RenameField before the join",
+          List.of());
     }
     Dataset<Row> l = input.toDF().alias("l");
     Dataset<Row> r = other.toDF().alias("r");
@@ -125,8 +146,10 @@ public final class Join implements Transform<DynamicFrame> {
         cols.add(r.col(Sql.ident(n)));
       }
     }
-    DynamicFrame out = input.withRows(joined.select(cols.toArray(new Column[0])))
-        .withName(input.name() + other.name());
+    DynamicFrame out =
+        input
+            .withRows(joined.select(cols.toArray(new Column[0])))
+            .withName(input.name() + other.name());
     return Steps.finish(Conform.withErrorsOf(out, other), step);
   }
 

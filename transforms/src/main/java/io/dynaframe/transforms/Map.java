@@ -9,19 +9,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's Map: applies a Java function to every record. The function gets the record as a
- * {@link Row} with the frame's schema (fields by name with {@code row.getAs("name")}; a choice
- * is a Row of its members) and returns a Row in the output schema, positionally: by default
- * the input's schema, or the one given with {@link #withOutputSchema}.
+ * Glue's Map: applies a Java function to every record. The function gets the record as a {@link
+ * Row} with the frame's schema (fields by name with {@code row.getAs("name")}; a choice is a Row of
+ * its members) and returns a Row in the output schema, positionally: by default the input's schema,
+ * or the one given with {@link #withOutputSchema}.
  *
- * <p>A record the function throws on, returns null for, or answers with a Row that does not
- * fit the output schema becomes an error record (the reason, the record as JSON, the stack
- * trace, Glue's {@code info} before the reason) and the job goes on; thresholds set on the
- * output ({@link DynamicFrame#withThresholds}) make the job fail past a number of such
- * records. Records go through Spark's Row encoder, not through an RDD.
+ * <p>A record the function throws on, returns null for, or answers with a Row that does not fit the
+ * output schema becomes an error record (the reason, the record as JSON, the stack trace, Glue's
+ * {@code info} before the reason) and the job goes on; thresholds set on the output ({@link
+ * DynamicFrame#withThresholds}) make the job fail past a number of such records. Records go through
+ * Spark's Row encoder, not through an RDD.
  *
- * <p>The class is named as Glue's transform; where {@code java.util.Map} is also used, write
- * {@code io.dynaframe.transforms.Map.of(...)} or import only one of the two.
+ * <p>The class is named as Glue's transform; where {@code java.util.Map} is also used, write {@code
+ * io.dynaframe.transforms.Map.of(...)} or import only one of the two.
  *
  * <pre>{@code
  * StructType out = Types.struct(Types.field("name", Types.STRING), Types.field("len", Types.INT));
@@ -36,13 +36,16 @@ public final class Map extends RecordFunctionTransform<MapFunction<Row, Row>, Ma
     super(function, outputSchema, info);
   }
 
-  /** Applies this function to every record; the output has the input's schema unless told otherwise. */
+  /**
+   * Applies this function to every record; the output has the input's schema unless told otherwise.
+   */
   public static Map of(MapFunction<Row, Row> function) {
     return new Map(function, null, "");
   }
 
   /** Glue's {@code Map.apply(frame, f, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, MapFunction<Row, Row> f, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, MapFunction<Row, Row> f, String transformationCtx) {
     return Steps.apply(frame, of(f), transformationCtx);
   }
 

@@ -22,14 +22,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's {@code mergeDynamicFrame}: merges the frame it is applied to (the source) with a
- * staging frame by primary keys. Glue's rules: a source record whose keys appear in the
- * staging frame is replaced by the staging record(s) with those keys; a source record whose
- * keys do not appear is kept; duplicates are not removed (two staging records with one key
- * both appear). Staging records whose keys are not in the source are added too (an upsert);
- * Glue's documentation lists only the first two cases, so
- * {@link #withNewStagingRecords(boolean) withNewStagingRecords(false)} leaves them out. A
- * source record with a null key matches nothing and is kept. The two frames may have
+ * Glue's {@code mergeDynamicFrame}: merges the frame it is applied to (the source) with a staging
+ * frame by primary keys. Glue's rules: a source record whose keys appear in the staging frame is
+ * replaced by the staging record(s) with those keys; a source record whose keys do not appear is
+ * kept; duplicates are not removed (two staging records with one key both appear). Staging records
+ * whose keys are not in the source are added too (an upsert); Glue's documentation lists only the
+ * first two cases, so {@link #withNewStagingRecords(boolean) withNewStagingRecords(false)} leaves
+ * them out. A source record with a null key matches nothing and is kept. The two frames may have
  * different schemas: the output has Glue's merged schema (see {@link Union}).
  *
  * <pre>{@code
@@ -43,8 +42,10 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
   private final ImmutableList<String> primaryKeys;
   private final boolean newStagingRecords;
 
-  private MergeDynamicFrames(DynamicFrame staging, ImmutableList<String> primaryKeys, boolean newStagingRecords) {
-    Preconditions.checkArgument(!primaryKeys.isEmpty(), "MergeDynamicFrames needs at least one primary key");
+  private MergeDynamicFrames(
+      DynamicFrame staging, ImmutableList<String> primaryKeys, boolean newStagingRecords) {
+    Preconditions.checkArgument(
+        !primaryKeys.isEmpty(), "MergeDynamicFrames needs at least one primary key");
     this.staging = Objects.requireNonNull(staging, "staging");
     this.primaryKeys = primaryKeys;
     this.newStagingRecords = newStagingRecords;
@@ -61,7 +62,10 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code source.mergeDynamicFrame(stage, primary_keys, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame source, DynamicFrame staging, List<String> primaryKeys,
+  public static DynamicFrame apply(
+      DynamicFrame source,
+      DynamicFrame staging,
+      List<String> primaryKeys,
       String transformationCtx) {
     return Steps.apply(source, with(staging, primaryKeys), transformationCtx);
   }
@@ -78,7 +82,8 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
 
   private DynamicFrame build(DynamicFrame input, String step) {
     if (staging == null) {
-      throw new TransformException(kind(), step, "this MergeDynamicFrames was deserialized without its staging frame");
+      throw new TransformException(
+          kind(), step, "this MergeDynamicFrames was deserialized without its staging frame");
     }
     StructType a = input.schema();
     StructType b = staging.schema();
@@ -89,7 +94,10 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
       Checker.Resolved ra = cka.resolve(k, true, false);
       Checker.Resolved rb = ckb.resolve(k, true, false);
       if (ra.type().isChoice() || rb.type().isChoice()) {
-        throw cka.failAt(k, "the primary key '" + k + "' is a choice; resolve it with ResolveChoice first", List.of());
+        throw cka.failAt(
+            k,
+            "the primary key '" + k + "' is a choice; resolve it with ResolveChoice first",
+            List.of());
       }
       keySql.add(Sql.path(ra.names()));
     }
@@ -103,16 +111,21 @@ public final class MergeDynamicFrames implements Transform<DynamicFrame> {
     for (int i = 0; i < keySql.size(); i++) {
       on.add("(s." + keySql.get(i) + " = k.`__dfk" + i + "`)");
     }
-    Dataset<Row> kept = sourceWithKeys.join(stagingKeys, expr(String.join(" AND ", on)), "left_anti");
+    Dataset<Row> kept =
+        sourceWithKeys.join(stagingKeys, expr(String.join(" AND ", on)), "left_anti");
     Dataset<Row> added = stg;
     if (!newStagingRecords) {
       added = stg.alias("s").join(keys(src, keySql), expr(String.join(" AND ", on)), "left_semi");
     }
-    DynamicFrame out = input.withRows(kept.select(cols(kept, to)).union(added.select(cols(added, to))));
+    DynamicFrame out =
+        input.withRows(kept.select(cols(kept, to)).union(added.select(cols(added, to))));
     return Steps.finish(Conform.withErrorsOf(out, staging), step);
   }
 
-  /** The distinct keys of a frame, as columns {@code __dfk0, __dfk1, ...} of a frame aliased {@code k}. */
+  /**
+   * The distinct keys of a frame, as columns {@code __dfk0, __dfk1, ...} of a frame aliased {@code
+   * k}.
+   */
   private static Dataset<Row> keys(Dataset<Row> df, List<String> keySql) {
     List<Column> keyCols = new ArrayList<>();
     for (int i = 0; i < keySql.size(); i++) {

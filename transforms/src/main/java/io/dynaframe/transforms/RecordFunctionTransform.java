@@ -10,14 +10,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What {@link Map} and {@link FlatMap} share: a Java function over records, the schema of the
- * rows it returns (the input's unless given), and Glue's {@code info}, put before the reason of
- * the error records of the records it fails on.
+ * What {@link Map} and {@link FlatMap} share: a Java function over records, the schema of the rows
+ * it returns (the input's unless given), and Glue's {@code info}, put before the reason of the
+ * error records of the records it fails on.
  *
  * @param <F> the function's type
  * @param <T> the transform's own type
  */
-abstract class RecordFunctionTransform<F, T extends RecordFunctionTransform<F, T>> implements Transform<DynamicFrame> {
+abstract class RecordFunctionTransform<F, T extends RecordFunctionTransform<F, T>>
+    implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
 
   final F function;
@@ -34,7 +35,8 @@ abstract class RecordFunctionTransform<F, T extends RecordFunctionTransform<F, T
   abstract T copy(StructType outputSchema, String info);
 
   /** The rows of {@code in} run through the function, staged with their error records. */
-  abstract Dataset<Row> run(Dataset<Row> in, org.apache.spark.sql.types.StructType out, String step);
+  abstract Dataset<Row> run(
+      Dataset<Row> in, org.apache.spark.sql.types.StructType out, String step);
 
   /** The schema of the rows the function returns. */
   public T withOutputSchema(StructType schema) {
@@ -43,7 +45,8 @@ abstract class RecordFunctionTransform<F, T extends RecordFunctionTransform<F, T
 
   /** The schema of the rows the function returns, in Spark DDL: {@code "name STRING, len INT"}. */
   public T withOutputSchema(String ddl) {
-    return withOutputSchema(SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
+    return withOutputSchema(
+        SparkTypes.fromSpark(org.apache.spark.sql.types.StructType.fromDDL(ddl)));
   }
 
   /** This transform with Glue's {@code info}, put before the reason of the step's error records. */
@@ -53,8 +56,8 @@ abstract class RecordFunctionTransform<F, T extends RecordFunctionTransform<F, T
 
   @Override
   public final DynamicFrame expand(DynamicFrame input, String step) {
-    org.apache.spark.sql.types.StructType out = outputSchema == null
-        ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
+    org.apache.spark.sql.types.StructType out =
+        outputSchema == null ? input.toDF().schema() : SparkTypes.toSpark(outputSchema);
     return Steps.finish(input.withStagedRows(run(input.toDF(), out, step)), step);
   }
 

@@ -27,29 +27,28 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's Relationalize: flattens a frame of nested records into tables a relational database
- * can hold, returned as a collection keyed by table name.
+ * Glue's Relationalize: flattens a frame of nested records into tables a relational database can
+ * hold, returned as a collection keyed by table name.
  *
  * <ul>
- *   <li>The root table ({@code rootTableName}) has the top-level fields, nested structs
- *       flattened into dotted names ({@code address.city}).</li>
+ *   <li>The root table ({@code rootTableName}) has the top-level fields, nested structs flattened
+ *       into dotted names ({@code address.city}).
  *   <li>Each array becomes a table of its own named {@code <root>_<column>}, as in AWS's
- *       legislators example ({@code hist_root_contact_details}), with columns {@code id} (the
- *       key the parent row holds in the array's column), {@code index} (the element's position)
- *       and {@code <column>.val} for an element of an atomic type, or
- *       {@code <column>.val.<field>} for the fields of a struct element.</li>
- *   <li>Arrays inside array elements become tables in turn, named after their column in the
- *       child table ({@code <root>_<column>.val.<field>}), recursively.</li>
- *   <li>Choices and maps stay as they are; an empty array leaves a key with no rows behind
- *       it, a null array a null key.</li>
+ *       legislators example ({@code hist_root_contact_details}), with columns {@code id} (the key
+ *       the parent row holds in the array's column), {@code index} (the element's position) and
+ *       {@code <column>.val} for an element of an atomic type, or {@code <column>.val.<field>} for
+ *       the fields of a struct element.
+ *   <li>Arrays inside array elements become tables in turn, named after their column in the child
+ *       table ({@code <root>_<column>.val.<field>}), recursively.
+ *   <li>Choices and maps stay as they are; an empty array leaves a key with no rows behind it, a
+ *       null array a null key.
  * </ul>
  *
- * <p>Keys must be the same however often a table is computed, so the records are numbered
- * once and pinned before any table is made: written as Parquet under the staging path when
- * one is given ({@code <staging>/<uuid>/...}, left there as Glue leaves its staging data),
- * else kept in Spark's executors ({@code localCheckpoint}). This runs one Spark job when the
- * transform is applied (one more per level of arrays inside arrays); a frame without arrays
- * needs none.
+ * <p>Keys must be the same however often a table is computed, so the records are numbered once and
+ * pinned before any table is made: written as Parquet under the staging path when one is given
+ * ({@code <staging>/<uuid>/...}, left there as Glue leaves its staging data), else kept in Spark's
+ * executors ({@code localCheckpoint}). This runs one Spark job when the transform is applied (one
+ * more per level of arrays inside arrays); a frame without arrays needs none.
  *
  * <pre>{@code
  * FrameCollection tables = Relationalize.apply(history, "s3://bucket/temp/staging", "hist_root", "relationalize1");
@@ -80,8 +79,8 @@ public final class Relationalize implements Transform<FrameCollection> {
   }
 
   /** Glue's {@code Relationalize.apply(frame, staging_path, name, transformation_ctx)}. */
-  public static FrameCollection apply(DynamicFrame frame, String stagingPath, String rootTableName,
-      String transformationCtx) {
+  public static FrameCollection apply(
+      DynamicFrame frame, String stagingPath, String rootTableName, String transformationCtx) {
     return Steps.apply(frame, of(rootTableName).withStagingPath(stagingPath), transformationCtx);
   }
 
@@ -98,11 +97,20 @@ public final class Relationalize implements Transform<FrameCollection> {
   private FrameCollection build(DynamicFrame input, String step) {
     StructType schema = input.schema();
     if (schema.field(RID).isPresent()) {
-      throw new TransformException(kind(), step, RID, "the frame has a field named " + RID
-          + ", which Relationalize uses itself", List.of());
+      throw new TransformException(
+          kind(),
+          step,
+          RID,
+          "the frame has a field named " + RID + ", which Relationalize uses itself",
+          List.of());
     }
-    Run run = new Run(input, step, stagingPath == null ? null : stagingPath.replaceAll("/+$", "") + "/"
-        + UUID.randomUUID());
+    Run run =
+        new Run(
+            input,
+            step,
+            stagingPath == null
+                ? null
+                : stagingPath.replaceAll("/+$", "") + "/" + UUID.randomUUID());
     Dataset<Row> rows = input.toDF();
     String key = null;
     if (Flatten.hasArrays(schema)) {
@@ -115,7 +123,8 @@ public final class Relationalize implements Transform<FrameCollection> {
     }
     run.table(rootTableName, rows, key, cols);
     Map<String, DynamicFrame> out = new LinkedHashMap<>();
-    run.tables.forEach((name, df) -> out.put(name, Steps.finish(input.withRows(df).withName(name), step)));
+    run.tables.forEach(
+        (name, df) -> out.put(name, Steps.finish(input.withRows(df).withName(name), step)));
     return FrameCollection.of(out, input.context());
   }
 
@@ -141,14 +150,25 @@ public final class Relationalize implements Transform<FrameCollection> {
       }
       String clash = Flatten.clash(cols);
       if (clash != null) {
-        throw new TransformException(kind(), step, clash, "table " + name + " would have two columns named '" + clash
-            + "' (a nested field and a field with dots in its name); rename one first", List.of());
+        throw new TransformException(
+            kind(),
+            step,
+            clash,
+            "table "
+                + name
+                + " would have two columns named '"
+                + clash
+                + "' (a nested field and a field with dots in its name); rename one first",
+            List.of());
       }
       if (tables.containsKey(name)) {
-        throw new TransformException(kind(), step, name, "two tables would be named '" + name + "'", List.of());
+        throw new TransformException(
+            kind(), step, name, "two tables would be named '" + name + "'", List.of());
       }
-      Column[] select = cols.stream().map(c -> Conform.typed(expr(c.sql()), c.type()).as(c.name()))
-          .toArray(Column[]::new);
+      Column[] select =
+          cols.stream()
+              .map(c -> Conform.typed(expr(c.sql()), c.type()).as(c.name()))
+              .toArray(Column[]::new);
       tables.put(name, rows.select(select));
       for (Flatten.ArrayRef a : arrays) {
         child(rootTableName + "_" + a.name(), rows, keySql, a);
@@ -156,17 +176,19 @@ public final class Relationalize implements Transform<FrameCollection> {
     }
 
     void child(String name, Dataset<Row> parent, String parentKey, Flatten.ArrayRef a) {
-      Dataset<Row> exploded = parent.selectExpr(parentKey + " AS `id`",
-          "posexplode(" + a.sql() + ") AS (`index`, `val`)");
+      Dataset<Row> exploded =
+          parent.selectExpr(
+              parentKey + " AS `id`", "posexplode(" + a.sql() + ") AS (`index`, `val`)");
       String key = null;
       if (Flatten.hasArrays(a.elementType())) {
         exploded = pin(exploded.withColumn(RID, monotonically_increasing_id()));
         key = Sql.ident(RID);
       }
-      List<Flatten.Col> cols = List.of(
-          new Flatten.Col("id", "`id`", Types.LONG),
-          new Flatten.Col("index", "`index`", Types.INT),
-          new Flatten.Col(a.name() + ".val", "`val`", a.elementType()));
+      List<Flatten.Col> cols =
+          List.of(
+              new Flatten.Col("id", "`id`", Types.LONG),
+              new Flatten.Col("index", "`index`", Types.INT),
+              new Flatten.Col(a.name() + ".val", "`val`", a.elementType()));
       table(name, exploded, key, cols);
     }
 

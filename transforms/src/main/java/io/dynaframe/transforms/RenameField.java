@@ -17,20 +17,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Glue's RenameField: gives the field at {@code oldName} the path {@code newName}; both are
- * full paths ({@code renameField("address.state", "address.state_code")}), names with dots in
- * backticks ({@code "`old.name`"}). A new path under the same parent renames in place and
- * keeps the field's position, also inside array elements ({@code items[].sku} to
- * {@code items[].code}); a new path elsewhere moves the value there (structs on the way are
- * made as needed; not out of or into arrays).
+ * Glue's RenameField: gives the field at {@code oldName} the path {@code newName}; both are full
+ * paths ({@code renameField("address.state", "address.state_code")}), names with dots in backticks
+ * ({@code "`old.name`"}). A new path under the same parent renames in place and keeps the field's
+ * position, also inside array elements ({@code items[].sku} to {@code items[].code}); a new path
+ * elsewhere moves the value there (structs on the way are made as needed; not out of or into
+ * arrays).
  *
  * <pre>{@code
  * frame.apply(RenameField.of("id", "org_id"));
  * RenameField.apply(frame, "`this.old.name`", "thisNewName", "rename1");
  * }</pre>
  *
- * Fails when {@code oldName} is not in the frame (naming the closest paths) or
- * {@code newName} is already taken.
+ * Fails when {@code oldName} is not in the frame (naming the closest paths) or {@code newName} is
+ * already taken.
  */
 public final class RenameField implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -49,7 +49,8 @@ public final class RenameField implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code RenameField.apply(frame, old_name, new_name, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, String oldName, String newName, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, String oldName, String newName, String transformationCtx) {
     return Steps.apply(frame, of(oldName, newName), transformationCtx);
   }
 
@@ -69,17 +70,32 @@ public final class RenameField implements Transform<DynamicFrame> {
     }
     StructType schema = input.schema();
     if (Types.typeAt(schema, dst).isPresent()) {
-      throw ck.failAt(newName, "cannot rename '" + oldName + "' to '" + newName + "': the frame already has '"
-          + newName + "'", List.of());
+      throw ck.failAt(
+          newName,
+          "cannot rename '"
+              + oldName
+              + "' to '"
+              + newName
+              + "': the frame already has '"
+              + newName
+              + "'",
+          List.of());
     }
     Dataset<Row> df = input.toDF();
-    if (dst.size() == src.size() && dst.subList(0, dst.size() - 1).equals(src.subList(0, src.size() - 1))) {
+    if (dst.size() == src.size()
+        && dst.subList(0, dst.size() - 1).equals(src.subList(0, src.size() - 1))) {
       df = Fields.rename(df, src, dst.get(dst.size() - 1));
       return Steps.finish(input.withRows(df), step);
     }
     if (from.throughArray() || to.hasArraySteps()) {
-      throw ck.failAt(newName, "cannot move '" + oldName + "' to '" + newName
-          + "': a field moves within its struct only when arrays are on the way", List.of());
+      throw ck.failAt(
+          newName,
+          "cannot move '"
+              + oldName
+              + "' to '"
+              + newName
+              + "': a field moves within its struct only when arrays are on the way",
+          List.of());
     }
     int existing = 0;
     while (existing < dst.size() - 1) {
@@ -89,13 +105,24 @@ public final class RenameField implements Transform<DynamicFrame> {
       }
       DataType dt = t.get();
       if (!(dt instanceof StructType)) {
-        throw ck.failAt(newName, "cannot move '" + oldName + "' to '" + newName + "': '"
-            + FieldPath.render(dst.subList(0, existing + 1)) + "' is " + dt + ", not a struct", List.of());
+        throw ck.failAt(
+            newName,
+            "cannot move '"
+                + oldName
+                + "' to '"
+                + newName
+                + "': '"
+                + FieldPath.render(dst.subList(0, existing + 1))
+                + "' is "
+                + dt
+                + ", not a struct",
+            List.of());
       }
       existing++;
     }
     String value = Sql.path(src);
-    Dataset<Row> moved = Fields.insert(df, dst.subList(0, existing), dst.subList(existing, dst.size()), value);
+    Dataset<Row> moved =
+        Fields.insert(df, dst.subList(0, existing), dst.subList(existing, dst.size()), value);
     Dataset<Row> out = Fields.drop(moved, src);
     return Steps.finish(input.withRows(out), step);
   }

@@ -6,8 +6,8 @@ import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.Steps;
 
 /**
- * Glue's Repartition: the same records in {@code numPartitions} partitions, shuffled. Error
- * records of earlier steps are carried along.
+ * Glue's Repartition: the same records in {@code numPartitions} partitions, shuffled. Error records
+ * of earlier steps are carried along.
  */
 public final class Repartition implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -15,7 +15,8 @@ public final class Repartition implements Transform<DynamicFrame> {
   private final int numPartitions;
 
   private Repartition(int numPartitions) {
-    Preconditions.checkArgument(numPartitions > 0, "numPartitions must be positive, was %s", numPartitions);
+    Preconditions.checkArgument(
+        numPartitions > 0, "numPartitions must be positive, was %s", numPartitions);
     this.numPartitions = numPartitions;
   }
 
@@ -25,7 +26,8 @@ public final class Repartition implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Repartition.apply(frame, num_partitions, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, int numPartitions, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, int numPartitions, String transformationCtx) {
     return Steps.apply(frame, of(numPartitions), transformationCtx);
   }
 

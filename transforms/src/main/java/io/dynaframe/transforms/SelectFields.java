@@ -10,11 +10,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * Glue's SelectFields: keeps the fields at the given paths and drops the rest. Glue selects
- * top-level fields only; here a nested path keeps its struct with just that field inside
- * ({@code address.city} gives {@code address: struct<city>}), and {@code items[].sku} keeps
- * the array with elements of just {@code sku}. Fields keep the frame's order. Every path must
- * exist (names compared exactly, as Glue's records do); a path that does not fails with the
- * closest paths the frame has.
+ * top-level fields only; here a nested path keeps its struct with just that field inside ({@code
+ * address.city} gives {@code address: struct<city>}), and {@code items[].sku} keeps the array with
+ * elements of just {@code sku}. Fields keep the frame's order. Every path must exist (names
+ * compared exactly, as Glue's records do); a path that does not fails with the closest paths the
+ * frame has.
  *
  * <pre>{@code
  * frame.apply(SelectFields.of("id", "address.city"));
@@ -39,7 +39,8 @@ public final class SelectFields extends FieldPathsTransform {
   }
 
   /** Glue's {@code SelectFields.apply(frame, paths, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, List<String> paths, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, List<String> paths, String transformationCtx) {
     return Steps.apply(frame, of(paths), transformationCtx);
   }
 

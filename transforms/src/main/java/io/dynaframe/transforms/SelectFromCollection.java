@@ -6,10 +6,10 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Glue's SelectFromCollection: one frame of a collection by name. As in Glue, a name the
- * collection does not have gives an empty frame (use {@link FrameCollection#get} to fail
- * instead). Its input is a collection, so it is applied with {@link #from} (or the static
- * {@link #apply}) rather than {@code frame.apply(...)}.
+ * Glue's SelectFromCollection: one frame of a collection by name. As in Glue, a name the collection
+ * does not have gives an empty frame (use {@link FrameCollection#get} to fail instead). Its input
+ * is a collection, so it is applied with {@link #from} (or the static {@link #apply}) rather than
+ * {@code frame.apply(...)}.
  *
  * <pre>{@code
  * DynamicFrame adults = SelectFromCollection.apply(split, "adults", "select1");
@@ -20,12 +20,17 @@ public final class SelectFromCollection implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String key;
-  /** Set on the frame selected unless empty (no step makes that frame, so no step name gives it one). */
+
+  /**
+   * Set on the frame selected unless empty (no step makes that frame, so no step name gives it
+   * one).
+   */
   private final String transformationContext;
 
   private SelectFromCollection(String key, String transformationContext) {
     this.key = Objects.requireNonNull(key, "key");
-    this.transformationContext = Objects.requireNonNull(transformationContext, "transformationContext");
+    this.transformationContext =
+        Objects.requireNonNull(transformationContext, "transformationContext");
   }
 
   /** Selects the frame named {@code key}. */

@@ -21,13 +21,13 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 
 /**
- * Glue's {@code simplify_ddb_json}: every DynamoDB JSON value in the frame, at any depth,
- * loses its type descriptor and keeps its place ({@code Item.qty: {"N": "5"}} becomes
- * {@code Item.qty: 5.0}); unlike {@link UnnestDDBJson} the {@code Item} wrapper stays.
- * Conversions: {@code S} string, {@code N} number (double unless {@link #withNumberType} says
- * otherwise), {@code B} binary (from base64), {@code BOOL} boolean, {@code NULL} null,
- * {@code M} struct, {@code L} array, {@code SS}/{@code NS}/{@code BS} arrays. An attribute
- * with different descriptors in different records becomes a choice.
+ * Glue's {@code simplify_ddb_json}: every DynamoDB JSON value in the frame, at any depth, loses its
+ * type descriptor and keeps its place ({@code Item.qty: {"N": "5"}} becomes {@code Item.qty: 5.0});
+ * unlike {@link UnnestDDBJson} the {@code Item} wrapper stays. Conversions: {@code S} string,
+ * {@code N} number (double unless {@link #withNumberType} says otherwise), {@code B} binary (from
+ * base64), {@code BOOL} boolean, {@code NULL} null, {@code M} struct, {@code L} array, {@code
+ * SS}/{@code NS}/{@code BS} arrays. An attribute with different descriptors in different records
+ * becomes a choice.
  */
 public final class SimplifyDDBJson implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -63,7 +63,8 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
     List<Column> cols = new ArrayList<>();
     for (Field f : input.schema().fields()) {
       DdbJson.Value v = simplify(Sql.ident(f.name()), f.type(), number);
-      cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(f.name()));
+      cols.add(
+          Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(f.name()));
     }
     return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
   }
@@ -80,12 +81,14 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
         slots.add(new Rewriter.Slot(f.name(), v.sql(), null));
         fields.add(Types.field(f.name(), v.type()));
       }
-      return new DdbJson.Value(Sql.nullSafe(sql, Rewriter.namedStruct(slots)), Types.struct(fields));
+      return new DdbJson.Value(
+          Sql.nullSafe(sql, Rewriter.namedStruct(slots)), Types.struct(fields));
     }
     if (type instanceof ArrayType a && (a.elementType() instanceof StructType)) {
       String x = Sql.lambdaVar();
       DdbJson.Value inner = simplify(x, a.elementType(), number);
-      return new DdbJson.Value("transform(" + sql + ", " + x + " -> " + inner.sql() + ")", Types.array(inner.type()));
+      return new DdbJson.Value(
+          "transform(" + sql + ", " + x + " -> " + inner.sql() + ")", Types.array(inner.type()));
     }
     return new DdbJson.Value(sql, type);
   }

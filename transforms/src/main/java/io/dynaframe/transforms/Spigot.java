@@ -3,9 +3,9 @@ package io.dynaframe.transforms;
 import com.google.common.base.Preconditions;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
 import io.dynaframe.Options;
 import io.dynaframe.Transform;
-import io.dynaframe.Lake;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.HadoopConf;
 import io.dynaframe.transforms.internal.SpigotSampler;
@@ -22,44 +22,43 @@ import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 
 /**
- * Glue's Spigot: passes the frame through unchanged and writes a sample of its records as
- * JSON lines, one object per line, a choice written as the value it holds, so a person can
- * read them, or open them again in one call: {@link #read} as a frame, {@link #createTempView}
- * as a Spark SQL view.
+ * Glue's Spigot: passes the frame through unchanged and writes a sample of its records as JSON
+ * lines, one object per line, a choice written as the value it holds, so a person can read them, or
+ * open them again in one call: {@link #read} as a frame, {@link #createTempView} as a Spark SQL
+ * view.
  *
  * <p>Options as in Glue: {@code topk} records (default 100) and {@code prob}, the chance each
- * record is taken (default 1). The sample is taken inside the tasks of the job that consumes
- * the frame, so Spark computes the upstream frame once, not once for the sample and once for
- * the job; what that means:
+ * record is taken (default 1). The sample is taken inside the tasks of the job that consumes the
+ * frame, so Spark computes the upstream frame once, not once for the sample and once for the job;
+ * what that means:
+ *
  * <ul>
- *   <li>{@code topk} caps the records of each task (each partition of the frame); the
- *       sample is at most {@code topk} times the number of partitions. Glue's Spigot runs a
- *       job of its own to take exactly {@code topk}.</li>
- *   <li>As in Glue, the sample comes from the start of the data: each record is taken with
- *       chance {@code prob} until {@code topk} are taken. Only the first
- *       {@code (topk + 10·√topk + 20) / prob} records of a partition are considered, so the
- *       records after them cost no random draw; the cap is reached within them except with a
- *       chance below 10<sup>-13</sup> per partition.</li>
- *   <li>Nothing is written until a job consumes the frame (a sink, a count); a partition the
- *       job reads only in part ({@code take}) gives the records it read.</li>
- *   <li>A frame whose rows Spark already holds on the driver (made from a Java list; Spark
- *       would evaluate a filter on it while planning, outside any task) is sampled when the
- *       transform is applied: at most {@code topk} records in all.</li>
- *   <li>The sample is taken by a node of Spark's plan of its own ({@code Spigot} in
- *       {@code explain}): a record's columns are read for the sample only when it is taken, so
- *       a small sample costs the job next to nothing.</li>
+ *   <li>{@code topk} caps the records of each task (each partition of the frame); the sample is at
+ *       most {@code topk} times the number of partitions. Glue's Spigot runs a job of its own to
+ *       take exactly {@code topk}.
+ *   <li>As in Glue, the sample comes from the start of the data: each record is taken with chance
+ *       {@code prob} until {@code topk} are taken. Only the first {@code (topk + 10·√topk + 20) /
+ *       prob} records of a partition are considered, so the records after them cost no random draw;
+ *       the cap is reached within them except with a chance below 10<sup>-13</sup> per partition.
+ *   <li>Nothing is written until a job consumes the frame (a sink, a count); a partition the job
+ *       reads only in part ({@code take}) gives the records it read.
+ *   <li>A frame whose rows Spark already holds on the driver (made from a Java list; Spark would
+ *       evaluate a filter on it while planning, outside any task) is sampled when the transform is
+ *       applied: at most {@code topk} records in all.
+ *   <li>The sample is taken by a node of Spark's plan of its own ({@code Spigot} in {@code
+ *       explain}): a record's columns are read for the sample only when it is taken, so a small
+ *       sample costs the job next to nothing.
  *   <li>Each partition writes {@code part-NNNNN.json} when its task succeeds, through a hidden
  *       temporary file; a failed task leaves nothing, a recomputed partition writes the same
- *       records again (the random stream is seeded per partition).</li>
+ *       records again (the random stream is seeded per partition).
  * </ul>
  *
- * <p>Where: the path given, or by default the step's folder
- * {@code <TEMP>/samples/<job>/<run id>/<step>} (the layout of {@link Lake#samplesPath}),
- * where TEMP is {@link #inLake the lake's TEMP area}, else {@link #withBaseDir the base
- * folder given}, else the Spark setting {@value #TEMP_DIR_CONF}, else
- * {@code <java.io.tmpdir>/dynaframe}; the job is {@link #withJobName the name given}, else the
- * Spark setting {@value #JOB_NAME_CONF}, else the Spark application's name; the run is the
- * context's run id.
+ * <p>Where: the path given, or by default the step's folder {@code <TEMP>/samples/<job>/<run
+ * id>/<step>} (the layout of {@link Lake#samplesPath}), where TEMP is {@link #inLake the lake's
+ * TEMP area}, else {@link #withBaseDir the base folder given}, else the Spark setting {@value
+ * #TEMP_DIR_CONF}, else {@code <java.io.tmpdir>/dynaframe}; the job is {@link #withJobName the name
+ * given}, else the Spark setting {@value #JOB_NAME_CONF}, else the Spark application's name; the
+ * run is the context's run id.
  *
  * <pre>{@code
  * DynamicFrame same = frame.apply("orders_sample", Spigot.atDefaultLocation().withProb(0.01));
@@ -72,6 +71,7 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   /** Spark setting for the TEMP area under which default sample folders go. */
   public static final String TEMP_DIR_CONF = "dynaframe.temp.dir";
+
   /** Spark setting for the job name in default sample folders. */
   public static final String JOB_NAME_CONF = "dynaframe.job.name";
 
@@ -84,7 +84,8 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   private Spigot(String path, int topk, double prob, Long seed, String baseDir, String jobName) {
     Preconditions.checkArgument(topk >= 0, "Spigot topk must be >= 0, was %s", topk);
-    Preconditions.checkArgument(prob >= 0 && prob <= 1, "Spigot prob must be between 0 and 1, was %s", prob);
+    Preconditions.checkArgument(
+        prob >= 0 && prob <= 1, "Spigot prob must be between 0 and 1, was %s", prob);
     this.path = path;
     this.topk = topk;
     this.prob = prob;
@@ -109,7 +110,8 @@ public final class Spigot implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Spigot.apply(frame, path, options, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame, String path, Options options, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, String path, Options options, String transformationCtx) {
     return Steps.apply(frame, of(path, options), transformationCtx);
   }
 
@@ -126,10 +128,13 @@ public final class Spigot implements Transform<DynamicFrame> {
   /** {@code topk} and {@code prob} from Glue-style options; other keys are refused. */
   public Spigot withOptions(Options o) {
     for (String k : o.asMap().keySet()) {
-      Preconditions.checkArgument(k.equals("topk") || k.equals("prob"),
-          "Spigot takes the options topk and prob, not '%s'", k);
+      Preconditions.checkArgument(
+          k.equals("topk") || k.equals("prob"),
+          "Spigot takes the options topk and prob, not '%s'",
+          k);
     }
-    return new Spigot(path, (int) o.getLong("topk", topk), o.getDouble("prob", prob), seed, baseDir, jobName);
+    return new Spigot(
+        path, (int) o.getLong("topk", topk), o.getDouble("prob", prob), seed, baseDir, jobName);
   }
 
   /** Seeds the random choice of records (by default the step's name, so reruns pick alike). */
@@ -139,7 +144,8 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   /** The TEMP area under which the default folder {@code samples/<job>/<run>/<step>} goes. */
   public Spigot withBaseDir(String tempArea) {
-    return new Spigot(path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName);
+    return new Spigot(
+        path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName);
   }
 
   /** The default folder in this lake's TEMP area. */
@@ -158,29 +164,51 @@ public final class Spigot implements Transform<DynamicFrame> {
       return path;
     }
     SparkSession spark = ctx.spark();
-    String base = baseDir != null ? baseDir
-        : spark.conf().getOption(TEMP_DIR_CONF).getOrElse(() ->
-            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "dynaframe").toUri().toString());
-    String job = jobName != null ? jobName
-        : spark.conf().getOption(JOB_NAME_CONF).getOrElse(() -> spark.sparkContext().appName());
-    return trim(base) + "/samples/" + segment(job) + "/" + segment(ctx.runId()) + "/" + segment(step);
+    String base =
+        baseDir != null
+            ? baseDir
+            : spark
+                .conf()
+                .getOption(TEMP_DIR_CONF)
+                .getOrElse(
+                    () ->
+                        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "dynaframe")
+                            .toUri()
+                            .toString());
+    String job =
+        jobName != null
+            ? jobName
+            : spark.conf().getOption(JOB_NAME_CONF).getOrElse(() -> spark.sparkContext().appName());
+    return trim(base)
+        + "/samples/"
+        + segment(job)
+        + "/"
+        + segment(ctx.runId())
+        + "/"
+        + segment(step);
   }
 
-  /** The default folder of a step's sample in this context (the Spark settings or defaults for TEMP and job). */
+  /**
+   * The default folder of a step's sample in this context (the Spark settings or defaults for TEMP
+   * and job).
+   */
   public static String defaultPath(DynaContext ctx, String step) {
     return atDefaultLocation().location(ctx, step);
   }
 
-  /** A sample (a folder of JSON lines) as a frame, read as the JSON source reads, choices included. */
+  /**
+   * A sample (a folder of JSON lines) as a frame, read as the JSON source reads, choices included.
+   */
   public static DynamicFrame read(DynaContext ctx, String path) {
-    return ctx.createDynamicFrameFromOptions("s3", Options.of("paths", List.of(path)), "json", Options.empty(), "")
+    return ctx.createDynamicFrameFromOptions(
+            "s3", Options.of("paths", List.of(path)), "json", Options.empty(), "")
         .withName("spigot");
   }
 
   /**
    * A sample as a Spark SQL temporary view named {@code viewName} (read with Spark's own JSON
-   * reader, so a field with values of mixed types is a string column, easy to query):
-   * {@code spark.sql("SELECT * FROM orders_sample WHERE total > 100")}.
+   * reader, so a field with values of mixed types is a string column, easy to query): {@code
+   * spark.sql("SELECT * FROM orders_sample WHERE total > 100")}.
    */
   public static Dataset<Row> createTempView(DynaContext ctx, String path, String viewName) {
     Dataset<Row> df = ctx.spark().read().json(path);
@@ -201,8 +229,10 @@ public final class Spigot implements Transform<DynamicFrame> {
       return Steps.finish(input.withRows(df), step);
     }
     Broadcast<HadoopConf> conf = HadoopConf.broadcast(input.context().spark().sparkContext());
-    SpigotSampler sampler = new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);
-    if (onDriver(df.queryExecution().analyzed()) && df.queryExecution().optimizedPlan() instanceof LocalRelation) {
+    SpigotSampler sampler =
+        new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);
+    if (onDriver(df.queryExecution().analyzed())
+        && df.queryExecution().optimizedPlan() instanceof LocalRelation) {
       sampler.writeNow(df.collectAsList());
       return Steps.finish(input.withRows(df), step);
     }
@@ -211,9 +241,9 @@ public final class Spigot implements Transform<DynamicFrame> {
   }
 
   /**
-   * Whether every leaf of the plan is rows held on the driver: only then can the optimiser turn
-   * the frame into such rows, and evaluate a filter on them while planning, outside any task.
-   * Asked first because it is cheap: optimising the plan of a frame read from files is not.
+   * Whether every leaf of the plan is rows held on the driver: only then can the optimiser turn the
+   * frame into such rows, and evaluate a filter on them while planning, outside any task. Asked
+   * first because it is cheap: optimising the plan of a frame read from files is not.
    */
   private static boolean onDriver(LogicalPlan plan) {
     int n = plan.children().length();
@@ -243,6 +273,12 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   @Override
   public String toString() {
-    return "Spigot[" + (path != null ? path : "default location") + ", topk=" + topk + ", prob=" + prob + "]";
+    return "Spigot["
+        + (path != null ? path : "default location")
+        + ", topk="
+        + topk
+        + ", prob="
+        + prob
+        + "]";
   }
 }

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Glue's SplitFields: two frames from one, the first with the fields at the given paths (as
- * {@link SelectFields}), the second with all the others (as {@link DropFields}). Named
- * {@code name1} and {@code name2}; by default the input's name (or {@code frame}) followed
- * by 1 and 2, as in Glue.
+ * Glue's SplitFields: two frames from one, the first with the fields at the given paths (as {@link
+ * SelectFields}), the second with all the others (as {@link DropFields}). Named {@code name1} and
+ * {@code name2}; by default the input's name (or {@code frame}) followed by 1 and 2, as in Glue.
  *
  * <pre>{@code
  * FrameCollection parts = frame.apply(SplitFields.of("id", "name").withNames("people", "rest"));
@@ -47,7 +46,11 @@ public final class SplitFields implements Transform<FrameCollection> {
   }
 
   /** Glue's {@code SplitFields.apply(frame, paths, name1, name2, transformation_ctx)}. */
-  public static FrameCollection apply(DynamicFrame frame, List<String> paths, String name1, String name2,
+  public static FrameCollection apply(
+      DynamicFrame frame,
+      List<String> paths,
+      String name1,
+      String name2,
       String transformationCtx) {
     return Steps.apply(frame, of(paths).withNames(name1, name2), transformationCtx);
   }
@@ -67,7 +70,8 @@ public final class SplitFields implements Transform<FrameCollection> {
     String n1 = name1 != null ? name1 : base + "1";
     String n2 = name2 != null ? name2 : base + "2";
     if (n1.equals(n2)) {
-      throw new TransformException(kind(), step, "both output frames are named '" + n1 + "'; give them two names");
+      throw new TransformException(
+          kind(), step, "both output frames are named '" + n1 + "'; give them two names");
     }
     DynamicFrame selected = SelectFields.of(paths).expand(input, step);
     DynamicFrame rest = DropFields.of(paths).expand(input, step);

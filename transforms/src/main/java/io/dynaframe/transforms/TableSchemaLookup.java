@@ -5,9 +5,8 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * Where {@link ResolveChoice#matchCatalog} finds a table's schema: the seam to a Data
- * Catalog. Any catalog adapter can serve it with one method reference, and a test with a
- * lambda over a map.
+ * Where {@link ResolveChoice#matchCatalog} finds a table's schema: the seam to a Data Catalog. Any
+ * catalog adapter can serve it with one method reference, and a test with a lambda over a map.
  */
 @FunctionalInterface
 public interface TableSchemaLookup extends Serializable {

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A transform cannot be applied to a frame as asked: a path that is not in the frame, an
- * unknown type name, a bad operator or action, two outputs with the same name. Thrown when
- * the transform is applied (the input's schema is known), before any Spark job runs.
+ * A transform cannot be applied to a frame as asked: a path that is not in the frame, an unknown
+ * type name, a bad operator or action, two outputs with the same name. Thrown when the transform is
+ * applied (the input's schema is known), before any Spark job runs.
  *
- * <p>The message names the transform, the step and, when the problem is a path, the path
- * and the closest paths the frame does have:
+ * <p>The message names the transform, the step and, when the problem is a path, the path and the
+ * closest paths the frame does have:
+ *
  * <pre>
  * ApplyMapping in step 'map_orders': no field 'adress.city' in the frame; closest: address.city, address.country
  * </pre>
@@ -33,7 +34,8 @@ public final class TransformException extends DynaFrameException {
    * @param problem what is wrong
    * @param closestPaths the frame's paths closest to {@code path}, best first (may be empty)
    */
-  public TransformException(String transform, String step, String path, String problem, List<String> closestPaths) {
+  public TransformException(
+      String transform, String step, String path, String problem, List<String> closestPaths) {
     super(message(transform, step, problem, closestPaths));
     this.transform = transform;
     this.step = step;
@@ -46,8 +48,14 @@ public final class TransformException extends DynaFrameException {
     this(transform, step, null, problem, List.of());
   }
 
-  private static String message(String transform, String step, String problem, List<String> closest) {
-    StringBuilder b = new StringBuilder(transform).append(" in step '").append(step).append("': ").append(problem);
+  private static String message(
+      String transform, String step, String problem, List<String> closest) {
+    StringBuilder b =
+        new StringBuilder(transform)
+            .append(" in step '")
+            .append(step)
+            .append("': ")
+            .append(problem);
     if (!closest.isEmpty()) {
       b.append("; closest: ").append(String.join(", ", closest));
     }

@@ -30,18 +30,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Glue's Unbox: parses a string (or binary) field holding JSON or CSV into a struct in the
- * same place.
+ * Glue's Unbox: parses a string (or binary) field holding JSON or CSV into a struct in the same
+ * place.
  *
  * <ul>
- *   <li>The struct's schema is the one given ({@link #withSchema}) or, without one, inferred
- *       from the field's values with Spark's JSON or CSV reader: one Spark job when the
- *       transform is applied. CSV fields are named {@code col0, col1, ...}, as Glue names
- *       CSV columns without a header, and inferred as strings.</li>
- *   <li>A value that does not parse (or does not fit the schema) makes its record an error
- *       record with the text as its raw value; the job goes on. A null value gives a null
- *       struct.</li>
- *   <li>Options: {@code separator}, {@code quoteChar}, {@code escaper} for CSV.</li>
+ *   <li>The struct's schema is the one given ({@link #withSchema}) or, without one, inferred from
+ *       the field's values with Spark's JSON or CSV reader: one Spark job when the transform is
+ *       applied. CSV fields are named {@code col0, col1, ...}, as Glue names CSV columns without a
+ *       header, and inferred as strings.
+ *   <li>A value that does not parse (or does not fit the schema) makes its record an error record
+ *       with the text as its raw value; the job goes on. A null value gives a null struct.
+ *   <li>Options: {@code separator}, {@code quoteChar}, {@code escaper} for CSV.
  * </ul>
  *
  * <pre>{@code
@@ -76,8 +75,8 @@ public final class Unbox implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Unbox.apply(frame, path, format, transformation_ctx, **options)}. */
-  public static DynamicFrame apply(DynamicFrame frame, String path, String format, Options options,
-      String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame, String path, String format, Options options, String transformationCtx) {
     return Steps.apply(frame, of(path, format).withOptions(options), transformationCtx);
   }
 
@@ -109,33 +108,57 @@ public final class Unbox implements Transform<DynamicFrame> {
   private DynamicFrame build(DynamicFrame input, String step) {
     Checker ck = new Checker(kind(), step, input.schema(), TransformException::new);
     if (!format.equals("json") && !format.equals("csv")) {
-      throw ck.failNear(path, "Unbox reads json or csv, not '" + format + "'", format, List.of("json", "csv"));
+      throw ck.failNear(
+          path, "Unbox reads json or csv, not '" + format + "'", format, List.of("json", "csv"));
     }
     for (String k : formatOptions.asMap().keySet()) {
       if (!OPTIONS.contains(k) || format.equals("json")) {
-        throw ck.failNear(path, "Unbox " + format + " takes no option '" + k + "'"
-            + (format.equals("csv") ? "; it takes " + OPTIONS : ""), k, List.copyOf(OPTIONS));
+        throw ck.failNear(
+            path,
+            "Unbox "
+                + format
+                + " takes no option '"
+                + k
+                + "'"
+                + (format.equals("csv") ? "; it takes " + OPTIONS : ""),
+            k,
+            List.copyOf(OPTIONS));
       }
     }
     Checker.Resolved r = ck.resolve(path, true, false);
     if (r.type() != Types.STRING && r.type() != Types.BINARY) {
-      throw ck.failAt(path, "'" + path + "' is " + r.type() + "; Unbox parses a string or binary field", List.of());
+      throw ck.failAt(
+          path,
+          "'" + path + "' is " + r.type() + "; Unbox parses a string or binary field",
+          List.of());
     }
-    String text = r.type() == Types.BINARY ? "CAST(" + Sql.path(r.names()) + " AS STRING)" : Sql.path(r.names());
+    String text =
+        r.type() == Types.BINARY
+            ? "CAST(" + Sql.path(r.names()) + " AS STRING)"
+            : Sql.path(r.names());
     Dataset<Row> df = input.toDF();
-    org.apache.spark.sql.types.StructType target = schema != null ? SparkTypes.toSpark(schema) : infer(df, text);
+    org.apache.spark.sql.types.StructType target =
+        schema != null ? SparkTypes.toSpark(schema) : infer(df, text);
     DataType targetGlue = SparkTypes.fromSpark(target);
 
     List<StructField> withCorrupt = new ArrayList<>(List.of(target.fields()));
     withCorrupt.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
     String ddl = DataTypes.createStructType(withCorrupt).toDDL();
-    StringBuilder opts = new StringBuilder("map('mode', 'PERMISSIVE', 'columnNameOfCorruptRecord', ")
-        .append(Sql.str(CORRUPT));
+    StringBuilder opts =
+        new StringBuilder("map('mode', 'PERMISSIVE', 'columnNameOfCorruptRecord', ")
+            .append(Sql.str(CORRUPT));
     for (Map.Entry<String, String> e : sparkOptions().entrySet()) {
       opts.append(", ").append(Sql.str(e.getKey())).append(", ").append(Sql.str(e.getValue()));
     }
     opts.append(')');
-    String parse = (format.equals("json") ? "from_json(" : "from_csv(") + text + ", " + Sql.str(ddl) + ", " + opts + ")";
+    String parse =
+        (format.equals("json") ? "from_json(" : "from_csv(")
+            + text
+            + ", "
+            + Sql.str(ddl)
+            + ", "
+            + opts
+            + ")";
     Dataset<Row> parsed = df.withColumn(PARSED, expr(parse));
 
     List<Rewriter.Slot> slots = new ArrayList<>(Rewriter.columns(df.schema()));
@@ -145,11 +168,21 @@ public final class Unbox implements Transform<DynamicFrame> {
     }
     String struct = Sql.nullSafe(text, Rewriter.namedStruct(fields));
     slots = Rewriter.replaceAt(slots, r.names(), (sql, t) -> struct);
-    String reason = Steps.reason(info, "'" + path + "' is not valid " + format + " for the schema " + targetGlue);
-    String error = "CASE WHEN " + Sql.field(Sql.ident(PARSED), CORRUPT) + " IS NOT NULL THEN named_struct("
-        + "'step', " + Sql.str(step) + ", 'reason', " + Sql.str(reason) + ", 'source', CAST(NULL AS STRING), "
-        + "'line', CAST(NULL AS BIGINT), 'raw', " + Sql.field(Sql.ident(PARSED), CORRUPT)
-        + ", 'stack_trace', CAST(NULL AS STRING)) END";
+    String reason =
+        Steps.reason(
+            info, "'" + path + "' is not valid " + format + " for the schema " + targetGlue);
+    String error =
+        "CASE WHEN "
+            + Sql.field(Sql.ident(PARSED), CORRUPT)
+            + " IS NOT NULL THEN named_struct("
+            + "'step', "
+            + Sql.str(step)
+            + ", 'reason', "
+            + Sql.str(reason)
+            + ", 'source', CAST(NULL AS STRING), "
+            + "'line', CAST(NULL AS BIGINT), 'raw', "
+            + Sql.field(Sql.ident(PARSED), CORRUPT)
+            + ", 'stack_trace', CAST(NULL AS STRING)) END";
     List<Column> cols = new ArrayList<>();
     for (Rewriter.Slot s : slots) {
       cols.add(expr(s.sql()).as(s.name()));
@@ -163,8 +196,10 @@ public final class Unbox implements Transform<DynamicFrame> {
   }
 
   /** Flags the choices of a given schema in the top-level column that holds the parsed struct. */
-  private static Dataset<Row> restoreChoices(Dataset<Row> staged, List<String> names, StructType parsed) {
-    StructType intended = (StructType) replace(SparkTypes.fromSpark(staged.schema()), names, parsed);
+  private static Dataset<Row> restoreChoices(
+      Dataset<Row> staged, List<String> names, StructType parsed) {
+    StructType intended =
+        (StructType) replace(SparkTypes.fromSpark(staged.schema()), names, parsed);
     List<Column> cols = new ArrayList<>();
     for (String c : staged.columns()) {
       Column col = staged.col(Sql.ident(c));
@@ -183,14 +218,17 @@ public final class Unbox implements Transform<DynamicFrame> {
     StructType st = (StructType) t;
     List<io.dynaframe.types.Field> fs = new ArrayList<>();
     for (io.dynaframe.types.Field f : st.fields()) {
-      fs.add(f.name().equals(names.get(0))
-          ? Types.field(f.name(), replace(f.type(), names.subList(1, names.size()), value)) : f);
+      fs.add(
+          f.name().equals(names.get(0))
+              ? Types.field(f.name(), replace(f.type(), names.subList(1, names.size()), value))
+              : f);
     }
     return Types.struct(fs);
   }
 
   private org.apache.spark.sql.types.StructType infer(Dataset<Row> df, String text) {
-    Dataset<String> values = df.select(expr(text)).where(expr(text + " IS NOT NULL")).as(Encoders.STRING());
+    Dataset<String> values =
+        df.select(expr(text)).where(expr(text + " IS NOT NULL")).as(Encoders.STRING());
     DataFrameReader reader = df.sparkSession().read();
     sparkOptions().forEach(reader::option);
     if (format.equals("json")) {

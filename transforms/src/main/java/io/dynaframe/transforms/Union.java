@@ -11,10 +11,10 @@ import io.dynaframe.types.Types;
 import java.util.Objects;
 
 /**
- * Glue's Union: the records of both frames (duplicates kept), in the schema Glue's merge
- * rules give: the fields of both, a field missing on one side null there, a field whose
- * types differ a choice of both ({@code long} on one side and {@code string} on the other
- * give {@code choice{long, string}}). The output carries the error records of both frames.
+ * Glue's Union: the records of both frames (duplicates kept), in the schema Glue's merge rules
+ * give: the fields of both, a field missing on one side null there, a field whose types differ a
+ * choice of both ({@code long} on one side and {@code string} on the other give {@code choice{long,
+ * string}}). The output carries the error records of both frames.
  *
  * <pre>{@code
  * DynamicFrame all = Union.apply(january, february, "union1");
@@ -35,7 +35,8 @@ public final class Union implements Transform<DynamicFrame> {
   }
 
   /** Glue's {@code Union.apply(frame1, frame2, transformation_ctx)}. */
-  public static DynamicFrame apply(DynamicFrame frame1, DynamicFrame frame2, String transformationCtx) {
+  public static DynamicFrame apply(
+      DynamicFrame frame1, DynamicFrame frame2, String transformationCtx) {
     return Steps.apply(frame1, with(frame2), transformationCtx);
   }
 
@@ -46,7 +47,8 @@ public final class Union implements Transform<DynamicFrame> {
 
   private DynamicFrame build(DynamicFrame input, String step) {
     if (other == null) {
-      throw new TransformException(kind(), step, "this Union was deserialized without its second frame");
+      throw new TransformException(
+          kind(), step, "this Union was deserialized without its second frame");
     }
     StructType a = input.schema();
     StructType b = other.schema();

@@ -14,11 +14,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Glue's Unnest ({@code UnnestFrame}): nested structs become top-level fields named by their
- * dotted paths ({@code address.city}); arrays, maps and choices stay as they are (use
- * {@link Relationalize} to pivot arrays into tables of their own). A flattened name that an
- * existing top-level field already has (a field literally named {@code address.city}) is
- * refused.
+ * Glue's Unnest ({@code UnnestFrame}): nested structs become top-level fields named by their dotted
+ * paths ({@code address.city}); arrays, maps and choices stay as they are (use {@link
+ * Relationalize} to pivot arrays into tables of their own). A flattened name that an existing
+ * top-level field already has (a field literally named {@code address.city}) is refused.
  *
  * <pre>{@code
  * DynamicFrame flat = frame.apply(Unnest.create());
@@ -26,7 +25,6 @@ import org.apache.spark.sql.Column;
  */
 public final class Unnest implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
-
 
   private Unnest() {}
 
@@ -52,8 +50,14 @@ public final class Unnest implements Transform<DynamicFrame> {
     }
     String clash = Flatten.clash(cols);
     if (clash != null) {
-      throw new TransformException(kind(), step, clash, "two fields would be named '" + clash
-          + "' (a nested field and a top-level field with dots in its name); rename one first", List.of());
+      throw new TransformException(
+          kind(),
+          step,
+          clash,
+          "two fields would be named '"
+              + clash
+              + "' (a nested field and a top-level field with dots in its name); rename one first",
+          List.of());
     }
     Column[] select = cols.stream().map(c -> expr(c.sql()).as(c.name())).toArray(Column[]::new);
     return Steps.finish(input.withRows(input.toDF().select(select)), step);

@@ -22,14 +22,13 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
- * Glue's {@code unnest_ddb_json}: a frame read from a DynamoDB export, whose records are
- * {@code {"Item": {"id": {"S": "1"}, "qty": {"N": "5"}, ...}}}, becomes a frame of plain
- * top-level fields ({@code id: string, qty: double}): the {@code Item} wrapper is removed and
- * every value loses its type descriptor (see {@link SimplifyDDBJson} for the conversions).
- * Other top-level fields that are DynamoDB values are converted in place; the rest stay.
- * Numbers ({@code N}, {@code NS}) become doubles unless {@link #withNumberType} says
- * otherwise ({@code "decimal(38,0)"}, {@code "long"}, {@code "string"}); a number that does
- * not fit the type is null.
+ * Glue's {@code unnest_ddb_json}: a frame read from a DynamoDB export, whose records are {@code
+ * {"Item": {"id": {"S": "1"}, "qty": {"N": "5"}, ...}}}, becomes a frame of plain top-level fields
+ * ({@code id: string, qty: double}): the {@code Item} wrapper is removed and every value loses its
+ * type descriptor (see {@link SimplifyDDBJson} for the conversions). Other top-level fields that
+ * are DynamoDB values are converted in place; the rest stay. Numbers ({@code N}, {@code NS}) become
+ * doubles unless {@link #withNumberType} says otherwise ({@code "decimal(38,0)"}, {@code "long"},
+ * {@code "string"}); a number that does not fit the type is null.
  *
  * <pre>{@code
  * DynamicFrame items = exported.apply(UnnestDDBJson.create());
@@ -71,9 +70,10 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
     for (Field f : input.schema().fields()) {
       if (f.name().equals("Item") && DdbJson.isItem(f.type())) {
         for (Field a : ((StructType) f.type()).fields()) {
-          DdbJson.Value v = DdbJson.isDdbValue(a.type())
-              ? DdbJson.convert(Sql.field(Sql.ident("Item"), a.name()), a.type(), number)
-              : new DdbJson.Value(Sql.field(Sql.ident("Item"), a.name()), a.type());
+          DdbJson.Value v =
+              DdbJson.isDdbValue(a.type())
+                  ? DdbJson.convert(Sql.field(Sql.ident("Item"), a.name()), a.type(), number)
+                  : new DdbJson.Value(Sql.field(Sql.ident("Item"), a.name()), a.type());
           add(cols, names, a.name(), v, step);
         }
       } else if (DdbJson.isDdbValue(f.type())) {
@@ -85,10 +85,17 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
     return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
   }
 
-  private void add(List<Column> cols, Set<String> names, String name, DdbJson.Value v, String step) {
+  private void add(
+      List<Column> cols, Set<String> names, String name, DdbJson.Value v, String step) {
     if (!names.add(name)) {
-      throw new TransformException(kind(), step, name, "the attribute '" + name
-          + "' of Item clashes with a top-level field of the same name; rename one first", List.of());
+      throw new TransformException(
+          kind(),
+          step,
+          name,
+          "the attribute '"
+              + name
+              + "' of Item clashes with a top-level field of the same name; rename one first",
+          List.of());
     }
     cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(name));
   }
@@ -99,7 +106,8 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
     try {
       t = GlueTypeNames.atomic(name).orElseThrow(() -> new IllegalArgumentException(name));
     } catch (IllegalArgumentException e) {
-      throw new TransformException(kind, step, null, "unknown number type '" + name + "'", List.of());
+      throw new TransformException(
+          kind, step, null, "unknown number type '" + name + "'", List.of());
     }
     return t;
   }

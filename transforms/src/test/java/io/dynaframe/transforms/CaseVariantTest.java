@@ -14,37 +14,53 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Records may have fields whose names differ only in case, as Glue's records may; Spark alone finds them ambiguous. */
+/**
+ * Records may have fields whose names differ only in case, as Glue's records may; Spark alone finds
+ * them ambiguous.
+ */
 @SparkTest
 class CaseVariantTest {
 
   private static DynamicFrame frame(DynaContext ctx) {
-    return Frames.json(ctx,
+    return Frames.json(
+        ctx,
         "{\"Name\": \"upper\", \"name\": \"lower\", \"s\": {\"A\": 1, \"a\": \"x\"}}",
         "{\"Name\": \"UP\", \"name\": \"low\", \"s\": {\"A\": 2, \"a\": 3}}");
   }
 
   @Test
   void applyMappingMatchesExactlyWhenAskedAndRefusesAmbiguityOtherwise(DynaContext ctx) {
-    FrameAssert.assertThat(frame(ctx).apply(ApplyMapping.of(MappingSpec.of("name", "x"), MappingSpec.of("s.A", "y"))
-            .withCaseSensitive(true)))
+    FrameAssert.assertThat(
+            frame(ctx)
+                .apply(
+                    ApplyMapping.of(MappingSpec.of("name", "x"), MappingSpec.of("s.A", "y"))
+                        .withCaseSensitive(true)))
         .isEqualTo(Frames.rows(ctx, "x STRING, y BIGINT", row("lower", 1L), row("low", 2L)));
     FrameAssert.assertThat(frame(ctx).apply(ApplyMapping.of(MappingSpec.of("Name", "x"))))
         .isEqualTo(Frames.rows(ctx, "x STRING", row("upper"), row("UP")));
     assertThatThrownBy(() -> frame(ctx).apply("m", ApplyMapping.of(MappingSpec.of("NAME", "x"))))
         .isInstanceOf(TransformException.class)
-        .hasMessage("ApplyMapping in step 'm': 'NAME' matches several fields when case is ignored: [Name, name]; "
-            + "set case sensitivity on or rename one");
+        .hasMessage(
+            "ApplyMapping in step 'm': 'NAME' matches several fields when case is ignored: [Name, name]; "
+                + "set case sensitivity on or rename one");
   }
 
   @Test
   void fieldTransformsResolveChoiceAndSplitRowsTellTheVariantsApart(DynaContext ctx) {
     DynamicFrame in = frame(ctx);
 
-    FrameAssert.assertThat(in.apply(DropFields.of("Name", "s.A")).apply(ResolveChoice.spec("s.a", "cast:string")))
-        .isEqualTo(Frames.rows(ctx, "name STRING, s STRUCT<a: STRING>", row("lower", row("x")), row("low", row("3"))));
-    FrameAssert.assertThat(in.apply(RenameField.of("name", "small")).apply(SelectFields.of("small", "Name")))
-        .isEqualTo(Frames.rows(ctx, "Name STRING, small STRING", row("upper", "lower"), row("UP", "low")));
+    FrameAssert.assertThat(
+            in.apply(DropFields.of("Name", "s.A")).apply(ResolveChoice.spec("s.a", "cast:string")))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "name STRING, s STRUCT<a: STRING>",
+                row("lower", row("x")),
+                row("low", row("3"))));
+    FrameAssert.assertThat(
+            in.apply(RenameField.of("name", "small")).apply(SelectFields.of("small", "Name")))
+        .isEqualTo(
+            Frames.rows(ctx, "Name STRING, small STRING", row("upper", "lower"), row("UP", "low")));
     FrameCollection parts = in.apply(SplitRows.where("Name", "=", "UP"));
     FrameAssert.assertThat(parts.get("frame1").apply(SelectFields.of("name")))
         .isEqualTo(Frames.rows(ctx, "name STRING", row("low")));

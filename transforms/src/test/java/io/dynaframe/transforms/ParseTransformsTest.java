@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ParseTransformsTest {
 
   private static DynamicFrame ddbExport(DynaContext ctx) {
-    return Frames.json(ctx,
+    return Frames.json(
+        ctx,
         "{\"Item\": {\"id\": {\"S\": \"1\"}, \"qty\": {\"N\": \"5\"}, \"tags\": {\"SS\": [\"a\", \"b\"]}, "
             + "\"meta\": {\"M\": {\"ok\": {\"BOOL\": true}}}, \"list\": {\"L\": [{\"S\": \"x\"}, {\"N\": \"2\"}]}}}",
         "{\"Item\": {\"id\": {\"S\": \"2\"}, \"qty\": {\"S\": \"n/a\"}, \"gone\": {\"NULL\": true}}}");
@@ -28,50 +29,87 @@ class ParseTransformsTest {
   void unnestDdbJsonUnwrapsItemAndDropsTheTypeDescriptors(DynaContext ctx) {
     DynamicFrame out = UnnestDDBJson.apply(ddbExport(ctx), "unnest_ddb");
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.json(ctx,
-        "{\"id\": \"1\", \"qty\": 5.0, \"tags\": [\"a\", \"b\"], \"meta\": {\"ok\": true}, \"list\": [\"x\", 2.0]}",
-        "{\"id\": \"2\", \"qty\": \"n/a\", \"gone\": null}"));
+    FrameAssert.assertThat(out)
+        .isEqualTo(
+            Frames.json(
+                ctx,
+                "{\"id\": \"1\", \"qty\": 5.0, \"tags\": [\"a\", \"b\"], \"meta\": {\"ok\": true}, \"list\": [\"x\", 2.0]}",
+                "{\"id\": \"2\", \"qty\": \"n/a\", \"gone\": null}"));
   }
 
   @Test
   void simplifyDdbJsonKeepsItemAndTakesANumberType(DynaContext ctx) {
-    DynamicFrame in = Frames.json(ctx,
-        "{\"Item\": {\"id\": {\"N\": \"12345678901234567\"}, \"b\": {\"B\": \"aGk=\"}, \"ns\": {\"NS\": [\"1\", \"2\"]}}}");
+    DynamicFrame in =
+        Frames.json(
+            ctx,
+            "{\"Item\": {\"id\": {\"N\": \"12345678901234567\"}, \"b\": {\"B\": \"aGk=\"}, \"ns\": {\"NS\": [\"1\", \"2\"]}}}");
 
     DynamicFrame out = in.apply(SimplifyDDBJson.create().withNumberType("long"));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx,
-        "Item STRUCT<id: BIGINT, b: BINARY, ns: ARRAY<BIGINT>>",
-        row(row(12345678901234567L, "hi".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(1L, 2L)))));
+    FrameAssert.assertThat(out)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "Item STRUCT<id: BIGINT, b: BINARY, ns: ARRAY<BIGINT>>",
+                row(
+                    row(
+                        12345678901234567L,
+                        "hi".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        List.of(1L, 2L)))));
   }
 
   @Test
   void unboxJsonWithAnInferredSchemaAndErrorRecordsForBadText(DynaContext ctx) {
-    DynamicFrame in = Frames.rows(ctx, "id BIGINT, payload STRING",
-        row(1L, "{\"a\": 1, \"b\": \"x\"}"), row(2L, "not json"), row(3L, null), row(4L, "{\"a\": 7}"));
+    DynamicFrame in =
+        Frames.rows(
+            ctx,
+            "id BIGINT, payload STRING",
+            row(1L, "{\"a\": 1, \"b\": \"x\"}"),
+            row(2L, "not json"),
+            row(3L, null),
+            row(4L, "{\"a\": 7}"));
 
     DynamicFrame out = in.apply("unbox", Unbox.of("payload", "json"));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx, "id BIGINT, payload STRUCT<a: BIGINT, b: STRING>",
-        row(1L, row(1L, "x")), row(3L, null), row(4L, row(7L, null))));
+    FrameAssert.assertThat(out)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "id BIGINT, payload STRUCT<a: BIGINT, b: STRING>",
+                row(1L, row(1L, "x")),
+                row(3L, null),
+                row(4L, row(7L, null))));
     List<Row> errors = out.errorsAsDynamicFrame().toDF().collectAsList();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).<String>getAs("raw")).isEqualTo("not json");
-    assertThat(errors.get(0).<String>getAs("reason")).isEqualTo("'payload' is not valid json for the schema "
-        + "struct<a: long, b: string>");
+    assertThat(errors.get(0).<String>getAs("reason"))
+        .isEqualTo("'payload' is not valid json for the schema " + "struct<a: long, b: string>");
   }
 
   @Test
   void unboxNestedCsvWithASeparatorAndAGivenSchema(DynaContext ctx) {
-    DynamicFrame in = Frames.rows(ctx, "rec STRUCT<line: STRING>", row(row("a|1|x")), row(row("b|2|y")));
+    DynamicFrame in =
+        Frames.rows(ctx, "rec STRUCT<line: STRING>", row(row("a|1|x")), row(row("b|2|y")));
 
-    FrameAssert.assertThat(Unbox.apply(in, "rec.line", "csv", Options.of("separator", "|"), "unbox_csv"))
-        .isEqualTo(Frames.rows(ctx, "rec STRUCT<line: STRUCT<col0: STRING, col1: STRING, col2: STRING>>",
-            row(row(row("a", "1", "x"))), row(row(row("b", "2", "y")))));
-    FrameAssert.assertThat(in.apply(Unbox.of("rec.line", "csv").withOptions(Options.of("separator", "|"))
-            .withSchema("name STRING, n INT, tag STRING")))
-        .isEqualTo(Frames.rows(ctx, "rec STRUCT<line: STRUCT<name: STRING, n: INT, tag: STRING>>",
-            row(row(row("a", 1, "x"))), row(row(row("b", 2, "y")))));
+    FrameAssert.assertThat(
+            Unbox.apply(in, "rec.line", "csv", Options.of("separator", "|"), "unbox_csv"))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "rec STRUCT<line: STRUCT<col0: STRING, col1: STRING, col2: STRING>>",
+                row(row(row("a", "1", "x"))),
+                row(row(row("b", "2", "y")))));
+    FrameAssert.assertThat(
+            in.apply(
+                Unbox.of("rec.line", "csv")
+                    .withOptions(Options.of("separator", "|"))
+                    .withSchema("name STRING, n INT, tag STRING")))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "rec STRUCT<line: STRUCT<name: STRING, n: INT, tag: STRING>>",
+                row(row(row("a", 1, "x"))),
+                row(row(row("b", 2, "y")))));
   }
 
   @Test
@@ -86,21 +124,31 @@ class ParseTransformsTest {
 
   @Test
   void dropNullFieldsDropsFieldsNullInEveryRecordAtAnyDepth(DynaContext ctx) {
-    DynamicFrame in = Frames.rows(ctx,
-        "id BIGINT, empty STRING, s STRUCT<a: INT, b: STRING>, l ARRAY<STRUCT<x: INT, y: STRING>>, gone STRUCT<z: INT>",
-        row(1L, null, row(1, null), List.of(row(1, null)), null),
-        row(2L, null, null, List.of(row(2, null)), row((Object) null)));
+    DynamicFrame in =
+        Frames.rows(
+            ctx,
+            "id BIGINT, empty STRING, s STRUCT<a: INT, b: STRING>, l ARRAY<STRUCT<x: INT, y: STRING>>, gone STRUCT<z: INT>",
+            row(1L, null, row(1, null), List.of(row(1, null)), null),
+            row(2L, null, null, List.of(row(2, null)), row((Object) null)));
 
     FrameAssert.assertThat(DropNullFields.apply(in, "dropnulls"))
-        .isEqualTo(Frames.rows(ctx, "id BIGINT, s STRUCT<a: INT>, l ARRAY<STRUCT<x: INT>>",
-            row(1L, row(1), List.of(row(1))), row(2L, null, List.of(row(2)))));
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "id BIGINT, s STRUCT<a: INT>, l ARRAY<STRUCT<x: INT>>",
+                row(1L, row(1), List.of(row(1))),
+                row(2L, null, List.of(row(2)))));
   }
 
   @Test
   void dropNullFieldsByTypeOnlyNeedsNoJob(DynaContext ctx) {
-    DynamicFrame in = Frames.json(ctx, "{\"id\": 1, \"n\": null, \"s\": {\"m\": null, \"k\": 1}}",
-        "{\"id\": 2, \"e\": null}");
-    assertThat(in.schema().field("n").orElseThrow().type()).isEqualTo(io.dynaframe.types.Types.NULL);
+    DynamicFrame in =
+        Frames.json(
+            ctx,
+            "{\"id\": 1, \"n\": null, \"s\": {\"m\": null, \"k\": 1}}",
+            "{\"id\": 2, \"e\": null}");
+    assertThat(in.schema().field("n").orElseThrow().type())
+        .isEqualTo(io.dynaframe.types.Types.NULL);
 
     FrameAssert.assertThat(in.apply(DropNullFields.create().nullTypeOnly()))
         .isEqualTo(Frames.json(ctx, "{\"id\": 1, \"s\": {\"k\": 1}}", "{\"id\": 2}"));

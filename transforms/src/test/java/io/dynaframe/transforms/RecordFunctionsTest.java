@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class RecordFunctionsTest {
 
   private static DynamicFrame people(DynaContext ctx) {
-    return Frames.rows(ctx, "name STRING, age BIGINT",
-        row("Ann", 10L), row("Bob", 30L), row(null, 40L));
+    return Frames.rows(
+        ctx, "name STRING, age BIGINT", row("Ann", 10L), row("Bob", 30L), row(null, 40L));
   }
 
   @Test
@@ -39,67 +39,118 @@ class RecordFunctionsTest {
 
   @Test
   void filterWithAPredicateTurnsAThrowingRecordIntoAnErrorRecord(DynaContext ctx) {
-    DynamicFrame out = people(ctx).apply("adults", Filter.of(r -> r.<String>getAs("name").length() > 2
-        && r.<Long>getAs("age") > 20).withInfo("adult check"));
+    DynamicFrame out =
+        people(ctx)
+            .apply(
+                "adults",
+                Filter.of(r -> r.<String>getAs("name").length() > 2 && r.<Long>getAs("age") > 20)
+                    .withInfo("adult check"));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT", row("Bob", 30L)));
+    FrameAssert.assertThat(out)
+        .isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT", row("Bob", 30L)));
     assertThat(out.stageErrorsCount()).isEqualTo(1);
     Row error = out.errorsAsDynamicFrame().toDF().collectAsList().get(0);
     assertThat(error.<String>getAs("step")).isEqualTo("adults");
-    assertThat(error.<String>getAs("reason")).startsWith("adult check: the filter function failed: java.lang.NullPointerException");
+    assertThat(error.<String>getAs("reason"))
+        .startsWith("adult check: the filter function failed: java.lang.NullPointerException");
     assertThat(error.<String>getAs("raw")).isEqualTo("{\"age\":40}");
     assertThat(error.<String>getAs("stack_trace")).contains("NullPointerException");
   }
 
   @Test
   void mapKeepsGoingPastFailingRecordsAndThresholdsStopTheJob(DynaContext ctx) {
-    DynamicFrame out = people(ctx).apply("shout", Map.of(r -> RowFactory.create(
-        r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age") + 1)));
+    DynamicFrame out =
+        people(ctx)
+            .apply(
+                "shout",
+                Map.of(
+                    r ->
+                        RowFactory.create(
+                            r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age") + 1)));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT",
-        row("ANN", 11L), row("BOB", 31L)));
+    FrameAssert.assertThat(out)
+        .isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT", row("ANN", 11L), row("BOB", 31L)));
     assertThat(out.errorsCount()).isEqualTo(1);
-    assertThat(out.errorsAsDynamicFrame().toDF().select("reason").as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList()).singleElement().asString().startsWith("the map function failed: java.lang.NullPointerException");
+    assertThat(
+            out.errorsAsDynamicFrame()
+                .toDF()
+                .select("reason")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .singleElement()
+        .asString()
+        .startsWith("the map function failed: java.lang.NullPointerException");
 
-    Map upper = Map.of(r -> RowFactory.create(r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age")));
-    DynamicFrame twoBad = Frames.rows(ctx, "name STRING, age BIGINT", row(null, 1L), row("a", 2L), row(null, 3L));
+    Map upper =
+        Map.of(r -> RowFactory.create(r.<String>getAs("name").toUpperCase(), r.<Long>getAs("age")));
+    DynamicFrame twoBad =
+        Frames.rows(ctx, "name STRING, age BIGINT", row(null, 1L), row("a", 2L), row(null, 3L));
     twoBad.apply("upper", upper).withThresholds(2, 0).assertErrorThreshold();
-    assertThatThrownBy(() -> twoBad.apply("upper", upper).withThresholds(1, 0).assertErrorThreshold())
+    assertThatThrownBy(
+            () -> twoBad.apply("upper", upper).withThresholds(1, 0).assertErrorThreshold())
         .isInstanceOf(ErrorThresholdExceededException.class)
-        .hasMessage("step 'upper' of frame 'rows' made 2 error records, more than its stageThreshold of 1");
+        .hasMessage(
+            "step 'upper' of frame 'rows' made 2 error records, more than its stageThreshold of 1");
   }
 
   @Test
   void mapToAnotherSchemaAndRowsThatDoNotFitBecomeErrors(DynaContext ctx) {
-    DynamicFrame out = people(ctx).apply(Map.of(r -> r.getAs("name") == null
-            ? RowFactory.create("nameless", "not a number")
-            : RowFactory.create(r.getAs("name"), r.<String>getAs("name").length()))
-        .withOutputSchema("name STRING, len INT"));
+    DynamicFrame out =
+        people(ctx)
+            .apply(
+                Map.of(
+                        r ->
+                            r.getAs("name") == null
+                                ? RowFactory.create("nameless", "not a number")
+                                : RowFactory.create(
+                                    r.getAs("name"), r.<String>getAs("name").length()))
+                    .withOutputSchema("name STRING, len INT"));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx, "name STRING, len INT", row("Ann", 3), row("Bob", 3)));
-    assertThat(out.errorsAsDynamicFrame().toDF().select("reason").as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList()).containsExactly("the map function returned a String (not a number) where a int is "
-            + "expected for field 'len'");
+    FrameAssert.assertThat(out)
+        .isEqualTo(Frames.rows(ctx, "name STRING, len INT", row("Ann", 3), row("Bob", 3)));
+    assertThat(
+            out.errorsAsDynamicFrame()
+                .toDF()
+                .select("reason")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .containsExactly(
+            "the map function returned a String (not a number) where a int is "
+                + "expected for field 'len'");
   }
 
   @Test
   void flatMapGivesZeroOrMoreRecordsPerRecord(DynaContext ctx) {
-    DynamicFrame out = people(ctx).apply(FlatMap.of(r -> {
-      long age = r.<Long>getAs("age");
-      return age > 35 ? List.<Row>of().iterator() : List.of(r, RowFactory.create(r.getAs("name") + "!", age)).iterator();
-    }));
+    DynamicFrame out =
+        people(ctx)
+            .apply(
+                FlatMap.of(
+                    r -> {
+                      long age = r.<Long>getAs("age");
+                      return age > 35
+                          ? List.<Row>of().iterator()
+                          : List.of(r, RowFactory.create(r.getAs("name") + "!", age)).iterator();
+                    }));
 
-    FrameAssert.assertThat(out).isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT",
-        row("Ann", 10L), row("Ann!", 10L), row("Bob", 30L), row("Bob!", 30L)));
+    FrameAssert.assertThat(out)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "name STRING, age BIGINT",
+                row("Ann", 10L),
+                row("Ann!", 10L),
+                row("Bob", 30L),
+                row("Bob!", 30L)));
     assertThat(out.errorsCount()).isZero();
   }
 
   @Test
   void flatMapOverACollectionAppliesATransformToEveryFrame(DynaContext ctx) {
-    io.dynaframe.FrameCollection parts = people(ctx).apply(SplitRows.where("age", ">", 20).withNames("old", "young"));
+    io.dynaframe.FrameCollection parts =
+        people(ctx).apply(SplitRows.where("age", ">", 20).withNames("old", "young"));
     io.dynaframe.FrameCollection out = FlatMap.apply(parts, SelectFields.of("age"), "ages");
     assertThat(out.keys()).containsExactly("old", "young");
-    FrameAssert.assertThat(out.get("old")).isEqualTo(Frames.rows(ctx, "age BIGINT", row(30L), row(40L)));
+    FrameAssert.assertThat(out.get("old"))
+        .isEqualTo(Frames.rows(ctx, "age BIGINT", row(30L), row(40L)));
   }
 }

@@ -40,39 +40,56 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Spark's own catalog as the Data Catalog: with Hive support on (as
- * {@code DynaContext.local()} sets it up when spark-hive is on the class path) that is a
- * Hive metastore on Derby in a local folder, so every table registered here is queryable
- * with {@code spark.sql("SELECT ... FROM db.table")}, in this process and in later ones
- * that open the same folder. Type name {@code embedded}; it takes no properties and uses the
- * session it is given (or the active one).
+ * Spark's own catalog as the Data Catalog: with Hive support on (as {@code DynaContext.local()}
+ * sets it up when spark-hive is on the class path) that is a Hive metastore on Derby in a local
+ * folder, so every table registered here is queryable with {@code spark.sql("SELECT ... FROM
+ * db.table")}, in this process and in later ones that open the same folder. Type name {@code
+ * embedded}; it takes no properties and uses the session it is given (or the active one).
  *
- * <p>Tables are Hive {@code EXTERNAL} tables made with Spark SQL DDL (every identifier and
- * literal quoted), so dropping one never deletes files. Partitions and databases go through
- * Spark's {@code ExternalCatalog}. Parquet, ORC, Avro and CSV tables are readable by Spark
- * SQL as they are; a JSON table (Glue's OpenX JSON SerDe) needs that SerDe's jar on Spark's
- * class path to be read with SQL (dynaframe's catalog source reads it without).
+ * <p>Tables are Hive {@code EXTERNAL} tables made with Spark SQL DDL (every identifier and literal
+ * quoted), so dropping one never deletes files. Partitions and databases go through Spark's {@code
+ * ExternalCatalog}. Parquet, ORC, Avro and CSV tables are readable by Spark SQL as they are; a JSON
+ * table (Glue's OpenX JSON SerDe) needs that SerDe's jar on Spark's class path to be read with SQL
+ * (dynaframe's catalog source reads it without).
  *
- * <p>Limits, from Spark and Hive: names hold only letters, digits and {@code _}; the
- * table parameters {@code comment}, {@code location}, {@code provider}, {@code owner} and
- * {@code external} are reserved; the table version is a table parameter
- * ({@value #VERSION}), and an update drops and re-creates the table (keeping its partitions
- * when the partition keys stay), so it is not atomic against a concurrent writer; dropping a
- * database deletes its folder, as Hive does (tables dynaframe registers live elsewhere).
+ * <p>Limits, from Spark and Hive: names hold only letters, digits and {@code _}; the table
+ * parameters {@code comment}, {@code location}, {@code provider}, {@code owner} and {@code
+ * external} are reserved; the table version is a table parameter ({@value #VERSION}), and an update
+ * drops and re-creates the table (keeping its partitions when the partition keys stay), so it is
+ * not atomic against a concurrent writer; dropping a database deletes its folder, as Hive does
+ * (tables dynaframe registers live elsewhere).
  */
 public final class EmbeddedCatalog implements Catalog {
 
   /** The table parameter that holds the table's version. */
   public static final String VERSION = "dynaframe.version";
-  /** Table parameter holding the SerDe a table was defined with when the metastore was given a stand-in. */
+
+  /**
+   * Table parameter holding the SerDe a table was defined with when the metastore was given a
+   * stand-in.
+   */
   static final String SERDE = "dynaframe.serde";
-  private static final String LAZY_SIMPLE_SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+
+  private static final String LAZY_SIMPLE_SERDE =
+      "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
 
   private static final String DESCRIPTION = "dynaframe.description";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-  private static final Set<String> HIDDEN = Set.of(VERSION, SERDE, "transient_lastDdlTime", "EXTERNAL", "numFiles",
-      "totalSize", "numRows", "rawDataSize", "COLUMN_STATS_ACCURATE", "last_modified_by", "last_modified_time",
-      "numFilesErasureCoded", "bucketing_version");
+  private static final Set<String> HIDDEN =
+      Set.of(
+          VERSION,
+          SERDE,
+          "transient_lastDdlTime",
+          "EXTERNAL",
+          "numFiles",
+          "totalSize",
+          "numRows",
+          "rawDataSize",
+          "COLUMN_STATS_ACCURATE",
+          "last_modified_by",
+          "last_modified_time",
+          "numFilesErasureCoded",
+          "bucketing_version");
   private static final String HIVE_TYPE_STRING = "HIVE_TYPE_STRING";
 
   private final SparkSession spark;
@@ -86,7 +103,10 @@ public final class EmbeddedCatalog implements Catalog {
     return new EmbeddedCatalog(spark);
   }
 
-  /** Whether the session's catalog is a Hive metastore (else Spark's in-memory catalog, gone with the JVM). */
+  /**
+   * Whether the session's catalog is a Hive metastore (else Spark's in-memory catalog, gone with
+   * the JVM).
+   */
   public boolean isPersistent() {
     return "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
   }
@@ -102,8 +122,12 @@ public final class EmbeddedCatalog implements Catalog {
 
   private static String check(String kind, String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("the embedded catalog (Spark's) accepts only letters, digits and _ in "
-          + kind + " names, got '" + name + "'");
+      throw new IllegalArgumentException(
+          "the embedded catalog (Spark's) accepts only letters, digits and _ in "
+              + kind
+              + " names, got '"
+              + name
+              + "'");
     }
     return name;
   }
@@ -116,21 +140,37 @@ public final class EmbeddedCatalog implements Catalog {
     if (external().databaseExists(db)) {
       throw new AlreadyExistsException("Database already exists: " + db);
     }
-    URI location = database.location().map(l -> new Path(l).toUri())
-        .orElseGet(() -> new Path(new Path(spark.conf().get("spark.sql.warehouse.dir")), db + ".db").toUri());
-    run("create database " + db, () -> {
-      external().createDatabase(new CatalogDatabase(db, database.description().orElse(""), location,
-          Scala.map(database.parameters())), false);
-      return null;
-    });
+    URI location =
+        database
+            .location()
+            .map(l -> new Path(l).toUri())
+            .orElseGet(
+                () ->
+                    new Path(new Path(spark.conf().get("spark.sql.warehouse.dir")), db + ".db")
+                        .toUri());
+    run(
+        "create database " + db,
+        () -> {
+          external()
+              .createDatabase(
+                  new CatalogDatabase(
+                      db,
+                      database.description().orElse(""),
+                      location,
+                      Scala.map(database.parameters())),
+                  false);
+          return null;
+        });
   }
 
   @Override
   public Database getDatabase(DatabaseName name) {
     CatalogDatabase d = db(name);
     Map<String, String> params = Scala.javaMap(d.properties());
-    String description = params.containsKey(DESCRIPTION) ? params.remove(DESCRIPTION) : d.description();
-    Database out = Database.of(name).withParameters(params).withLocation(d.locationUri().toString());
+    String description =
+        params.containsKey(DESCRIPTION) ? params.remove(DESCRIPTION) : d.description();
+    Database out =
+        Database.of(name).withParameters(params).withLocation(d.locationUri().toString());
     return description == null || description.isEmpty() ? out : out.withDescription(description);
   }
 
@@ -157,20 +197,26 @@ public final class EmbeddedCatalog implements Catalog {
   public synchronized void updateDatabase(Database database) {
     CatalogDatabase old = db(database.name());
     URI location = database.location().map(l -> new Path(l).toUri()).orElse(old.locationUri());
-    run("update database " + database.name(), () -> {
-      // Hive keeps the description it was created with: a changed one is kept as a parameter
-      Map<String, String> params = new LinkedHashMap<>(database.parameters());
-      params.put(DESCRIPTION, database.description().orElse(""));
-      external().alterDatabase(new CatalogDatabase(old.name(), database.description().orElse(""), location,
-          Scala.map(params)));
-      return null;
-    });
+    run(
+        "update database " + database.name(),
+        () -> {
+          // Hive keeps the description it was created with: a changed one is kept as a parameter
+          Map<String, String> params = new LinkedHashMap<>(database.parameters());
+          params.put(DESCRIPTION, database.description().orElse(""));
+          external()
+              .alterDatabase(
+                  new CatalogDatabase(
+                      old.name(), database.description().orElse(""), location, Scala.map(params)));
+          return null;
+        });
   }
 
   @Override
   public synchronized void dropDatabase(DatabaseName name) {
     db(name);
-    run("drop database " + name, () -> spark.sql("DROP DATABASE " + Sql.id(name.name()) + " CASCADE"));
+    run(
+        "drop database " + name,
+        () -> spark.sql("DROP DATABASE " + Sql.id(name.name()) + " CASCADE"));
     spark.sessionState().catalog().invalidateAllCachedTables();
   }
 
@@ -195,10 +241,16 @@ public final class EmbeddedCatalog implements Catalog {
     for (Column c : table.partitionKeys()) {
       check("partition key", c.name());
     }
-    String location = table.location().orElseGet(() -> new Path(new Path(db.locationUri()), id.name()).toString());
-    StringBuilder ddl = new StringBuilder("CREATE EXTERNAL TABLE ")
-        .append(Sql.id(id.database().name())).append('.').append(Sql.id(id.name()))
-        .append(columns(table.columns()));
+    String location =
+        table
+            .location()
+            .orElseGet(() -> new Path(new Path(db.locationUri()), id.name()).toString());
+    StringBuilder ddl =
+        new StringBuilder("CREATE EXTERNAL TABLE ")
+            .append(Sql.id(id.database().name()))
+            .append('.')
+            .append(Sql.id(id.name()))
+            .append(columns(table.columns()));
     table.description().ifPresent(d -> ddl.append(" COMMENT ").append(Sql.str(d)));
     if (!table.partitionKeys().isEmpty()) {
       ddl.append(" PARTITIONED BY ").append(columns(table.partitionKeys()));
@@ -219,8 +271,10 @@ public final class EmbeddedCatalog implements Catalog {
       }
     }
     if (f.inputFormat().isPresent() && f.outputFormat().isPresent()) {
-      ddl.append(" STORED AS INPUTFORMAT ").append(Sql.str(f.inputFormat().get()))
-          .append(" OUTPUTFORMAT ").append(Sql.str(f.outputFormat().get()));
+      ddl.append(" STORED AS INPUTFORMAT ")
+          .append(Sql.str(f.inputFormat().get()))
+          .append(" OUTPUTFORMAT ")
+          .append(Sql.str(f.outputFormat().get()));
     }
     ddl.append(" LOCATION ").append(Sql.str(location));
     Map<String, String> props = new LinkedHashMap<>(table.parameters());
@@ -233,7 +287,11 @@ public final class EmbeddedCatalog implements Catalog {
   private static String columns(List<Column> cols) {
     List<String> parts = new ArrayList<>();
     for (Column c : cols) {
-      parts.add(Sql.id(c.name()) + " " + c.type() + c.comment().map(x -> " COMMENT " + Sql.str(x)).orElse(""));
+      parts.add(
+          Sql.id(c.name())
+              + " "
+              + c.type()
+              + c.comment().map(x -> " COMMENT " + Sql.str(x)).orElse(""));
     }
     return "(" + String.join(", ", parts) + ")";
   }
@@ -245,7 +303,8 @@ public final class EmbeddedCatalog implements Catalog {
 
   private CatalogTable table(TableIdentifier id) {
     db(id.database());
-    if (!NAME.matcher(id.name()).matches() || !external().tableExists(id.database().name(), id.name())) {
+    if (!NAME.matcher(id.name()).matches()
+        || !external().tableExists(id.database().name(), id.name())) {
       throw new NoSuchTableException("Table does not exist: " + id);
     }
     return run("get table " + id, () -> external().getTable(id.database().name(), id.name()));
@@ -261,7 +320,8 @@ public final class EmbeddedCatalog implements Catalog {
   }
 
   private static TableDefinition fromSpark(DatabaseName database, CatalogTable t) {
-    TableDefinition.Builder b = TableDefinition.builder(TableIdentifier.of(database, t.identifier().table()));
+    TableDefinition.Builder b =
+        TableDefinition.builder(TableIdentifier.of(database, t.identifier().table()));
     b.columns(columnsOf(t.dataSchema().fields()));
     b.partitionKeys(columnsOf(t.partitionSchema().fields()));
     CatalogStorageFormat s = t.storage();
@@ -269,8 +329,12 @@ public final class EmbeddedCatalog implements Catalog {
     b.location(location == null ? null : location.toString());
     Map<String, String> props = Scala.javaMap(t.properties());
     String serde = props.containsKey(SERDE) ? props.get(SERDE) : Scala.orNull(s.serde());
-    b.format(StorageFormat.of(Scala.orNull(s.inputFormat()), Scala.orNull(s.outputFormat()), serde,
-        Scala.javaMap(s.properties())));
+    b.format(
+        StorageFormat.of(
+            Scala.orNull(s.inputFormat()),
+            Scala.orNull(s.outputFormat()),
+            serde,
+            Scala.javaMap(s.properties())));
     String version = props.getOrDefault(VERSION, "0");
     props.keySet().removeIf(k -> HIDDEN.contains(k) || k.startsWith("spark.sql."));
     b.parameters(props);
@@ -282,8 +346,10 @@ public final class EmbeddedCatalog implements Catalog {
   private static List<Column> columnsOf(StructField[] fields) {
     List<Column> out = new ArrayList<>();
     for (StructField f : fields) {
-      String type = f.metadata().contains(HIVE_TYPE_STRING) ? f.metadata().getString(HIVE_TYPE_STRING)
-          : f.dataType().catalogString();
+      String type =
+          f.metadata().contains(HIVE_TYPE_STRING)
+              ? f.metadata().getString(HIVE_TYPE_STRING)
+              : f.dataType().catalogString();
       Column c = Column.of(f.name(), type);
       String comment = Scala.orNull(f.getComment());
       out.add(comment == null ? c : c.withComment(comment));
@@ -310,12 +376,19 @@ public final class EmbeddedCatalog implements Catalog {
     CatalogTable old = table(id);
     long current = Long.parseLong(Scala.javaMap(old.properties()).getOrDefault(VERSION, "0"));
     if (table.version().isPresent() && !table.version().get().equals(String.valueOf(current))) {
-      throw new CommitConflictException("Table " + id + " was changed concurrently: expected version "
-          + table.version().get() + ", found " + current);
+      throw new CommitConflictException(
+          "Table "
+              + id
+              + " was changed concurrently: expected version "
+              + table.version().get()
+              + ", found "
+              + current);
     }
     TableDefinition before = fromSpark(id.database(), old);
     boolean sameKeys = before.partitionKeys().equals(table.partitionKeys());
-    if (sameKeys && before.columns().equals(table.columns()) && before.format().equals(table.format())
+    if (sameKeys
+        && before.columns().equals(table.columns())
+        && before.format().equals(table.format())
         && before.description().equals(table.description())) {
       // only location and parameters change: switch them in place, the location in one metastore
       // update, so readers see the old files or the new ones (how publishing switches versions)
@@ -327,27 +400,47 @@ public final class EmbeddedCatalog implements Catalog {
       if (!removed.isEmpty()) {
         List<String> quoted = new ArrayList<>();
         removed.forEach(k -> quoted.add(Sql.str(k)));
-        run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " UNSET TBLPROPERTIES IF EXISTS ("
-            + String.join(", ", quoted) + ")"));
+        run(
+            "update table " + id,
+            () ->
+                spark.sql(
+                    "ALTER TABLE "
+                        + name
+                        + " UNSET TBLPROPERTIES IF EXISTS ("
+                        + String.join(", ", quoted)
+                        + ")"));
       }
-      run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " SET TBLPROPERTIES " + Sql.properties(props)));
+      run(
+          "update table " + id,
+          () -> spark.sql("ALTER TABLE " + name + " SET TBLPROPERTIES " + Sql.properties(props)));
       if (table.location().isPresent() && !table.location().equals(before.location())) {
-        run("update table " + id, () -> spark.sql("ALTER TABLE " + name + " SET LOCATION " + Sql.str(table.location().get())));
+        run(
+            "update table " + id,
+            () ->
+                spark.sql(
+                    "ALTER TABLE " + name + " SET LOCATION " + Sql.str(table.location().get())));
       }
       spark.sessionState().catalog().invalidateAllCachedTables();
       return getTable(id);
     }
-    List<CatalogTablePartition> partitions = sameKeys && !before.partitionKeys().isEmpty()
-        ? Scala.javaList(external().listPartitions(id.database().name(), id.name(), Scala.option(null)))
-        : List.of();
+    List<CatalogTablePartition> partitions =
+        sameKeys && !before.partitionKeys().isEmpty()
+            ? Scala.javaList(
+                external().listPartitions(id.database().name(), id.name(), Scala.option(null)))
+            : List.of();
     CatalogDatabase db = db(id.database());
-    run("update table " + id, () -> spark.sql("DROP TABLE " + Sql.id(id.database().name()) + "." + Sql.id(id.name())));
+    run(
+        "update table " + id,
+        () -> spark.sql("DROP TABLE " + Sql.id(id.database().name()) + "." + Sql.id(id.name())));
     createTable(table, current + 1, db);
     if (!partitions.isEmpty()) {
-      run("restore the partitions of " + id, () -> {
-        external().createPartitions(id.database().name(), id.name(), Scala.list(partitions), true);
-        return null;
-      });
+      run(
+          "restore the partitions of " + id,
+          () -> {
+            external()
+                .createPartitions(id.database().name(), id.name(), Scala.list(partitions), true);
+            return null;
+          });
     }
     spark.sessionState().catalog().invalidateAllCachedTables();
     return getTable(id);
@@ -356,13 +449,20 @@ public final class EmbeddedCatalog implements Catalog {
   @Override
   public synchronized void dropTable(TableIdentifier identifier) {
     table(identifier);
-    run("drop table " + identifier, () -> spark.sql("DROP TABLE " + Sql.id(identifier.database().name()) + "."
-        + Sql.id(identifier.name())));
+    run(
+        "drop table " + identifier,
+        () ->
+            spark.sql(
+                "DROP TABLE "
+                    + Sql.id(identifier.database().name())
+                    + "."
+                    + Sql.id(identifier.name())));
   }
 
   // ---------------------------------------------------------------- partitions
 
-  private scala.collection.immutable.Map<String, String> spec(TableDefinition t, List<String> values) {
+  private scala.collection.immutable.Map<String, String> spec(
+      TableDefinition t, List<String> values) {
     Map<String, String> spec = new LinkedHashMap<>();
     for (int i = 0; i < values.size(); i++) {
       spec.put(t.partitionKeys().get(i).name(), values.get(i));
@@ -373,12 +473,24 @@ public final class EmbeddedCatalog implements Catalog {
   private CatalogTablePartition toSpark(TableDefinition t, Partition p) {
     StorageFormat f = t.format();
     URI location = p.location().map(l -> new Path(l).toUri()).orElse(null);
-    CatalogStorageFormat storage = new CatalogStorageFormat(Scala.option(location),
-        Scala.option(f.inputFormat().orElse(null)), Scala.option(f.outputFormat().orElse(null)),
-        Scala.option(f.serializationLibrary().map(x -> onClasspath(x) ? x : LAZY_SIMPLE_SERDE).orElse(null)), false,
-        Scala.map(f.serdeParameters()));
-    return new CatalogTablePartition(spec(t, p.values()), storage, Scala.map(p.parameters()),
-        System.currentTimeMillis(), -1L, Scala.option(null));
+    CatalogStorageFormat storage =
+        new CatalogStorageFormat(
+            Scala.option(location),
+            Scala.option(f.inputFormat().orElse(null)),
+            Scala.option(f.outputFormat().orElse(null)),
+            Scala.option(
+                f.serializationLibrary()
+                    .map(x -> onClasspath(x) ? x : LAZY_SIMPLE_SERDE)
+                    .orElse(null)),
+            false,
+            Scala.map(f.serdeParameters()));
+    return new CatalogTablePartition(
+        spec(t, p.values()),
+        storage,
+        Scala.map(p.parameters()),
+        System.currentTimeMillis(),
+        -1L,
+        Scala.option(null));
   }
 
   private static Partition fromSpark(TableDefinition t, CatalogTablePartition p) {
@@ -390,12 +502,14 @@ public final class EmbeddedCatalog implements Catalog {
     URI location = Scala.orNull(p.storage().locationUri());
     Map<String, String> params = Scala.javaMap(p.parameters());
     params.keySet().removeIf(HIDDEN::contains);
-    return Partition.of(values, location == null ? null : location.toString()).withParameters(params);
+    return Partition.of(values, location == null ? null : location.toString())
+        .withParameters(params);
   }
 
   private CatalogTablePartition find(TableDefinition t, List<String> values) {
     TableIdentifier id = t.identifier();
-    return Scala.orNull(external().getPartitionOption(id.database().name(), id.name(), spec(t, values)));
+    return Scala.orNull(
+        external().getPartitionOption(id.database().name(), id.name(), spec(t, values)));
   }
 
   @Override
@@ -403,18 +517,26 @@ public final class EmbeddedCatalog implements Catalog {
     TableDefinition t = getTable(table);
     Checks.partition(t, partition);
     if (find(t, partition.values()) != null) {
-      throw new AlreadyExistsException("Partition already exists: " + table + " " + partition.values());
+      throw new AlreadyExistsException(
+          "Partition already exists: " + table + " " + partition.values());
     }
-    run("create partition " + partition.values() + " of " + table, () -> {
-      external().createPartitions(table.database().name(), table.name(), Scala.list(List.of(toSpark(t, partition))),
-          false);
-      return null;
-    });
+    run(
+        "create partition " + partition.values() + " of " + table,
+        () -> {
+          external()
+              .createPartitions(
+                  table.database().name(),
+                  table.name(),
+                  Scala.list(List.of(toSpark(t, partition))),
+                  false);
+          return null;
+        });
     spark.sessionState().catalog().invalidateAllCachedTables();
   }
 
   @Override
-  public synchronized List<List<String>> createPartitions(TableIdentifier table, List<Partition> partitions) {
+  public synchronized List<List<String>> createPartitions(
+      TableIdentifier table, List<Partition> partitions) {
     TableDefinition t = getTable(table);
     partitions.forEach(p -> Checks.partition(t, p));
     Set<List<String>> existing = new HashSet<>();
@@ -431,10 +553,13 @@ public final class EmbeddedCatalog implements Catalog {
       }
     }
     if (!fresh.isEmpty()) {
-      run("create partitions of " + table, () -> {
-        external().createPartitions(table.database().name(), table.name(), Scala.list(fresh), true);
-        return null;
-      });
+      run(
+          "create partitions of " + table,
+          () -> {
+            external()
+                .createPartitions(table.database().name(), table.name(), Scala.list(fresh), true);
+            return null;
+          });
       spark.sessionState().catalog().invalidateAllCachedTables();
     }
     return skipped;
@@ -445,8 +570,13 @@ public final class EmbeddedCatalog implements Catalog {
     if (t.partitionKeys().isEmpty()) {
       return List.of();
     }
-    List<CatalogTablePartition> ps = run("list partitions of " + id,
-        () -> Scala.javaList(external().listPartitions(id.database().name(), id.name(), Scala.option(null))));
+    List<CatalogTablePartition> ps =
+        run(
+            "list partitions of " + id,
+            () ->
+                Scala.javaList(
+                    external()
+                        .listPartitions(id.database().name(), id.name(), Scala.option(null))));
     List<Partition> out = new ArrayList<>(ps.size());
     for (CatalogTablePartition p : ps) {
       out.add(fromSpark(t, p));
@@ -466,7 +596,8 @@ public final class EmbeddedCatalog implements Catalog {
   }
 
   @Override
-  public Page<Partition> listPartitions(TableIdentifier table, String expression, String pageToken, int pageSize) {
+  public Page<Partition> listPartitions(
+      TableIdentifier table, String expression, String pageToken, int pageSize) {
     TableDefinition t = getTable(table);
     PartitionExpression e = Checks.expression(t, expression);
     List<Partition> all = new ArrayList<>();
@@ -482,10 +613,16 @@ public final class EmbeddedCatalog implements Catalog {
   public synchronized void updatePartition(TableIdentifier table, Partition partition) {
     TableDefinition t = getTable(table);
     getPartition(table, partition.values());
-    run("update partition " + partition.values() + " of " + table, () -> {
-      external().alterPartitions(table.database().name(), table.name(), Scala.list(List.of(toSpark(t, partition))));
-      return null;
-    });
+    run(
+        "update partition " + partition.values() + " of " + table,
+        () -> {
+          external()
+              .alterPartitions(
+                  table.database().name(),
+                  table.name(),
+                  Scala.list(List.of(toSpark(t, partition))));
+          return null;
+        });
     spark.sessionState().catalog().invalidateAllCachedTables();
   }
 
@@ -512,12 +649,17 @@ public final class EmbeddedCatalog implements Catalog {
 
   private void drop(TableDefinition t, List<List<String>> values, boolean ignoreMissing) {
     TableIdentifier id = t.identifier();
-    List<scala.collection.immutable.Map<String, String>> specs = values.stream().map(v -> spec(t, v)).toList();
-    run("drop partitions of " + id, () -> {
-      // retainData = true: the catalog never deletes files
-      external().dropPartitions(id.database().name(), id.name(), Scala.list(specs), ignoreMissing, false, true);
-      return null;
-    });
+    List<scala.collection.immutable.Map<String, String>> specs =
+        values.stream().map(v -> spec(t, v)).toList();
+    run(
+        "drop partitions of " + id,
+        () -> {
+          // retainData = true: the catalog never deletes files
+          external()
+              .dropPartitions(
+                  id.database().name(), id.name(), Scala.list(specs), ignoreMissing, false, true);
+          return null;
+        });
     spark.sessionState().catalog().invalidateAllCachedTables();
   }
 
@@ -526,9 +668,14 @@ public final class EmbeddedCatalog implements Catalog {
   private static <T> T run(String what, Supplier<T> action) {
     try {
       return action.get();
-    } catch (IllegalArgumentException | io.dynaframe.DynaFrameException | CatalogException | NoSuchTableException
-        | NoSuchDatabaseException | NoSuchPartitionException
-        | AlreadyExistsException | CommitConflictException e) {
+    } catch (IllegalArgumentException
+        | io.dynaframe.DynaFrameException
+        | CatalogException
+        | NoSuchTableException
+        | NoSuchDatabaseException
+        | NoSuchPartitionException
+        | AlreadyExistsException
+        | CommitConflictException e) {
       throw e; // already says what is wrong
     } catch (RuntimeException e) {
       throw new CatalogException("embedded catalog: cannot " + what + ": " + e.getMessage(), e);
@@ -537,6 +684,8 @@ public final class EmbeddedCatalog implements Catalog {
 
   @Override
   public String toString() {
-    return "EmbeddedCatalog[" + spark.conf().get("spark.sql.catalogImplementation", "in-memory") + "]";
+    return "EmbeddedCatalog["
+        + spark.conf().get("spark.sql.catalogImplementation", "in-memory")
+        + "]";
   }
 }

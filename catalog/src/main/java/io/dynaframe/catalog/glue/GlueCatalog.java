@@ -41,24 +41,24 @@ import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.glue.model.TableInput;
 
 /**
- * The AWS Glue Data Catalog through the AWS SDK v2 {@link GlueClient}. Type name
- * {@code glue}; see {@link GlueCatalogProvider} for its properties.
+ * The AWS Glue Data Catalog through the AWS SDK v2 {@link GlueClient}. Type name {@code glue}; see
+ * {@link GlueCatalogProvider} for its properties.
  *
- * <p>It maps the catalog model one to one onto Glue's: a {@link TableDefinition} is a
- * {@code TableInput} whose {@code StorageDescriptor} holds the columns, location and format;
- * a {@link Partition} gets a storage descriptor like its table's with its own location (as
- * Glue's crawlers and writers make them). Listings page with Glue's {@code NextToken}.
- * {@link #listPartitions} sends the expression to {@code GetPartitions}, so the service
- * prunes partitions. {@link #createPartitions} calls {@code BatchCreatePartition} with 100
- * partitions at a time and {@link #dropPartitions} {@code BatchDeletePartition} with 25, the
- * service's limits. Table versions are Glue's {@code VersionId}; a stale one gives
- * {@link CommitConflictException}. Throttling is retried with backoff by the client's retry
- * strategy (the provider configures one).
+ * <p>It maps the catalog model one to one onto Glue's: a {@link TableDefinition} is a {@code
+ * TableInput} whose {@code StorageDescriptor} holds the columns, location and format; a {@link
+ * Partition} gets a storage descriptor like its table's with its own location (as Glue's crawlers
+ * and writers make them). Listings page with Glue's {@code NextToken}. {@link #listPartitions}
+ * sends the expression to {@code GetPartitions}, so the service prunes partitions. {@link
+ * #createPartitions} calls {@code BatchCreatePartition} with 100 partitions at a time and {@link
+ * #dropPartitions} {@code BatchDeletePartition} with 25, the service's limits. Table versions are
+ * Glue's {@code VersionId}; a stale one gives {@link CommitConflictException}. Throttling is
+ * retried with backoff by the client's retry strategy (the provider configures one).
  */
 public final class GlueCatalog implements Catalog {
 
   /** Glue's limit for {@code BatchCreatePartition}. */
   public static final int CREATE_BATCH = 100;
+
   /** Glue's limit for {@code BatchDeletePartition}. */
   public static final int DELETE_BATCH = 25;
 
@@ -73,8 +73,8 @@ public final class GlueCatalog implements Catalog {
   }
 
   /**
-   * A catalog on this client; {@code catalogId} is the AWS account id of the catalog, or
-   * null for the caller's own. The caller keeps the client and closes it.
+   * A catalog on this client; {@code catalogId} is the AWS account id of the catalog, or null for
+   * the caller's own. The caller keeps the client and closes it.
    */
   public static GlueCatalog of(GlueClient glue, String catalogId) {
     return new GlueCatalog(glue, catalogId, false);
@@ -98,29 +98,45 @@ public final class GlueCatalog implements Catalog {
 
   @Override
   public void createDatabase(Database database) {
-    call("CreateDatabase " + database.name(), () -> glue.createDatabase(r -> r.catalogId(catalogId)
-        .databaseInput(toInput(database))), database.name(), null);
+    call(
+        "CreateDatabase " + database.name(),
+        () -> glue.createDatabase(r -> r.catalogId(catalogId).databaseInput(toInput(database))),
+        database.name(),
+        null);
   }
 
   @Override
   public Database getDatabase(DatabaseName name) {
-    return call("GetDatabase " + name, () -> {
-      var d = glue.getDatabase(r -> r.catalogId(catalogId).name(name.name())).database();
-      Database out = Database.of(d.name()).withParameters(d.parameters());
-      if (d.description() != null) {
-        out = out.withDescription(d.description());
-      }
-      if (d.locationUri() != null) {
-        out = out.withLocation(d.locationUri());
-      }
-      return out;
-    }, name, null);
+    return call(
+        "GetDatabase " + name,
+        () -> {
+          var d = glue.getDatabase(r -> r.catalogId(catalogId).name(name.name())).database();
+          Database out = Database.of(d.name()).withParameters(d.parameters());
+          if (d.description() != null) {
+            out = out.withDescription(d.description());
+          }
+          if (d.locationUri() != null) {
+            out = out.withLocation(d.locationUri());
+          }
+          return out;
+        },
+        name,
+        null);
   }
 
   @Override
   public Page<Database> listDatabases(String pageToken, int pageSize) {
-    GetDatabasesResponse res = call("GetDatabases", () -> glue.getDatabases(r -> r.catalogId(catalogId)
-        .nextToken(pageToken).maxResults(Math.min(pageSize, 100))), null, null);
+    GetDatabasesResponse res =
+        call(
+            "GetDatabases",
+            () ->
+                glue.getDatabases(
+                    r ->
+                        r.catalogId(catalogId)
+                            .nextToken(pageToken)
+                            .maxResults(Math.min(pageSize, 100))),
+            null,
+            null);
     List<Database> out = new ArrayList<>();
     for (var d : res.databaseList()) {
       Database db = Database.of(d.name()).withParameters(d.parameters());
@@ -137,19 +153,34 @@ public final class GlueCatalog implements Catalog {
 
   @Override
   public void updateDatabase(Database database) {
-    call("UpdateDatabase " + database.name(), () -> glue.updateDatabase(r -> r.catalogId(catalogId)
-        .name(database.name().name()).databaseInput(toInput(database))), database.name(), null);
+    call(
+        "UpdateDatabase " + database.name(),
+        () ->
+            glue.updateDatabase(
+                r ->
+                    r.catalogId(catalogId)
+                        .name(database.name().name())
+                        .databaseInput(toInput(database))),
+        database.name(),
+        null);
   }
 
   @Override
   public void dropDatabase(DatabaseName name) {
-    call("DeleteDatabase " + name, () -> glue.deleteDatabase(r -> r.catalogId(catalogId).name(name.name())),
-        name, null);
+    call(
+        "DeleteDatabase " + name,
+        () -> glue.deleteDatabase(r -> r.catalogId(catalogId).name(name.name())),
+        name,
+        null);
   }
 
   private static DatabaseInput toInput(Database d) {
-    return DatabaseInput.builder().name(d.name().name()).description(d.description().orElse(null))
-        .locationUri(d.location().orElse(null)).parameters(d.parameters()).build();
+    return DatabaseInput.builder()
+        .name(d.name().name())
+        .description(d.description().orElse(null))
+        .locationUri(d.location().orElse(null))
+        .parameters(d.parameters())
+        .build();
   }
 
   // ---------------------------------------------------------------- tables
@@ -157,36 +188,82 @@ public final class GlueCatalog implements Catalog {
   @Override
   public void createTable(TableDefinition table) {
     TableIdentifier id = table.identifier();
-    call("CreateTable " + id, () -> glue.createTable(r -> r.catalogId(catalogId).databaseName(id.database().name())
-        .tableInput(toInput(table))), id.database(), id);
+    call(
+        "CreateTable " + id,
+        () ->
+            glue.createTable(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(id.database().name())
+                        .tableInput(toInput(table))),
+        id.database(),
+        id);
   }
 
   @Override
   public TableDefinition getTable(TableIdentifier identifier) {
-    Table t = call("GetTable " + identifier, () -> glue.getTable(r -> r.catalogId(catalogId)
-        .databaseName(identifier.database().name()).name(identifier.name())).table(), identifier.database(), identifier);
+    Table t =
+        call(
+            "GetTable " + identifier,
+            () ->
+                glue.getTable(
+                        r ->
+                            r.catalogId(catalogId)
+                                .databaseName(identifier.database().name())
+                                .name(identifier.name()))
+                    .table(),
+            identifier.database(),
+            identifier);
     return fromGlue(identifier.database(), t);
   }
 
   @Override
   public Page<TableDefinition> listTables(DatabaseName database, String pageToken, int pageSize) {
-    GetTablesResponse res = call("GetTables " + database, () -> glue.getTables(r -> r.catalogId(catalogId)
-        .databaseName(database.name()).nextToken(pageToken).maxResults(Math.min(pageSize, 100))), database, null);
-    return Page.of(res.tableList().stream().map(t -> fromGlue(database, t)).toList(), res.nextToken());
+    GetTablesResponse res =
+        call(
+            "GetTables " + database,
+            () ->
+                glue.getTables(
+                    r ->
+                        r.catalogId(catalogId)
+                            .databaseName(database.name())
+                            .nextToken(pageToken)
+                            .maxResults(Math.min(pageSize, 100))),
+            database,
+            null);
+    return Page.of(
+        res.tableList().stream().map(t -> fromGlue(database, t)).toList(), res.nextToken());
   }
 
   @Override
   public TableDefinition updateTable(TableDefinition table) {
     TableIdentifier id = table.identifier();
-    call("UpdateTable " + id, () -> glue.updateTable(r -> r.catalogId(catalogId).databaseName(id.database().name())
-        .tableInput(toInput(table)).versionId(table.version().orElse(null))), id.database(), id);
+    call(
+        "UpdateTable " + id,
+        () ->
+            glue.updateTable(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(id.database().name())
+                        .tableInput(toInput(table))
+                        .versionId(table.version().orElse(null))),
+        id.database(),
+        id);
     return getTable(id);
   }
 
   @Override
   public void dropTable(TableIdentifier identifier) {
-    call("DeleteTable " + identifier, () -> glue.deleteTable(r -> r.catalogId(catalogId)
-        .databaseName(identifier.database().name()).name(identifier.name())), identifier.database(), identifier);
+    call(
+        "DeleteTable " + identifier,
+        () ->
+            glue.deleteTable(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(identifier.database().name())
+                        .name(identifier.name())),
+        identifier.database(),
+        identifier);
   }
 
   static TableInput toInput(TableDefinition t) {
@@ -207,15 +284,21 @@ public final class GlueCatalog implements Catalog {
         .location(location)
         .inputFormat(f.inputFormat().orElse(null))
         .outputFormat(f.outputFormat().orElse(null))
-        .serdeInfo(SerDeInfo.builder().serializationLibrary(f.serializationLibrary().orElse(null))
-            .parameters(f.serdeParameters()).build())
+        .serdeInfo(
+            SerDeInfo.builder()
+                .serializationLibrary(f.serializationLibrary().orElse(null))
+                .parameters(f.serdeParameters())
+                .build())
         .compressed(false)
         .build();
   }
 
   private static software.amazon.awssdk.services.glue.model.Column toGlue(Column c) {
-    return software.amazon.awssdk.services.glue.model.Column.builder().name(c.name()).type(c.type())
-        .comment(c.comment().orElse(null)).build();
+    return software.amazon.awssdk.services.glue.model.Column.builder()
+        .name(c.name())
+        .type(c.type())
+        .comment(c.comment().orElse(null))
+        .build();
   }
 
   private static Column fromGlue(software.amazon.awssdk.services.glue.model.Column c) {
@@ -224,10 +307,11 @@ public final class GlueCatalog implements Catalog {
   }
 
   static TableDefinition fromGlue(DatabaseName database, Table t) {
-    TableDefinition.Builder b = TableDefinition.builder(TableIdentifier.of(database, t.name()))
-        .parameters(t.parameters())
-        .description(t.description())
-        .version(t.versionId());
+    TableDefinition.Builder b =
+        TableDefinition.builder(TableIdentifier.of(database, t.name()))
+            .parameters(t.parameters())
+            .description(t.description())
+            .version(t.versionId());
     if (t.tableType() != null) {
       b.tableType(t.tableType());
     }
@@ -237,8 +321,12 @@ public final class GlueCatalog implements Catalog {
       b.columns(sd.columns().stream().map(GlueCatalog::fromGlue).toList());
       b.location(sd.location());
       SerDeInfo serde = sd.serdeInfo();
-      b.format(StorageFormat.of(sd.inputFormat(), sd.outputFormat(),
-          serde == null ? null : serde.serializationLibrary(), serde == null ? java.util.Map.of() : serde.parameters()));
+      b.format(
+          StorageFormat.of(
+              sd.inputFormat(),
+              sd.outputFormat(),
+              serde == null ? null : serde.serializationLibrary(),
+              serde == null ? java.util.Map.of() : serde.parameters()));
     }
     return b.build();
   }
@@ -249,9 +337,18 @@ public final class GlueCatalog implements Catalog {
   public void createPartition(TableIdentifier table, Partition partition) {
     TableDefinition t = getTable(table);
     io.dynaframe.catalog.internal.Checks.partition(t, partition);
-    call("CreatePartition " + table + " " + partition.values(), () -> glue.createPartition(r -> r.catalogId(catalogId)
-        .databaseName(table.database().name()).tableName(table.name()).partitionInput(toInput(t, partition))),
-        table.database(), table, partition.values());
+    call(
+        "CreatePartition " + table + " " + partition.values(),
+        () ->
+            glue.createPartition(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(table.database().name())
+                        .tableName(table.name())
+                        .partitionInput(toInput(t, partition))),
+        table.database(),
+        table,
+        partition.values());
   }
 
   @Override
@@ -260,18 +357,36 @@ public final class GlueCatalog implements Catalog {
     partitions.forEach(p -> io.dynaframe.catalog.internal.Checks.partition(t, p));
     List<List<String>> skipped = new ArrayList<>();
     for (int from = 0; from < partitions.size(); from += CREATE_BATCH) {
-      List<PartitionInput> chunk = partitions.subList(from, Math.min(partitions.size(), from + CREATE_BATCH))
-          .stream().map(p -> toInput(t, p)).toList();
-      BatchCreatePartitionResponse res = call("BatchCreatePartition " + table, () -> glue.batchCreatePartition(r -> r
-          .catalogId(catalogId).databaseName(table.database().name()).tableName(table.name())
-          .partitionInputList(chunk)), table.database(), table);
+      List<PartitionInput> chunk =
+          partitions.subList(from, Math.min(partitions.size(), from + CREATE_BATCH)).stream()
+              .map(p -> toInput(t, p))
+              .toList();
+      BatchCreatePartitionResponse res =
+          call(
+              "BatchCreatePartition " + table,
+              () ->
+                  glue.batchCreatePartition(
+                      r ->
+                          r.catalogId(catalogId)
+                              .databaseName(table.database().name())
+                              .tableName(table.name())
+                              .partitionInputList(chunk)),
+              table.database(),
+              table);
       for (PartitionError e : res.errors()) {
         String code = e.errorDetail() == null ? "" : e.errorDetail().errorCode();
         if ("AlreadyExistsException".equals(code)) {
           skipped.add(List.copyOf(e.partitionValues()));
         } else {
-          throw new CatalogException("BatchCreatePartition " + table + " failed for partition " + e.partitionValues()
-              + ": " + code + ": " + (e.errorDetail() == null ? "" : e.errorDetail().errorMessage()));
+          throw new CatalogException(
+              "BatchCreatePartition "
+                  + table
+                  + " failed for partition "
+                  + e.partitionValues()
+                  + ": "
+                  + code
+                  + ": "
+                  + (e.errorDetail() == null ? "" : e.errorDetail().errorMessage()));
         }
       }
     }
@@ -280,18 +395,44 @@ public final class GlueCatalog implements Catalog {
 
   @Override
   public Partition getPartition(TableIdentifier table, List<String> values) {
-    var p = call("GetPartition " + table + " " + values, () -> glue.getPartition(r -> r.catalogId(catalogId)
-        .databaseName(table.database().name()).tableName(table.name()).partitionValues(values)).partition(),
-        table.database(), table, values);
+    var p =
+        call(
+            "GetPartition " + table + " " + values,
+            () ->
+                glue.getPartition(
+                        r ->
+                            r.catalogId(catalogId)
+                                .databaseName(table.database().name())
+                                .tableName(table.name())
+                                .partitionValues(values))
+                    .partition(),
+            table.database(),
+            table,
+            values);
     return fromGlue(p);
   }
 
   @Override
-  public Page<Partition> listPartitions(TableIdentifier table, String expression, String pageToken, int pageSize) {
-    String expr = expression == null || expression.isBlank() ? null : PartitionExpression.parse(expression).expression();
-    GetPartitionsResponse res = call("GetPartitions " + table, () -> glue.getPartitions(r -> r.catalogId(catalogId)
-        .databaseName(table.database().name()).tableName(table.name()).expression(expr).nextToken(pageToken)
-        .maxResults(Math.min(pageSize, 1000))), table.database(), table);
+  public Page<Partition> listPartitions(
+      TableIdentifier table, String expression, String pageToken, int pageSize) {
+    String expr =
+        expression == null || expression.isBlank()
+            ? null
+            : PartitionExpression.parse(expression).expression();
+    GetPartitionsResponse res =
+        call(
+            "GetPartitions " + table,
+            () ->
+                glue.getPartitions(
+                    r ->
+                        r.catalogId(catalogId)
+                            .databaseName(table.database().name())
+                            .tableName(table.name())
+                            .expression(expr)
+                            .nextToken(pageToken)
+                            .maxResults(Math.min(pageSize, 1000))),
+            table.database(),
+            table);
     return Page.of(res.partitions().stream().map(GlueCatalog::fromGlue).toList(), res.nextToken());
   }
 
@@ -299,39 +440,79 @@ public final class GlueCatalog implements Catalog {
   public void updatePartition(TableIdentifier table, Partition partition) {
     TableDefinition t = getTable(table);
     io.dynaframe.catalog.internal.Checks.partition(t, partition);
-    call("UpdatePartition " + table + " " + partition.values(), () -> glue.updatePartition(r -> r.catalogId(catalogId)
-        .databaseName(table.database().name()).tableName(table.name()).partitionValueList(partition.values())
-        .partitionInput(toInput(t, partition))), table.database(), table, partition.values());
+    call(
+        "UpdatePartition " + table + " " + partition.values(),
+        () ->
+            glue.updatePartition(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(table.database().name())
+                        .tableName(table.name())
+                        .partitionValueList(partition.values())
+                        .partitionInput(toInput(t, partition))),
+        table.database(),
+        table,
+        partition.values());
   }
 
   @Override
   public void dropPartition(TableIdentifier table, List<String> values) {
-    call("DeletePartition " + table + " " + values, () -> glue.deletePartition(r -> r.catalogId(catalogId)
-        .databaseName(table.database().name()).tableName(table.name()).partitionValues(values)),
-        table.database(), table, values);
+    call(
+        "DeletePartition " + table + " " + values,
+        () ->
+            glue.deletePartition(
+                r ->
+                    r.catalogId(catalogId)
+                        .databaseName(table.database().name())
+                        .tableName(table.name())
+                        .partitionValues(values)),
+        table.database(),
+        table,
+        values);
   }
 
   @Override
   public void dropPartitions(TableIdentifier table, List<List<String>> values) {
     for (int from = 0; from < values.size(); from += DELETE_BATCH) {
-      List<PartitionValueList> chunk = values.subList(from, Math.min(values.size(), from + DELETE_BATCH)).stream()
-          .map(v -> PartitionValueList.builder().values(v).build()).toList();
-      BatchDeletePartitionResponse res = call("BatchDeletePartition " + table, () -> glue.batchDeletePartition(r -> r
-          .catalogId(catalogId).databaseName(table.database().name()).tableName(table.name())
-          .partitionsToDelete(chunk)), table.database(), table);
+      List<PartitionValueList> chunk =
+          values.subList(from, Math.min(values.size(), from + DELETE_BATCH)).stream()
+              .map(v -> PartitionValueList.builder().values(v).build())
+              .toList();
+      BatchDeletePartitionResponse res =
+          call(
+              "BatchDeletePartition " + table,
+              () ->
+                  glue.batchDeletePartition(
+                      r ->
+                          r.catalogId(catalogId)
+                              .databaseName(table.database().name())
+                              .tableName(table.name())
+                              .partitionsToDelete(chunk)),
+              table.database(),
+              table);
       for (PartitionError e : res.errors()) {
         String code = e.errorDetail() == null ? "" : e.errorDetail().errorCode();
         if (!"EntityNotFoundException".equals(code)) {
-          throw new CatalogException("BatchDeletePartition " + table + " failed for partition " + e.partitionValues()
-              + ": " + code + ": " + (e.errorDetail() == null ? "" : e.errorDetail().errorMessage()));
+          throw new CatalogException(
+              "BatchDeletePartition "
+                  + table
+                  + " failed for partition "
+                  + e.partitionValues()
+                  + ": "
+                  + code
+                  + ": "
+                  + (e.errorDetail() == null ? "" : e.errorDetail().errorMessage()));
         }
       }
     }
   }
 
   private static PartitionInput toInput(TableDefinition t, Partition p) {
-    return PartitionInput.builder().values(p.values()).parameters(p.parameters())
-        .storageDescriptor(descriptor(t, p.location().orElse(null))).build();
+    return PartitionInput.builder()
+        .values(p.values())
+        .parameters(p.parameters())
+        .storageDescriptor(descriptor(t, p.location().orElse(null)))
+        .build();
   }
 
   private static Partition fromGlue(software.amazon.awssdk.services.glue.model.Partition p) {
@@ -341,37 +522,58 @@ public final class GlueCatalog implements Catalog {
 
   // ---------------------------------------------------------------- errors
 
-  private <T> T call(String what, Supplier<T> request, DatabaseName database, TableIdentifier table) {
+  private <T> T call(
+      String what, Supplier<T> request, DatabaseName database, TableIdentifier table) {
     return call(what, request, database, table, null);
   }
 
   /** Runs a request and turns Glue's errors into the catalog's exceptions. */
-  private <T> T call(String what, Supplier<T> request, DatabaseName database, TableIdentifier table,
+  private <T> T call(
+      String what,
+      Supplier<T> request,
+      DatabaseName database,
+      TableIdentifier table,
       List<String> partition) {
     try {
       return request.get();
     } catch (EntityNotFoundException e) {
       throw notFound(e, database, table, partition);
     } catch (software.amazon.awssdk.services.glue.model.AlreadyExistsException e) {
-      String msg = partition != null ? "Partition already exists: " + table + " " + partition
-          : table != null ? "Table already exists: " + table
-          : "Database already exists: " + database;
+      String msg =
+          partition != null
+              ? "Partition already exists: " + table + " " + partition
+              : table != null
+                  ? "Table already exists: " + table
+                  : "Database already exists: " + database;
       throw new AlreadyExistsException(msg, e);
     } catch (ConcurrentModificationException e) {
-      throw new CommitConflictException("Table " + table + " was changed concurrently: " + e.awsErrorDetails().errorMessage(), e);
+      throw new CommitConflictException(
+          "Table " + table + " was changed concurrently: " + e.awsErrorDetails().errorMessage(), e);
     } catch (InvalidInputException e) {
-      throw new IllegalArgumentException(what + ": Glue rejected the input: " + e.awsErrorDetails().errorMessage(), e);
+      throw new IllegalArgumentException(
+          what + ": Glue rejected the input: " + e.awsErrorDetails().errorMessage(), e);
     } catch (GlueException e) {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-      throw new CatalogException(what + " failed: " + code + ": "
-          + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()), e);
+      throw new CatalogException(
+          what
+              + " failed: "
+              + code
+              + ": "
+              + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()),
+          e);
     } catch (SdkException e) {
       throw new CatalogException(what + " failed: " + e.getMessage(), e);
     }
   }
 
-  /** Tells a missing database from a missing table or partition; asks Glue when the message does not say. */
-  private RuntimeException notFound(EntityNotFoundException e, DatabaseName database, TableIdentifier table,
+  /**
+   * Tells a missing database from a missing table or partition; asks Glue when the message does not
+   * say.
+   */
+  private RuntimeException notFound(
+      EntityNotFoundException e,
+      DatabaseName database,
+      TableIdentifier table,
       List<String> partition) {
     if (table == null) {
       return new NoSuchDatabaseException("Database does not exist: " + database, e);
@@ -389,7 +591,8 @@ public final class GlueCatalog implements Catalog {
     if (partition != null) {
       try {
         glue.getTable(r -> r.catalogId(catalogId).databaseName(database.name()).name(table.name()));
-        return new NoSuchPartitionException("Partition does not exist: " + table + " " + partition, e);
+        return new NoSuchPartitionException(
+            "Partition does not exist: " + table + " " + partition, e);
       } catch (EntityNotFoundException missing) {
         return new NoSuchTableException("Table does not exist: " + table, e);
       }

@@ -9,7 +9,10 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
-/** Avro schemas in dynaframe's type model; a union with null is its other member, any other union a choice. */
+/**
+ * Avro schemas in dynaframe's type model; a union with null is its other member, any other union a
+ * choice.
+ */
 public final class AvroSchemas {
   private AvroSchemas() {}
 
@@ -26,26 +29,28 @@ public final class AvroSchemas {
       return Types.TIMESTAMP;
     }
     switch (s.getType()) {
-      case RECORD: {
-        List<Field> fields = new ArrayList<>();
-        for (Schema.Field f : s.getFields()) {
-          fields.add(Types.field(f.name(), toType(f.schema())));
+      case RECORD:
+        {
+          List<Field> fields = new ArrayList<>();
+          for (Schema.Field f : s.getFields()) {
+            fields.add(Types.field(f.name(), toType(f.schema())));
+          }
+          return Types.struct(fields);
         }
-        return Types.struct(fields);
-      }
       case ARRAY:
         return Types.array(toType(s.getElementType()));
       case MAP:
         return Types.map(toType(s.getValueType()));
-      case UNION: {
-        List<DataType> members = new ArrayList<>();
-        for (Schema m : s.getTypes()) {
-          if (m.getType() != Schema.Type.NULL) {
-            members.add(toType(m));
+      case UNION:
+        {
+          List<DataType> members = new ArrayList<>();
+          for (Schema m : s.getTypes()) {
+            if (m.getType() != Schema.Type.NULL) {
+              members.add(toType(m));
+            }
           }
+          return members.isEmpty() ? Types.NULL : Types.choice(members.toArray(new DataType[0]));
         }
-        return members.isEmpty() ? Types.NULL : Types.choice(members.toArray(new DataType[0]));
-      }
       case STRING:
       case ENUM:
         return Types.STRING;

@@ -13,12 +13,21 @@ public final class Checks {
   public static void values(TableDefinition table, List<String> values) {
     int keys = table.partitionKeys().size();
     if (keys == 0) {
-      throw new IllegalArgumentException("table " + table.identifier() + " is not partitioned; it has no partition "
-          + values);
+      throw new IllegalArgumentException(
+          "table " + table.identifier() + " is not partitioned; it has no partition " + values);
     }
     if (values.size() != keys) {
-      throw new IllegalArgumentException("table " + table.identifier() + " has " + keys + " partition keys "
-          + table.partitionKeyNames() + ", got " + values.size() + " value(s) " + values);
+      throw new IllegalArgumentException(
+          "table "
+              + table.identifier()
+              + " has "
+              + keys
+              + " partition keys "
+              + table.partitionKeyNames()
+              + ", got "
+              + values.size()
+              + " value(s) "
+              + values);
     }
   }
 

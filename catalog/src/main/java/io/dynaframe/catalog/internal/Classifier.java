@@ -36,10 +36,10 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Classifies one file and reads its schema without a Spark job, as Glue's built-in
- * classifiers do, in their order: Avro (container header), ORC and Parquet (their footers,
- * read with the ORC and Parquet libraries), then JSON and CSV from a sample of the file's
- * first bytes. JSON and CSV files may be compressed (gzip, bzip2, ... by file extension).
+ * Classifies one file and reads its schema without a Spark job, as Glue's built-in classifiers do,
+ * in their order: Avro (container header), ORC and Parquet (their footers, read with the ORC and
+ * Parquet libraries), then JSON and CSV from a sample of the file's first bytes. JSON and CSV files
+ * may be compressed (gzip, bzip2, ... by file extension).
  */
 public final class Classifier {
   private Classifier() {}
@@ -48,8 +48,8 @@ public final class Classifier {
   private static final char[] DELIMITERS = {',', '|', '\t', ';', '\u0001'};
 
   /** Classifies a file; reads at most {@code sampleBytes} of a text file. */
-  public static FileSchema classify(FileSystem fs, FileStatus file, Configuration conf, int sampleBytes)
-      throws IOException {
+  public static FileSchema classify(
+      FileSystem fs, FileStatus file, Configuration conf, int sampleBytes) throws IOException {
     Path path = file.getPath();
     String p = path.toString();
     byte[] head = new byte[4];
@@ -66,9 +66,14 @@ public final class Classifier {
       return new FileSchema(p, "orc", t instanceof StructType s ? s : Types.struct(), null, false);
     }
     if (n == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
-        return new FileSchema(p, "parquet", ParquetSchemas.toStruct(reader.getFooter().getFileMetaData().getSchema()),
-            null, false);
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+        return new FileSchema(
+            p,
+            "parquet",
+            ParquetSchemas.toStruct(reader.getFooter().getFileMetaData().getSchema()),
+            null,
+            false);
       }
     }
     String sample = sample(fs, path, conf, sampleBytes);
@@ -83,7 +88,8 @@ public final class Classifier {
     return csv != null ? csv : FileSchema.unknown(p);
   }
 
-  private static String sample(FileSystem fs, Path path, Configuration conf, int sampleBytes) throws IOException {
+  private static String sample(FileSystem fs, Path path, Configuration conf, int sampleBytes)
+      throws IOException {
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
     try (InputStream raw = fs.open(path);
         InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
@@ -96,7 +102,8 @@ public final class Classifier {
 
   private static StructType avroSchema(FileSystem fs, Path path) throws IOException {
     try (InputStream in = fs.open(path);
-        DataFileStream<GenericRecord> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
+        DataFileStream<GenericRecord> stream =
+            new DataFileStream<>(in, new GenericDatumReader<>())) {
       DataType t = AvroSchemas.toType(stream.getSchema());
       return t instanceof StructType s ? s : Types.struct(Types.field("value", t));
     }
@@ -112,9 +119,11 @@ public final class Classifier {
     }
     DataType merged = Types.NULL;
     int records = 0;
-    try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class)
-        .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .with(JsonParser.Feature.ALLOW_COMMENTS).readValues(trimmed)) {
+    try (MappingIterator<JsonNode> it =
+        JSON.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.ALLOW_COMMENTS)
+            .readValues(trimmed)) {
       while (true) {
         JsonNode node;
         try {
@@ -145,9 +154,9 @@ public final class Classifier {
   }
 
   /**
-   * JSON Lines with some malformed lines (a truncated write, a stray log line): still JSON when
-   * at least nine lines in ten of the sample are JSON objects, as real feeds are; the bad lines
-   * become error records when the table is read.
+   * JSON Lines with some malformed lines (a truncated write, a stray log line): still JSON when at
+   * least nine lines in ten of the sample are JSON objects, as real feeds are; the bad lines become
+   * error records when the table is read.
    */
   private static StructType jsonLinesSchema(String sample, boolean truncated) {
     DataType merged = Types.NULL;
@@ -209,10 +218,10 @@ public final class Classifier {
   // ---------------------------------------------------------------- csv
 
   /**
-   * The CSV schema of the sample: the delimiter that splits every line into the same number
-   * (two or more) of fields, Glue's header rule (every header field a string and distinct,
-   * and some other row with a non-string field), column types bigint, double, boolean or
-   * string; null when no delimiter fits.
+   * The CSV schema of the sample: the delimiter that splits every line into the same number (two or
+   * more) of fields, Glue's header rule (every header field a string and distinct, and some other
+   * row with a non-string field), column types bigint, double, boolean or string; null when no
+   * delimiter fits.
    */
   static FileSchema csvSchema(String path, String sample, boolean truncated) {
     List<String> lines = new ArrayList<>(sample.lines().filter(l -> !l.isBlank()).toList());
@@ -259,10 +268,12 @@ public final class Classifier {
       restTypes.add(t);
     }
     Set<String> distinct = new HashSet<>(first);
-    boolean header = rows.size() > 1 && distinct.size() == first.size()
-        && first.stream().noneMatch(String::isBlank)
-        && firstTypes.stream().allMatch(t -> t.equals(Types.STRING))
-        && restTypes.stream().anyMatch(t -> !t.equals(Types.STRING) && !t.equals(Types.NULL));
+    boolean header =
+        rows.size() > 1
+            && distinct.size() == first.size()
+            && first.stream().noneMatch(String::isBlank)
+            && firstTypes.stream().allMatch(t -> t.equals(Types.STRING))
+            && restTypes.stream().anyMatch(t -> !t.equals(Types.STRING) && !t.equals(Types.NULL));
     List<Field> fields = new ArrayList<>();
     for (int c = 0; c < bestFields; c++) {
       DataType t = header ? restTypes.get(c) : widen(firstTypes.get(c), restTypes.get(c));
@@ -329,8 +340,8 @@ public final class Classifier {
   }
 
   /**
-   * The type as a catalog column can hold it: a choice becomes its widest numeric member when
-   * all members are numbers, else string; a field whose values were all null is a string.
+   * The type as a catalog column can hold it: a choice becomes its widest numeric member when all
+   * members are numbers, else string; a field whose values were all null is a string.
    */
   public static DataType forCatalog(DataType t) {
     if (t.equals(Types.NULL)) {
@@ -338,7 +349,9 @@ public final class Classifier {
     }
     if (t instanceof io.dynaframe.types.ChoiceType c) {
       List<String> names = c.types().stream().map(DataType::typeName).toList();
-      Set<String> numeric = new HashSet<>(Arrays.asList("byte", "short", "int", "long", "float", "double", "decimal"));
+      Set<String> numeric =
+          new HashSet<>(
+              Arrays.asList("byte", "short", "int", "long", "float", "double", "decimal"));
       if (numeric.containsAll(names)) {
         if (names.contains("double") || names.contains("float")) {
           return Types.DOUBLE;

@@ -3,11 +3,12 @@ package io.dynaframe.catalog.internal;
 import io.dynaframe.types.StructType;
 
 /**
- * What the crawler learned from one file: its classification ({@code parquet}, {@code orc},
- * {@code avro}, {@code json}, {@code csv}, or {@code UNKNOWN}), its schema, and for CSV the
- * separator and whether the first line is a header.
+ * What the crawler learned from one file: its classification ({@code parquet}, {@code orc}, {@code
+ * avro}, {@code json}, {@code csv}, or {@code UNKNOWN}), its schema, and for CSV the separator and
+ * whether the first line is a header.
  */
-public record FileSchema(String path, String classification, StructType schema, String delimiter, boolean header) {
+public record FileSchema(
+    String path, String classification, StructType schema, String delimiter, boolean header) {
 
   /** The classification of files no classifier recognised. */
   public static final String UNKNOWN = "UNKNOWN";

@@ -12,7 +12,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
-/** Parquet file schemas (from a footer) in dynaframe's type model, following Parquet's logical types and its LIST and MAP layouts. */
+/**
+ * Parquet file schemas (from a footer) in dynaframe's type model, following Parquet's logical types
+ * and its LIST and MAP layouts.
+ */
 public final class ParquetSchemas {
   private ParquetSchemas() {}
 
@@ -41,14 +44,17 @@ public final class ParquetSchemas {
     LogicalTypeAnnotation a = g.getLogicalTypeAnnotation();
     if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation && g.getFieldCount() == 1) {
       Type repeated = g.getType(0);
-      if (repeated.isPrimitive() || repeated.asGroupType().getFieldCount() != 1
-          || repeated.getName().equals("array") || repeated.getName().endsWith("_tuple")) {
+      if (repeated.isPrimitive()
+          || repeated.asGroupType().getFieldCount() != 1
+          || repeated.getName().equals("array")
+          || repeated.getName().endsWith("_tuple")) {
         return Types.array(elementOf(repeated)); // legacy two-level list
       }
       return Types.array(type(repeated.asGroupType().getType(0)));
     }
     if ((a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
-        || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) && g.getFieldCount() == 1
+            || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation)
+        && g.getFieldCount() == 1
         && !g.getType(0).isPrimitive()) {
       GroupType kv = g.getType(0).asGroupType();
       return Types.map(kv.getFieldCount() > 1 ? type(kv.getType(1)) : Types.NULL);
@@ -57,7 +63,9 @@ public final class ParquetSchemas {
   }
 
   private static DataType elementOf(Type repeated) {
-    return repeated.isPrimitive() ? primitive(repeated.asPrimitiveType()) : fields(repeated.asGroupType());
+    return repeated.isPrimitive()
+        ? primitive(repeated.asPrimitiveType())
+        : fields(repeated.asGroupType());
   }
 
   private static DataType primitive(PrimitiveType p) {

@@ -11,7 +11,8 @@ public final class Scala {
 
   /** An immutable Scala map with these entries. */
   public static scala.collection.immutable.Map<String, String> map(Map<String, String> m) {
-    scala.collection.immutable.Map<String, String> out = scala.collection.immutable.Map$.MODULE$.empty();
+    scala.collection.immutable.Map<String, String> out =
+        scala.collection.immutable.Map$.MODULE$.empty();
     for (Map.Entry<String, String> e : m.entrySet()) {
       out = out.updated(e.getKey(), e.getValue());
     }

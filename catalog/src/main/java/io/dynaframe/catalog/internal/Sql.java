@@ -3,7 +3,10 @@ package io.dynaframe.catalog.internal;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Quoting for the SQL that the embedded catalog sends to Spark: every identifier and literal goes through here. */
+/**
+ * Quoting for the SQL that the embedded catalog sends to Spark: every identifier and literal goes
+ * through here.
+ */
 public final class Sql {
   private Sql() {}
 
@@ -30,7 +33,8 @@ public final class Sql {
 
   /** {@code ('k'='v', ...)}. */
   public static String properties(Map<String, String> props) {
-    return props.entrySet().stream().map(e -> str(e.getKey()) + "=" + str(e.getValue()))
+    return props.entrySet().stream()
+        .map(e -> str(e.getKey()) + "=" + str(e.getValue()))
         .collect(Collectors.joining(", ", "(", ")"));
   }
 }

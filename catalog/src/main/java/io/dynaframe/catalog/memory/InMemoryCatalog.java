@@ -23,8 +23,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A catalog held in memory, for unit tests: the same contract as the others, nothing kept
- * when the JVM ends. Thread-safe. Type name {@code memory}; it takes no properties.
+ * A catalog held in memory, for unit tests: the same contract as the others, nothing kept when the
+ * JVM ends. Thread-safe. Type name {@code memory}; it takes no properties.
  */
 public final class InMemoryCatalog implements Catalog {
 
@@ -111,8 +111,10 @@ public final class InMemoryCatalog implements Catalog {
   }
 
   @Override
-  public synchronized Page<TableDefinition> listTables(DatabaseName database, String pageToken, int pageSize) {
-    List<TableDefinition> all = db(database).tables.values().stream().map(Tbl::withVersion).toList();
+  public synchronized Page<TableDefinition> listTables(
+      DatabaseName database, String pageToken, int pageSize) {
+    List<TableDefinition> all =
+        db(database).tables.values().stream().map(Tbl::withVersion).toList();
     return Paging.page(all, pageToken, pageSize);
   }
 
@@ -120,8 +122,13 @@ public final class InMemoryCatalog implements Catalog {
   public synchronized TableDefinition updateTable(TableDefinition table) {
     Tbl t = tbl(table.identifier());
     if (table.version().isPresent() && !table.version().get().equals(String.valueOf(t.version))) {
-      throw new CommitConflictException("Table " + table.identifier() + " was changed concurrently: expected version "
-          + table.version().get() + ", found " + t.version);
+      throw new CommitConflictException(
+          "Table "
+              + table.identifier()
+              + " was changed concurrently: expected version "
+              + table.version().get()
+              + ", found "
+              + t.version);
     }
     t.definition = table.toBuilder().version(null).build();
     t.version++;
@@ -139,13 +146,15 @@ public final class InMemoryCatalog implements Catalog {
     Tbl t = tbl(table);
     Checks.partition(t.definition, partition);
     if (t.partitions.containsKey(partition.values())) {
-      throw new AlreadyExistsException("Partition already exists: " + table + " " + partition.values());
+      throw new AlreadyExistsException(
+          "Partition already exists: " + table + " " + partition.values());
     }
     t.partitions.put(partition.values(), partition);
   }
 
   @Override
-  public synchronized List<List<String>> createPartitions(TableIdentifier table, List<Partition> partitions) {
+  public synchronized List<List<String>> createPartitions(
+      TableIdentifier table, List<Partition> partitions) {
     Tbl t = tbl(table);
     partitions.forEach(p -> Checks.partition(t.definition, p));
     List<List<String>> skipped = new ArrayList<>();
@@ -169,13 +178,14 @@ public final class InMemoryCatalog implements Catalog {
   }
 
   @Override
-  public synchronized Page<Partition> listPartitions(TableIdentifier table, String expression, String pageToken,
-      int pageSize) {
+  public synchronized Page<Partition> listPartitions(
+      TableIdentifier table, String expression, String pageToken, int pageSize) {
     Tbl t = tbl(table);
     PartitionExpression e = Checks.expression(t.definition, expression);
-    List<Partition> all = t.partitions.values().stream()
-        .filter(p -> e == null || e.matches(t.definition.partitionKeys(), p.values()))
-        .toList();
+    List<Partition> all =
+        t.partitions.values().stream()
+            .filter(p -> e == null || e.matches(t.definition.partitionKeys(), p.values()))
+            .toList();
     return Paging.page(all, pageToken, pageSize);
   }
 

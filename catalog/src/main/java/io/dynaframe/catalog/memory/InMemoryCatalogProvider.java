@@ -5,7 +5,9 @@ import io.dynaframe.catalog.CatalogProvider;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** Provides {@link InMemoryCatalog} as type {@code memory}; every call makes a new, empty catalog. */
+/**
+ * Provides {@link InMemoryCatalog} as type {@code memory}; every call makes a new, empty catalog.
+ */
 public final class InMemoryCatalogProvider implements CatalogProvider {
 
   /** For {@link java.util.ServiceLoader}. */
@@ -19,7 +21,8 @@ public final class InMemoryCatalogProvider implements CatalogProvider {
   @Override
   public Catalog create(Map<String, String> properties, SparkSession session) {
     if (!properties.isEmpty()) {
-      throw new IllegalArgumentException("the memory catalog takes no properties, got " + properties.keySet());
+      throw new IllegalArgumentException(
+          "the memory catalog takes no properties, got " + properties.keySet());
     }
     return InMemoryCatalog.create();
   }

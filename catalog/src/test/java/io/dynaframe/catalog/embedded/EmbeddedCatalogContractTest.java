@@ -3,7 +3,10 @@ package io.dynaframe.catalog.embedded;
 import io.dynaframe.testing.CatalogContract;
 import io.dynaframe.testing.SharedSpark;
 
-/** The catalog contract for Spark's own catalog, on the test JVM's local Spark with a Hive metastore on Derby. */
+/**
+ * The catalog contract for Spark's own catalog, on the test JVM's local Spark with a Hive metastore
+ * on Derby.
+ */
 class EmbeddedCatalogContractTest extends CatalogContract<EmbeddedCatalog> {
 
   @Override

@@ -1,8 +1,8 @@
 package io.dynaframe.catalog.glue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,15 +30,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * A stand-in for the AWS Glue Data Catalog service, for tests. NO REAL GLUE SERVICE RUNS
- * HERE: this is a WireMock server whose response transformer implements the Glue JSON 1.1
- * protocol ({@code POST /} with {@code X-Amz-Target: AWSGlue.<Operation>}) against an
- * in-memory store, answering in the shapes the real service uses, errors included
- * ({@code {"__type": "EntityNotFoundException", "Message": ...}} with HTTP 400). It enforces
- * the service's batch limits (100 partitions per {@code BatchCreatePartition}, 25 per
- * {@code BatchDeletePartition}), evaluates {@code GetPartitions} expressions, pages with
- * {@code NextToken}, and keeps a {@code VersionId} per table. {@link #throttle} makes the
- * next calls of an operation fail with {@code ThrottlingException}.
+ * A stand-in for the AWS Glue Data Catalog service, for tests. NO REAL GLUE SERVICE RUNS HERE: this
+ * is a WireMock server whose response transformer implements the Glue JSON 1.1 protocol ({@code
+ * POST /} with {@code X-Amz-Target: AWSGlue.<Operation>}) against an in-memory store, answering in
+ * the shapes the real service uses, errors included ({@code {"__type": "EntityNotFoundException",
+ * "Message": ...}} with HTTP 400). It enforces the service's batch limits (100 partitions per
+ * {@code BatchCreatePartition}, 25 per {@code BatchDeletePartition}), evaluates {@code
+ * GetPartitions} expressions, pages with {@code NextToken}, and keeps a {@code VersionId} per
+ * table. {@link #throttle} makes the next calls of an operation fail with {@code
+ * ThrottlingException}.
  *
  * <p>The real AWS SDK v2 {@link GlueClient} talks to it through {@code endpointOverride}.
  */
@@ -54,7 +54,9 @@ final class FakeGlue implements AutoCloseable {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   FakeGlue() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Dispatcher()));
+    server =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").extensions(new Dispatcher()));
     server.start();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)).withName("glue"));
   }
@@ -69,14 +71,21 @@ final class FakeGlue implements AutoCloseable {
     return GlueClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(GlueCatalogProvider.retryStrategy(4,
-            java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(50))))
+        .overrideConfiguration(
+            c ->
+                c.retryStrategy(
+                    GlueCatalogProvider.retryStrategy(
+                        4, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(50))))
         .build();
   }
 
-  /** The next {@code times} calls of this operation ({@code GetTable}) answer with a ThrottlingException. */
+  /**
+   * The next {@code times} calls of this operation ({@code GetTable}) answer with a
+   * ThrottlingException.
+   */
   void throttle(String operation, int times) {
     throttled.computeIfAbsent(operation, k -> new AtomicInteger()).set(times);
   }
@@ -139,9 +148,11 @@ final class FakeGlue implements AutoCloseable {
           out = handle(op, body);
         }
         return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
-            .withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withStatus(200)
+            .withHeader("Content-Type", "application/x-amz-json-1.1")
             .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
-            .withBody(JSON.writeValueAsString(out)).build();
+            .withBody(JSON.writeValueAsString(out))
+            .build();
       } catch (GlueError e) {
         return error(400, e.type, e.getMessage());
       } catch (Exception e) {
@@ -152,9 +163,11 @@ final class FakeGlue implements AutoCloseable {
     private ResponseDefinition error(int status, String type, String message) {
       ObjectNode err = JSON.createObjectNode().put("__type", type).put("Message", message);
       return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
-          .withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+          .withStatus(status)
+          .withHeader("Content-Type", "application/x-amz-json-1.1")
           .withHeader("x-amzn-ErrorType", type)
-          .withBody(err.toString()).build();
+          .withBody(err.toString())
+          .build();
     }
   }
 
@@ -191,21 +204,28 @@ final class FakeGlue implements AutoCloseable {
         if (tables.containsKey(key)) {
           throw new GlueError("AlreadyExistsException", "Table already exists.");
         }
-        input.put("Name", input.get("Name").asText().toLowerCase()).put("DatabaseName", dbName)
-            .put("CreateTime", now()).put("UpdateTime", now()).put("VersionId", "0")
-            .put("CatalogId", catalogId(in)).put("IsRegisteredWithLakeFormation", false);
+        input
+            .put("Name", input.get("Name").asText().toLowerCase())
+            .put("DatabaseName", dbName)
+            .put("CreateTime", now())
+            .put("UpdateTime", now())
+            .put("VersionId", "0")
+            .put("CatalogId", catalogId(in))
+            .put("IsRegisteredWithLakeFormation", false);
         tables.put(key, input);
         partitions.put(key, new LinkedHashMap<>());
       }
-      case "GetTable" -> out.set("Table", table(in.get("DatabaseName").asText(), in.get("Name").asText()));
+      case "GetTable" ->
+          out.set("Table", table(in.get("DatabaseName").asText(), in.get("Name").asText()));
       case "GetTables" -> {
         String dbName = db(in.get("DatabaseName").asText()).get("Name").asText();
         List<ObjectNode> list = new ArrayList<>();
-        tables.forEach((k, v) -> {
-          if (k.startsWith(dbName + "\u0000")) {
-            list.add(v);
-          }
-        });
+        tables.forEach(
+            (k, v) -> {
+              if (k.startsWith(dbName + "\u0000")) {
+                list.add(v);
+              }
+            });
         page(out, "TableList", list, in);
       }
       case "UpdateTable" -> {
@@ -213,11 +233,17 @@ final class FakeGlue implements AutoCloseable {
         ObjectNode old = table(in.get("DatabaseName").asText(), input.get("Name").asText());
         String version = old.get("VersionId").asText();
         if (in.hasNonNull("VersionId") && !in.get("VersionId").asText().equals(version)) {
-          throw new GlueError("ConcurrentModificationException", "Update table failed due to concurrent modifications.");
+          throw new GlueError(
+              "ConcurrentModificationException",
+              "Update table failed due to concurrent modifications.");
         }
-        input.put("Name", old.get("Name").asText()).put("DatabaseName", old.get("DatabaseName").asText())
-            .put("CreateTime", old.get("CreateTime").asDouble()).put("UpdateTime", now())
-            .put("VersionId", String.valueOf(Integer.parseInt(version) + 1)).put("CatalogId", catalogId(in))
+        input
+            .put("Name", old.get("Name").asText())
+            .put("DatabaseName", old.get("DatabaseName").asText())
+            .put("CreateTime", old.get("CreateTime").asDouble())
+            .put("UpdateTime", now())
+            .put("VersionId", String.valueOf(Integer.parseInt(version) + 1))
+            .put("CatalogId", catalogId(in))
             .put("IsRegisteredWithLakeFormation", false);
         tables.put(key(old), input);
       }
@@ -239,8 +265,10 @@ final class FakeGlue implements AutoCloseable {
         ObjectNode t = table(in.get("DatabaseName").asText(), in.get("TableName").asText());
         JsonNode list = in.get("PartitionInputList");
         if (list.size() > 100) {
-          throw new GlueError("InvalidInputException", "1 validation error detected: Value at 'partitionInputList' "
-              + "failed to satisfy constraint: Member must have length less than or equal to 100");
+          throw new GlueError(
+              "InvalidInputException",
+              "1 validation error detected: Value at 'partitionInputList' "
+                  + "failed to satisfy constraint: Member must have length less than or equal to 100");
         }
         ArrayNode errors = out.putArray("Errors");
         for (JsonNode input : list) {
@@ -249,7 +277,8 @@ final class FakeGlue implements AutoCloseable {
           if (partitions.get(key(t)).containsKey(values)) {
             ObjectNode e = errors.addObject();
             e.set("PartitionValues", p.get("Values"));
-            e.putObject("ErrorDetail").put("ErrorCode", "AlreadyExistsException")
+            e.putObject("ErrorDetail")
+                .put("ErrorCode", "AlreadyExistsException")
                 .put("ErrorMessage", "Partition already exists.");
           } else {
             partitions.get(key(t)).put(values, p);
@@ -295,8 +324,10 @@ final class FakeGlue implements AutoCloseable {
         ObjectNode t = table(in.get("DatabaseName").asText(), in.get("TableName").asText());
         JsonNode list = in.get("PartitionsToDelete");
         if (list.size() > 25) {
-          throw new GlueError("InvalidInputException", "1 validation error detected: Value at 'partitionsToDelete' "
-              + "failed to satisfy constraint: Member must have length less than or equal to 25");
+          throw new GlueError(
+              "InvalidInputException",
+              "1 validation error detected: Value at 'partitionsToDelete' "
+                  + "failed to satisfy constraint: Member must have length less than or equal to 25");
         }
         ArrayNode errors = out.putArray("Errors");
         for (JsonNode v : list) {
@@ -304,12 +335,14 @@ final class FakeGlue implements AutoCloseable {
           if (partitions.get(key(t)).remove(values) == null) {
             ObjectNode e = errors.addObject();
             e.set("PartitionValues", v.get("Values"));
-            e.putObject("ErrorDetail").put("ErrorCode", "EntityNotFoundException")
+            e.putObject("ErrorDetail")
+                .put("ErrorCode", "EntityNotFoundException")
                 .put("ErrorMessage", "Partition not found.");
           }
         }
       }
-      default -> throw new GlueError("UnknownOperationException", "the fake does not implement " + op);
+      default ->
+          throw new GlueError("UnknownOperationException", "the fake does not implement " + op);
     }
     return out;
   }
@@ -354,10 +387,14 @@ final class FakeGlue implements AutoCloseable {
   private static ObjectNode partitionOf(ObjectNode table, JsonNode input) {
     ObjectNode p = (ObjectNode) input.deepCopy();
     if (p.path("Values").size() != table.path("PartitionKeys").size()) {
-      throw new GlueError("InvalidInputException", "The number of partition keys do not match the number of partition values");
+      throw new GlueError(
+          "InvalidInputException",
+          "The number of partition keys do not match the number of partition values");
     }
-    p.put("DatabaseName", table.get("DatabaseName").asText()).put("TableName", table.get("Name").asText())
-        .put("CreationTime", now()).put("CatalogId", table.get("CatalogId").asText());
+    p.put("DatabaseName", table.get("DatabaseName").asText())
+        .put("TableName", table.get("Name").asText())
+        .put("CreationTime", now())
+        .put("CatalogId", table.get("CatalogId").asText());
     return p;
   }
 

@@ -5,9 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The catalog contract for the Glue catalog: the real AWS SDK v2 client against
- * {@link FakeGlue}, a WireMock-backed stand-in that speaks Glue's JSON protocol. No real
- * Glue service is involved.
+ * The catalog contract for the Glue catalog: the real AWS SDK v2 client against {@link FakeGlue}, a
+ * WireMock-backed stand-in that speaks Glue's JSON protocol. No real Glue service is involved.
  */
 class GlueCatalogContractTest extends CatalogContract<GlueCatalog> {
   private static FakeGlue fake;

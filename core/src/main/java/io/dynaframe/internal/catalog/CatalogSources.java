@@ -28,62 +28,95 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads a catalog table, as Glue's {@code create_dynamic_frame.from_catalog}: the table's
- * location and classification give the paths and the format, its SerDe and parameters the
- * format options (separator, header), and for a partitioned table the push-down predicate is
- * evaluated over the partitions' values from the catalog, before any file is listed, so
- * only the folders of the partitions that pass are read. Partition columns are added to the
- * records with the types of the table's partition keys.
+ * Reads a catalog table, as Glue's {@code create_dynamic_frame.from_catalog}: the table's location
+ * and classification give the paths and the format, its SerDe and parameters the format options
+ * (separator, header), and for a partitioned table the push-down predicate is evaluated over the
+ * partitions' values from the catalog, before any file is listed, so only the folders of the
+ * partitions that pass are read. Partition columns are added to the records with the types of the
+ * table's partition keys.
  */
 public final class CatalogSources {
   private CatalogSources() {}
 
   private static final String INDEX = "__dynaframe_partition_index";
+
   /** Connection options that may come from the table's parameters, as Glue reads them there. */
-  private static final Set<String> TABLE_CONNECTION_OPTIONS = Set.of("groupFiles", "groupSize", "recurse", "exclusions",
-      "compressionType");
+  private static final Set<String> TABLE_CONNECTION_OPTIONS =
+      Set.of("groupFiles", "groupSize", "recurse", "exclusions", "compressionType");
+
   /** Options of the catalog source itself, not passed on to the file source. */
   private static final Set<String> OWN_OPTIONS = Set.of("catalogPartitionPredicate");
 
   /** The source; the table is looked up when the frame is read. */
-  public static DataSource create(DynaContext ctx, Catalog catalog, String database, String table,
-      String transformationContext, String pushDownPredicate, Options additionalOptions) {
+  public static DataSource create(
+      DynaContext ctx,
+      Catalog catalog,
+      String database,
+      String table,
+      String transformationContext,
+      String pushDownPredicate,
+      Options additionalOptions) {
     TableIdentifier id = TableIdentifier.of(database, table);
     Options extra = additionalOptions == null ? Options.empty() : additionalOptions;
     String step = transformationContext == null ? "" : transformationContext;
     return () -> read(ctx, catalog, id, step, pushDownPredicate, extra);
   }
 
-  private static DynamicFrame read(DynaContext ctx, Catalog catalog, TableIdentifier id, String step,
-      String pushDownPredicate, Options extra) {
+  private static DynamicFrame read(
+      DynaContext ctx,
+      Catalog catalog,
+      TableIdentifier id,
+      String step,
+      String pushDownPredicate,
+      Options extra) {
     TableDefinition t = catalog.getTable(id);
-    String format = t.classification().orElseThrow(() -> new SourceException("table " + id
-        + " has no classification: set its table parameter 'classification' (json, csv, parquet, orc or avro)"));
+    String format =
+        t.classification()
+            .orElseThrow(
+                () ->
+                    new SourceException(
+                        "table "
+                            + id
+                            + " has no classification: set its table parameter 'classification' (json, csv, parquet, orc or avro)"));
     if (!Set.of("json", "csv", "parquet", "orc", "avro").contains(format)) {
-      throw new SourceException("table " + id + " has classification '" + format
-          + "', which cannot be read; readable are json, csv, parquet, orc, avro");
+      throw new SourceException(
+          "table "
+              + id
+              + " has classification '"
+              + format
+              + "', which cannot be read; readable are json, csv, parquet, orc, avro");
     }
     Options formatOptions = formatOptions(t, format);
     Map<String, Object> conn = new LinkedHashMap<>();
     conn.put("recurse", true);
-    t.parameters().forEach((k, v) -> {
-      if (TABLE_CONNECTION_OPTIONS.contains(k)) {
-        conn.put(k, v);
-      }
-    });
-    extra.asMap().forEach((k, v) -> {
-      if (!OWN_OPTIONS.contains(k)) {
-        conn.put(k, v);
-      }
-    });
+    t.parameters()
+        .forEach(
+            (k, v) -> {
+              if (TABLE_CONNECTION_OPTIONS.contains(k)) {
+                conn.put(k, v);
+              }
+            });
+    extra
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              if (!OWN_OPTIONS.contains(k)) {
+                conn.put(k, v);
+              }
+            });
     String name = step.isEmpty() ? id.name() : step;
 
     if (t.partitionKeys().isEmpty()) {
       if (pushDownPredicate != null && !pushDownPredicate.isBlank()) {
-        throw new SourceException("table " + id + " is not partitioned, so it takes no push-down predicate ('"
-            + pushDownPredicate + "')");
+        throw new SourceException(
+            "table "
+                + id
+                + " is not partitioned, so it takes no push-down predicate ('"
+                + pushDownPredicate
+                + "')");
       }
-      String location = t.location().orElseThrow(() -> new SourceException("table " + id + " has no location"));
+      String location =
+          t.location().orElseThrow(() -> new SourceException("table " + id + " has no location"));
       return readPaths(ctx, List.of(location), conn, format, formatOptions, step).withName(name);
     }
 
@@ -104,7 +137,10 @@ public final class CatalogSources {
         Column key = t.partitionKeys().get(i);
         String value = p.values().get(i);
         org.apache.spark.sql.types.DataType type = SparkTypes.toSpark(key.dataType());
-        df = df.withColumn(key.name(), Partition.NULL_VALUE.equals(value) ? lit(null).cast(type) : lit(value).cast(type));
+        df =
+            df.withColumn(
+                key.name(),
+                Partition.NULL_VALUE.equals(value) ? lit(null).cast(type) : lit(value).cast(type));
       }
       DynamicFrame withKeys = part.withRows(df);
       result = result == null ? withKeys : result.union(withKeys);
@@ -112,32 +148,53 @@ public final class CatalogSources {
     return result.withName(name).withTransformationContext(step);
   }
 
-  private static DynamicFrame readPaths(DynaContext ctx, List<String> paths, Map<String, Object> conn, String format,
-      Options formatOptions, String step) {
+  private static DynamicFrame readPaths(
+      DynaContext ctx,
+      List<String> paths,
+      Map<String, Object> conn,
+      String format,
+      Options formatOptions,
+      String step) {
     Options options = Options.of(conn).with("paths", paths);
     return ctx.createDynamicFrameFromOptions("s3", options, format, formatOptions, step);
   }
 
   private static String defaultLocation(TableDefinition t, Partition p) {
-    String base = t.location().orElseThrow(() -> new SourceException("partition " + p.values() + " of table "
-        + t.identifier() + " has no location, and neither has the table"));
-    StringBuilder sb = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    String base =
+        t.location()
+            .orElseThrow(
+                () ->
+                    new SourceException(
+                        "partition "
+                            + p.values()
+                            + " of table "
+                            + t.identifier()
+                            + " has no location, and neither has the table"));
+    StringBuilder sb =
+        new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     for (int i = 0; i < p.values().size(); i++) {
-      // escaped as Spark names partition folders, so a value such as "../x" stays one folder below the table
-      sb.append('/').append(ExternalCatalogUtils.escapePathName(t.partitionKeys().get(i).name())).append('=')
+      // escaped as Spark names partition folders, so a value such as "../x" stays one folder below
+      // the table
+      sb.append('/')
+          .append(ExternalCatalogUtils.escapePathName(t.partitionKeys().get(i).name()))
+          .append('=')
           .append(ExternalCatalogUtils.escapePathName(p.values().get(i)));
     }
     return sb.toString();
   }
 
-  /** Format options from the table: the CSV separator and header, as Glue's crawler records them. */
+  /**
+   * Format options from the table: the CSV separator and header, as Glue's crawler records them.
+   */
   static Options formatOptions(TableDefinition t, String format) {
     if (!format.equals("csv")) {
       return Options.empty();
     }
     Map<String, String> serde = t.format().serdeParameters();
-    String sep = serde.getOrDefault("field.delim", serde.getOrDefault("separatorChar",
-        t.parameters().getOrDefault("delimiter", ",")));
+    String sep =
+        serde.getOrDefault(
+            "field.delim",
+            serde.getOrDefault("separatorChar", t.parameters().getOrDefault("delimiter", ",")));
     Options o = Options.of("separator", sep);
     String header = t.parameters().getOrDefault("skip.header.line.count", "0");
     if (!header.trim().equals("0")) {
@@ -155,10 +212,11 @@ public final class CatalogSources {
   }
 
   /**
-   * The partitions that pass the predicate, evaluated by Spark SQL over a small local table
-   * of the partition values (typed as the partition keys); no file is touched.
+   * The partitions that pass the predicate, evaluated by Spark SQL over a small local table of the
+   * partition values (typed as the partition keys); no file is touched.
    */
-  static List<Partition> prune(DynaContext ctx, TableDefinition t, List<Partition> partitions, String predicate) {
+  static List<Partition> prune(
+      DynaContext ctx, TableDefinition t, List<Partition> partitions, String predicate) {
     if (predicate == null || predicate.isBlank() || partitions.isEmpty()) {
       return partitions;
     }
@@ -180,21 +238,44 @@ public final class CatalogSources {
     Dataset<Row> values = ctx.spark().createDataFrame(rows, DataTypes.createStructType(fields));
     List<org.apache.spark.sql.Column> typed = new ArrayList<>();
     for (Column k : t.partitionKeys()) {
-      typed.add(col(io.dynaframe.internal.Paths.quote(k.name())).cast(SparkTypes.toSpark(k.dataType())).alias(k.name()));
+      typed.add(
+          col(io.dynaframe.internal.Paths.quote(k.name()))
+              .cast(SparkTypes.toSpark(k.dataType()))
+              .alias(k.name()));
     }
     typed.add(col(INDEX));
     List<Row> kept;
     try {
-      kept = values.select(typed.toArray(new org.apache.spark.sql.Column[0])).where(predicate).select(INDEX)
-          .collectAsList();
+      kept =
+          values
+              .select(typed.toArray(new org.apache.spark.sql.Column[0]))
+              .where(predicate)
+              .select(INDEX)
+              .collectAsList();
     } catch (Exception e) { // AnalysisException is a checked exception in Scala's eyes
-      if (e.getClass().getName().endsWith("AnalysisException") || e.getClass().getName().contains("ParseException")) {
-        throw new SourceException("push-down predicate '" + predicate + "' of table " + t.identifier()
-            + " is not a valid condition over its partition keys " + t.partitionKeyNames() + ": "
-            + e.getMessage().lines().findFirst().orElse(""), e);
+      if (e.getClass().getName().endsWith("AnalysisException")
+          || e.getClass().getName().contains("ParseException")) {
+        throw new SourceException(
+            "push-down predicate '"
+                + predicate
+                + "' of table "
+                + t.identifier()
+                + " is not a valid condition over its partition keys "
+                + t.partitionKeyNames()
+                + ": "
+                + e.getMessage().lines().findFirst().orElse(""),
+            e);
       }
-      throw e instanceof RuntimeException r ? r : new SourceException("cannot evaluate push-down predicate '"
-          + predicate + "' of table " + t.identifier() + ": " + e.getMessage(), e);
+      throw e instanceof RuntimeException r
+          ? r
+          : new SourceException(
+              "cannot evaluate push-down predicate '"
+                  + predicate
+                  + "' of table "
+                  + t.identifier()
+                  + ": "
+                  + e.getMessage(),
+              e);
     }
     List<Partition> out = new ArrayList<>(kept.size());
     for (Row r : kept) {

@@ -4,11 +4,15 @@ import io.dynaframe.DynaContext;
 import io.dynaframe.InputFile;
 import java.util.List;
 
-/** Passes a source's listed files through the run's bookmarks, so a bookmarked source reads only new input. */
+/**
+ * Passes a source's listed files through the run's bookmarks, so a bookmarked source reads only new
+ * input.
+ */
 final class BookmarkFilter {
   private BookmarkFilter() {}
 
-  static List<InputFile> select(DynaContext ctx, String transformationContext, List<InputFile> listed) {
+  static List<InputFile> select(
+      DynaContext ctx, String transformationContext, List<InputFile> listed) {
     return ctx.bookmarks().select(transformationContext, listed);
   }
 }

@@ -17,15 +17,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * CSV records with Glue's format options, typed per value: a whole number (without leading
- * zeros) is a long, a decimal number a double, an unquoted empty field null, anything else
- * a string. A row whose number of fields differs from the header's (or, without a header,
- * from the file's first row) is an error record.
+ * CSV records with Glue's format options, typed per value: a whole number (without leading zeros)
+ * is a long, a decimal number a double, an unquoted empty field null, anything else a string. A row
+ * whose number of fields differs from the header's (or, without a header, from the file's first
+ * row) is an error record.
  */
 final class CsvFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
   private static final Pattern LONG = Pattern.compile("[-+]?(0|[1-9][0-9]{0,18})");
-  private static final Pattern DOUBLE = Pattern.compile("[-+]?((0|[1-9][0-9]*)(\\.[0-9]+)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  private static final Pattern DOUBLE =
+      Pattern.compile("[-+]?((0|[1-9][0-9]*)(\\.[0-9]+)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
   private final char separator;
   private final char quote;
@@ -33,9 +34,11 @@ final class CsvFormat implements RecordFormat {
   private final boolean withHeader;
   private final boolean skipFirst;
 
-  CsvFormat(String separator, String quoteChar, String escaper, boolean withHeader, boolean skipFirst) {
+  CsvFormat(
+      String separator, String quoteChar, String escaper, boolean withHeader, boolean skipFirst) {
     this.separator = single("separator", separator, ',');
-    this.quote = quoteChar != null && quoteChar.equals("-1") ? '\0' : single("quoteChar", quoteChar, '"');
+    this.quote =
+        quoteChar != null && quoteChar.equals("-1") ? '\0' : single("quoteChar", quoteChar, '"');
     this.escape = single("escaper", escaper, this.quote == '\0' ? '\\' : this.quote);
     this.withHeader = withHeader;
     this.skipFirst = skipFirst;
@@ -47,7 +50,8 @@ final class CsvFormat implements RecordFormat {
     }
     String v = value.equals("\\t") ? "\t" : value;
     if (v.length() != 1) {
-      throw new IllegalArgumentException("format option " + option + " must be one character, was '" + value + "'");
+      throw new IllegalArgumentException(
+          "format option " + option + " must be one character, was '" + value + "'");
     }
     return v.charAt(0);
   }
@@ -89,8 +93,10 @@ final class CsvFormat implements RecordFormat {
         return v;
       }
     }
-    if (!v.isEmpty() && (v.indexOf('.') >= 0 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0)
-        && DOUBLE.matcher(v).matches() && Character.isDigit(v.charAt(v.length() - 1))) {
+    if (!v.isEmpty()
+        && (v.indexOf('.') >= 0 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0)
+        && DOUBLE.matcher(v).matches()
+        && Character.isDigit(v.charAt(v.length() - 1))) {
       try {
         return Double.parseDouble(v);
       } catch (NumberFormatException e) {
@@ -116,7 +122,10 @@ final class CsvFormat implements RecordFormat {
       this.context = parser.getContext();
     }
 
-    /** The next row the parser gives, with what the context says about it; null at the end of the file. */
+    /**
+     * The next row the parser gives, with what the context says about it; null at the end of the
+     * file.
+     */
     private Parsed fetch() {
       if (lookahead != null) {
         Parsed p = lookahead;
@@ -136,7 +145,8 @@ final class CsvFormat implements RecordFormat {
         atEnd = true;
         return null;
       }
-      return new Parsed(fields, context.currentLine(), context.currentParsedContent(), context.currentRecord());
+      return new Parsed(
+          fields, context.currentLine(), context.currentParsedContent(), context.currentRecord());
     }
 
     /** True when no row follows: the parser has reached the end of the file. */
@@ -162,9 +172,13 @@ final class CsvFormat implements RecordFormat {
           row = fetch();
         } catch (TextParsingException e) {
           IOException io = ioCause(e);
-          next = ParsedRecord.failed(io != null
-              ? "cannot read the rest of the file from line " + start + ": " + describe(io)
-              : "malformed CSV: " + firstLine(e.getMessage()), start, null);
+          next =
+              ParsedRecord.failed(
+                  io != null
+                      ? "cannot read the rest of the file from line " + start + ": " + describe(io)
+                      : "malformed CSV: " + firstLine(e.getMessage()),
+                  start,
+                  null);
           done = true;
           parser.stopParsing();
           break;
@@ -183,8 +197,12 @@ final class CsvFormat implements RecordFormat {
           start = end - newlines;
         }
         // an odd number of quotes: a quoted field may have run to the end of the file
-        boolean unclosed = raw != null && quote != '\0' && escape == quote
-            && raw.chars().filter(c -> c == quote).count() % 2 == 1 && endFollows();
+        boolean unclosed =
+            raw != null
+                && quote != '\0'
+                && escape == quote
+                && raw.chars().filter(c -> c == quote).count() % 2 == 1
+                && endFollows();
         if (unclosed) {
           start = lastEndLine + 1;
           end = start + newlines;
@@ -199,19 +217,37 @@ final class CsvFormat implements RecordFormat {
             continue;
           }
         }
-        next = unclosed
-            ? ParsedRecord.failed("a quoted field opened in line " + start + " is not closed: the quote runs to the end "
-                + "of the file, so the lines after it were read as part of this record", start, end, raw)
-            : toRecord(fields, start, Math.max(start, end),
-                raw == null ? String.join(String.valueOf(separator), nonNull(fields)) : raw);
+        next =
+            unclosed
+                ? ParsedRecord.failed(
+                    "a quoted field opened in line "
+                        + start
+                        + " is not closed: the quote runs to the end "
+                        + "of the file, so the lines after it were read as part of this record",
+                    start,
+                    end,
+                    raw)
+                : toRecord(
+                    fields,
+                    start,
+                    Math.max(start, end),
+                    raw == null ? String.join(String.valueOf(separator), nonNull(fields)) : raw);
       }
       return next != null;
     }
 
     private ParsedRecord toRecord(String[] fields, long line, long lastLine, String raw) {
       if (fields.length != names.size()) {
-        return ParsedRecord.failed("expected " + names.size() + " fields" + (withHeader ? " (from the header)" : " (from the first row)")
-            + ", found " + fields.length, line, lastLine, raw);
+        return ParsedRecord.failed(
+            "expected "
+                + names.size()
+                + " fields"
+                + (withHeader ? " (from the header)" : " (from the first row)")
+                + ", found "
+                + fields.length,
+            line,
+            lastLine,
+            raw);
       }
       Map<String, Object> m = new LinkedHashMap<>(names.size() * 2);
       for (int i = 0; i < fields.length; i++) {
@@ -231,7 +267,10 @@ final class CsvFormat implements RecordFormat {
     }
   }
 
-  /** One row as the parser gave it: its fields, the line it ends on, its text and its number in the file. */
+  /**
+   * One row as the parser gave it: its fields, the line it ends on, its text and its number in the
+   * file.
+   */
   private record Parsed(String[] fields, long endLine, String raw, long number) {}
 
   private static List<String> nonNull(String[] fields) {
@@ -242,7 +281,10 @@ final class CsvFormat implements RecordFormat {
     return out;
   }
 
-  /** The I/O failure behind a parser's error (a truncated or unreadable file), if that is what it is. */
+  /**
+   * The I/O failure behind a parser's error (a truncated or unreadable file), if that is what it
+   * is.
+   */
   private static IOException ioCause(Throwable e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IOException io) {
@@ -254,7 +296,10 @@ final class CsvFormat implements RecordFormat {
 
   static String describe(IOException e) {
     String msg = e.getMessage();
-    return (msg == null || msg.isBlank() ? "" : msg + " ") + "(" + e.getClass().getSimpleName() + ")";
+    return (msg == null || msg.isBlank() ? "" : msg + " ")
+        + "("
+        + e.getClass().getSimpleName()
+        + ")";
   }
 
   private static String firstLine(String s) {

@@ -1,16 +1,15 @@
 package io.dynaframe.internal.io;
 
 import io.dynaframe.InputFile;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Packs input files into groups, one Spark task each, in path order. The number of groups
- * is what the target size asks for (total size / target, rounded up), and the files are cut
- * into that many runs of about equal size, so that tasks finish together instead of one
- * small group running alone at the end. A file is never split: one larger than a group's
- * share is read by one task, which keeps its line numbers exact.
+ * Packs input files into groups, one Spark task each, in path order. The number of groups is what
+ * the target size asks for (total size / target, rounded up), and the files are cut into that many
+ * runs of about equal size, so that tasks finish together instead of one small group running alone
+ * at the end. A file is never split: one larger than a group's share is read by one task, which
+ * keeps its line numbers exact.
  */
 final class FileGroups {
   private FileGroups() {}
@@ -59,8 +58,8 @@ final class FileGroups {
   }
 
   /**
-   * Spark's rule for the size of a read task: the total split over the cores, at least
-   * 4 MiB, at most 128 MiB.
+   * Spark's rule for the size of a read task: the total split over the cores, at least 4 MiB, at
+   * most 128 MiB.
    */
   static long defaultTarget(List<InputFile> files, int parallelism) {
     long total = 0;

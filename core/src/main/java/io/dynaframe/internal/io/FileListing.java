@@ -1,7 +1,6 @@
 package io.dynaframe.internal.io;
 
 import io.dynaframe.InputFile;
-
 import io.dynaframe.SourceException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -17,18 +16,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /**
- * Lists the files of a source's {@code paths}: a file is itself, a folder gives the files in
- * it (and below it with {@code recurse}), globs are expanded, {@code exclusions} globs are
- * applied to full paths, and names starting with {@code _} or {@code .} (Spark's markers and
- * checksums) are skipped.
+ * Lists the files of a source's {@code paths}: a file is itself, a folder gives the files in it
+ * (and below it with {@code recurse}), globs are expanded, {@code exclusions} globs are applied to
+ * full paths, and names starting with {@code _} or {@code .} (Spark's markers and checksums) are
+ * skipped.
  */
 public final class FileListing {
   private FileListing() {}
 
   /**
-   * The path as this cluster can open it: {@code s3://} becomes {@code s3a://} where no file
-   * system serves {@code s3://} (everywhere but on Glue and EMR); a path without a scheme
-   * stays as it is.
+   * The path as this cluster can open it: {@code s3://} becomes {@code s3a://} where no file system
+   * serves {@code s3://} (everywhere but on Glue and EMR); a path without a scheme stays as it is.
    */
   public static String normalize(String path, Configuration conf) {
     if (path.startsWith("s3://") || path.startsWith("s3n://")) {
@@ -45,13 +43,16 @@ public final class FileListing {
   }
 
   /** Lists the files; throws {@link SourceException} naming a path that does not exist. */
-  public static List<InputFile> list(Configuration conf, List<String> paths, boolean recurse, List<String> exclusions) {
+  public static List<InputFile> list(
+      Configuration conf, List<String> paths, boolean recurse, List<String> exclusions) {
     if (paths.isEmpty()) {
       throw new SourceException("the source has no paths: set the connection option 'paths'");
     }
     List<PathMatcher> excluded = new ArrayList<>();
     for (String glob : exclusions) {
-      excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + (glob.contains("://") ? stripScheme(glob) : glob)));
+      excluded.add(
+          FileSystems.getDefault()
+              .getPathMatcher("glob:" + (glob.contains("://") ? stripScheme(glob) : glob)));
     }
     List<InputFile> out = new ArrayList<>();
     for (String raw : paths) {
@@ -59,7 +60,8 @@ public final class FileListing {
       try {
         Path path = new Path(p);
         FileSystem fs = path.getFileSystem(conf);
-        FileStatus[] matches = hasGlob(p) ? fs.globStatus(path) : new FileStatus[] {fs.getFileStatus(path)};
+        FileStatus[] matches =
+            hasGlob(p) ? fs.globStatus(path) : new FileStatus[] {fs.getFileStatus(path)};
         if (matches == null || matches.length == 0) {
           throw new SourceException("no file matches the source path " + raw);
         }
@@ -71,7 +73,8 @@ public final class FileListing {
       } catch (IOException e) {
         throw new SourceException("cannot list the source path " + raw + ": " + e.getMessage(), e);
       } catch (IllegalArgumentException e) {
-        throw new SourceException("not a valid source path: '" + raw + "' (" + e.getMessage() + ")", e);
+        throw new SourceException(
+            "not a valid source path: '" + raw + "' (" + e.getMessage() + ")", e);
       }
     }
     out.sort(Comparator.comparing(InputFile::path));
@@ -82,8 +85,14 @@ public final class FileListing {
     return p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('[') >= 0 || p.indexOf('{') >= 0;
   }
 
-  private static void collect(FileSystem fs, FileStatus st, boolean recurse, boolean top,
-      List<PathMatcher> excluded, List<InputFile> out) throws IOException {
+  private static void collect(
+      FileSystem fs,
+      FileStatus st,
+      boolean recurse,
+      boolean top,
+      List<PathMatcher> excluded,
+      List<InputFile> out)
+      throws IOException {
     String name = st.getPath().getName();
     if (!top && (name.startsWith("_") || name.startsWith("."))) {
       return;

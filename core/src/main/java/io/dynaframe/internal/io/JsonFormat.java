@@ -19,17 +19,17 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * JSON records: one object per line by default (JSON Lines), or whole documents with
- * {@code multiLine}; {@code jsonPath} picks the records out of each document. A line that is
- * not valid JSON, or not an object, is an error record with its line number and text.
+ * JSON records: one object per line by default (JSON Lines), or whole documents with {@code
+ * multiLine}; {@code jsonPath} picks the records out of each document. A line that is not valid
+ * JSON, or not an object, is an error record with its line number and text.
  */
 final class JsonFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
 
   /**
-   * How deep objects and arrays may nest in one record. Deeper records are error records:
-   * Spark's schemas, plans and generated code recurse once per level, and a record nested a
-   * thousand levels deep would overflow their stacks instead of failing with a reason.
+   * How deep objects and arrays may nest in one record. Deeper records are error records: Spark's
+   * schemas, plans and generated code recurse once per level, and a record nested a thousand levels
+   * deep would overflow their stacks instead of failing with a reason.
    */
   static final int MAX_DEPTH = 100;
 
@@ -38,13 +38,18 @@ final class JsonFormat implements RecordFormat {
 
   JsonFormat(boolean multiLine, String jsonPath) {
     this.multiLine = multiLine;
-    this.jsonPath = jsonPath == null || jsonPath.isBlank() ? null : JsonPathSelector.parse(jsonPath);
+    this.jsonPath =
+        jsonPath == null || jsonPath.isBlank() ? null : JsonPathSelector.parse(jsonPath);
   }
 
   private static JsonFactory factory() {
     JsonFactory f = new JsonFactory();
-    f.setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_DEPTH).maxStringLength(Integer.MAX_VALUE).maxNumberLength(10_000).build());
+    f.setStreamReadConstraints(
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNumberLength(10_000)
+            .build());
     return f;
   }
 
@@ -55,9 +60,11 @@ final class JsonFormat implements RecordFormat {
 
   /** Adds the records selected from one parsed document to {@code out}. */
   private void emit(Object doc, long line, long lastLine, String raw, Deque<ParsedRecord> out) {
-    List<Object> selected = jsonPath == null ? List.of(doc == null ? "null" : doc) : jsonPath.select(doc);
+    List<Object> selected =
+        jsonPath == null ? List.of(doc == null ? "null" : doc) : jsonPath.select(doc);
     if (jsonPath == null && doc == null) {
-      out.add(ParsedRecord.failed("a JSON record must be an object, found null", line, lastLine, raw));
+      out.add(
+          ParsedRecord.failed("a JSON record must be an object, found null", line, lastLine, raw));
       return;
     }
     for (Object v : selected) {
@@ -66,17 +73,29 @@ final class JsonFormat implements RecordFormat {
         Map<String, Object> fields = (Map<String, Object>) m;
         out.add(ParsedRecord.ok(fields, line, lastLine, selected.size() == 1 ? raw : null));
       } else {
-        out.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(v)
-            + (jsonPath == null ? "" : " at jsonPath " + jsonPath), line, lastLine, raw));
+        out.add(
+            ParsedRecord.failed(
+                "a JSON record must be an object, found "
+                    + JsonValues.kindOf(v)
+                    + (jsonPath == null ? "" : " at jsonPath " + jsonPath),
+                line,
+                lastLine,
+                raw));
       }
     }
   }
 
   private static String describe(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    if (e instanceof StreamConstraintsException && e.getOriginalMessage().contains("nesting depth")) {
-      return "JSON nested deeper than " + MAX_DEPTH + " levels" + (at == null ? "" : " (at column " + at.getColumnNr() + ")")
-          + "; a record may nest objects and arrays at most " + MAX_DEPTH + " levels deep";
+    if (e instanceof StreamConstraintsException
+        && e.getOriginalMessage().contains("nesting depth")) {
+      return "JSON nested deeper than "
+          + MAX_DEPTH
+          + " levels"
+          + (at == null ? "" : " (at column " + at.getColumnNr() + ")")
+          + "; a record may nest objects and arrays at most "
+          + MAX_DEPTH
+          + " levels deep";
     }
     String msg = e.getOriginalMessage();
     int marker = msg.indexOf(" (start marker at");
@@ -129,12 +148,21 @@ final class JsonFormat implements RecordFormat {
         JsonToken first = p.nextToken();
         Object doc = JsonValues.read(p);
         if (p.nextToken() != null) {
-          pending.add(ParsedRecord.failed("malformed JSON at column " + p.currentLocation().getColumnNr()
-              + ": unexpected content after the first JSON value", lineNo, line));
+          pending.add(
+              ParsedRecord.failed(
+                  "malformed JSON at column "
+                      + p.currentLocation().getColumnNr()
+                      + ": unexpected content after the first JSON value",
+                  lineNo,
+                  line));
           return;
         }
         if (jsonPath == null && first != JsonToken.START_OBJECT) {
-          pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), lineNo, line));
+          pending.add(
+              ParsedRecord.failed(
+                  "a JSON record must be an object, found " + JsonValues.kindOf(doc),
+                  lineNo,
+                  line));
           return;
         }
         emit(doc, lineNo, lineNo, line, pending);
@@ -187,8 +215,12 @@ final class JsonFormat implements RecordFormat {
             long last = parser.currentLocation().getLineNr();
             String raw = mapper.writeValueAsString(doc);
             if (jsonPath == null && !(doc instanceof Map)) {
-              pending.add(ParsedRecord.failed("a JSON record must be an object, found " + JsonValues.kindOf(doc), line,
-                  last, raw));
+              pending.add(
+                  ParsedRecord.failed(
+                      "a JSON record must be an object, found " + JsonValues.kindOf(doc),
+                      line,
+                      last,
+                      raw));
             } else {
               emit(doc, line, last, raw, pending);
             }
@@ -196,7 +228,9 @@ final class JsonFormat implements RecordFormat {
         } catch (JsonProcessingException e) {
           JsonLocation loc = e.getLocation();
           long at = loc == null ? line : loc.getLineNr();
-          pending.add(ParsedRecord.failed(describe(e) + "; the rest of the file after this point was not read", at, null));
+          pending.add(
+              ParsedRecord.failed(
+                  describe(e) + "; the rest of the file after this point was not read", at, null));
           done = true;
         } catch (IOException e) {
           pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), line, null));

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The subset of JsonPath that Glue's {@code jsonPath} format option uses to pick records out
- * of a document: {@code $}, {@code .name}, {@code ['name']}, {@code [*]}, {@code .*} and
- * {@code [n]}, e.g. {@code $.records[*]}.
+ * The subset of JsonPath that Glue's {@code jsonPath} format option uses to pick records out of a
+ * document: {@code $}, {@code .name}, {@code ['name']}, {@code [*]}, {@code .*} and {@code [n]},
+ * e.g. {@code $.records[*]}.
  */
 final class JsonPathSelector implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -60,7 +60,9 @@ final class JsonPathSelector implements Serializable {
           steps.add("*");
         } else if (inner.matches("\\d+")) {
           steps.add("#" + inner);
-        } else if (inner.length() >= 2 && (inner.startsWith("'") && inner.endsWith("'") || inner.startsWith("\"") && inner.endsWith("\""))) {
+        } else if (inner.length() >= 2
+            && (inner.startsWith("'") && inner.endsWith("'")
+                || inner.startsWith("\"") && inner.endsWith("\""))) {
           steps.add(inner.substring(1, inner.length() - 1));
         } else {
           throw bad(expression, i);
@@ -74,8 +76,12 @@ final class JsonPathSelector implements Serializable {
   }
 
   private static IllegalArgumentException bad(String expression, int at) {
-    return new IllegalArgumentException("jsonPath '" + expression + "' is not supported at character " + (at + 1)
-        + " (supported: $, .name, ['name'], [*], .*, [n])");
+    return new IllegalArgumentException(
+        "jsonPath '"
+            + expression
+            + "' is not supported at character "
+            + (at + 1)
+            + " (supported: $, .name, ['name'], [*], .*, [n])");
   }
 
   /** The values the path selects in a document. */

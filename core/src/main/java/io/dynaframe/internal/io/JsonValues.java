@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON values as plain Java objects (maps, lists, Long, Double, String, Boolean, null) and
- * the Glue type of each value: the per-value typing that turns a field holding numbers in
- * some records and strings in others into a choice.
+ * JSON values as plain Java objects (maps, lists, Long, Double, String, Boolean, null) and the Glue
+ * type of each value: the per-value typing that turns a field holding numbers in some records and
+ * strings in others into a choice.
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -23,26 +23,30 @@ public final class JsonValues {
   public static Object read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
-      case START_OBJECT: {
-        Map<String, Object> m = new LinkedHashMap<>();
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String name = p.currentName();
-          p.nextToken();
-          m.put(name, read(p));
+      case START_OBJECT:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          while (p.nextToken() != JsonToken.END_OBJECT) {
+            String name = p.currentName();
+            p.nextToken();
+            m.put(name, read(p));
+          }
+          return m;
         }
-        return m;
-      }
-      case START_ARRAY: {
-        List<Object> l = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(read(p));
+      case START_ARRAY:
+        {
+          List<Object> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            l.add(read(p));
+          }
+          return l;
         }
-        return l;
-      }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDoubleValue() : (Object) p.getLongValue();
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? (Object) p.getDoubleValue()
+            : (Object) p.getLongValue();
       case VALUE_NUMBER_FLOAT:
         return p.getDoubleValue();
       case VALUE_TRUE:

@@ -1,7 +1,6 @@
 package io.dynaframe.internal.io;
 
 import io.dynaframe.InputFile;
-
 import io.dynaframe.SourceException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,15 +23,15 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Checks, from the files' footers alone (no Spark job, no data read), that the Parquet files
- * of one source agree on the type of every column they share. Spark reads all files with
- * the schema of one of them, so a column that is a long in one file and a string in another
- * would otherwise be read wrongly or fail deep inside a task; here it fails at once with a
- * {@link SourceException} that names the column and two files that disagree.
+ * Checks, from the files' footers alone (no Spark job, no data read), that the Parquet files of one
+ * source agree on the type of every column they share. Spark reads all files with the schema of one
+ * of them, so a column that is a long in one file and a string in another would otherwise be read
+ * wrongly or fail deep inside a task; here it fails at once with a {@link SourceException} that
+ * names the column and two files that disagree.
  *
- * <p>Columns are matched by name without regard to case, as Spark matches them. Columns that
- * only some files have are fine (they read as null elsewhere), as are differences of
- * nullability; a nested field is compared where both files have it.
+ * <p>Columns are matched by name without regard to case, as Spark matches them. Columns that only
+ * some files have are fine (they read as null elsewhere), as are differences of nullability; a
+ * nested field is compared where both files have it.
  */
 final class ParquetFooters {
   private ParquetFooters() {}
@@ -42,9 +41,9 @@ final class ParquetFooters {
   private record Seen(String file, String path, Type type) {}
 
   /**
-   * The files that hold data, and whether they have different sets of columns (then Spark
-   * must merge their schemas, or it would read them all with the columns of one of them and
-   * drop the others' extra columns without a word).
+   * The files that hold data, and whether they have different sets of columns (then Spark must
+   * merge their schemas, or it would read them all with the columns of one of them and drop the
+   * others' extra columns without a word).
    */
   record Checked(List<InputFile> files, boolean columnsDiffer, String sparkSchema) {}
 
@@ -54,10 +53,11 @@ final class ParquetFooters {
   private record Footer(MessageType schema, String sparkSchema) {}
 
   /**
-   * Checks the files. Zero-byte files hold no records and are not Parquet files at all, so
-   * they are left out.
+   * Checks the files. Zero-byte files hold no records and are not Parquet files at all, so they are
+   * left out.
    *
-   * @throws SourceException naming a file that is not Parquet, or a column whose type differs between two files
+   * @throws SourceException naming a file that is not Parquet, or a column whose type differs
+   *     between two files
    */
   static Checked check(List<InputFile> files, Configuration conf) {
     List<InputFile> data = new ArrayList<>();
@@ -76,7 +76,8 @@ final class ParquetFooters {
       columnSets.add(columns);
     }
     boolean differ = columnSets.size() > 1;
-    // the schema Spark would infer itself (it reads the first file's footer in a Spark job of its own)
+    // the schema Spark would infer itself (it reads the first file's footer in a Spark job of its
+    // own)
     String sparkSchema = differ || footers.isEmpty() ? null : footers.get(0).sparkSchema();
     return new Checked(data, differ, sparkSchema);
   }
@@ -89,11 +90,14 @@ final class ParquetFooters {
       }
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, files.size()), r -> {
-      Thread t = new Thread(r, "dynaframe-parquet-footers");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(THREADS, files.size()),
+            r -> {
+              Thread t = new Thread(r, "dynaframe-parquet-footers");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Footer>> futures = new ArrayList<>();
       for (InputFile f : files) {
@@ -108,7 +112,8 @@ final class ParquetFooters {
       if (e.getCause() instanceof SourceException s) {
         throw s;
       }
-      throw new SourceException("cannot read the Parquet footers of the source: " + e.getCause(), e.getCause());
+      throw new SourceException(
+          "cannot read the Parquet footers of the source: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("interrupted while reading the Parquet footers of the source", e);
@@ -118,15 +123,21 @@ final class ParquetFooters {
   }
 
   private static Footer footer(InputFile f, Configuration conf) {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f.path()), conf))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f.path()), conf))) {
       var meta = reader.getFooter().getFileMetaData();
       return new Footer(meta.getSchema(), meta.getKeyValueMetaData().get(SPARK_SCHEMA_KEY));
     } catch (IOException | RuntimeException e) {
-      throw new SourceException("file " + f.path() + " is not a readable Parquet file: " + e.getMessage(), e);
+      throw new SourceException(
+          "file " + f.path() + " is not a readable Parquet file: " + e.getMessage(), e);
     }
   }
 
-  private static void compare(String file, String prefix, GroupType group, Map<String, Seen> seen,
+  private static void compare(
+      String file,
+      String prefix,
+      GroupType group,
+      Map<String, Seen> seen,
       java.util.Set<String> columns) {
     for (Type t : group.getFields()) {
       String path = prefix.isEmpty() ? t.getName() : prefix + "." + t.getName();
@@ -136,9 +147,18 @@ final class ParquetFooters {
       if (first == null) {
         seen.put(key, new Seen(file, path, t));
       } else if (!sameKind(first.type(), t)) {
-        throw new SourceException("the Parquet files of the source disagree on the type of column '" + first.path()
-            + "': it is " + describe(first.type()) + " in " + first.file() + " but " + describe(t) + " in " + file
-            + "; read the files as separate sources, or rewrite one of them with the other's type");
+        throw new SourceException(
+            "the Parquet files of the source disagree on the type of column '"
+                + first.path()
+                + "': it is "
+                + describe(first.type())
+                + " in "
+                + first.file()
+                + " but "
+                + describe(t)
+                + " in "
+                + file
+                + "; read the files as separate sources, or rewrite one of them with the other's type");
       }
       if (!t.isPrimitive()) {
         compare(file, path, t.asGroupType(), seen, columns);
@@ -146,7 +166,9 @@ final class ParquetFooters {
     }
   }
 
-  /** Same primitive type and logical type, or both groups (whose fields are compared one by one). */
+  /**
+   * Same primitive type and logical type, or both groups (whose fields are compared one by one).
+   */
   private static boolean sameKind(Type a, Type b) {
     if (a.isPrimitive() != b.isPrimitive()) {
       return false;
@@ -168,6 +190,8 @@ final class ParquetFooters {
     }
     PrimitiveType p = t.asPrimitiveType();
     String name = p.getPrimitiveTypeName().name().toLowerCase(Locale.ROOT);
-    return p.getLogicalTypeAnnotation() == null ? name : name + " (" + p.getLogicalTypeAnnotation() + ")";
+    return p.getLogicalTypeAnnotation() == null
+        ? name
+        : name + " (" + p.getLogicalTypeAnnotation() + ")";
   }
 }

@@ -3,11 +3,11 @@ package io.dynaframe.internal.io;
 import java.util.Map;
 
 /**
- * One record read from a file: its fields, or the reason it could not be parsed, with the
- * 1-based lines where it starts and ends and its raw text. A line of 0 means the position
- * is not known.
+ * One record read from a file: its fields, or the reason it could not be parsed, with the 1-based
+ * lines where it starts and ends and its raw text. A line of 0 means the position is not known.
  */
-public record ParsedRecord(Map<String, Object> fields, String error, long line, String raw, long lastLine) {
+public record ParsedRecord(
+    Map<String, Object> fields, String error, long line, String raw, long lastLine) {
 
   static ParsedRecord ok(Map<String, Object> fields, long line, String raw) {
     return new ParsedRecord(fields, null, line, raw, line);
@@ -25,7 +25,9 @@ public record ParsedRecord(Map<String, Object> fields, String error, long line, 
     return new ParsedRecord(null, error, line, raw, Math.max(line, lastLine));
   }
 
-  /** This record as an error record with another reason, at the same lines and with the same text. */
+  /**
+   * This record as an error record with another reason, at the same lines and with the same text.
+   */
   ParsedRecord asError(String reason) {
     return new ParsedRecord(null, reason, line, raw, lastLine);
   }

@@ -29,9 +29,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
@@ -40,32 +40,57 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes frames as files: Spark writes into a hidden staging folder beside the output, then
- * every file is moved into place under a name that says what it holds,
- * {@code <name>-<runId>-part-<nnnnn>.<ext>}, and the staging folder is removed. A failed
- * write moves nothing.
+ * Writes frames as files: Spark writes into a hidden staging folder beside the output, then every
+ * file is moved into place under a name that says what it holds, {@code
+ * <name>-<runId>-part-<nnnnn>.<ext>}, and the staging folder is removed. A failed write moves
+ * nothing.
  */
 public final class Sinks {
   private Sinks() {}
 
-  private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "writeHeader",
-      "withHeader", "multiLine", "optimizePerformance");
+  private static final Set<String> CSV_OPTIONS =
+      Set.of(
+          "separator",
+          "quoteChar",
+          "escaper",
+          "writeHeader",
+          "withHeader",
+          "multiLine",
+          "optimizePerformance");
 
-  /** The connection options of an {@code s3} sink: Glue's, with those that register the output in the catalog. */
-  static final Set<String> CONNECTION_OPTIONS = Set.of("path", "partitionKeys", "compression", "enableUpdateCatalog",
-      "updateBehavior", "catalogDatabase", "catalogTableName");
+  /**
+   * The connection options of an {@code s3} sink: Glue's, with those that register the output in
+   * the catalog.
+   */
+  static final Set<String> CONNECTION_OPTIONS =
+      Set.of(
+          "path",
+          "partitionKeys",
+          "compression",
+          "enableUpdateCatalog",
+          "updateBehavior",
+          "catalogDatabase",
+          "catalogTableName");
 
   /** A sink for the options, validated now. */
-  public static DataSink create(DynaContext ctx, Options options, String transformationContext,
-      String format, Options formatOptions) {
+  public static DataSink create(
+      DynaContext ctx,
+      Options options,
+      String transformationContext,
+      String format,
+      Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
     if (fmt.equals("glueparquet")) {
       fmt = "parquet";
     }
     if (!Sources.FORMATS.contains(fmt)) {
-      throw new SinkException("format '" + format + "' is not supported; use one of " + new TreeSet<>(Sources.FORMATS));
+      throw new SinkException(
+          "format '" + format + "' is not supported; use one of " + new TreeSet<>(Sources.FORMATS));
     }
-    OptionKeys.check(options.asMap().keySet(), CONNECTION_OPTIONS, "connection option of an s3 sink",
+    OptionKeys.check(
+        options.asMap().keySet(),
+        CONNECTION_OPTIONS,
+        "connection option of an s3 sink",
         SinkException::new);
     String path = options.getString("path", "");
     if (path.isBlank()) {
@@ -75,7 +100,11 @@ public final class Sinks {
     if (fmt.equals("csv")) {
       for (String k : fo.asMap().keySet()) {
         if (!CSV_OPTIONS.contains(k)) {
-          throw new SinkException("format option '" + k + "' is not known for csv; known options are " + new TreeSet<>(CSV_OPTIONS));
+          throw new SinkException(
+              "format option '"
+                  + k
+                  + "' is not known for csv; known options are "
+                  + new TreeSet<>(CSV_OPTIONS));
         }
       }
     }
@@ -86,23 +115,43 @@ public final class Sinks {
       frame.assertErrorThreshold();
       String base = baseName(transformationContext, frame.name(), path);
       write(ctx, frame, path, finalFmt, fo, partitionKeys, compression, base);
-      return DynamicFrame.fromDF(ctx.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA), ctx, frame.name() + "_errors");
+      return DynamicFrame.fromDF(
+          ctx.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA),
+          ctx,
+          frame.name() + "_errors");
     };
   }
 
-  /** The file name stem: the step's context, else the frame's name, else the output folder's name. */
+  /**
+   * The file name stem: the step's context, else the frame's name, else the output folder's name.
+   */
   static String baseName(String transformationContext, String frameName, String path) {
-    String n = transformationContext != null && !transformationContext.isBlank() ? transformationContext
-        : !frameName.isBlank() ? frameName : new Path(path).getName();
+    String n =
+        transformationContext != null && !transformationContext.isBlank()
+            ? transformationContext
+            : !frameName.isBlank() ? frameName : new Path(path).getName();
     String clean = n.replaceAll("[^A-Za-z0-9_.-]+", "_");
     return clean.isEmpty() ? "data" : clean;
   }
 
-  private static void write(DynaContext ctx, DynamicFrame frame, String path, String fmt, Options fo,
-      List<String> partitionKeys, String compression, String base) {
+  private static void write(
+      DynaContext ctx,
+      DynamicFrame frame,
+      String path,
+      String fmt,
+      Options fo,
+      List<String> partitionKeys,
+      String compression,
+      String base) {
     Configuration conf = ctx.spark().sessionState().newHadoopConf();
     Path out = new Path(FileListing.normalize(path, conf));
-    Path staging = new Path(out, ".dynaframe-staging-" + ctx.runId() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    Path staging =
+        new Path(
+            out,
+            ".dynaframe-staging-"
+                + ctx.runId()
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
     Dataset<Row> df = frame.toDF();
     checkNamesDifferBeyondCase(df.schema(), "", frame.name(), path);
     if (fmt.equals("orc")) {
@@ -111,8 +160,13 @@ public final class Sinks {
     List<String> columns = List.of(df.columns());
     for (String k : partitionKeys) {
       if (!columns.contains(k)) {
-        throw new SinkException("partition key '" + k + "' is not a field of frame '" + frame.name()
-            + "'; its fields are " + columns);
+        throw new SinkException(
+            "partition key '"
+                + k
+                + "' is not a field of frame '"
+                + frame.name()
+                + "'; its fields are "
+                + columns);
       }
     }
     FileSystem fs;
@@ -126,21 +180,34 @@ public final class Sinks {
       if (compression != null) {
         w = w.option("compression", compression);
       }
-      w.mode(SaveMode.ErrorIfExists).partitionBy(partitionKeys.toArray(new String[0])).format(formatOf(fmt))
+      w.mode(SaveMode.ErrorIfExists)
+          .partitionBy(partitionKeys.toArray(new String[0]))
+          .format(formatOf(fmt))
           .save(staging.toString());
       publish(fs, staging, out, base + "-" + ctx.runId(), fmt);
     } catch (IOException e) {
-      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + e.getMessage(), e);
+      throw new SinkException(
+          "writing frame '" + frame.name() + "' to " + path + " failed: " + e.getMessage(), e);
     } catch (Exception e) { // AnalysisException is a checked exception in Java's eyes
       if (e.getClass().getName().endsWith("AnalysisException")) {
-        // Spark refused the frame as it is (a name or type the format cannot store): nothing was written
-        throw new SinkException("frame '" + frame.name() + "' cannot be written as " + fmt + " to " + path + ": "
-            + firstLine(e), e);
+        // Spark refused the frame as it is (a name or type the format cannot store): nothing was
+        // written
+        throw new SinkException(
+            "frame '"
+                + frame.name()
+                + "' cannot be written as "
+                + fmt
+                + " to "
+                + path
+                + ": "
+                + firstLine(e),
+            e);
       }
       if (e instanceof RuntimeException r) {
         throw r;
       }
-      throw new SinkException("writing frame '" + frame.name() + "' to " + path + " failed: " + reason(e), e);
+      throw new SinkException(
+          "writing frame '" + frame.name() + "' to " + path + " failed: " + reason(e), e);
     } finally {
       try {
         fs.delete(staging, true);
@@ -151,19 +218,28 @@ public final class Sinks {
   }
 
   /**
-   * Fails when two fields of one struct have names that differ only in case ({@code Id} and
-   * {@code id}): Spark resolves names without regard to case, and Hive and the Glue catalog
-   * store them in lower case, so the two would be written as one column or not at all.
+   * Fails when two fields of one struct have names that differ only in case ({@code Id} and {@code
+   * id}): Spark resolves names without regard to case, and Hive and the Glue catalog store them in
+   * lower case, so the two would be written as one column or not at all.
    */
-  static void checkNamesDifferBeyondCase(StructType schema, String prefix, String frameName, String path) {
+  static void checkNamesDifferBeyondCase(
+      StructType schema, String prefix, String frameName, String path) {
     java.util.Map<String, String> seen = new java.util.HashMap<>();
     for (StructField f : schema.fields()) {
       String full = prefix + f.name();
       String other = seen.putIfAbsent(f.name().toLowerCase(Locale.ROOT), full);
       if (other != null) {
-        throw new SinkException("frame '" + frameName + "' has the fields '" + other + "' and '" + full
-            + "', whose names differ only in case; Spark, Hive and the Glue catalog take them for one column, so nothing "
-            + "was written to " + path + ": rename or drop one of them first");
+        throw new SinkException(
+            "frame '"
+                + frameName
+                + "' has the fields '"
+                + other
+                + "' and '"
+                + full
+                + "', whose names differ only in case; Spark, Hive and the Glue catalog take them for one column, so nothing "
+                + "was written to "
+                + path
+                + ": rename or drop one of them first");
       }
       org.apache.spark.sql.types.DataType t = f.dataType();
       while (t instanceof ArrayType a) {
@@ -175,13 +251,24 @@ public final class Sinks {
     }
   }
 
-  /** ORC reads its schema from a type string in which a backtick ends a name: {@code e`f} would be stored as {@code e}. */
-  private static void checkNoBackticks(StructType schema, String prefix, String frameName, String path) {
+  /**
+   * ORC reads its schema from a type string in which a backtick ends a name: {@code e`f} would be
+   * stored as {@code e}.
+   */
+  private static void checkNoBackticks(
+      StructType schema, String prefix, String frameName, String path) {
     for (StructField f : schema.fields()) {
       if (f.name().indexOf('`') >= 0) {
-        throw new SinkException("frame '" + frameName + "' has the field '" + prefix + f.name() + "', and ORC cannot "
-            + "store a name with a backtick (it would cut the name short), so nothing was written to " + path
-            + ": rename the field or write another format");
+        throw new SinkException(
+            "frame '"
+                + frameName
+                + "' has the field '"
+                + prefix
+                + f.name()
+                + "', and ORC cannot "
+                + "store a name with a backtick (it would cut the name short), so nothing was written to "
+                + path
+                + ": rename the field or write another format");
       }
       org.apache.spark.sql.types.DataType t = f.dataType();
       while (t instanceof ArrayType a) {
@@ -197,44 +284,55 @@ public final class Sinks {
     return fmt.equals("json") ? "text" : fmt;
   }
 
-  private static DataFrameWriter<?> writer(Dataset<Row> df, String fmt, Options fo, List<String> keys) {
+  private static DataFrameWriter<?> writer(
+      Dataset<Row> df, String fmt, Options fo, List<String> keys) {
     switch (fmt) {
-      case "json": {
-        // each record as one JSON line (a choice as the value it holds), partition columns beside it
-        List<Column> cols = new ArrayList<>();
-        for (String k : keys) {
-          cols.add(col(Paths.quote(k)));
+      case "json":
+        {
+          // each record as one JSON line (a choice as the value it holds), partition columns beside
+          // it
+          List<Column> cols = new ArrayList<>();
+          for (String k : keys) {
+            cols.add(col(Paths.quote(k)));
+          }
+          StructType restSchema = df.drop(keys.toArray(new String[0])).schema();
+          List<Column> rest = new ArrayList<>();
+          for (StructField f : restSchema.fields()) {
+            rest.add(col(Paths.quote(f.name())));
+          }
+          UDF1<Row, String> toJson = r -> RowJson.toJson(r, restSchema);
+          Column record =
+              rest.isEmpty()
+                  ? lit("{}")
+                  : udf(toJson, DataTypes.StringType).apply(struct(rest.toArray(new Column[0])));
+          cols.add(record.alias("value"));
+          return df.select(cols.toArray(new Column[0])).write();
         }
-        StructType restSchema = df.drop(keys.toArray(new String[0])).schema();
-        List<Column> rest = new ArrayList<>();
-        for (StructField f : restSchema.fields()) {
-          rest.add(col(Paths.quote(f.name())));
+      case "csv":
+        {
+          Dataset<Row> flat = df.select(flatColumns(df.schema()));
+          DataFrameWriter<Row> w =
+              flat.write()
+                  .option("header", String.valueOf(fo.getBoolean("writeHeader", true)))
+                  .option("sep", fo.getString("separator", ","));
+          String quote = fo.getString("quoteChar", "\"");
+          if (quote.equals("-1")) {
+            w = w.option("quote", "\u0000");
+          } else {
+            // quotes inside values are doubled ("a ""b"""), as the CSV source reads them
+            w = w.option("quote", quote).option("escape", fo.getString("escaper", quote));
+          }
+          return w;
         }
-        UDF1<Row, String> toJson = r -> RowJson.toJson(r, restSchema);
-        Column record = rest.isEmpty() ? lit("{}") : udf(toJson, DataTypes.StringType).apply(struct(rest.toArray(new Column[0])));
-        cols.add(record.alias("value"));
-        return df.select(cols.toArray(new Column[0])).write();
-      }
-      case "csv": {
-        Dataset<Row> flat = df.select(flatColumns(df.schema()));
-        DataFrameWriter<Row> w = flat.write()
-            .option("header", String.valueOf(fo.getBoolean("writeHeader", true)))
-            .option("sep", fo.getString("separator", ","));
-        String quote = fo.getString("quoteChar", "\"");
-        if (quote.equals("-1")) {
-          w = w.option("quote", "\u0000");
-        } else {
-          // quotes inside values are doubled ("a ""b"""), as the CSV source reads them
-          w = w.option("quote", quote).option("escape", fo.getString("escaper", quote));
-        }
-        return w;
-      }
       default:
         return df.select(voidAsString(df.schema())).write();
     }
   }
 
-  /** Columns for flat formats: a choice becomes the string of the value it holds, nested values JSON text. */
+  /**
+   * Columns for flat formats: a choice becomes the string of the value it holds, nested values JSON
+   * text.
+   */
   private static Column[] flatColumns(StructType schema) {
     List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -243,11 +341,17 @@ public final class Sinks {
         List<Column> slots = new ArrayList<>();
         for (StructField slot : s.fields()) {
           Column member = c.getField(slot.name());
-          slots.add(slot.dataType() instanceof StructType || slot.dataType() instanceof ArrayType
-              || slot.dataType() instanceof MapType ? to_json(member) : member.cast(DataTypes.StringType));
+          slots.add(
+              slot.dataType() instanceof StructType
+                      || slot.dataType() instanceof ArrayType
+                      || slot.dataType() instanceof MapType
+                  ? to_json(member)
+                  : member.cast(DataTypes.StringType));
         }
         c = coalesce(slots.toArray(new Column[0]));
-      } else if (f.dataType() instanceof StructType || f.dataType() instanceof ArrayType || f.dataType() instanceof MapType) {
+      } else if (f.dataType() instanceof StructType
+          || f.dataType() instanceof ArrayType
+          || f.dataType() instanceof MapType) {
         c = to_json(c);
       } else if (f.dataType() instanceof NullType) {
         c = c.cast(DataTypes.StringType);
@@ -257,7 +361,10 @@ public final class Sinks {
     return cols.toArray(new Column[0]);
   }
 
-  /** Parquet, ORC and Avro cannot store a column of type null: it is written as a string column of nulls. */
+  /**
+   * Parquet, ORC and Avro cannot store a column of type null: it is written as a string column of
+   * nulls.
+   */
   private static Column[] voidAsString(StructType schema) {
     List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -268,10 +375,10 @@ public final class Sinks {
   }
 
   /**
-   * Why a Spark write failed, in one line, instead of Spark's "Job aborted due to stage
-   * failure" with a task's stack trace: the message of the first dynaframe exception behind it
-   * (a source that could not be read), else that of the first I/O error (which names the object
-   * that could not be written), else the failure's own first line.
+   * Why a Spark write failed, in one line, instead of Spark's "Job aborted due to stage failure"
+   * with a task's stack trace: the message of the first dynaframe exception behind it (a source
+   * that could not be read), else that of the first I/O error (which names the object that could
+   * not be written), else the failure's own first line.
    */
   static String reason(Throwable failure) {
     Throwable io = null;
@@ -296,7 +403,8 @@ public final class Sinks {
   }
 
   /** Moves every data file from staging into the output folder under its final name. */
-  private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt) throws IOException {
+  private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     collect(fs, staging, files);
     files.sort(null);
@@ -327,11 +435,13 @@ public final class Sinks {
 
   /**
    * {@code part-00003-<uuid>-c000.snappy.parquet} becomes {@code <stem>-part-00003.snappy.parquet};
-   * a second file of the same task keeps its counter: {@code <stem>-part-00003-c001.snappy.parquet}.
+   * a second file of the same task keeps its counter: {@code
+   * <stem>-part-00003-c001.snappy.parquet}.
    */
   static String finalName(String sparkName, String stem, String fmt) {
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("part-(\\d+)(?:-[0-9a-fA-F-]{36})?(?:[-.]c(\\d+))?(\\..*)?").matcher(sparkName);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("part-(\\d+)(?:-[0-9a-fA-F-]{36})?(?:[-.]c(\\d+))?(\\..*)?")
+            .matcher(sparkName);
     String part = "00000";
     String counter = null;
     String ext = "";

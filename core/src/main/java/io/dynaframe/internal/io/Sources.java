@@ -1,10 +1,9 @@
 package io.dynaframe.internal.io;
 
-import io.dynaframe.InputFile;
-
 import io.dynaframe.DataSource;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
+import io.dynaframe.InputFile;
 import io.dynaframe.Options;
 import io.dynaframe.SourceException;
 import io.dynaframe.internal.OptionKeys;
@@ -18,90 +17,153 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
-/** Builds the sources of connection type {@code s3} (files on S3, s3a or a local disk) for each format. */
+/**
+ * Builds the sources of connection type {@code s3} (files on S3, s3a or a local disk) for each
+ * format.
+ */
 public final class Sources {
   private Sources() {}
 
   static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
-  /**
-   * The connection options of an {@code s3} source, as Glue documents them. {@code maxBand},
-   * {@code maxFilesInBand}, {@code isFailFast}, {@code excludeStorageClasses},
-   * {@code useS3ListImplementation}, {@code boundedSize} and {@code boundedFiles} are accepted
-   * and have no effect (README, "Where dynaframe differs from Glue").
-   */
-  static final Set<String> CONNECTION_OPTIONS = Set.of("paths", "recurse", "exclusions", "compressionType",
-      "groupFiles", "groupSize", "maxBand", "maxFilesInBand", "isFailFast", "excludeStorageClasses",
-      "useS3ListImplementation", "boundedSize", "boundedFiles");
-  private static final Set<String> JSON_OPTIONS = Set.of("jsonPath", "multiLine");
-  private static final Set<String> CSV_OPTIONS = Set.of("separator", "quoteChar", "escaper", "withHeader",
-      "skipFirst", "multiLine", "optimizePerformance", "strictCheckForQuoting");
 
   /**
-   * A source for the options, validated now: an unknown connection type, format or format
-   * option fails here with a {@link SourceException} that names it.
+   * The connection options of an {@code s3} source, as Glue documents them. {@code maxBand}, {@code
+   * maxFilesInBand}, {@code isFailFast}, {@code excludeStorageClasses}, {@code
+   * useS3ListImplementation}, {@code boundedSize} and {@code boundedFiles} are accepted and have no
+   * effect (README, "Where dynaframe differs from Glue").
    */
-  public static DataSource create(DynaContext ctx, Options options, String transformationContext,
-      String format, Options formatOptions) {
+  static final Set<String> CONNECTION_OPTIONS =
+      Set.of(
+          "paths",
+          "recurse",
+          "exclusions",
+          "compressionType",
+          "groupFiles",
+          "groupSize",
+          "maxBand",
+          "maxFilesInBand",
+          "isFailFast",
+          "excludeStorageClasses",
+          "useS3ListImplementation",
+          "boundedSize",
+          "boundedFiles");
+
+  private static final Set<String> JSON_OPTIONS = Set.of("jsonPath", "multiLine");
+  private static final Set<String> CSV_OPTIONS =
+      Set.of(
+          "separator",
+          "quoteChar",
+          "escaper",
+          "withHeader",
+          "skipFirst",
+          "multiLine",
+          "optimizePerformance",
+          "strictCheckForQuoting");
+
+  /**
+   * A source for the options, validated now: an unknown connection type, format or format option
+   * fails here with a {@link SourceException} that names it.
+   */
+  public static DataSource create(
+      DynaContext ctx,
+      Options options,
+      String transformationContext,
+      String format,
+      Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) {
-      throw new SourceException("format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
+      throw new SourceException(
+          "format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
     }
     Options fo = formatOptions == null ? Options.empty() : formatOptions;
-    OptionKeys.check(options.asMap().keySet(), CONNECTION_OPTIONS, "connection option of an s3 source",
+    OptionKeys.check(
+        options.asMap().keySet(),
+        CONNECTION_OPTIONS,
+        "connection option of an s3 source",
         SourceException::new);
     checkFormatOptions(fmt, fo);
     if (options.getStringList("paths").isEmpty()) {
-      throw new SourceException("the source has no paths: set the connection option 'paths' (a list of paths or URIs)");
+      throw new SourceException(
+          "the source has no paths: set the connection option 'paths' (a list of paths or URIs)");
     }
-    RecordFormat records = switch (fmt) {
-      case "json" -> new JsonFormat(fo.getBoolean("multiLine", false), fo.getString("jsonPath", null));
-      case "csv" -> new CsvFormat(fo.getString("separator", null), fo.getString("quoteChar", null),
-          fo.getString("escaper", null), fo.getBoolean("withHeader", false), fo.getBoolean("skipFirst", false));
-      default -> null;
-    };
+    RecordFormat records =
+        switch (fmt) {
+          case "json" ->
+              new JsonFormat(fo.getBoolean("multiLine", false), fo.getString("jsonPath", null));
+          case "csv" ->
+              new CsvFormat(
+                  fo.getString("separator", null),
+                  fo.getString("quoteChar", null),
+                  fo.getString("escaper", null),
+                  fo.getBoolean("withHeader", false),
+                  fo.getBoolean("skipFirst", false));
+          default -> null;
+        };
     List<String> paths = options.getStringList("paths");
     boolean recurse = options.getBoolean("recurse", false);
     List<String> exclusions = options.getStringList("exclusions");
     String compression = options.getString("compressionType", null);
-    if (compression != null && !compression.isBlank()
-        && !Set.of("gzip", "gz", "bzip", "bzip2", "bz2", "none").contains(compression.toLowerCase(Locale.ROOT))) {
-      throw new SourceException("compressionType must be gzip, bzip2 or none, was '" + compression + "'");
+    if (compression != null
+        && !compression.isBlank()
+        && !Set.of("gzip", "gz", "bzip", "bzip2", "bz2", "none")
+            .contains(compression.toLowerCase(Locale.ROOT))) {
+      throw new SourceException(
+          "compressionType must be gzip, bzip2 or none, was '" + compression + "'");
     }
     String groupFiles = options.getString("groupFiles", "");
     long groupSize = options.getLong("groupSize", -1);
     String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
-      List<InputFile> files = BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
+      List<InputFile> files =
+          BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (records == null) {
         if (fmt.equals("parquet")) {
           ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
-          return sparkFormat(ctx, fmt, checked.files(), checked.columnsDiffer(), checked.sparkSchema(), name, ctxName);
+          return sparkFormat(
+              ctx,
+              fmt,
+              checked.files(),
+              checked.columnsDiffer(),
+              checked.sparkSchema(),
+              name,
+              ctxName);
         }
         return sparkFormat(ctx, fmt, files, false, null, name, ctxName);
       }
-      long target = groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
-          ? groupSize
-          : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
+      long target =
+          groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
+              ? groupSize
+              : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
       return TextSource.read(ctx, files, records, compression, target, null, name, ctxName);
     };
   }
 
   private static void checkFormatOptions(String fmt, Options fo) {
-    Set<String> known = switch (fmt) {
-      case "json" -> JSON_OPTIONS;
-      case "csv" -> CSV_OPTIONS;
-      default -> null;
-    };
+    Set<String> known =
+        switch (fmt) {
+          case "json" -> JSON_OPTIONS;
+          case "csv" -> CSV_OPTIONS;
+          default -> null;
+        };
     if (known == null) {
       return; // Spark's own readers take their own options
     }
-    OptionKeys.check(fo.asMap().keySet(), known, "format option of " + fmt + ":", m -> new SourceException(
-        m.replace("format option of " + fmt + ": '", "format option '").replace("' is not known", "' is not known for " + fmt)));
+    OptionKeys.check(
+        fo.asMap().keySet(),
+        known,
+        "format option of " + fmt + ":",
+        m ->
+            new SourceException(
+                m.replace("format option of " + fmt + ": '", "format option '")
+                    .replace("' is not known", "' is not known for " + fmt)));
   }
 
-  /** A schema Spark wrote into a footer, or null when it cannot be read (Spark then infers it itself). */
+  /**
+   * A schema Spark wrote into a footer, or null when it cannot be read (Spark then infers it
+   * itself).
+   */
   private static StructType knownSchema(String json) {
     try {
       return DataType.fromJson(json) instanceof StructType s ? s : null;
@@ -110,10 +172,18 @@ public final class Sources {
     }
   }
 
-  private static DynamicFrame sparkFormat(DynaContext ctx, String fmt, List<InputFile> files, boolean mergeSchema,
-      String sparkSchema, String name, String transformationContext) {
+  private static DynamicFrame sparkFormat(
+      DynaContext ctx,
+      String fmt,
+      List<InputFile> files,
+      boolean mergeSchema,
+      String sparkSchema,
+      String name,
+      String transformationContext) {
     if (files.isEmpty()) {
-      return DynamicFrame.empty(ctx).withName(name).withTransformationContext(transformationContext);
+      return DynamicFrame.empty(ctx)
+          .withName(name)
+          .withTransformationContext(transformationContext);
     }
     String[] paths = files.stream().map(InputFile::path).toArray(String[]::new);
     try {
@@ -124,15 +194,23 @@ public final class Sources {
         // not run a job of its own to read it again
         reader = reader.schema(schema);
       } else if (mergeSchema) {
-        // files with different columns: read with the union of their columns (types were checked to agree)
+        // files with different columns: read with the union of their columns (types were checked to
+        // agree)
         reader = reader.option("mergeSchema", "true");
       }
       Dataset<Row> df = reader.load(paths);
       return DynamicFrame.fromDF(df, ctx, name).withTransformationContext(transformationContext);
     } catch (RuntimeException e) {
       if (e.getClass().getName().endsWith("AnalysisException")) {
-        throw new SourceException("cannot read " + fmt + " from " + files.get(0).path()
-            + (files.size() > 1 ? " and " + (files.size() - 1) + " more files" : "") + ": " + e.getMessage(), e);
+        throw new SourceException(
+            "cannot read "
+                + fmt
+                + " from "
+                + files.get(0).path()
+                + (files.size() > 1 ? " and " + (files.size() - 1) + " more files" : "")
+                + ": "
+                + e.getMessage(),
+            e);
       }
       throw e;
     }

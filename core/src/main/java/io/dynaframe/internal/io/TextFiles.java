@@ -12,7 +12,10 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.hadoop.util.ReflectionUtils;
 
-/** Opens a text file for reading: decompressed by its extension or the {@code compressionType} option, UTF-8, without a byte-order mark. */
+/**
+ * Opens a text file for reading: decompressed by its extension or the {@code compressionType}
+ * option, UTF-8, without a byte-order mark.
+ */
 final class TextFiles {
   private TextFiles() {}
 
@@ -54,7 +57,8 @@ final class TextFiles {
         case "none":
           return null;
         default:
-          throw new IllegalArgumentException("compressionType must be gzip, bzip2 or none, was '" + compressionType + "'");
+          throw new IllegalArgumentException(
+              "compressionType must be gzip, bzip2 or none, was '" + compressionType + "'");
       }
     }
     return new CompressionCodecFactory(conf).getCodec(path);

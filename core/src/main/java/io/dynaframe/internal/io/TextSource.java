@@ -1,10 +1,9 @@
 package io.dynaframe.internal.io;
 
-import io.dynaframe.InputFile;
-
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
+import io.dynaframe.InputFile;
 import io.dynaframe.SourceException;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.SparkTypes;
@@ -29,22 +28,36 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Reads JSON or CSV files with per-value typing, in the same number of passes as Spark's
- * own readers with schema inference: one Spark job merges the types of all records into the
- * frame's schema (choices where records disagree), and the frame's rows are parsed again,
- * lazily, when an action runs. Bad records become error records on the way.
+ * Reads JSON or CSV files with per-value typing, in the same number of passes as Spark's own
+ * readers with schema inference: one Spark job merges the types of all records into the frame's
+ * schema (choices where records disagree), and the frame's rows are parsed again, lazily, when an
+ * action runs. Bad records become error records on the way.
  */
 final class TextSource {
   private TextSource() {}
 
-  static DynamicFrame read(DynaContext ctx, List<InputFile> files, RecordFormat format, String compressionType,
-      long groupBytes, StructType declared, String name, String transformationContext) {
+  static DynamicFrame read(
+      DynaContext ctx,
+      List<InputFile> files,
+      RecordFormat format,
+      String compressionType,
+      long groupBytes,
+      StructType declared,
+      String name,
+      String transformationContext) {
     List<String> groups = FileGroups.pack(files, groupBytes);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     SerializableConf conf = new SerializableConf(ctx.spark().sessionState().newHadoopConf());
     if (groups.isEmpty()) {
-      return DynamicFrame.fromDF(ctx.spark().createDataFrame(List.of(),
-          declared == null ? DataTypes.createStructType(List.of()) : SparkTypes.toSpark(declared)), ctx, name)
+      return DynamicFrame.fromDF(
+              ctx.spark()
+                  .createDataFrame(
+                      List.of(),
+                      declared == null
+                          ? DataTypes.createStructType(List.of())
+                          : SparkTypes.toSpark(declared)),
+              ctx,
+              name)
           .withTransformationContext(transformationContext);
     }
     JavaRDD<String> groupRdd = jsc.parallelize(groups, groups.size());
@@ -53,29 +66,35 @@ final class TextSource {
       // merged in partition (file) order, so that fields keep the order in which the files
       // first show them, however the tasks happen to finish
       DataType merged = Types.NULL;
-      for (DataType t : groupRdd.mapPartitions(new Infer(format, conf, compressionType)).collect()) {
+      for (DataType t :
+          groupRdd.mapPartitions(new Infer(format, conf, compressionType)).collect()) {
         merged = Types.merge(merged, t);
       }
       schema = merged instanceof StructType s ? s : Types.struct();
     }
-    String step = transformationContext == null || transformationContext.isEmpty() ? name : transformationContext;
-    org.apache.spark.sql.types.StructType sparkSchema = SparkTypes.toSpark(schema)
-        .add(ErrorRecords.COLUMN, ErrorRecords.SCHEMA, true);
-    JavaRDD<Row> rows = groupRdd.mapPartitions(new Parse(format, conf, compressionType, schema, step));
+    String step =
+        transformationContext == null || transformationContext.isEmpty()
+            ? name
+            : transformationContext;
+    org.apache.spark.sql.types.StructType sparkSchema =
+        SparkTypes.toSpark(schema).add(ErrorRecords.COLUMN, ErrorRecords.SCHEMA, true);
+    JavaRDD<Row> rows =
+        groupRdd.mapPartitions(new Parse(format, conf, compressionType, schema, step));
     Dataset<Row> staged = ctx.spark().createDataFrame(rows, sparkSchema);
     return DynamicFrame.fromStaged(staged, ctx, name, transformationContext);
   }
 
   /**
-   * The records of a group of files (one path per line), in order. Nothing a file holds
-   * escapes as an exception: a file that cannot be opened, a read that fails part way (a
-   * truncated gzip), and lines that are not UTF-8 all become error records naming the file
-   * and, where there is one, the line. A failure of the storage itself (the network or the
-   * object store's client failing after its retries) is not a property of the file: it stops
-   * the task with a {@link SourceException}, so that the run fails instead of dropping the
-   * rest of the file into an error record while the bookmark moves past it.
+   * The records of a group of files (one path per line), in order. Nothing a file holds escapes as
+   * an exception: a file that cannot be opened, a read that fails part way (a truncated gzip), and
+   * lines that are not UTF-8 all become error records naming the file and, where there is one, the
+   * line. A failure of the storage itself (the network or the object store's client failing after
+   * its retries) is not a property of the file: it stops the task with a {@link SourceException},
+   * so that the run fails instead of dropping the rest of the file into an error record while the
+   * bookmark moves past it.
    */
-  private static Iterator<FileRecord> records(String group, RecordFormat format, SerializableConf conf, String compression) {
+  private static Iterator<FileRecord> records(
+      String group, RecordFormat format, SerializableConf conf, String compression) {
     List<String> files = List.of(group.split("\n"));
     return new Iterator<>() {
       private int index = -1;
@@ -111,7 +130,10 @@ final class TextSource {
           current = format.records(text.reader(), file);
         } catch (IOException | RuntimeException e) {
           stopOnStorageFailure(file, 0, e);
-          failFile("cannot read the file: " + describe(e instanceof UncheckedIOException u ? u.getCause() : e), 0);
+          failFile(
+              "cannot read the file: "
+                  + describe(e instanceof UncheckedIOException u ? u.getCause() : e),
+              0);
         }
       }
 
@@ -126,13 +148,22 @@ final class TextSource {
           }
         } catch (UncheckedIOException e) {
           stopOnStorageFailure(files.get(index), lastLine + 1, e);
-          failFile("cannot read the rest of the file from line " + (lastLine + 1) + ": " + describe(e.getCause()),
+          failFile(
+              "cannot read the rest of the file from line "
+                  + (lastLine + 1)
+                  + ": "
+                  + describe(e.getCause()),
               lastLine + 1);
           return;
         } catch (RuntimeException e) {
           stopOnStorageFailure(files.get(index), lastLine + 1, e);
-          failFile((ioCause(e) != null ? "cannot read" : "cannot parse") + " the rest of the file from line "
-              + (lastLine + 1) + ": " + describe(e), lastLine + 1);
+          failFile(
+              (ioCause(e) != null ? "cannot read" : "cannot parse")
+                  + " the rest of the file from line "
+                  + (lastLine + 1)
+                  + ": "
+                  + describe(e),
+              lastLine + 1);
           return;
         }
         fileDone = true;
@@ -146,7 +177,10 @@ final class TextSource {
         pending.add(ParsedRecord.failed(reason, line, null));
       }
 
-      /** A record that holds bytes that are not UTF-8 becomes an error record, whatever it parsed to. */
+      /**
+       * A record that holds bytes that are not UTF-8 becomes an error record, whatever it parsed
+       * to.
+       */
       private ParsedRecord checkEncoding(ParsedRecord r) {
         if (text == null || r.line() <= 0) {
           return r;
@@ -159,15 +193,21 @@ final class TextSource {
         return r.asError(notUtf8(bad) + "; the record is not read");
       }
 
-      /** Lines up to {@code upTo} that were not UTF-8 but belong to no record (a CSV header, a skipped line). */
+      /**
+       * Lines up to {@code upTo} that were not UTF-8 but belong to no record (a CSV header, a
+       * skipped line).
+       */
       private void reportUnclaimedLines(long upTo) {
         if (text == null) {
           return;
         }
         for (long l : text.decoder().malformedLines()) {
           if (l <= upTo && reported.add(l)) {
-            pending.add(ParsedRecord.failed(notUtf8(Set.of(l)) + ", and it holds no record (a header or a skipped line)",
-                l, null));
+            pending.add(
+                ParsedRecord.failed(
+                    notUtf8(Set.of(l)) + ", and it holds no record (a header or a skipped line)",
+                    l,
+                    null));
           }
         }
       }
@@ -194,22 +234,31 @@ final class TextSource {
   }
 
   private static String notUtf8(Set<Long> lines) {
-    return (lines.size() == 1 ? "line " + lines.iterator().next() + " is" : "lines " + lines + " are")
+    return (lines.size() == 1
+            ? "line " + lines.iterator().next() + " is"
+            : "lines " + lines + " are")
         + " not valid UTF-8 text (bytes that no UTF-8 character has)";
   }
 
   /** Class name prefixes of the clients of object stores and of the HTTP clients under them. */
-  private static final List<String> STORAGE_CLIENTS = List.of("com.amazonaws.", "software.amazon.awssdk.",
-      "org.apache.hadoop.fs.s3a.", "org.apache.http.", "org.apache.hadoop.fs.azurebfs.", "com.google.cloud.");
+  private static final List<String> STORAGE_CLIENTS =
+      List.of(
+          "com.amazonaws.",
+          "software.amazon.awssdk.",
+          "org.apache.hadoop.fs.s3a.",
+          "org.apache.http.",
+          "org.apache.hadoop.fs.azurebfs.",
+          "com.google.cloud.");
 
   /**
-   * True when the failure came from the storage rather than from the file's bytes: a network
-   * error (connection refused or reset, a timeout, an unknown host) or an exception of an
-   * object store's client. A truncated or corrupt file (EOF, bad gzip) is not one.
+   * True when the failure came from the storage rather than from the file's bytes: a network error
+   * (connection refused or reset, a timeout, an unknown host) or an exception of an object store's
+   * client. A truncated or corrupt file (EOF, bad gzip) is not one.
    */
   static boolean isStorageFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.SocketException || t instanceof java.io.InterruptedIOException
+      if (t instanceof java.net.SocketException
+          || t instanceof java.io.InterruptedIOException
           || t instanceof java.net.UnknownHostException) {
         return true;
       }
@@ -228,9 +277,15 @@ final class TextSource {
 
   private static void stopOnStorageFailure(String file, long line, Throwable failure) {
     if (isStorageFailure(failure)) {
-      throw new SourceException("cannot read " + file + (line > 1 ? " from line " + line + " on" : "")
-          + ": the storage failed (" + describe(failure) + "); the run stops rather than lose the rest of the file, "
-          + "rerun it when the storage answers again", failure);
+      throw new SourceException(
+          "cannot read "
+              + file
+              + (line > 1 ? " from line " + line + " on" : "")
+              + ": the storage failed ("
+              + describe(failure)
+              + "); the run stops rather than lose the rest of the file, "
+              + "rerun it when the storage answers again",
+          failure);
     }
   }
 
@@ -251,8 +306,15 @@ final class TextSource {
     if (msg != null && msg.indexOf('\n') >= 0) {
       msg = msg.substring(0, msg.indexOf('\n'));
     }
-    String what = e == null ? "unknown error" : (msg == null || msg.isBlank() ? "" : msg + " ") + "(" + e.getClass().getSimpleName() + ")";
-    return e instanceof java.io.EOFException ? "the file ends too early, as a truncated or partly written file does: " + what
+    String what =
+        e == null
+            ? "unknown error"
+            : (msg == null || msg.isBlank() ? "" : msg + " ")
+                + "("
+                + e.getClass().getSimpleName()
+                + ")";
+    return e instanceof java.io.EOFException
+        ? "the file ends too early, as a truncated or partly written file does: " + what
         : what;
   }
 
@@ -273,7 +335,8 @@ final class TextSource {
 
     @Override
     public Iterator<DataType> call(Iterator<String> groups) {
-      // the same type as folding Types.merge over JsonValues.typeOf of each record, without a type per record
+      // the same type as folding Types.merge over JsonValues.typeOf of each record, without a type
+      // per record
       TypeAccumulator acc = new TypeAccumulator();
       while (groups.hasNext()) {
         Iterator<FileRecord> it = records(groups.next(), format, conf, compression);
@@ -288,7 +351,10 @@ final class TextSource {
     }
   }
 
-  /** Parses the records of one partition into staged rows: values and a null error, or nulls and an error. */
+  /**
+   * Parses the records of one partition into staged rows: values and a null error, or nulls and an
+   * error.
+   */
   private static final class Parse implements FlatMapFunction<Iterator<String>, Row> {
     private static final long serialVersionUID = 1L;
     private final RecordFormat format;
@@ -297,7 +363,12 @@ final class TextSource {
     private final StructType schema;
     private final String step;
 
-    Parse(RecordFormat format, SerializableConf conf, String compression, StructType schema, String step) {
+    Parse(
+        RecordFormat format,
+        SerializableConf conf,
+        String compression,
+        StructType schema,
+        String step) {
       this.format = format;
       this.conf = conf;
       this.compression = compression;
@@ -335,10 +406,12 @@ final class TextSource {
               Object[] values = ValueConverter.rowValues(r.fields(), schema, 1);
               return RowFactory.create(values);
             } catch (ValueConverter.ConversionException e) {
-              return errorRow(width, ErrorRecords.error(step, e.getMessage(), fr.file(), line, r.raw(), null));
+              return errorRow(
+                  width, ErrorRecords.error(step, e.getMessage(), fr.file(), line, r.raw(), null));
             }
           }
-          return errorRow(width, ErrorRecords.error(step, r.error(), fr.file(), line, r.raw(), null));
+          return errorRow(
+              width, ErrorRecords.error(step, r.error(), fr.file(), line, r.raw(), null));
         }
       };
     }

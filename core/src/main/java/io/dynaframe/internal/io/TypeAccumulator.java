@@ -9,19 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The merged Glue type of the values seen at one position, kept as mutable flags and
- * children instead of a new type per record: {@link #type()} equals folding
- * {@link Types#merge} over {@link JsonValues#typeOf} of every value added, in order (one
- * member per type name, struct fields in the order they first appear, array elements merged
- * across all arrays), at a fraction of the cost. Used by the inference pass of text sources.
+ * The merged Glue type of the values seen at one position, kept as mutable flags and children
+ * instead of a new type per record: {@link #type()} equals folding {@link Types#merge} over {@link
+ * JsonValues#typeOf} of every value added, in order (one member per type name, struct fields in the
+ * order they first appear, array elements merged across all arrays), at a fraction of the cost.
+ * Used by the inference pass of text sources.
  */
 final class TypeAccumulator {
   private boolean sawLong;
   private boolean sawDouble;
   private boolean sawString;
   private boolean sawBoolean;
+
   /** Non-null once an object was seen: its fields in order of first appearance. */
   private LinkedHashMap<String, TypeAccumulator> fields;
+
   /** Non-null once an array was seen: the elements of all arrays. */
   private TypeAccumulator element;
 
@@ -52,7 +54,9 @@ final class TypeAccumulator {
     }
   }
 
-  /** Adds one object (a record): a field holding null is known, with type null until a value shows. */
+  /**
+   * Adds one object (a record): a field holding null is known, with type null until a value shows.
+   */
   void addFields(Map<?, ?> m) {
     if (fields == null) {
       fields = new LinkedHashMap<>();

@@ -13,17 +13,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decodes UTF-8 and remembers the lines where the bytes were not UTF-8. Each bad sequence is
- * read as U+FFFD, so that the parsers go on with the rest of the file, and its line is
- * noted, so that the record that holds it becomes an error record instead of carrying the
- * replacement character silently. Lines end at {@code \n}, {@code \r\n} or a lone
- * {@code \r}, as {@link java.io.BufferedReader#readLine} counts them.
+ * Decodes UTF-8 and remembers the lines where the bytes were not UTF-8. Each bad sequence is read
+ * as U+FFFD, so that the parsers go on with the rest of the file, and its line is noted, so that
+ * the record that holds it becomes an error record instead of carrying the replacement character
+ * silently. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as {@link
+ * java.io.BufferedReader#readLine} counts them.
  */
 final class Utf8Reader extends Reader {
   private final InputStream in;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   private final CharBuffer chars = CharBuffer.allocate(1 << 16);
   private final TreeSet<Long> malformed = new TreeSet<>();
@@ -117,10 +119,15 @@ final class Utf8Reader extends Reader {
     }
   }
 
-  /** The lines (1-based) from {@code first} to {@code last} that held bytes that are not UTF-8, so far. */
+  /**
+   * The lines (1-based) from {@code first} to {@code last} that held bytes that are not UTF-8, so
+   * far.
+   */
   Set<Long> malformedLines(long first, long last) {
     // called for every record: no view to build in the usual case of a file that is all UTF-8
-    return last < first || malformed.isEmpty() ? Set.of() : malformed.subSet(first, true, last, true);
+    return last < first || malformed.isEmpty()
+        ? Set.of()
+        : malformed.subSet(first, true, last, true);
   }
 
   /** Every line (1-based) that held bytes that are not UTF-8, so far. */

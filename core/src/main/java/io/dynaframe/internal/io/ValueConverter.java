@@ -1,5 +1,6 @@
 package io.dynaframe.internal.io;
 
+import io.dynaframe.internal.ScalaCollections;
 import io.dynaframe.types.ArrayType;
 import io.dynaframe.types.AtomicType;
 import io.dynaframe.types.ChoiceType;
@@ -13,16 +14,15 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import io.dynaframe.internal.ScalaCollections;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Turns parsed values (see {@link JsonValues}) into the values Spark stores for a Glue type:
- * a value goes into the choice slot of its own type; under a declared schema, numbers and
- * strings convert where no information is lost, and anything else fails with a message that
- * names the field.
+ * Turns parsed values (see {@link JsonValues}) into the values Spark stores for a Glue type: a
+ * value goes into the choice slot of its own type; under a declared schema, numbers and strings
+ * convert where no information is lost, and anything else fails with a message that names the
+ * field.
  */
 public final class ValueConverter {
   private ValueConverter() {}
@@ -36,8 +36,12 @@ public final class ValueConverter {
     }
   }
 
-  /** The record as a Spark row of the struct type, with one extra trailing slot when {@code extraSlot}. */
-  public static Object[] rowValues(Map<String, Object> record, StructType type, int extraSlots) throws ConversionException {
+  /**
+   * The record as a Spark row of the struct type, with one extra trailing slot when {@code
+   * extraSlot}.
+   */
+  public static Object[] rowValues(Map<String, Object> record, StructType type, int extraSlots)
+      throws ConversionException {
     List<Field> fields = type.fields();
     Object[] values = new Object[fields.size() + extraSlots];
     for (int i = 0; i < fields.size(); i++) {
@@ -64,15 +68,26 @@ public final class ValueConverter {
         i++;
       }
       if (target < 0) {
-        throw new ConversionException("field '" + path + "' holds a " + JsonValues.kindOf(v)
-            + " value, not one of " + c.members().keySet());
+        throw new ConversionException(
+            "field '"
+                + path
+                + "' holds a "
+                + JsonValues.kindOf(v)
+                + " value, not one of "
+                + c.members().keySet());
       }
       slots[target] = convert(v, c.members().get(own), path);
       return RowFactory.create(slots);
     }
     if (t instanceof StructType s) {
       if (!(v instanceof Map<?, ?> m)) {
-        throw new ConversionException("field '" + path + "' should be an object, found " + JsonValues.kindOf(v) + " " + preview(v));
+        throw new ConversionException(
+            "field '"
+                + path
+                + "' should be an object, found "
+                + JsonValues.kindOf(v)
+                + " "
+                + preview(v));
       }
       List<Field> fields = s.fields();
       Object[] values = new Object[fields.size()];
@@ -84,7 +99,13 @@ public final class ValueConverter {
     }
     if (t instanceof ArrayType a) {
       if (!(v instanceof List<?> l)) {
-        throw new ConversionException("field '" + path + "' should be an array, found " + JsonValues.kindOf(v) + " " + preview(v));
+        throw new ConversionException(
+            "field '"
+                + path
+                + "' should be an array, found "
+                + JsonValues.kindOf(v)
+                + " "
+                + preview(v));
       }
       List<Object> out = new ArrayList<>(l.size());
       for (Object e : l) {
@@ -94,25 +115,34 @@ public final class ValueConverter {
     }
     if (t instanceof MapType mt) {
       if (!(v instanceof Map<?, ?> m)) {
-        throw new ConversionException("field '" + path + "' should be an object, found " + JsonValues.kindOf(v) + " " + preview(v));
+        throw new ConversionException(
+            "field '"
+                + path
+                + "' should be an object, found "
+                + JsonValues.kindOf(v)
+                + " "
+                + preview(v));
       }
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put((String) e.getKey(), convert(e.getValue(), mt.valueType(), path + "." + e.getKey()));
+        out.put(
+            (String) e.getKey(), convert(e.getValue(), mt.valueType(), path + "." + e.getKey()));
       }
       return ScalaCollections.map(out);
     }
     if (t instanceof DecimalType d) {
       BigDecimal b = decimal(v, path, d);
       if (b.precision() - b.scale() > d.precision() - d.scale()) {
-        throw new ConversionException("field '" + path + "' value " + preview(v) + " does not fit " + d.hiveType());
+        throw new ConversionException(
+            "field '" + path + "' value " + preview(v) + " does not fit " + d.hiveType());
       }
       return b.setScale(d.scale(), RoundingMode.HALF_UP);
     }
     return atomic(v, (AtomicType) t, path);
   }
 
-  private static BigDecimal decimal(Object v, String path, DecimalType d) throws ConversionException {
+  private static BigDecimal decimal(Object v, String path, DecimalType d)
+      throws ConversionException {
     try {
       if (v instanceof Long l) {
         return BigDecimal.valueOf(l);
@@ -126,7 +156,8 @@ public final class ValueConverter {
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new ConversionException("field '" + path + "' value " + preview(v) + " is not a " + d.hiveType());
+    throw new ConversionException(
+        "field '" + path + "' value " + preview(v) + " is not a " + d.hiveType());
   }
 
   private static Object atomic(Object v, AtomicType t, String path) throws ConversionException {
@@ -143,61 +174,63 @@ public final class ValueConverter {
       case "long":
       case "int":
       case "short":
-      case "byte": {
-        long l;
-        if (v instanceof Long x) {
-          l = x;
-        } else if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 9.0e15) {
-          l = x.longValue();
-        } else if (v instanceof String s && s.trim().matches("[-+]?\\d{1,19}")) {
-          try {
-            l = Long.parseLong(s.trim());
-          } catch (NumberFormatException e) {
+      case "byte":
+        {
+          long l;
+          if (v instanceof Long x) {
+            l = x;
+          } else if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 9.0e15) {
+            l = x.longValue();
+          } else if (v instanceof String s && s.trim().matches("[-+]?\\d{1,19}")) {
+            try {
+              l = Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+              throw mismatch(v, name, path);
+            }
+          } else {
             throw mismatch(v, name, path);
           }
-        } else {
-          throw mismatch(v, name, path);
+          return switch (name) {
+            case "long" -> l;
+            case "int" -> {
+              if (l != (int) l) {
+                throw mismatch(v, name, path);
+              }
+              yield (int) l;
+            }
+            case "short" -> {
+              if (l != (short) l) {
+                throw mismatch(v, name, path);
+              }
+              yield (short) l;
+            }
+            default -> {
+              if (l != (byte) l) {
+                throw mismatch(v, name, path);
+              }
+              yield (byte) l;
+            }
+          };
         }
-        return switch (name) {
-          case "long" -> l;
-          case "int" -> {
-            if (l != (int) l) {
-              throw mismatch(v, name, path);
-            }
-            yield (int) l;
-          }
-          case "short" -> {
-            if (l != (short) l) {
-              throw mismatch(v, name, path);
-            }
-            yield (short) l;
-          }
-          default -> {
-            if (l != (byte) l) {
-              throw mismatch(v, name, path);
-            }
-            yield (byte) l;
-          }
-        };
-      }
       case "double":
-      case "float": {
-        double d;
-        if (v instanceof Long x) {
-          d = x;
-        } else if (v instanceof Double x) {
-          d = x;
-        } else if (v instanceof String s) {
-          try {
-            d = Double.parseDouble(s.trim());
-          } catch (NumberFormatException e) {
+      case "float":
+        {
+          double d;
+          if (v instanceof Long x) {
+            d = x;
+          } else if (v instanceof Double x) {
+            d = x;
+          } else if (v instanceof String s) {
+            try {
+              d = Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+              throw mismatch(v, name, path);
+            }
+          } else {
             throw mismatch(v, name, path);
           }
-        } else {
-          throw mismatch(v, name, path);
+          return name.equals("double") ? (Object) d : (Object) (float) d;
         }
-        return name.equals("double") ? (Object) d : (Object) (float) d;
-      }
       case "boolean":
         if (v instanceof Boolean) {
           return v;
@@ -235,21 +268,24 @@ public final class ValueConverter {
     }
   }
 
-  private static java.sql.Timestamp timestamp(String s, Object v, String path) throws ConversionException {
+  private static java.sql.Timestamp timestamp(String s, Object v, String path)
+      throws ConversionException {
     try {
       return java.sql.Timestamp.from(java.time.OffsetDateTime.parse(s).toInstant());
     } catch (java.time.DateTimeException e) {
       // try without an offset
     }
     try {
-      return java.sql.Timestamp.from(java.time.LocalDateTime.parse(s.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC));
+      return java.sql.Timestamp.from(
+          java.time.LocalDateTime.parse(s.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC));
     } catch (java.time.DateTimeException e) {
       throw mismatch(v, "timestamp", path);
     }
   }
 
   private static ConversionException mismatch(Object v, String type, String path) {
-    return new ConversionException("field '" + path + "' value " + preview(v) + " is not a " + type);
+    return new ConversionException(
+        "field '" + path + "' value " + preview(v) + " is not a " + type);
   }
 
   private static String preview(Object v) {

@@ -38,11 +38,22 @@ class TypeAccumulatorTest {
 
   @Test
   void choicesNestedStructsAndArraysMergeAsTheFoldDoes() {
-    List<Map<String, Object>> records = List.of(
-        obj("id", 1L, "zip", 98101L, "tags", List.of("a"), "addr", obj("code", 7L)),
-        obj("id", 2L, "zip", "98101-1234", "tags", List.of(), "addr", obj("code", "A-7", "city", "X"), "extra", null),
-        obj("zip", null, "tags", Arrays.asList(1L, null, 2.5), "addr", 5L, "id", 3.0),
-        obj("nested", List.of(List.of(obj("a", true)), List.of()), "id", 4L));
+    List<Map<String, Object>> records =
+        List.of(
+            obj("id", 1L, "zip", 98101L, "tags", List.of("a"), "addr", obj("code", 7L)),
+            obj(
+                "id",
+                2L,
+                "zip",
+                "98101-1234",
+                "tags",
+                List.of(),
+                "addr",
+                obj("code", "A-7", "city", "X"),
+                "extra",
+                null),
+            obj("zip", null, "tags", Arrays.asList(1L, null, 2.5), "addr", 5L, "id", 3.0),
+            obj("nested", List.of(List.of(obj("a", true)), List.of()), "id", 4L));
 
     DataType t = accumulate(records);
 
@@ -82,20 +93,27 @@ class TypeAccumulatorTest {
   private static Object randomValue(SplittableRandom r, int depth) {
     int kind = r.nextInt(depth > 2 ? 5 : 7);
     switch (kind) {
-      case 0: return null;
-      case 1: return (long) r.nextInt(10);
-      case 2: return r.nextDouble();
-      case 3: return "s" + r.nextInt(3);
-      case 4: return r.nextBoolean();
-      case 5: return randomObject(r, depth);
-      default: {
-        List<Object> l = new ArrayList<>();
-        int n = r.nextInt(3);
-        for (int i = 0; i < n; i++) {
-          l.add(randomValue(r, depth + 1));
+      case 0:
+        return null;
+      case 1:
+        return (long) r.nextInt(10);
+      case 2:
+        return r.nextDouble();
+      case 3:
+        return "s" + r.nextInt(3);
+      case 4:
+        return r.nextBoolean();
+      case 5:
+        return randomObject(r, depth);
+      default:
+        {
+          List<Object> l = new ArrayList<>();
+          int n = r.nextInt(3);
+          for (int i = 0; i < n; i++) {
+            l.add(randomValue(r, depth + 1));
+          }
+          return l;
         }
-        return l;
-      }
     }
   }
 }

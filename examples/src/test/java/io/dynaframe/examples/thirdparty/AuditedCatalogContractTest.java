@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * A catalog written outside dynaframe runs dynaframe's catalog contract by extending the
- * exported {@link CatalogContract}: here a catalog that records every call it serves (an audit
- * trail in front of another catalog), in a package of its own.
+ * A catalog written outside dynaframe runs dynaframe's catalog contract by extending the exported
+ * {@link CatalogContract}: here a catalog that records every call it serves (an audit trail in
+ * front of another catalog), in a package of its own.
  */
-class AuditedCatalogContractTest extends CatalogContract<AuditedCatalogContractTest.AuditedCatalog> {
+class AuditedCatalogContractTest
+    extends CatalogContract<AuditedCatalogContractTest.AuditedCatalog> {
 
   private static final AuditedCatalog CATALOG = new AuditedCatalog(InMemoryCatalog.create());
 
@@ -33,11 +34,21 @@ class AuditedCatalogContractTest extends CatalogContract<AuditedCatalogContractT
 
   @AfterAll
   static void everyKindOfCallWentThroughTheAuditedCatalog() {
-    assertThat(CATALOG.calls()).containsKeys("createDatabase", "dropDatabase", "createTable", "getTable",
-        "updateTable", "createPartitions", "listPartitions", "dropPartitions");
+    assertThat(CATALOG.calls())
+        .containsKeys(
+            "createDatabase",
+            "dropDatabase",
+            "createTable",
+            "getTable",
+            "updateTable",
+            "createPartitions",
+            "listPartitions",
+            "dropPartitions");
   }
 
-  /** A third party's catalog: serves every call from another catalog and counts the calls by method. */
+  /**
+   * A third party's catalog: serves every call from another catalog and counts the calls by method.
+   */
   static final class AuditedCatalog implements Catalog {
     private final Catalog inner;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
@@ -138,7 +149,8 @@ class AuditedCatalogContractTest extends CatalogContract<AuditedCatalogContractT
     }
 
     @Override
-    public Page<Partition> listPartitions(TableIdentifier table, String expression, String pageToken, int pageSize) {
+    public Page<Partition> listPartitions(
+        TableIdentifier table, String expression, String pageToken, int pageSize) {
       audit("listPartitions");
       return inner.listPartitions(table, expression, pageToken, pageSize);
     }

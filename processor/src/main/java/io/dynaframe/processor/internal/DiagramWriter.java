@@ -1,12 +1,12 @@
 package io.dynaframe.processor.internal;
 
-import io.dynaframe.processor.internal.JobModel.StepModel;
-import io.dynaframe.processor.internal.JobModel.Value;
 import io.dynaframe.graph.DotRenderer;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.JobGraphJson;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
+import io.dynaframe.processor.internal.JobModel.StepModel;
+import io.dynaframe.processor.internal.JobModel.Value;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +23,13 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Turns a checked job into its {@link JobGraph} and writes the graph's DOT and Mermaid text:
- * into the class output, in the job class's package, as {@code <Class>.dot} and
- * {@code <Class>.mmd}, and, when a diagrams folder is configured, into that folder under the
- * package path. It also writes the graph's JSON ({@link JobGraphJson}) into the class output
- * as {@code META-INF/dynaframe/jobs/<binary class name>.json}, the resource the runtime reads
- * with {@link JobGraph#forJobClass(Class)}. Every file has the job class as originating
- * element, for incremental builds.
+ * Turns a checked job into its {@link JobGraph} and writes the graph's DOT and Mermaid text: into
+ * the class output, in the job class's package, as {@code <Class>.dot} and {@code <Class>.mmd},
+ * and, when a diagrams folder is configured, into that folder under the package path. It also
+ * writes the graph's JSON ({@link JobGraphJson}) into the class output as {@code
+ * META-INF/dynaframe/jobs/<binary class name>.json}, the resource the runtime reads with {@link
+ * JobGraph#forJobClass(Class)}. Every file has the job class as originating element, for
+ * incremental builds.
  */
 final class DiagramWriter {
   private final Filer filer;
@@ -52,11 +52,14 @@ final class DiagramWriter {
   static JobGraph graph(JobModel job, List<StepModel> steps) {
     JobGraph.Builder graph = JobGraph.builder(job.name()).description(job.description());
     for (StepModel step : steps) {
-      Node node = Node.of(step.kind(), step.id()).withType(step.type())
-          .withMethod(step.method().getSimpleName().toString());
+      Node node =
+          Node.of(step.kind(), step.id())
+              .withType(step.type())
+              .withMethod(step.method().getSimpleName().toString());
       for (Value arg : step.args()) {
         int eq = arg.text().indexOf('=');
-        node = node.withArg(arg.text().substring(0, eq).strip(), arg.text().substring(eq + 1).strip());
+        node =
+            node.withArg(arg.text().substring(0, eq).strip(), arg.text().substring(eq + 1).strip());
       }
       graph.node(node);
     }
@@ -66,7 +69,10 @@ final class DiagramWriter {
     return graph.build();
   }
 
-  /** Writes the diagrams and the JSON graph; reports (and does not throw) a file that cannot be written. */
+  /**
+   * Writes the diagrams and the JSON graph; reports (and does not throw) a file that cannot be
+   * written.
+   */
   void write(JobModel job, JobGraph graph) {
     TypeElement type = job.type();
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
@@ -87,10 +93,21 @@ final class DiagramWriter {
           Files.createDirectories(dir);
           Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
-          errors.error(type, job.annotation(), null, "[JobDiagramWriteFailed] could not write the diagram "
-              + file.getKey() + " of job " + job.name() + " into the folder given by -A"
-              + JobDiagramProcessor.DIAGRAMS_DIR_OPTION + "=" + diagramsDir + ": " + e
-              + "; make the option name a folder that can be written");
+          errors.error(
+              type,
+              job.annotation(),
+              null,
+              "[JobDiagramWriteFailed] could not write the diagram "
+                  + file.getKey()
+                  + " of job "
+                  + job.name()
+                  + " into the folder given by -A"
+                  + JobDiagramProcessor.DIAGRAMS_DIR_OPTION
+                  + "="
+                  + diagramsDir
+                  + ": "
+                  + e
+                  + "; make the option name a folder that can be written");
         }
       }
     }
@@ -104,8 +121,16 @@ final class DiagramWriter {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      errors.error(type, job.annotation(), null, "[JobDiagramWriteFailed] could not write " + what
-          + " of job " + job.name() + " to the class output: " + e);
+      errors.error(
+          type,
+          job.annotation(),
+          null,
+          "[JobDiagramWriteFailed] could not write "
+              + what
+              + " of job "
+              + job.name()
+              + " to the class output: "
+              + e);
     }
   }
 }

@@ -8,8 +8,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Reports compile errors on the most precise position known: the annotation value, else the
- * annotation, else the element. Reporting does not stop processing, so that every problem of a
- * job is reported in one compilation.
+ * annotation, else the element. Reporting does not stop processing, so that every problem of a job
+ * is reported in one compilation.
  */
 final class ErrorReporter {
   private final Messager messager;

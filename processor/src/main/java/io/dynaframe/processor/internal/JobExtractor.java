@@ -4,9 +4,9 @@ import com.google.common.collect.ImmutableList;
 import io.dynaframe.annotations.Sink;
 import io.dynaframe.annotations.Source;
 import io.dynaframe.annotations.Step;
+import io.dynaframe.graph.Node;
 import io.dynaframe.processor.internal.JobModel.StepModel;
 import io.dynaframe.processor.internal.JobModel.Value;
-import io.dynaframe.graph.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +20,11 @@ import javax.lang.model.util.Elements;
 
 /** Reads a {@code @Job} class and its step methods into a {@link JobModel}; checks nothing. */
 final class JobExtractor {
-  private static final Map<String, Node.Kind> STEP_ANNOTATIONS = Map.of(
-      Source.class.getCanonicalName(), Node.Kind.SOURCE,
-      Step.class.getCanonicalName(), Node.Kind.TRANSFORM,
-      Sink.class.getCanonicalName(), Node.Kind.SINK);
+  private static final Map<String, Node.Kind> STEP_ANNOTATIONS =
+      Map.of(
+          Source.class.getCanonicalName(), Node.Kind.SOURCE,
+          Step.class.getCanonicalName(), Node.Kind.TRANSFORM,
+          Sink.class.getCanonicalName(), Node.Kind.SINK);
 
   private final Elements elements;
 
@@ -42,7 +43,12 @@ final class JobExtractor {
         }
       }
     }
-    return new JobModel(type, job, string(job, "name"), explicit(job, "name"), string(job, "description"),
+    return new JobModel(
+        type,
+        job,
+        string(job, "name"),
+        explicit(job, "name"),
+        string(job, "description"),
         steps.build());
   }
 
@@ -54,16 +60,24 @@ final class JobExtractor {
       idValue = null;
     }
     boolean hasInputs = kind != Node.Kind.SOURCE;
-    return new StepModel(method, annotation, kind, id, idValue, string(annotation, "type"),
+    return new StepModel(
+        method,
+        annotation,
+        kind,
+        id,
+        idValue,
+        string(annotation, "type"),
         hasInputs ? strings(annotation, "inputs") : ImmutableList.of(),
-        hasInputs ? explicit(annotation, "inputs") : null, strings(annotation, "args"));
+        hasInputs ? explicit(annotation, "inputs") : null,
+        strings(annotation, "args"));
   }
 
   /** The annotation of the given type on an element, if it has one. */
   static Optional<AnnotationMirror> annotation(Element element, Class<?> annotationType) {
     return element.getAnnotationMirrors().stream()
         .filter(a -> annotationName(a).equals(annotationType.getCanonicalName()))
-        .map(a -> (AnnotationMirror) a).findFirst();
+        .map(a -> (AnnotationMirror) a)
+        .findFirst();
   }
 
   private static String annotationName(AnnotationMirror annotation) {
@@ -72,7 +86,8 @@ final class JobExtractor {
 
   /** The value written for an attribute, or null when it is left to its default. */
   private static AnnotationValue explicit(AnnotationMirror annotation, String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : annotation.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        annotation.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
         return e.getValue();
       }
@@ -81,8 +96,8 @@ final class JobExtractor {
   }
 
   private AnnotationValue withDefault(AnnotationMirror annotation, String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-        : elements.getElementValuesWithDefaults(annotation).entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(annotation).entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
         return e.getValue();
       }

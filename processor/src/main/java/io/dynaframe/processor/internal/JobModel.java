@@ -8,9 +8,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A job class as its annotations describe it, before any checks: what {@link JobExtractor}
- * reads and {@link JobValidator} checks. Each value keeps the {@link AnnotationValue} it came
- * from (null where the attribute was left to its default), so that errors point at it.
+ * A job class as its annotations describe it, before any checks: what {@link JobExtractor} reads
+ * and {@link JobValidator} checks. Each value keeps the {@link AnnotationValue} it came from (null
+ * where the attribute was left to its default), so that errors point at it.
  *
  * @param type the {@code @Job} class
  * @param annotation its {@code @Job} annotation
@@ -20,8 +20,13 @@ import javax.lang.model.element.TypeElement;
  * @param steps the step methods' annotations, in declaration order (a method with two step
  *     annotations appears twice)
  */
-record JobModel(TypeElement type, AnnotationMirror annotation, String name, AnnotationValue nameValue,
-    String description, ImmutableList<StepModel> steps) {
+record JobModel(
+    TypeElement type,
+    AnnotationMirror annotation,
+    String name,
+    AnnotationValue nameValue,
+    String description,
+    ImmutableList<StepModel> steps) {
 
   /** A string from an annotation, and where it is written. */
   record Value(String text, AnnotationValue value) {}
@@ -39,8 +44,15 @@ record JobModel(TypeElement type, AnnotationMirror annotation, String name, Anno
    * @param inputsValue where {@code inputs} is written; null for a source
    * @param args the {@code args} entries
    */
-  record StepModel(ExecutableElement method, AnnotationMirror annotation, Node.Kind kind, String id,
-      AnnotationValue idValue, String type, ImmutableList<Value> inputs, AnnotationValue inputsValue,
+  record StepModel(
+      ExecutableElement method,
+      AnnotationMirror annotation,
+      Node.Kind kind,
+      String id,
+      AnnotationValue idValue,
+      String type,
+      ImmutableList<Value> inputs,
+      AnnotationValue inputsValue,
       ImmutableList<Value> args) {
 
     /** {@code @Source}, {@code @Step} or {@code @Sink}. */

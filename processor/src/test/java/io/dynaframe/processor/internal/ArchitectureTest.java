@@ -16,11 +16,21 @@ import org.junit.jupiter.api.Test;
 /** The processor module's own classes: no package cycles, and nothing that javac does not have. */
 class ArchitectureTest {
 
-  /** This module's main classes only, from the folder or jar {@link JobDiagramProcessor} was loaded from. */
+  /**
+   * This module's main classes only, from the folder or jar {@link JobDiagramProcessor} was loaded
+   * from.
+   */
   private static JavaClasses moduleClasses() {
     try {
-      Path location = Path.of(JobDiagramProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      Path location =
+          Path.of(
+              JobDiagramProcessor.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      return new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importLocations(List.of(Location.of(location)));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -41,9 +51,18 @@ class ArchitectureTest {
 
   @Test
   void processorUsesTheAnnotationsTheGraphGuavaAndTheCompilerApiOnly() {
-    classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.annotation.processing..",
-            "javax.lang.model..", "javax.tools..", "com.google.common..", "io.dynaframe.annotations..",
-            "io.dynaframe.graph..", "io.dynaframe.processor..")
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "javax.annotation.processing..",
+            "javax.lang.model..",
+            "javax.tools..",
+            "com.google.common..",
+            "io.dynaframe.annotations..",
+            "io.dynaframe.graph..",
+            "io.dynaframe.processor..")
         .because("the processor runs inside javac, without Spark")
         .check(moduleClasses());
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The committed bookmark state after one run: per transformation context, the high-water
- * mark of modification times read, the files near it (within {@code maxBand}) with their
- * times, and the files this run read. Serialised as JSON, one immutable file per run.
+ * The committed bookmark state after one run: per transformation context, the high-water mark of
+ * modification times read, the files near it (within {@code maxBand}) with their times, and the
+ * files this run read. Serialised as JSON, one immutable file per run.
  */
 public final class BookmarkState {
   public int run;

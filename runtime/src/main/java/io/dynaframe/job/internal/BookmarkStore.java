@@ -11,13 +11,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -26,15 +26,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A job's bookmark states in a folder of the lake, never updated in place: each committed run
- * adds {@code state-<run>.json}; a run in progress holds {@code lease-<run>.json}, created only
- * if absent, so two runs of one job cannot both work towards the same next state.
+ * A job's bookmark states in a folder of the lake, never updated in place: each committed run adds
+ * {@code state-<run>.json}; a run in progress holds {@code lease-<run>.json}, created only if
+ * absent, so two runs of one job cannot both work towards the same next state.
  */
 public final class BookmarkStore {
   private final Function<String, ? extends RuntimeException> conflict;
   private static final Pattern STATE = Pattern.compile("state-(\\d{8})\\.json");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /*
    * The two static fields below are JVM-wide on purpose, not per Spark session: a lease names a
@@ -44,16 +44,23 @@ public final class BookmarkStore {
    * HELD has an entry per run in progress (a run dropped without commit, fail or close keeps its
    * entry, as it keeps its lease file), LOCKS one per lease being taken at the moment.
    */
-  /** The leases that runs of this process hold now (lease file and run id); an entry goes when its run releases the lease. */
-  private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
   /**
-   * One lock per lease file, so that runs of one process take a lease one at a time; weakly
-   * held, so a lock goes once no run is taking that lease (a long-lived driver does not keep one
-   * per run it ever started).
+   * The leases that runs of this process hold now (lease file and run id); an entry goes when its
+   * run releases the lease.
+   */
+  private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+
+  /**
+   * One lock per lease file, so that runs of one process take a lease one at a time; weakly held,
+   * so a lock goes once no run is taking that lease (a long-lived driver does not keep one per run
+   * it ever started).
    */
   private static final Interner<LeaseLock> LOCKS = Interners.newWeakInterner();
 
-  /** The lock of one lease file: equal for equal paths, and the interner gives every run the same one. */
+  /**
+   * The lock of one lease file: equal for equal paths, and the interner gives every run the same
+   * one.
+   */
   private record LeaseLock(String path) {}
 
   private final FileSystem fs;
@@ -63,7 +70,8 @@ public final class BookmarkStore {
    * The store in folder {@code dir}; {@code conflict} makes the exception thrown when another run
    * holds the lease or committed first (the job's {@code ConcurrentRunException}).
    */
-  public BookmarkStore(Configuration conf, String dir, Function<String, ? extends RuntimeException> conflict) {
+  public BookmarkStore(
+      Configuration conf, String dir, Function<String, ? extends RuntimeException> conflict) {
     this.conflict = java.util.Objects.requireNonNull(conflict, "conflict");
     try {
       this.dir = new Path(dir);
@@ -124,9 +132,9 @@ public final class BookmarkStore {
   }
 
   /**
-   * Takes the lease for run {@code run}. A lease left by a run that died (its process is gone
-   * on this host, or it is older than {@code staleAfterMillis}) is taken over and the attempt
-   * number goes up.
+   * Takes the lease for run {@code run}. A lease left by a run that died (its process is gone on
+   * this host, or it is older than {@code staleAfterMillis}) is taken over and the attempt number
+   * goes up.
    *
    * @throws RuntimeException (the one {@code conflict} makes) when a live run of the job holds it
    */
@@ -157,21 +165,38 @@ public final class BookmarkStore {
       } catch (FileNotFoundException gone) {
         return acquireOnce(run, runId, staleAfterMillis);
       } catch (com.fasterxml.jackson.core.JacksonException partlyWritten) {
-        throw conflict.apply("another run of this job is taking the lease " + p + " at this moment; this "
-            + "run stops before reading anything");
+        throw conflict.apply(
+            "another run of this job is taking the lease "
+                + p
+                + " at this moment; this "
+                + "run stops before reading anything");
       }
       boolean sameHost = holder.host != null && holder.host.equals(lease.host);
-      boolean deadHere = sameHost && holder.pid != lease.pid
-          && ProcessHandle.of(holder.pid).map(ph -> !ph.isAlive()).orElse(true);
+      boolean deadHere =
+          sameHost
+              && holder.pid != lease.pid
+              && ProcessHandle.of(holder.pid).map(ph -> !ph.isAlive()).orElse(true);
       // a run of this very process that ended without being able to drop its lease (the storage
       // failed just then): no run of this process holds it any more
-      boolean endedHere = sameHost && holder.pid == lease.pid && !HELD.contains(key(p, holder.runId));
+      boolean endedHere =
+          sameHost && holder.pid == lease.pid && !HELD.contains(key(p, holder.runId));
       boolean expired = System.currentTimeMillis() - holder.startedAt > staleAfterMillis;
       if (!deadHere && !endedHere && !expired) {
-        throw conflict.apply("another run of this job is in progress: run " + holder.runId
-            + " (attempt " + holder.attempt + ") on " + holder.host + " pid " + holder.pid + " since "
-            + java.time.Instant.ofEpochMilli(holder.startedAt) + "; this run stops before reading anything. "
-            + "If that run is dead, remove " + p + " or wait until its lease expires");
+        throw conflict.apply(
+            "another run of this job is in progress: run "
+                + holder.runId
+                + " (attempt "
+                + holder.attempt
+                + ") on "
+                + holder.host
+                + " pid "
+                + holder.pid
+                + " since "
+                + java.time.Instant.ofEpochMilli(holder.startedAt)
+                + "; this run stops before reading anything. "
+                + "If that run is dead, remove "
+                + p
+                + " or wait until its lease expires");
       }
       fs.delete(p, false);
       lease.attempt = holder.attempt + 1;
@@ -186,9 +211,9 @@ public final class BookmarkStore {
   }
 
   /**
-   * Drops a lease this run holds. When the lease file cannot be removed (the storage fails),
-   * the next run takes it over: at once in this process, else when its process is gone or the
-   * lease has expired.
+   * Drops a lease this run holds. When the lease file cannot be removed (the storage fails), the
+   * next run takes it over: at once in this process, else when its process is gone or the lease has
+   * expired.
    */
   public void release(Lease lease) {
     Path p = leasePath(lease.run);
@@ -211,13 +236,15 @@ public final class BookmarkStore {
   /**
    * Writes the state of a run; never overwrites.
    *
-   * @throws RuntimeException (the one {@code conflict} makes) when another run committed that run number first
+   * @throws RuntimeException (the one {@code conflict} makes) when another run committed that run
+   *     number first
    */
   public void commit(BookmarkState state) {
     Path p = new Path(dir, String.format("state-%08d.json", state.run));
     try {
       if (!createExclusive(p, state)) {
-        throw conflict.apply("bookmark state " + p + " was committed by another run of this job first");
+        throw conflict.apply(
+            "bookmark state " + p + " was committed by another run of this job first");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the bookmark state " + p, e);
@@ -251,15 +278,19 @@ public final class BookmarkStore {
   }
 
   /**
-   * On a local file system, Hadoop's create-if-absent checks and then creates, so two
-   * processes can both succeed: write a file of our own, then hard-link it to the name, which
-   * the operating system does only if the name is free, with the whole content at once.
+   * On a local file system, Hadoop's create-if-absent checks and then creates, so two processes can
+   * both succeed: write a file of our own, then hard-link it to the name, which the operating
+   * system does only if the name is free, with the whole content at once.
    */
   private boolean createExclusiveLocally(Path p, Object value) throws IOException {
     java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(p).toUri());
-    java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    java.nio.file.Path tmp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      java.nio.file.Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value),
+      java.nio.file.Files.write(
+          tmp,
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value),
           java.nio.file.StandardOpenOption.CREATE_NEW);
       java.nio.file.Files.createLink(target, tmp);
       return true;

@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bookmarks over file sources, as Glue keeps them for S3: a file is new when its modification
- * time is past the context's high-water mark, or, within {@code maxBand} of the mark, when it
- * was not seen with that time (files written late or modified are read again). What a run
- * reads is kept in memory until {@link #nextState} builds the state the job commits.
+ * Bookmarks over file sources, as Glue keeps them for S3: a file is new when its modification time
+ * is past the context's high-water mark, or, within {@code maxBand} of the mark, when it was not
+ * seen with that time (files written late or modified are read again). What a run reads is kept in
+ * memory until {@link #nextState} builds the state the job commits.
  */
 public final class FileBookmarks implements Bookmarks {
 
   /** What a run does with bookmarks. */
-  public enum Mode { ENABLE, PAUSE, DISABLE }
+  public enum Mode {
+    ENABLE,
+    PAUSE,
+    DISABLE
+  }
 
   private final Mode mode;
   private final BookmarkState previous;
@@ -46,7 +50,8 @@ public final class FileBookmarks implements Bookmarks {
         }
       }
     } else {
-      BookmarkState.Context c = previous == null ? null : previous.contexts.get(transformationContext);
+      BookmarkState.Context c =
+          previous == null ? null : previous.contexts.get(transformationContext);
       for (InputFile f : listed) {
         if (isNew(c, f)) {
           out.add(f);
@@ -84,8 +89,8 @@ public final class FileBookmarks implements Bookmarks {
   }
 
   /**
-   * The state to commit after this run: the previous state with what this run read folded
-   * in. Only an enabled run moves the bookmark.
+   * The state to commit after this run: the previous state with what this run read folded in. Only
+   * an enabled run moves the bookmark.
    */
   public synchronized BookmarkState nextState(int run, String runId, int attempt) {
     BookmarkState next = new BookmarkState();
@@ -94,30 +99,33 @@ public final class FileBookmarks implements Bookmarks {
     next.attempt = attempt;
     next.committedAt = System.currentTimeMillis();
     if (previous != null) {
-      previous.contexts.forEach((k, v) -> {
-        BookmarkState.Context copy = new BookmarkState.Context();
-        copy.highWaterMark = v.highWaterMark;
-        copy.seen = new LinkedHashMap<>(v.seen);
-        copy.read = List.of();
-        next.contexts.put(k, copy);
-      });
+      previous.contexts.forEach(
+          (k, v) -> {
+            BookmarkState.Context copy = new BookmarkState.Context();
+            copy.highWaterMark = v.highWaterMark;
+            copy.seen = new LinkedHashMap<>(v.seen);
+            copy.read = List.of();
+            next.contexts.put(k, copy);
+          });
     }
     if (mode != Mode.ENABLE) {
       next.note = "run in mode " + mode + ": bookmark unchanged";
       return next;
     }
-    read.forEach((ctx, files) -> {
-      BookmarkState.Context c = next.contexts.computeIfAbsent(ctx, k -> new BookmarkState.Context());
-      List<String> paths = new ArrayList<>();
-      for (InputFile f : files) {
-        c.highWaterMark = Math.max(c.highWaterMark, f.modificationTime());
-        c.seen.put(f.path(), f.modificationTime());
-        paths.add(f.path());
-      }
-      long floor = c.highWaterMark - maxBandMillis;
-      c.seen.values().removeIf(t -> t < floor);
-      c.read = paths;
-    });
+    read.forEach(
+        (ctx, files) -> {
+          BookmarkState.Context c =
+              next.contexts.computeIfAbsent(ctx, k -> new BookmarkState.Context());
+          List<String> paths = new ArrayList<>();
+          for (InputFile f : files) {
+            c.highWaterMark = Math.max(c.highWaterMark, f.modificationTime());
+            c.seen.put(f.path(), f.modificationTime());
+            paths.add(f.path());
+          }
+          long floor = c.highWaterMark - maxBandMillis;
+          c.seen.values().removeIf(t -> t < floor);
+          c.read = paths;
+        });
     return next;
   }
 

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 
-/** The history of a table's published versions, kept in a table parameter as {@code runId@millis,...}, and publishing helpers. */
+/**
+ * The history of a table's published versions, kept in a table parameter as {@code
+ * runId@millis,...}, and publishing helpers.
+ */
 public final class PublishedVersions {
   private static final int KEEP = 100;
 
@@ -90,8 +92,12 @@ public final class PublishedVersions {
         b.append('/');
       }
       String v = values.get(i);
-      b.append(ExternalCatalogUtils.escapePathName(keys.get(i))).append('=')
-          .append(v == null || v.equals(Partition.NULL_VALUE) ? Partition.NULL_VALUE : ExternalCatalogUtils.escapePathName(v));
+      b.append(ExternalCatalogUtils.escapePathName(keys.get(i)))
+          .append('=')
+          .append(
+              v == null || v.equals(Partition.NULL_VALUE)
+                  ? Partition.NULL_VALUE
+                  : ExternalCatalogUtils.escapePathName(v));
     }
     return b.toString();
   }

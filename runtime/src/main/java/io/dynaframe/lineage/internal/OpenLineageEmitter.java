@@ -31,14 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits a run's OpenLineage events (START, then COMPLETE or FAIL) with the OpenLineage Java
- * client: to the HTTP endpoint of {@link LineageSettings#URL} with the client's HTTP transport,
- * else as JSON lines to the file of {@link LineageSettings#FILE} or the default file given. Local
- * files are appended to event by event with the client's file transport; files on S3 and other
- * Hadoop file systems are written once, at the end of the run, since objects there are never
- * updated. Events hold dataset names, schemas, counts and column lineage, never argument values,
- * option values or credentials; an error message keeps only the exception's type and first line.
- * Failing to emit is logged and never fails the job.
+ * Emits a run's OpenLineage events (START, then COMPLETE or FAIL) with the OpenLineage Java client:
+ * to the HTTP endpoint of {@link LineageSettings#URL} with the client's HTTP transport, else as
+ * JSON lines to the file of {@link LineageSettings#FILE} or the default file given. Local files are
+ * appended to event by event with the client's file transport; files on S3 and other Hadoop file
+ * systems are written once, at the end of the run, since objects there are never updated. Events
+ * hold dataset names, schemas, counts and column lineage, never argument values, option values or
+ * credentials; an error message keeps only the exception's type and first line. Failing to emit is
+ * logged and never fails the job.
  */
 public final class OpenLineageEmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OpenLineageEmitter.class);
@@ -55,13 +55,15 @@ public final class OpenLineageEmitter implements AutoCloseable {
     this.recorder = recorder;
     this.client = new OpenLineageClient(transport);
     this.destination = destination;
-    this.runUuid = UUID.nameUUIDFromBytes(("dynaframe-run:" + recorder.runId()).getBytes(StandardCharsets.UTF_8));
+    this.runUuid =
+        UUID.nameUUIDFromBytes(
+            ("dynaframe-run:" + recorder.runId()).getBytes(StandardCharsets.UTF_8));
     this.namespace = recorder.conf(LineageSettings.NAMESPACE, "dynaframe");
   }
 
   /**
-   * The emitter for a run: to the configured URL or file, else to {@code defaultFile} (may be
-   * null: then null is returned, no events are emitted).
+   * The emitter for a run: to the configured URL or file, else to {@code defaultFile} (may be null:
+   * then null is returned, no events are emitted).
    */
   public static OpenLineageEmitter create(Recorder recorder, String defaultFile) {
     String url = recorder.conf(LineageSettings.URL, "");
@@ -75,8 +77,8 @@ public final class OpenLineageEmitter implements AutoCloseable {
         auth.setApiKey(key);
         config.setAuth(auth);
       }
-      return new OpenLineageEmitter(recorder, new HttpTransport(config),
-          Options.withoutUserInfo(url) + config.getEndpoint());
+      return new OpenLineageEmitter(
+          recorder, new HttpTransport(config), Options.withoutUserInfo(url) + config.getEndpoint());
     }
     String file = recorder.conf(LineageSettings.FILE, defaultFile == null ? "" : defaultFile);
     if (file.isBlank()) {
@@ -144,17 +146,31 @@ public final class OpenLineageEmitter implements AutoCloseable {
 
   /** The event of the given type for the run as recorded now. */
   OpenLineage.RunEvent event(OpenLineage.RunEvent.EventType type, Throwable error) {
-    OpenLineage.RunFacetsBuilder runFacets = ol.newRunFacetsBuilder()
-        .processing_engine(ol.newProcessingEngineRunFacetBuilder().name("spark")
-            .version(recorder.spark().version()).build());
+    OpenLineage.RunFacetsBuilder runFacets =
+        ol.newRunFacetsBuilder()
+            .processing_engine(
+                ol.newProcessingEngineRunFacetBuilder()
+                    .name("spark")
+                    .version(recorder.spark().version())
+                    .build());
     if (error != null) {
-      runFacets.errorMessage(ol.newErrorMessageRunFacetBuilder().message(message(error))
-          .programmingLanguage("JAVA").build());
+      runFacets.errorMessage(
+          ol.newErrorMessageRunFacetBuilder()
+              .message(message(error))
+              .programmingLanguage("JAVA")
+              .build());
     }
-    OpenLineage.JobFacetsBuilder jobFacets = ol.newJobFacetsBuilder()
-        .jobType(ol.newJobTypeJobFacetBuilder().processingType("BATCH").integration("DYNAFRAME").jobType("JOB").build());
+    OpenLineage.JobFacetsBuilder jobFacets =
+        ol.newJobFacetsBuilder()
+            .jobType(
+                ol.newJobTypeJobFacetBuilder()
+                    .processingType("BATCH")
+                    .integration("DYNAFRAME")
+                    .jobType("JOB")
+                    .build());
     if (!recorder.description().isEmpty()) {
-      jobFacets.documentation(ol.newDocumentationJobFacetBuilder().description(recorder.description()).build());
+      jobFacets.documentation(
+          ol.newDocumentationJobFacetBuilder().description(recorder.description()).build());
     }
     List<OpenLineage.InputDataset> inputs = new ArrayList<>();
     List<OpenLineage.OutputDataset> outputs = new ArrayList<>();
@@ -165,7 +181,12 @@ public final class OpenLineageEmitter implements AutoCloseable {
           if (node.kind() == Node.Kind.SOURCE && !node.schema().isEmpty()) {
             facets.schema(schema(node.schema()));
           }
-          inputs.add(ol.newInputDatasetBuilder().namespace(d.namespace()).name(d.name()).facets(facets.build()).build());
+          inputs.add(
+              ol.newInputDatasetBuilder()
+                  .namespace(d.namespace())
+                  .name(d.name())
+                  .facets(facets.build())
+                  .build());
         }
         if (node.kind() == Node.Kind.SINK) {
           for (LineageDataset d : node.outputDatasets()) {
@@ -174,11 +195,19 @@ public final class OpenLineageEmitter implements AutoCloseable {
               facets.schema(schema(node.schema()));
             }
             facets.columnLineage(columnLineage(node.id()));
-            outputs.add(ol.newOutputDatasetBuilder().namespace(d.namespace()).name(d.name()).facets(facets.build())
-                .outputFacets(ol.newOutputDatasetOutputFacetsBuilder().outputStatistics(
-                    ol.newOutputStatisticsOutputDatasetFacetBuilder().rowCount(node.stats().recordsIn()).build())
-                    .build())
-                .build());
+            outputs.add(
+                ol.newOutputDatasetBuilder()
+                    .namespace(d.namespace())
+                    .name(d.name())
+                    .facets(facets.build())
+                    .outputFacets(
+                        ol.newOutputDatasetOutputFacetsBuilder()
+                            .outputStatistics(
+                                ol.newOutputStatisticsOutputDatasetFacetBuilder()
+                                    .rowCount(node.stats().recordsIn())
+                                    .build())
+                            .build())
+                    .build());
           }
         }
       }
@@ -195,33 +224,55 @@ public final class OpenLineageEmitter implements AutoCloseable {
 
   private OpenLineage.SchemaDatasetFacet schema(Map<String, String> columns) {
     List<OpenLineage.SchemaDatasetFacetFields> fields = new ArrayList<>();
-    columns.forEach((name, type) -> fields.add(ol.newSchemaDatasetFacetFieldsBuilder().name(name).type(type).build()));
+    columns.forEach(
+        (name, type) ->
+            fields.add(ol.newSchemaDatasetFacetFieldsBuilder().name(name).type(type).build()));
     return ol.newSchemaDatasetFacetBuilder().fields(fields).build();
   }
 
   private OpenLineage.ColumnLineageDatasetFacet columnLineage(String sink) {
-    OpenLineage.ColumnLineageDatasetFacetFieldsBuilder fields = ol.newColumnLineageDatasetFacetFieldsBuilder();
+    OpenLineage.ColumnLineageDatasetFacetFieldsBuilder fields =
+        ol.newColumnLineageDatasetFacetFieldsBuilder();
     Map<String, List<LineageDataset>> datasetsOf = new LinkedHashMap<>();
-    recorder.sourceColumns(sink).forEach((column, origins) -> {
-      List<OpenLineage.InputField> inputFields = new ArrayList<>();
-      for (ColumnOrigin o : origins) {
-        List<LineageDataset> datasets = datasetsOf.computeIfAbsent(o.step(),
-            s -> new ArrayList<>(recorder.datasetsOf(s)));
-        for (LineageDataset d : datasets) {
-          inputFields.add(ol.newInputFieldBuilder().namespace(d.namespace()).name(d.name()).field(o.column())
-              .transformations(List.of(ol.newInputFieldTransformationsBuilder().type("DIRECT")
-                  .subtype(o.derivation().name()).masking(false).build()))
-              .build());
-        }
-      }
-      if (!inputFields.isEmpty()) {
-        fields.put(column, ol.newColumnLineageDatasetFacetFieldsAdditionalBuilder().inputFields(inputFields).build());
-      }
-    });
+    recorder
+        .sourceColumns(sink)
+        .forEach(
+            (column, origins) -> {
+              List<OpenLineage.InputField> inputFields = new ArrayList<>();
+              for (ColumnOrigin o : origins) {
+                List<LineageDataset> datasets =
+                    datasetsOf.computeIfAbsent(
+                        o.step(), s -> new ArrayList<>(recorder.datasetsOf(s)));
+                for (LineageDataset d : datasets) {
+                  inputFields.add(
+                      ol.newInputFieldBuilder()
+                          .namespace(d.namespace())
+                          .name(d.name())
+                          .field(o.column())
+                          .transformations(
+                              List.of(
+                                  ol.newInputFieldTransformationsBuilder()
+                                      .type("DIRECT")
+                                      .subtype(o.derivation().name())
+                                      .masking(false)
+                                      .build()))
+                          .build());
+                }
+              }
+              if (!inputFields.isEmpty()) {
+                fields.put(
+                    column,
+                    ol.newColumnLineageDatasetFacetFieldsAdditionalBuilder()
+                        .inputFields(inputFields)
+                        .build());
+              }
+            });
     return ol.newColumnLineageDatasetFacetBuilder().fields(fields.build()).build();
   }
 
-  /** The exception's type and the first line of its message, without anything after a line break. */
+  /**
+   * The exception's type and the first line of its message, without anything after a line break.
+   */
   private static String message(Throwable error) {
     String m = error.getMessage() == null ? "" : error.getMessage().lines().findFirst().orElse("");
     return error.getClass().getName() + (m.isEmpty() ? "" : ": " + Options.withoutUserInfo(m));
@@ -236,7 +287,10 @@ public final class OpenLineageEmitter implements AutoCloseable {
     }
   }
 
-  /** JSON lines written in one go when the client closes: the way to write a file on an object store. */
+  /**
+   * JSON lines written in one go when the client closes: the way to write a file on an object
+   * store.
+   */
   private static final class WriteOnceTransport extends Transport {
     private final String file;
     private final Configuration conf;

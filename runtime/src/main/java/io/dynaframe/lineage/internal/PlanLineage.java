@@ -26,10 +26,10 @@ import org.apache.spark.sql.catalyst.plans.logical.Union;
 /**
  * Reads lineage from Spark's analysed logical plans, without help from the transforms: which
  * recorded outputs a plan reads (the counting filters {@link Recorder} puts on every output are
- * markers that carry the output's index), and, for each output column, the marked columns it
- * comes from. Columns are traced by expression id through aliases ({@code Project},
- * {@code Aggregate}, {@code Window}), unions (by position), generators and every operator that
- * passes attributes through unchanged ({@code Filter}, {@code Join}, {@code Sort}, ...).
+ * markers that carry the output's index), and, for each output column, the marked columns it comes
+ * from. Columns are traced by expression id through aliases ({@code Project}, {@code Aggregate},
+ * {@code Window}), unions (by position), generators and every operator that passes attributes
+ * through unchanged ({@code Filter}, {@code Join}, {@code Sort}, ...).
  *
  * <p>Only the operator and expression classes common to Spark 3.5 and 4.x are used, and Scala
  * collections only through {@code iterator()}.
@@ -41,15 +41,16 @@ final class PlanLineage {
   record Origin(int output, String column, boolean identity) {}
 
   /**
-   * The marker filters of one recorder. A marker lets every row through: a counting one calls
-   * a UDF, known here by the identity of its function (its name is the same for every marker,
-   * so the code Spark generates for a plan is the same from run to run and is compiled once);
-   * a free one (on outputs whose rows are counted by the marker below them) tests a string
-   * literal that names the output and that Spark's optimizer folds away.
+   * The marker filters of one recorder. A marker lets every row through: a counting one calls a
+   * UDF, known here by the identity of its function (its name is the same for every marker, so the
+   * code Spark generates for a plan is the same from run to run and is compiled once); a free one
+   * (on outputs whose rows are counted by the marker below them) tests a string literal that names
+   * the output and that Spark's optimizer folds away.
    */
   static final class Markers {
     private final String prefix;
-    private final Map<Object, Integer> functions = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Object, Integer> functions =
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     Markers(String prefix) {
       this.prefix = prefix;
@@ -60,7 +61,10 @@ final class PlanLineage {
       return prefix + output;
     }
 
-    /** Remembers the counting marker on top of {@code counted} (a {@code where} of a UDF) as the output's. */
+    /**
+     * Remembers the counting marker on top of {@code counted} (a {@code where} of a UDF) as the
+     * output's.
+     */
     void counting(LogicalPlan counted, int output) {
       functions.put(countingFunction(counted), output);
     }
@@ -70,7 +74,9 @@ final class PlanLineage {
         Integer i = functions.get(udf.function());
         return i == null ? -1 : i;
       }
-      if (f.condition() instanceof IsNotNull test && test.child() instanceof Literal literal && literal.value() != null) {
+      if (f.condition() instanceof IsNotNull test
+          && test.child() instanceof Literal literal
+          && literal.value() != null) {
         String name = literal.value().toString();
         if (name.startsWith(prefix)) {
           try {
@@ -84,7 +90,10 @@ final class PlanLineage {
     }
   }
 
-  /** The function of the UDF of a counting marker just made: {@code counted} is a {@code where} of that UDF. */
+  /**
+   * The function of the UDF of a counting marker just made: {@code counted} is a {@code where} of
+   * that UDF.
+   */
   static Object countingFunction(LogicalPlan counted) {
     if (counted instanceof Filter f && f.condition() instanceof ScalaUDF udf) {
       return udf.function();
@@ -99,13 +108,15 @@ final class PlanLineage {
 
   /**
    * The name prefix of UDFs in filters that keep every row (they look at rows on the way, as
-   * Spigot's sampler does); such a filter does not change a count. The transforms module uses
-   * the same string.
+   * Spigot's sampler does); such a filter does not change a count. The transforms module uses the
+   * same string.
    */
   static final String KEEPS_EVERY_ROW = "dynaframe_keeps_every_row";
 
   private static boolean keepsEveryRow(Expression e) {
-    if (e instanceof ScalaUDF udf && udf.udfName().isDefined() && udf.udfName().get().startsWith(KEEPS_EVERY_ROW)) {
+    if (e instanceof ScalaUDF udf
+        && udf.udfName().isDefined()
+        && udf.udfName().get().startsWith(KEEPS_EVERY_ROW)) {
       return true;
     }
     scala.collection.Iterator<Expression> children = e.children().iterator();
@@ -129,7 +140,8 @@ final class PlanLineage {
       if (marker >= 0) {
         return marker;
       }
-      if (p instanceof Project || p instanceof SubqueryAlias
+      if (p instanceof Project
+          || p instanceof SubqueryAlias
           || (p instanceof Filter f && keepsEveryRow(f.condition()))) {
         p = p.children().iterator().next();
       } else {
@@ -233,7 +245,8 @@ final class PlanLineage {
         }
       }
       if (plan instanceof Generate g) {
-        Set<Attribute> refs = new LinkedHashSet<>(list(((Expression) g.generator()).references().iterator()));
+        Set<Attribute> refs =
+            new LinkedHashSet<>(list(((Expression) g.generator()).references().iterator()));
         for (Attribute a : list(g.generatorOutput().iterator())) {
           generated.put(a.exprId(), refs);
         }

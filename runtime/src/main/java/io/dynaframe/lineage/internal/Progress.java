@@ -12,13 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress lines a person can follow, on the logger {@code io.dynaframe.progress}: one when a
- * step starts and one when it ends, with its counts. As plain text by default, or one JSON object
- * per line when the Spark setting {@code spark.dynaframe.log.format} is {@code json}.
+ * Progress lines a person can follow, on the logger {@code io.dynaframe.progress}: one when a step
+ * starts and one when it ends, with its counts. As plain text by default, or one JSON object per
+ * line when the Spark setting {@code spark.dynaframe.log.format} is {@code json}.
  */
 public final class Progress {
   /** The logger progress lines go to. */
   public static final String LOGGER = "io.dynaframe.progress";
+
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +47,8 @@ public final class Progress {
       e.put("type", type);
       emit(e);
     } else {
-      LOG.info("{} {} {}{} started", job, kind(kind), step, type.isEmpty() ? "" : " (" + type + ")");
+      LOG.info(
+          "{} {} {}{} started", job, kind(kind), step, type.isEmpty() ? "" : " (" + type + ")");
     }
   }
 
@@ -60,10 +62,21 @@ public final class Progress {
       e.put("counted", ran);
       emit(e);
     } else if (ran) {
-      LOG.info("{} {} {} ended: {} in / {} out / {} in error, {}", job, kind(kind), step, count(stats.recordsIn()),
-          count(stats.recordsOut()), count(stats.recordsInError()), duration(stats.duration()));
+      LOG.info(
+          "{} {} {} ended: {} in / {} out / {} in error, {}",
+          job,
+          kind(kind),
+          step,
+          count(stats.recordsIn()),
+          count(stats.recordsOut()),
+          count(stats.recordsInError()),
+          duration(stats.duration()));
     } else {
-      LOG.info("{} {} {} defined in {} (runs lazily; counted when a sink or action runs it)", job, kind(kind), step,
+      LOG.info(
+          "{} {} {} defined in {} (runs lazily; counted when a sink or action runs it)",
+          job,
+          kind(kind),
+          step,
           duration(stats.duration()));
     }
   }
@@ -79,15 +92,32 @@ public final class Progress {
       e.put("job", job);
       e.put("runId", runId);
       Map<String, Object> each = new LinkedHashMap<>();
-      steps.forEach((id, s) -> each.put(id, Map.of("recordsIn", s.recordsIn(), "recordsOut", s.recordsOut(),
-          "recordsInError", s.recordsInError())));
+      steps.forEach(
+          (id, s) ->
+              each.put(
+                  id,
+                  Map.of(
+                      "recordsIn",
+                      s.recordsIn(),
+                      "recordsOut",
+                      s.recordsOut(),
+                      "recordsInError",
+                      s.recordsInError())));
       e.put("steps", each);
       emit(e);
     } else {
       StringBuilder b = new StringBuilder();
-      steps.forEach((id, s) -> b.append(b.length() == 0 ? "" : "; ").append(id).append(' ').append(count(s.recordsIn()))
-          .append(" in / ").append(count(s.recordsOut())).append(" out / ").append(count(s.recordsInError()))
-          .append(" in error"));
+      steps.forEach(
+          (id, s) ->
+              b.append(b.length() == 0 ? "" : "; ")
+                  .append(id)
+                  .append(' ')
+                  .append(count(s.recordsIn()))
+                  .append(" in / ")
+                  .append(count(s.recordsOut()))
+                  .append(" out / ")
+                  .append(count(s.recordsInError()))
+                  .append(" in error"));
       LOG.info("{} counts so far: {}", job, b);
     }
   }

@@ -1,6 +1,5 @@
 package io.dynaframe.lineage.internal;
 
-import io.dynaframe.job.JobRunner;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -10,13 +9,13 @@ import io.dynaframe.DataSink;
 import io.dynaframe.DataSource;
 import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
-import io.dynaframe.RunObserver;
 import io.dynaframe.ErrorRecords;
 import io.dynaframe.FrameCollection;
+import io.dynaframe.Options;
+import io.dynaframe.RunObserver;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
-import io.dynaframe.Options;
 import io.dynaframe.lineage.ColumnOrigin;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.LineageSettings;
@@ -48,14 +47,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records the lineage of one run (one {@link io.dynaframe.DynaContext} run id): the nodes that
- * ran, the frames between them, counters on every output, and column lineage read from plans.
+ * Records the lineage of one run (one {@link io.dynaframe.DynaContext} run id): the nodes that ran,
+ * the frames between them, counters on every output, and column lineage read from plans.
  *
  * <p>A step is recorded either by a hook ({@code DynamicFrame.apply}, the context's sources and
- * sinks) or by a scope the {@link io.dynaframe.job.JobRunner} opens around an annotated
- * method. While a scope is open on a thread, hooks on that thread record nothing of their own:
- * nested {@code apply} calls belong to the enclosing step, a source read inside a step adds its
- * dataset to that step, and error records made inside count for it.
+ * sinks) or by a scope the {@link io.dynaframe.job.JobRunner} opens around an annotated method.
+ * While a scope is open on a thread, hooks on that thread record nothing of their own: nested
+ * {@code apply} calls belong to the enclosing step, a source read inside a step adds its dataset to
+ * that step, and error records made inside count for it.
  */
 public final class Recorder implements RunLineage, RunObserver {
   private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
@@ -75,8 +74,12 @@ public final class Recorder implements RunLineage, RunObserver {
   private volatile String description = "";
   private volatile Boolean enabled;
   private volatile Boolean counting;
-  /** The counter of outputs that are not counted ({@link LineageSettings#COUNTS} off): always zero. */
+
+  /**
+   * The counter of outputs that are not counted ({@link LineageSettings#COUNTS} off): always zero.
+   */
   private static final RowCounter UNCOUNTED = new RowCounter();
+
   private volatile Progress progress;
 
   /** A recorder for a run; cheap, touches Spark only when something is recorded. */
@@ -116,8 +119,13 @@ public final class Recorder implements RunLineage, RunObserver {
   }
 
   /** One frame a step produced, with its counter and its columns' origins. */
-  record Output(int index, NodeState node, String key, RowCounter counter,
-      Map<String, List<PlanLineage.Origin>> columns, Map<String, String> schema) {}
+  record Output(
+      int index,
+      NodeState node,
+      String key,
+      RowCounter counter,
+      Map<String, List<PlanLineage.Origin>> columns,
+      Map<String, String> schema) {}
 
   /** Whether recording is on ({@link LineageSettings#ENABLED}, read once). */
   public boolean enabled() {
@@ -167,7 +175,9 @@ public final class Recorder implements RunLineage, RunObserver {
   public Progress progress() {
     Progress p = progress;
     if (p == null) {
-      p = new Progress("json".equalsIgnoreCase(conf(LineageSettings.LOG_FORMAT, "text")), jobName(), runId);
+      p =
+          new Progress(
+              "json".equalsIgnoreCase(conf(LineageSettings.LOG_FORMAT, "text")), jobName(), runId);
       progress = p;
     }
     return p;
@@ -216,12 +226,14 @@ public final class Recorder implements RunLineage, RunObserver {
   @Override
   public DataSink sink(Io io, DataSink inner) {
     List<LineageDataset> datasets = io.paths().stream().map(LineageDataset::ofPath).toList();
-    return frame -> sink(io.name(), io.type(), io.args(), datasets, frame, inner::writeDynamicFrame);
+    return frame ->
+        sink(io.name(), io.type(), io.args(), datasets, frame, inner::writeDynamicFrame);
   }
 
   /** {@code DynamicFrame.apply}: records a transform step unless a scope is open. */
   @Override
-  public <O> O step(DynamicFrame input, String name, String type, Function<DynamicFrame, O> expand) {
+  public <O> O step(
+      DynamicFrame input, String name, String type, Function<DynamicFrame, O> expand) {
     if (!enabled() || scope.get() != null) {
       return expand.apply(input);
     }
@@ -267,13 +279,16 @@ public final class Recorder implements RunLineage, RunObserver {
     }
     try {
       RowCounter counter = counter(node.id + ".errors");
-      UDF2<Long, Boolean, Boolean> count = (id, bad) -> {
-        counter.record(id, bad);
-        return true;
-      };
-      Column marker = udf(count, DataTypes.BooleanType).asNondeterministic()
-          .withName(ERRORS_MARKER)
-          .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
+      UDF2<Long, Boolean, Boolean> count =
+          (id, bad) -> {
+            counter.record(id, bad);
+            return true;
+          };
+      Column marker =
+          udf(count, DataTypes.BooleanType)
+              .asNondeterministic()
+              .withName(ERRORS_MARKER)
+              .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
       Dataset<Row> counted = counting(staged.where(marker), counter);
       synchronized (this) {
         node.errorCounters.add(counter);
@@ -285,8 +300,15 @@ public final class Recorder implements RunLineage, RunObserver {
     }
   }
 
-  /** A source: records a node when its frame is read, unless a scope is open (then adds the datasets to it). */
-  public DynamicFrame source(String name, String type, Map<String, String> args, List<LineageDataset> datasets,
+  /**
+   * A source: records a node when its frame is read, unless a scope is open (then adds the datasets
+   * to it).
+   */
+  public DynamicFrame source(
+      String name,
+      String type,
+      Map<String, String> args,
+      List<LineageDataset> datasets,
       Supplier<DynamicFrame> read) {
     if (!enabled()) {
       return read.get();
@@ -313,9 +335,16 @@ public final class Recorder implements RunLineage, RunObserver {
     }
   }
 
-  /** A sink: records a node around the write, unless a scope is open (then the write counts for it). */
-  public DynamicFrame sink(String name, String type, Map<String, String> args, List<LineageDataset> datasets,
-      DynamicFrame frame, Function<DynamicFrame, DynamicFrame> write) {
+  /**
+   * A sink: records a node around the write, unless a scope is open (then the write counts for it).
+   */
+  public DynamicFrame sink(
+      String name,
+      String type,
+      Map<String, String> args,
+      List<LineageDataset> datasets,
+      DynamicFrame frame,
+      Function<DynamicFrame, DynamicFrame> write) {
     if (!enabled()) {
       return write.apply(frame);
     }
@@ -358,7 +387,8 @@ public final class Recorder implements RunLineage, RunObserver {
    * Opens a step for the job runner: records the node with the given inputs (ids of nodes opened
    * before) and makes it the scope of this thread until {@link #close}.
    */
-  public Object open(Node.Kind kind, String id, String type, Map<String, String> args, List<String> inputs) {
+  public Object open(
+      Node.Kind kind, String id, String type, Map<String, String> args, List<String> inputs) {
     NodeState node = addNodeExactly(kind, id, type, redact(args));
     synchronized (this) {
       node.inputs.addAll(inputs);
@@ -388,7 +418,8 @@ public final class Recorder implements RunLineage, RunObserver {
       return result;
     }
     try {
-      O wrapped = result == null || node.kind == Node.Kind.SINK ? result : wrapResult(node, result, null);
+      O wrapped =
+          result == null || node.kind == Node.Kind.SINK ? result : wrapResult(node, result, null);
       ended(node);
       return wrapped;
     } catch (RuntimeException e) {
@@ -419,7 +450,8 @@ public final class Recorder implements RunLineage, RunObserver {
 
   private void ended(NodeState node) {
     StepStats stats = stats(node);
-    boolean counted = node.kind == Node.Kind.SINK || stats.recordsOut() > 0 || stats.recordsIn() > 0;
+    boolean counted =
+        node.kind == Node.Kind.SINK || stats.recordsOut() > 0 || stats.recordsIn() > 0;
     progress().ended(node.id, node.kind, stats, counted);
     if (node.kind == Node.Kind.SINK) {
       // the write ran the steps before it: say what they counted
@@ -435,7 +467,10 @@ public final class Recorder implements RunLineage, RunObserver {
     }
   }
 
-  /** The frame as is when the run knows where it comes from, else the frame as the output of a new implicit source. */
+  /**
+   * The frame as is when the run knows where it comes from, else the frame as the output of a new
+   * implicit source.
+   */
   private DynamicFrame ensureRecorded(DynamicFrame frame) {
     if (!markers(frame.toDF()).isEmpty()) {
       return frame;
@@ -453,7 +488,8 @@ public final class Recorder implements RunLineage, RunObserver {
     if (out instanceof FrameCollection c) {
       Map<String, DynamicFrame> wrapped = new LinkedHashMap<>();
       c.asMap().forEach((k, f) -> wrapped.put(k, wrapOutput(node, k, f)));
-      DynamicFrame any = input != null ? input : c.asMap().values().stream().findFirst().orElse(null);
+      DynamicFrame any =
+          input != null ? input : c.asMap().values().stream().findFirst().orElse(null);
       return any == null ? out : (O) FrameCollection.of(wrapped, any.context());
     }
     return out;
@@ -479,22 +515,37 @@ public final class Recorder implements RunLineage, RunObserver {
     int index;
     boolean countRows = counting();
     synchronized (this) {
-      counter = same >= 0 ? outputs.get(same).counter()
-          : countRows ? counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out") : UNCOUNTED;
+      counter =
+          same >= 0
+              ? outputs.get(same).counter()
+              : countRows
+                  ? counter(node.id + (key.isEmpty() ? "" : "." + key) + ".out")
+                  : UNCOUNTED;
       index = outputs.size();
-      outputs.add(new Output(index, node, key, counter, PlanLineage.columns(plan, markers), PlanLineage.schema(plan)));
+      outputs.add(
+          new Output(
+              index,
+              node,
+              key,
+              counter,
+              PlanLineage.columns(plan, markers),
+              PlanLineage.schema(plan)));
       node.outputs.add(index);
     }
     if (same >= 0 || !countRows) {
       // a marker Spark folds away: the output is known in later plans, and nothing is counted
       return frame.withSameRecords(rows.where(lit(markers.freeName(index)).isNotNull()));
     }
-    UDF1<Long, Boolean> count = id -> {
-      counter.record(id, true);
-      return true;
-    };
-    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(OUTPUT_MARKER)
-        .apply(monotonically_increasing_id());
+    UDF1<Long, Boolean> count =
+        id -> {
+          counter.record(id, true);
+          return true;
+        };
+    Column marker =
+        udf(count, DataTypes.BooleanType)
+            .asNondeterministic()
+            .withName(OUTPUT_MARKER)
+            .apply(monotonically_increasing_id());
     Dataset<Row> counted = counting(rows.where(marker), counter);
     markers.counting(plan(counted), index);
     return frame.withSameRecords(counted);
@@ -507,34 +558,46 @@ public final class Recorder implements RunLineage, RunObserver {
     RowCounter counter;
     boolean countRows = counting();
     synchronized (this) {
-      counter = same >= 0 ? outputs.get(same).counter() : countRows ? counter(node.id + ".written") : UNCOUNTED;
+      counter =
+          same >= 0
+              ? outputs.get(same).counter()
+              : countRows ? counter(node.id + ".written") : UNCOUNTED;
       node.writeCounters.add(counter);
-      PlanLineage.columns(plan, markers).forEach((column, origins) -> {
-        List<PlanLineage.Origin> merged = node.written.computeIfAbsent(column, k -> new ArrayList<>());
-        origins.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
-      });
+      PlanLineage.columns(plan, markers)
+          .forEach(
+              (column, origins) -> {
+                List<PlanLineage.Origin> merged =
+                    node.written.computeIfAbsent(column, k -> new ArrayList<>());
+                origins.stream().filter(o -> !merged.contains(o)).forEach(merged::add);
+              });
       PlanLineage.schema(plan).forEach(node.writtenSchema::putIfAbsent);
     }
     if (same >= 0 || !countRows) {
-      return frame; // the rows written are the rows of that output, counted there (or nothing is counted)
+      return frame; // the rows written are the rows of that output, counted there (or nothing is
+      // counted)
     }
-    UDF1<Long, Boolean> count = id -> {
-      counter.record(id, true);
-      return true;
-    };
-    Column marker = udf(count, DataTypes.BooleanType).asNondeterministic().withName(WRITTEN_MARKER)
-        .apply(monotonically_increasing_id());
+    UDF1<Long, Boolean> count =
+        id -> {
+          counter.record(id, true);
+          return true;
+        };
+    Column marker =
+        udf(count, DataTypes.BooleanType)
+            .asNondeterministic()
+            .withName(WRITTEN_MARKER)
+            .apply(monotonically_increasing_id());
     return frame.withSameRecords(counting(rows.where(marker), counter));
   }
 
   /**
-   * A counting marker just made: its UDF is what lineage reads in logical plans, while Spark
-   * runs {@link CountRows} in its place (swapped by {@link CountRowsRule} at the end of
-   * optimisation), which costs a task one increment per row. The rule is the one of the session
-   * that optimises the rows' plans.
+   * A counting marker just made: its UDF is what lineage reads in logical plans, while Spark runs
+   * {@link CountRows} in its place (swapped by {@link CountRowsRule} at the end of optimisation),
+   * which costs a task one increment per row. The rule is the one of the session that optimises the
+   * rows' plans.
    */
   private Dataset<Row> counting(Dataset<Row> counted, RowCounter counter) {
-    CountRowsRule.of(counted.sparkSession()).remember(PlanLineage.countingFunction(plan(counted)), counter);
+    CountRowsRule.of(counted.sparkSession())
+        .remember(PlanLineage.countingFunction(plan(counted)), counter);
     return counted;
   }
 
@@ -567,9 +630,12 @@ public final class Recorder implements RunLineage, RunObserver {
     }
   }
 
-  private synchronized NodeState addNode(Node.Kind kind, String name, String type, Map<String, String> args) {
-    String base = name == null || name.isBlank() ? kind.name().toLowerCase(Locale.ROOT) : name.strip()
-        .replaceAll("\\s+", "_");
+  private synchronized NodeState addNode(
+      Node.Kind kind, String name, String type, Map<String, String> args) {
+    String base =
+        name == null || name.isBlank()
+            ? kind.name().toLowerCase(Locale.ROOT)
+            : name.strip().replaceAll("\\s+", "_");
     String id = base;
     for (int i = 2; byId.containsKey(id); i++) {
       id = base + "_" + i;
@@ -577,7 +643,8 @@ public final class Recorder implements RunLineage, RunObserver {
     return addNodeExactly(kind, id, type, redact(args));
   }
 
-  private synchronized NodeState addNodeExactly(Node.Kind kind, String id, String type, Map<String, String> args) {
+  private synchronized NodeState addNodeExactly(
+      Node.Kind kind, String id, String type, Map<String, String> args) {
     if (byId.containsKey(id)) {
       throw new IllegalStateException("run " + runId + " already has a step '" + id + "'");
     }
@@ -587,13 +654,15 @@ public final class Recorder implements RunLineage, RunObserver {
     return node;
   }
 
-  /** Argument values whose names look like secrets, as {@code *****}; credentials in URIs removed. */
+  /**
+   * Argument values whose names look like secrets, as {@code *****}; credentials in URIs removed.
+   */
   public static Map<String, String> redact(Map<String, String> args) {
     Map<String, String> out = new LinkedHashMap<>();
-    args.forEach((k, v) -> out.put(k, Options.isSecretName(k) ? "*****" : Options.withoutUserInfo(v)));
+    args.forEach(
+        (k, v) -> out.put(k, Options.isSecretName(k) ? "*****" : Options.withoutUserInfo(v)));
     return out;
   }
-
 
   // ---------------------------------------------------------------- reading
 
@@ -658,7 +727,8 @@ public final class Recorder implements RunLineage, RunObserver {
   private NodeState require(String step) {
     NodeState n = byId.get(step);
     if (n == null) {
-      throw new IllegalArgumentException("run " + runId + " has no step '" + step + "'; its steps are " + byId.keySet());
+      throw new IllegalArgumentException(
+          "run " + runId + " has no step '" + step + "'; its steps are " + byId.keySet());
     }
     return n;
   }
@@ -667,7 +737,10 @@ public final class Recorder implements RunLineage, RunObserver {
   public synchronized Map<String, List<ColumnOrigin>> columnOrigins(String step) {
     NodeState node = require(step);
     Map<String, List<ColumnOrigin>> out = new LinkedHashMap<>();
-    raw(node).forEach((column, origins) -> out.put(column, origins.stream().map(this::origin).distinct().toList()));
+    raw(node)
+        .forEach(
+            (column, origins) ->
+                out.put(column, origins.stream().map(this::origin).distinct().toList()));
     return out;
   }
 
@@ -676,21 +749,23 @@ public final class Recorder implements RunLineage, RunObserver {
     NodeState node = require(step);
     Map<String, List<ColumnOrigin>> out = new LinkedHashMap<>();
     Map<String, Set<PlanLineage.Origin>> memo = new HashMap<>();
-    raw(node).forEach((column, origins) -> {
-      Set<ColumnOrigin> found = new LinkedHashSet<>();
-      for (PlanLineage.Origin o : origins) {
-        for (PlanLineage.Origin s : toSources(o, memo, new LinkedHashSet<>())) {
-          found.add(origin(s));
-        }
-      }
-      out.put(column, new ArrayList<>(found));
-    });
+    raw(node)
+        .forEach(
+            (column, origins) -> {
+              Set<ColumnOrigin> found = new LinkedHashSet<>();
+              for (PlanLineage.Origin o : origins) {
+                for (PlanLineage.Origin s : toSources(o, memo, new LinkedHashSet<>())) {
+                  found.add(origin(s));
+                }
+              }
+              out.put(column, new ArrayList<>(found));
+            });
     return out;
   }
 
   /** The source columns (origins whose output belongs to a source) an origin comes from. */
-  private Set<PlanLineage.Origin> toSources(PlanLineage.Origin o, Map<String, Set<PlanLineage.Origin>> memo,
-      Set<String> visiting) {
+  private Set<PlanLineage.Origin> toSources(
+      PlanLineage.Origin o, Map<String, Set<PlanLineage.Origin>> memo, Set<String> visiting) {
     Output output = outputs.get(o.output());
     if (output.node().kind == Node.Kind.SOURCE) {
       return Set.of(o);
@@ -722,13 +797,16 @@ public final class Recorder implements RunLineage, RunObserver {
     Map<String, List<PlanLineage.Origin>> out = new LinkedHashMap<>();
     for (int i : node.outputs) {
       Output o = outputs.get(i);
-      o.columns().forEach((c, origins) -> out.put(o.key().isEmpty() ? c : o.key() + "." + c, origins));
+      o.columns()
+          .forEach((c, origins) -> out.put(o.key().isEmpty() ? c : o.key() + "." + c, origins));
     }
     return out;
   }
 
   private ColumnOrigin origin(PlanLineage.Origin o) {
-    return new ColumnOrigin(outputs.get(o.output()).node().id, o.column(),
+    return new ColumnOrigin(
+        outputs.get(o.output()).node().id,
+        o.column(),
         o.identity() ? ColumnOrigin.Derivation.IDENTITY : ColumnOrigin.Derivation.TRANSFORMATION);
   }
 
@@ -761,11 +839,19 @@ public final class Recorder implements RunLineage, RunObserver {
     }
   }
 
-  // ---------------------------------------------------------------- for OpenLineage events and reports
+  // ---------------------------------------------------------------- for OpenLineage events and
+  // reports
 
   /** A read-only view of one node for events and reports. */
-  public record NodeView(String id, Node.Kind kind, String type, List<String> inputs, StepStats stats,
-      List<LineageDataset> inputDatasets, List<LineageDataset> outputDatasets, Map<String, String> schema) {}
+  public record NodeView(
+      String id,
+      Node.Kind kind,
+      String type,
+      List<String> inputs,
+      StepStats stats,
+      List<LineageDataset> inputDatasets,
+      List<LineageDataset> outputDatasets,
+      Map<String, String> schema) {}
 
   /** Every node as recorded so far. */
   public synchronized List<NodeView> nodeViews() {
@@ -779,8 +865,16 @@ public final class Recorder implements RunLineage, RunObserver {
           outputs.get(i).schema().forEach(schema::putIfAbsent);
         }
       }
-      out.add(new NodeView(n.id, n.kind, n.type, List.copyOf(n.inputs), stats(n), List.copyOf(n.inputDatasets),
-          List.copyOf(n.outputDatasets), schema));
+      out.add(
+          new NodeView(
+              n.id,
+              n.kind,
+              n.type,
+              List.copyOf(n.inputs),
+              stats(n),
+              List.copyOf(n.inputDatasets),
+              List.copyOf(n.outputDatasets),
+              schema));
     }
     return out;
   }

@@ -9,19 +9,18 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Counts the rows that pass one point of a plan, and among them the flagged ones (error
- * records), during the Spark jobs the job runs anyway. Rows are identified by
- * {@code monotonically_increasing_id()} evaluated at that point: within one evaluation of one
- * partition the ids run 0, 1, 2, ... (above the partition index in the high bits), so the
- * number of rows is the last id seen + 1 and a new evaluation is recognised when the ids start
- * again.
+ * Counts the rows that pass one point of a plan, and among them the flagged ones (error records),
+ * during the Spark jobs the job runs anyway. Rows are identified by {@code
+ * monotonically_increasing_id()} evaluated at that point: within one evaluation of one partition
+ * the ids run 0, 1, 2, ... (above the partition index in the high bits), so the number of rows is
+ * the last id seen + 1 and a new evaluation is recognised when the ids start again.
  *
  * <p>Each task reports one entry keyed by (stage, partition); the driver keeps, per key, the
  * largest count reported, so a task that is retried, run speculatively or rerun in a resubmitted
- * stage is counted once. The value is the largest of the per-stage sums: a frame that several
- * jobs evaluate (a {@code count()} and then a write, two sinks) is counted once, not once per job.
- * Rows evaluated on the driver (Spark folds filters over local data while optimising) are kept
- * apart and counted the same way.
+ * stage is counted once. The value is the largest of the per-stage sums: a frame that several jobs
+ * evaluate (a {@code count()} and then a write, two sinks) is counted once, not once per job. Rows
+ * evaluated on the driver (Spark folds filters over local data while optimising) are kept apart and
+ * counted the same way.
  */
 public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> implements RowTally {
   private static final long serialVersionUID = 1L;
@@ -37,11 +36,13 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> imp
 
   /** (stage << 32 | partition) -> {rows, flagged} of finished evaluations. */
   private HashMap<Long, long[]> entries = new HashMap<>();
+
   private long currentKey = NONE;
   private long currentPartition = -1;
   private long lastOffset = -1;
   private long rows;
   private long flagged;
+
   /** True in a copy deserialized for a task; the driver's own instance is shared and locked. */
   private transient boolean taskCopy;
 
@@ -57,8 +58,8 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> imp
   }
 
   /**
-   * Records a whole evaluation of a partition, counted by {@link CountRows} in a task
-   * ({@code stage} -1: on the driver).
+   * Records a whole evaluation of a partition, counted by {@link CountRows} in a task ({@code
+   * stage} -1: on the driver).
    */
   @Override
   public synchronized void report(int stage, int partition, long rows, long flagged) {
@@ -91,8 +92,8 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> imp
   }
 
   /**
-   * Locked even in a task's copy (it runs once per partition, not per row): Spark's heartbeat
-   * reads a running task's accumulators from another thread.
+   * Locked even in a task's copy (it runs once per partition, not per row): Spark's heartbeat reads
+   * a running task's accumulators from another thread.
    */
   private synchronized void flush() {
     if (currentKey != NONE) {
@@ -158,7 +159,8 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> imp
   @Override
   public void merge(AccumulatorV2<Long, Counts> other) {
     if (!(other instanceof RowCounter o)) {
-      throw new UnsupportedOperationException("cannot merge " + other.getClass().getName() + " into a RowCounter");
+      throw new UnsupportedOperationException(
+          "cannot merge " + other.getClass().getName() + " into a RowCounter");
     }
     Map<Long, long[]> theirs;
     synchronized (o) {
@@ -173,11 +175,13 @@ public final class RowCounter extends AccumulatorV2<Long, RowCounter.Counts> imp
   @Override
   public synchronized Counts value() {
     Map<Long, long[]> perStage = new HashMap<>();
-    snapshot().forEach((key, v) -> {
-      long[] sum = perStage.computeIfAbsent(key >> 32, k -> new long[2]);
-      sum[0] += v[0];
-      sum[1] += v[1];
-    });
+    snapshot()
+        .forEach(
+            (key, v) -> {
+              long[] sum = perStage.computeIfAbsent(key >> 32, k -> new long[2]);
+              sum[0] += v[0];
+              sum[1] += v[1];
+            });
     long r = 0;
     long f = 0;
     for (long[] v : perStage.values()) {

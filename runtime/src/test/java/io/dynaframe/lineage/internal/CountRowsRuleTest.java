@@ -12,7 +12,9 @@ import java.lang.ref.WeakReference;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** The rule that runs counting markers as {@link CountRows}: one per session, nothing kept JVM-wide. */
+/**
+ * The rule that runs counting markers as {@link CountRows}: one per session, nothing kept JVM-wide.
+ */
 @SparkTest
 class CountRowsRuleTest {
 
@@ -41,7 +43,8 @@ class CountRowsRuleTest {
   }
 
   @Test
-  void aFrameOfAnotherSessionIsCountedThereAndItsRuleGoesWithTheSession(SparkSession spark) throws Exception {
+  void aFrameOfAnotherSessionIsCountedThereAndItsRuleGoesWithTheSession(SparkSession spark)
+      throws Exception {
     SparkSession other = spark.newSession();
     DynaContext ctx = DynaContext.of(other);
     DynamicFrame frame = Frames.json(ctx, "{\"id\": 1}", "{\"id\": 2}", "{\"id\": 3}");
@@ -49,7 +52,8 @@ class CountRowsRuleTest {
     String source = RunLineage.of(ctx).producerOf(frame).orElseThrow();
     StepStats stats = RunLineage.of(ctx).graph().node(source).orElseThrow().stats().orElseThrow();
     assertThat(stats.recordsOut()).isEqualTo(3);
-    assertThat(frame.toDF().queryExecution().optimizedPlan().toString()).contains("dynaframe_count_rows(true)");
+    assertThat(frame.toDF().queryExecution().optimizedPlan().toString())
+        .contains("dynaframe_count_rows(true)");
 
     WeakReference<CountRowsRule> rule = new WeakReference<>(CountRowsRule.of(other));
     ctx = null;
@@ -59,6 +63,8 @@ class CountRowsRuleTest {
       System.gc();
       Thread.sleep(100);
     }
-    assertThat(rule.get()).as("the rule of a session nothing refers to any more is collected").isNull();
+    assertThat(rule.get())
+        .as("the rule of a session nothing refers to any more is collected")
+        .isNull();
   }
 }

@@ -6,7 +6,10 @@ import java.lang.reflect.Constructor;
 import org.junit.jupiter.api.Test;
 import sun.reflect.ReflectionFactory;
 
-/** The row counter behind run lineage's counts, on the driver and as Spark's heartbeat sees a task's copy. */
+/**
+ * The row counter behind run lineage's counts, on the driver and as Spark's heartbeat sees a task's
+ * copy.
+ */
 class RowCounterTest {
 
   private static long id(int partition, long offset) {
@@ -72,16 +75,17 @@ class RowCounterTest {
   }
 
   /**
-   * Java serialization reads AccumulatorV2's part of a task's copy first, and that part
-   * registers the copy with the task; the executor's heartbeat thread may then ask the copy
-   * whether it is zero, and for its value, before RowCounter's own fields are read. Such an
-   * object (made here without running any constructor, as deserialization makes it) must answer
-   * "zero", not throw.
+   * Java serialization reads AccumulatorV2's part of a task's copy first, and that part registers
+   * the copy with the task; the executor's heartbeat thread may then ask the copy whether it is
+   * zero, and for its value, before RowCounter's own fields are read. Such an object (made here
+   * without running any constructor, as deserialization makes it) must answer "zero", not throw.
    */
   @Test
   void aCopyNotYetDeserializedIsZero() throws Exception {
-    Constructor<?> bare = ReflectionFactory.getReflectionFactory()
-        .newConstructorForSerialization(RowCounter.class, Object.class.getDeclaredConstructor());
+    Constructor<?> bare =
+        ReflectionFactory.getReflectionFactory()
+            .newConstructorForSerialization(
+                RowCounter.class, Object.class.getDeclaredConstructor());
     RowCounter halfRead = (RowCounter) bare.newInstance();
     assertThat(halfRead.isZero()).isTrue();
     assertThat(halfRead.value()).isEqualTo(RowCounter.Counts.ZERO);

@@ -14,13 +14,13 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.RuntimeConfig;
 
 /**
- * Lets transforms work on frames whose records have fields that differ only in case
- * ({@code Name} and {@code name}), which Glue's records allow and Spark's default analysis
- * finds ambiguous. When a frame has such fields, the transform builds its Datasets with
- * {@code spark.sql.caseSensitive} on (Spark resolves names when a Dataset is built, so the
- * setting is needed only then) and puts the setting back. Frames without such fields are
- * left to the session's setting. The switch is serialised in this JVM; a query analysed at
- * that very moment on another thread of the same session would see the setting on.
+ * Lets transforms work on frames whose records have fields that differ only in case ({@code Name}
+ * and {@code name}), which Glue's records allow and Spark's default analysis finds ambiguous. When
+ * a frame has such fields, the transform builds its Datasets with {@code spark.sql.caseSensitive}
+ * on (Spark resolves names when a Dataset is built, so the setting is needed only then) and puts
+ * the setting back. Frames without such fields are left to the session's setting. The switch is
+ * serialised in this JVM; a query analysed at that very moment on another thread of the same
+ * session would see the setting on.
  */
 public final class CaseSafe {
   private CaseSafe() {}

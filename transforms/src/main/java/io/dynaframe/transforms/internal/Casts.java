@@ -9,14 +9,17 @@ import java.util.Optional;
 import org.apache.spark.sql.catalyst.expressions.Cast;
 
 /**
- * Casts between Glue types as SQL text, with Glue's rule that a value that does not convert
- * becomes null ({@code try_cast}, also under ANSI mode). A choice casts member by member and
- * keeps the first member that converts, the member of the target's own type first.
+ * Casts between Glue types as SQL text, with Glue's rule that a value that does not convert becomes
+ * null ({@code try_cast}, also under ANSI mode). A choice casts member by member and keeps the
+ * first member that converts, the member of the target's own type first.
  */
 public final class Casts {
   private Casts() {}
 
-  /** True when Spark can convert values of {@code from} to {@code to} (giving null for those that do not fit). */
+  /**
+   * True when Spark can convert values of {@code from} to {@code to} (giving null for those that do
+   * not fit).
+   */
   public static boolean canCast(DataType from, DataType to) {
     if (from.equals(to)) {
       return true;
@@ -28,8 +31,8 @@ public final class Casts {
   }
 
   /**
-   * The SQL that converts a value of {@code from} to {@code to}; empty when no value of
-   * {@code from} can convert.
+   * The SQL that converts a value of {@code from} to {@code to}; empty when no value of {@code
+   * from} can convert.
    */
   public static Optional<String> cast(String sql, DataType from, DataType to) {
     if (from.equals(to)) {
@@ -38,7 +41,8 @@ public final class Casts {
     org.apache.spark.sql.types.DataType target = SparkTypes.toSpark(to);
     if (from instanceof ChoiceType c) {
       List<String> parts = new ArrayList<>();
-      c.member(to.typeName()).ifPresent(m -> cast(Sql.field(sql, m.typeName()), m, to).ifPresent(parts::add));
+      c.member(to.typeName())
+          .ifPresent(m -> cast(Sql.field(sql, m.typeName()), m, to).ifPresent(parts::add));
       for (DataType m : c.types()) {
         if (!m.typeName().equals(to.typeName())) {
           cast(Sql.field(sql, m.typeName()), m, to).ifPresent(parts::add);
@@ -47,11 +51,13 @@ public final class Casts {
       if (parts.isEmpty()) {
         return Optional.empty();
       }
-      if (parts.size() == 1 && c.member(to.typeName()).filter(to::equals).isPresent()
+      if (parts.size() == 1
+          && c.member(to.typeName()).filter(to::equals).isPresent()
           && parts.get(0).equals(Sql.field(sql, to.typeName()))) {
         return Optional.of(Sql.member(sql, c, to.typeName()));
       }
-      return Optional.of(parts.size() == 1 ? parts.get(0) : "coalesce(" + String.join(", ", parts) + ")");
+      return Optional.of(
+          parts.size() == 1 ? parts.get(0) : "coalesce(" + String.join(", ", parts) + ")");
     }
     if (!Cast.canTryCast(SparkTypes.toSpark(from), target)) {
       return Optional.empty();

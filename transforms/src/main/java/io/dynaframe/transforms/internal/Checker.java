@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks what a transform asks of a frame against the frame's schema, when the transform is
- * applied and before any Spark job, and builds the {@code TransformException} that names the
- * transform, the step, the path and the closest paths the frame has.
+ * Checks what a transform asks of a frame against the frame's schema, when the transform is applied
+ * and before any Spark job, and builds the {@code TransformException} that names the transform, the
+ * step, the path and the closest paths the frame has.
  */
 public final class Checker {
   private final String kind;
@@ -23,15 +23,19 @@ public final class Checker {
   private List<String> paths;
 
   /**
-   * Makes the exception a failed check throws (the transforms' {@code TransformException}):
-   * the transform's kind, the step, the path at fault or null, the problem, the closest paths.
+   * Makes the exception a failed check throws (the transforms' {@code TransformException}): the
+   * transform's kind, the step, the path at fault or null, the problem, the closest paths.
    */
   @FunctionalInterface
   public interface Failure {
-    RuntimeException of(String kind, String step, String path, String problem, List<String> closestPaths);
+    RuntimeException of(
+        String kind, String step, String path, String problem, List<String> closestPaths);
   }
 
-  /** A checker for one step of a transform over a frame with this schema, failing with what {@code failure} makes. */
+  /**
+   * A checker for one step of a transform over a frame with this schema, failing with what {@code
+   * failure} makes.
+   */
   public Checker(String kind, String step, StructType schema, Failure failure) {
     this.kind = kind;
     this.step = step;
@@ -75,10 +79,11 @@ public final class Checker {
   }
 
   /**
-   * A failure about a path where the misspelt thing is another word (a type name, an
-   * operator): the closest of {@code candidates} to {@code wrong} are listed.
+   * A failure about a path where the misspelt thing is another word (a type name, an operator): the
+   * closest of {@code candidates} to {@code wrong} are listed.
    */
-  public RuntimeException failNear(String path, String problem, String wrong, List<String> candidates) {
+  public RuntimeException failNear(
+      String path, String problem, String wrong, List<String> candidates) {
     return failure.of(kind, step, path, problem, EditDistance.closest(wrong, candidates));
   }
 
@@ -120,24 +125,46 @@ public final class Checker {
     boolean through = false;
     for (int i = 0; i < path.size(); i++) {
       FieldPath.Segment seg = path.segments().get(i);
-      if (cur instanceof ArrayType && !shown.isEmpty() && !shown.get(shown.size() - 1).endsWith("[]")) {
+      if (cur instanceof ArrayType
+          && !shown.isEmpty()
+          && !shown.get(shown.size() - 1).endsWith("[]")) {
         shown.set(shown.size() - 1, shown.get(shown.size() - 1) + "[]");
       }
       while (cur instanceof ArrayType a) {
         if (!throughArrays) {
-          throw failure.of(kind, step, text, "'" + FieldPath.render(names) + "' is an array and " + kind
-              + " cannot reach into array elements", List.of());
+          throw failure.of(
+              kind,
+              step,
+              text,
+              "'"
+                  + FieldPath.render(names)
+                  + "' is an array and "
+                  + kind
+                  + " cannot reach into array elements",
+              List.of());
         }
         through = true;
         cur = a.elementType();
       }
       if (cur instanceof ChoiceType) {
-        throw failAt(text, "'" + FieldPath.render(names) + "' is a choice " + cur
-            + "; resolve it with ResolveChoice before reaching into it");
+        throw failAt(
+            text,
+            "'"
+                + FieldPath.render(names)
+                + "' is a choice "
+                + cur
+                + "; resolve it with ResolveChoice before reaching into it");
       }
       if (!(cur instanceof StructType st)) {
-        throw failAt(text, "'" + FieldPath.render(names) + "' is " + cur + ", not a struct, so it has no field '"
-            + seg.name() + "'");
+        throw failAt(
+            text,
+            "'"
+                + FieldPath.render(names)
+                + "' is "
+                + cur
+                + ", not a struct, so it has no field '"
+                + seg.name()
+                + "'");
       }
       Field f = find(st, seg.name(), caseSensitive, text, shown);
       names.add(f.name());
@@ -145,11 +172,22 @@ public final class Checker {
       cur = f.type();
       if (seg.array()) {
         if (!(cur instanceof ArrayType a)) {
-          throw failAt(text, "'" + FieldPath.render(names) + "' is " + cur + ", not an array, so '[]' does not apply");
+          throw failAt(
+              text,
+              "'"
+                  + FieldPath.render(names)
+                  + "' is "
+                  + cur
+                  + ", not an array, so '[]' does not apply");
         }
         if (!throughArrays) {
-          throw failAt(text, "'" + FieldPath.render(names) + "' is an array and " + kind
-              + " cannot reach into array elements");
+          throw failAt(
+              text,
+              "'"
+                  + FieldPath.render(names)
+                  + "' is an array and "
+                  + kind
+                  + " cannot reach into array elements");
         }
         if (i == path.size() - 1) {
           cur = a.elementType();
@@ -160,30 +198,43 @@ public final class Checker {
     return new Resolved(path, List.copyOf(names), cur, through);
   }
 
-  private Field find(StructType st, String name, boolean caseSensitive, String text, List<String> prefix) {
+  private Field find(
+      StructType st, String name, boolean caseSensitive, String text, List<String> prefix) {
     var exact = st.field(name);
     if (exact.isPresent()) {
       return exact.get();
     }
     if (!caseSensitive) {
-      List<Field> matches = st.fields().stream().filter(f -> f.name().equalsIgnoreCase(name)).toList();
+      List<Field> matches =
+          st.fields().stream().filter(f -> f.name().equalsIgnoreCase(name)).toList();
       if (matches.size() == 1) {
         return matches.get(0);
       }
       if (matches.size() > 1) {
-        throw failure.of(kind, step, text, "'" + name + "' matches several fields when case is ignored: "
-            + matches.stream().map(Field::name).toList() + "; set case sensitivity on or rename one", List.of());
+        throw failure.of(
+            kind,
+            step,
+            text,
+            "'"
+                + name
+                + "' matches several fields when case is ignored: "
+                + matches.stream().map(Field::name).toList()
+                + "; set case sensitivity on or rename one",
+            List.of());
       }
     }
-    String shown = (prefix.isEmpty() ? "" : String.join(".", prefix) + ".") + FieldPath.quoteIfNeeded(name);
-    String problem = "no field '" + shown + "' in the frame" + (caseSensitive ? "" : " (case ignored)");
+    String shown =
+        (prefix.isEmpty() ? "" : String.join(".", prefix) + ".") + FieldPath.quoteIfNeeded(name);
+    String problem =
+        "no field '" + shown + "' in the frame" + (caseSensitive ? "" : " (case ignored)");
     if (!shown.equals(text)) {
       problem += ", so path '" + text + "' does not exist";
     }
-    java.util.LinkedHashSet<String> near = new java.util.LinkedHashSet<>(EditDistance.closest(text, allPaths()));
+    java.util.LinkedHashSet<String> near =
+        new java.util.LinkedHashSet<>(EditDistance.closest(text, allPaths()));
     near.addAll(EditDistance.closest(shown, allPaths()));
-    throw failure.of(kind, step, text, problem,
-        near.stream().limit(EditDistance.MAX_SUGGESTIONS).toList());
+    throw failure.of(
+        kind, step, text, problem, near.stream().limit(EditDistance.MAX_SUGGESTIONS).toList());
   }
 
   /** Every path in the schema, structs and arrays of structs included, as a user would write it. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A parsed ResolveChoice action: {@code cast:T}, {@code project:T}, {@code make_cols},
- * {@code make_struct} or {@code match_catalog}.
+ * A parsed ResolveChoice action: {@code cast:T}, {@code project:T}, {@code make_cols}, {@code
+ * make_struct} or {@code match_catalog}.
  *
  * @param kind the action
  * @param targetName the type name after {@code cast:} or {@code project:}, else null
@@ -15,11 +15,17 @@ import java.util.Locale;
 public record ChoiceAction(Kind kind, String targetName, DataType target) {
 
   /** The actions Glue knows. */
-  public enum Kind { CAST, PROJECT, MAKE_COLS, MAKE_STRUCT, MATCH_CATALOG }
+  public enum Kind {
+    CAST,
+    PROJECT,
+    MAKE_COLS,
+    MAKE_STRUCT,
+    MATCH_CATALOG
+  }
 
   /** The spellings, for messages and suggestions. */
-  public static final List<String> SPELLINGS = List.of("cast:<type>", "project:<type>", "make_cols", "make_struct",
-      "match_catalog");
+  public static final List<String> SPELLINGS =
+      List.of("cast:<type>", "project:<type>", "make_cols", "make_struct", "match_catalog");
 
   /** A malformed action: the message, the word at fault and the words that would be right. */
   public static final class BadAction extends IllegalArgumentException {
@@ -42,7 +48,8 @@ public record ChoiceAction(Kind kind, String targetName, DataType target) {
     }
   }
 
-  private static final List<String> WORDS = List.of("cast:", "project:", "make_cols", "make_struct", "match_catalog");
+  private static final List<String> WORDS =
+      List.of("cast:", "project:", "make_cols", "make_struct", "match_catalog");
 
   /**
    * Parses an action.
@@ -59,16 +66,29 @@ public record ChoiceAction(Kind kind, String targetName, DataType target) {
       if (type.isEmpty()) {
         throw new BadAction("action '" + text + "' names no type", text, List.of());
       }
-      Kind k = switch (head) {
-        case "cast" -> Kind.CAST;
-        case "project" -> Kind.PROJECT;
-        default -> throw new BadAction("unknown action '" + text + "'; expected one of "
-            + String.join(", ", SPELLINGS), head + ":", WORDS);
-      };
+      Kind k =
+          switch (head) {
+            case "cast" -> Kind.CAST;
+            case "project" -> Kind.PROJECT;
+            default ->
+                throw new BadAction(
+                    "unknown action '"
+                        + text
+                        + "'; expected one of "
+                        + String.join(", ", SPELLINGS),
+                    head + ":",
+                    WORDS);
+          };
       if (GlueTypeNames.isComplex(type)) {
         if (k == Kind.CAST) {
-          throw new BadAction("action '" + text + "' casts to a complex kind; cast to an atomic type "
-              + "or use project:" + type.toLowerCase(Locale.ROOT), type, List.of());
+          throw new BadAction(
+              "action '"
+                  + text
+                  + "' casts to a complex kind; cast to an atomic type "
+                  + "or use project:"
+                  + type.toLowerCase(Locale.ROOT),
+              type,
+              List.of());
         }
         return new ChoiceAction(k, type.toLowerCase(Locale.ROOT), null);
       }
@@ -76,7 +96,8 @@ public record ChoiceAction(Kind kind, String targetName, DataType target) {
       try {
         target = GlueTypeNames.atomic(type).orElseThrow();
       } catch (IllegalArgumentException e) {
-        throw new BadAction("unknown type '" + type + "' in action '" + text + "'", type, GlueTypeNames.KNOWN);
+        throw new BadAction(
+            "unknown type '" + type + "' in action '" + text + "'", type, GlueTypeNames.KNOWN);
       }
       return new ChoiceAction(k, target.typeName(), target);
     }
@@ -84,9 +105,14 @@ public record ChoiceAction(Kind kind, String targetName, DataType target) {
       case "make_cols" -> new ChoiceAction(Kind.MAKE_COLS, null, null);
       case "make_struct" -> new ChoiceAction(Kind.MAKE_STRUCT, null, null);
       case "match_catalog" -> new ChoiceAction(Kind.MATCH_CATALOG, null, null);
-      case "cast", "project" -> throw new BadAction("action '" + text + "' needs a type: " + lower + ":<type>", text, List.of());
-      default -> throw new BadAction("unknown action '" + text + "'; expected one of "
-          + String.join(", ", SPELLINGS), lower, WORDS);
+      case "cast", "project" ->
+          throw new BadAction(
+              "action '" + text + "' needs a type: " + lower + ":<type>", text, List.of());
+      default ->
+          throw new BadAction(
+              "unknown action '" + text + "'; expected one of " + String.join(", ", SPELLINGS),
+              lower,
+              WORDS);
     };
   }
 }

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compiles ResolveChoice actions to SQL over a frame's values, with Glue's meanings:
- * {@code cast:T} casts every member (what does not convert is null), {@code project:T} keeps
- * the member of type T, {@code make_struct} turns the choice into a plain struct of its
- * members, {@code make_cols} puts one field {@code <name>_<type>} per member in place of the
- * choice, {@code match_catalog} casts to the type the catalog table has at the same path.
+ * Compiles ResolveChoice actions to SQL over a frame's values, with Glue's meanings: {@code cast:T}
+ * casts every member (what does not convert is null), {@code project:T} keeps the member of type T,
+ * {@code make_struct} turns the choice into a plain struct of its members, {@code make_cols} puts
+ * one field {@code <name>_<type>} per member in place of the choice, {@code match_catalog} casts to
+ * the type the catalog table has at the same path.
  */
 public final class ChoiceResolver {
   private final Checker ck;
@@ -74,8 +74,13 @@ public final class ChoiceResolver {
   private String allInValue(String sql, DataType type, String path) {
     if (type instanceof ChoiceType c) {
       if (action.kind() == ChoiceAction.Kind.MAKE_COLS) {
-        throw ck.failAt(path, "make_cols cannot split the choice " + c + " at '" + path
-            + "': it is an array element or a map value, not a field; use cast, project or make_struct for it",
+        throw ck.failAt(
+            path,
+            "make_cols cannot split the choice "
+                + c
+                + " at '"
+                + path
+                + "': it is an array element or a map value, not a field; use cast, project or make_struct for it",
             List.of());
       }
       return choice(sql, c, path);
@@ -89,12 +94,26 @@ public final class ChoiceResolver {
     }
     if (type instanceof ArrayType a) {
       String x = Sql.lambdaVar();
-      return "transform(" + sql + ", " + x + " -> " + allInValue(x, a.elementType(), path + "[]") + ")";
+      return "transform("
+          + sql
+          + ", "
+          + x
+          + " -> "
+          + allInValue(x, a.elementType(), path + "[]")
+          + ")";
     }
     if (type instanceof MapType m) {
       String k = Sql.lambdaVar();
       String v = Sql.lambdaVar();
-      return "transform_values(" + sql + ", (" + k + ", " + v + ") -> " + allInValue(v, m.valueType(), path) + ")";
+      return "transform_values("
+          + sql
+          + ", ("
+          + k
+          + ", "
+          + v
+          + ") -> "
+          + allInValue(v, m.valueType(), path)
+          + ")";
     }
     return sql;
   }
@@ -102,9 +121,9 @@ public final class ChoiceResolver {
   // ------------------------------------------------------------------ one path (specs)
 
   /**
-   * The value of the field at {@code path} resolved: a choice by the action, choices inside
-   * arrays, maps and structs under it likewise, and a field that is not a choice cast or
-   * projected as asked ({@code make_struct} leaves it as it is).
+   * The value of the field at {@code path} resolved: a choice by the action, choices inside arrays,
+   * maps and structs under it likewise, and a field that is not a choice cast or projected as asked
+   * ({@code make_struct} leaves it as it is).
    *
    * @param elements true when the path ends in {@code []}: the action applies to the elements
    */
@@ -114,12 +133,24 @@ public final class ChoiceResolver {
         throw ck.failAt(path, "'" + path + "' is " + type + ", not an array", List.of());
       }
       String x = Sql.lambdaVar();
-      return "transform(" + sql + ", " + x + " -> " + resolveAt(x, a.elementType(), path, false) + ")";
+      return "transform("
+          + sql
+          + ", "
+          + x
+          + " -> "
+          + resolveAt(x, a.elementType(), path, false)
+          + ")";
     }
     if (type instanceof ChoiceType c) {
       if (action.kind() == ChoiceAction.Kind.MAKE_COLS) {
-        throw ck.failAt(path, "make_cols cannot split the choice " + c + " at '" + path
-            + "': it is an array element, not a field; use cast, project or make_struct for it", List.of());
+        throw ck.failAt(
+            path,
+            "make_cols cannot split the choice "
+                + c
+                + " at '"
+                + path
+                + "': it is an array element, not a field; use cast, project or make_struct for it",
+            List.of());
       }
       return choice(sql, c, path);
     }
@@ -127,15 +158,30 @@ public final class ChoiceResolver {
       return allInValue(sql, type, path);
     }
     return switch (action.kind()) {
-      case CAST -> Casts.cast(sql, type, action.target()).orElseThrow(() -> ck.failAt(path,
-          "cannot cast '" + path + "' from " + type + " to " + action.target()
-              + (type instanceof ArrayType ? "; write '" + path + "[]' to cast its elements" : ""), List.of()));
+      case CAST ->
+          Casts.cast(sql, type, action.target())
+              .orElseThrow(
+                  () ->
+                      ck.failAt(
+                          path,
+                          "cannot cast '"
+                              + path
+                              + "' from "
+                              + type
+                              + " to "
+                              + action.target()
+                              + (type instanceof ArrayType
+                                  ? "; write '" + path + "[]' to cast its elements"
+                                  : ""),
+                          List.of()));
       case PROJECT -> type.typeName().equals(action.targetName()) ? sql : nullOf(action.target());
       default -> sql;
     };
   }
 
-  /** The fields that replace a choice field for {@code make_cols}: {@code <name>_<type>} per member. */
+  /**
+   * The fields that replace a choice field for {@code make_cols}: {@code <name>_<type>} per member.
+   */
   public List<Rewriter.Slot> makeCols(String name, String sql, ChoiceType c) {
     List<Rewriter.Slot> out = new ArrayList<>();
     for (Map.Entry<String, DataType> m : c.members().entrySet()) {
@@ -144,13 +190,19 @@ public final class ChoiceResolver {
     return out;
   }
 
-  /** Fails when two fields of one struct have the same name (make_cols next to an existing {@code a_long}). */
+  /**
+   * Fails when two fields of one struct have the same name (make_cols next to an existing {@code
+   * a_long}).
+   */
   public void checkUnique(List<Rewriter.Slot> slots, String prefix) {
     Set<String> seen = new HashSet<>();
     for (Rewriter.Slot s : slots) {
       if (!seen.add(s.name())) {
         String p = prefix + FieldPath.quoteIfNeeded(s.name());
-        throw ck.failAt(p, "the output would have two fields '" + p + "'; rename the existing one first", List.of());
+        throw ck.failAt(
+            p,
+            "the output would have two fields '" + p + "'; rename the existing one first",
+            List.of());
       }
     }
   }
@@ -159,8 +211,19 @@ public final class ChoiceResolver {
 
   private String choice(String sql, ChoiceType c, String path) {
     return switch (action.kind()) {
-      case CAST -> Casts.cast(sql, c, action.target()).orElseThrow(() -> ck.failAt(path,
-          "no member of the choice " + c + " at '" + path + "' can be cast to " + action.target(), List.of()));
+      case CAST ->
+          Casts.cast(sql, c, action.target())
+              .orElseThrow(
+                  () ->
+                      ck.failAt(
+                          path,
+                          "no member of the choice "
+                              + c
+                              + " at '"
+                              + path
+                              + "' can be cast to "
+                              + action.target(),
+                          List.of()));
       case PROJECT -> {
         Optional<DataType> m = c.member(action.targetName());
         if (m.isEmpty()) {
@@ -168,7 +231,8 @@ public final class ChoiceResolver {
         }
         yield action.target() == null || m.get().equals(action.target())
             ? Sql.member(sql, c, m.get().typeName())
-            : Casts.cast(Sql.field(sql, m.get().typeName()), m.get(), action.target()).orElseThrow();
+            : Casts.cast(Sql.field(sql, m.get().typeName()), m.get(), action.target())
+                .orElseThrow();
       }
       case MAKE_STRUCT -> {
         List<Rewriter.Slot> slots = new ArrayList<>();
@@ -183,14 +247,38 @@ public final class ChoiceResolver {
   }
 
   private String matchCatalog(String sql, ChoiceType c, String path) {
-    DataType want = catalogType(path).orElseThrow(() -> ck.failAt(path, "the catalog table " + catalogTable
-        + " has no column '" + path + "' to match the choice " + c + " against", catalogPaths()));
+    DataType want =
+        catalogType(path)
+            .orElseThrow(
+                () ->
+                    ck.failAt(
+                        path,
+                        "the catalog table "
+                            + catalogTable
+                            + " has no column '"
+                            + path
+                            + "' to match the choice "
+                            + c
+                            + " against",
+                        catalogPaths()));
     Optional<DataType> same = c.member(want.typeName());
     if (same.isPresent() && !(want instanceof io.dynaframe.types.AtomicType)) {
       return Sql.member(sql, c, want.typeName());
     }
-    return Casts.cast(sql, c, want).orElseThrow(() -> ck.failAt(path, "no member of the choice " + c + " at '" + path
-        + "' can be cast to " + want + ", its type in the catalog table " + catalogTable, List.of()));
+    return Casts.cast(sql, c, want)
+        .orElseThrow(
+            () ->
+                ck.failAt(
+                    path,
+                    "no member of the choice "
+                        + c
+                        + " at '"
+                        + path
+                        + "' can be cast to "
+                        + want
+                        + ", its type in the catalog table "
+                        + catalogTable,
+                    List.of()));
   }
 
   private Optional<DataType> catalogType(String path) {

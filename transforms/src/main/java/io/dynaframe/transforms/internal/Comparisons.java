@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Comparisons of a field with a constant, as SplitRows takes them ({@code =, !=, <, <=, >, >=}),
- * compiled to SQL. Numbers compare with numbers; a string field compared with a number,
- * date or timestamp is read as one ({@code "21"} is 21; a string that is not a number never
- * matches); a choice matches when the member it holds matches.
+ * compiled to SQL. Numbers compare with numbers; a string field compared with a number, date or
+ * timestamp is read as one ({@code "21"} is 21; a string that is not a number never matches); a
+ * choice matches when the member it holds matches.
  */
 public final class Comparisons {
   private Comparisons() {}
@@ -36,7 +36,9 @@ public final class Comparisons {
     };
   }
 
-  /** A constant as SQL with its Glue type; empty for a value of a type that has no constant here. */
+  /**
+   * A constant as SQL with its Glue type; empty for a value of a type that has no constant here.
+   */
   public static Optional<Literal> literal(Object v) {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return Optional.of(new Literal("CAST(" + v + " AS BIGINT)", Types.LONG));
@@ -53,7 +55,8 @@ public final class Comparisons {
         return Optional.empty();
       }
       DecimalType t = Types.decimal(precision, scale);
-      return Optional.of(new Literal("CAST(" + Sql.str(d.toPlainString()) + " AS " + t.hiveType() + ")", t));
+      return Optional.of(
+          new Literal("CAST(" + Sql.str(d.toPlainString()) + " AS " + t.hiveType() + ")", t));
     }
     if (v instanceof String s) {
       return Optional.of(new Literal(Sql.str(s), Types.STRING));
@@ -68,14 +71,16 @@ public final class Comparisons {
       return Optional.of(new Literal("DATE " + Sql.str(d.toLocalDate().toString()), Types.DATE));
     }
     if (v instanceof Instant i) {
-      long micros = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+      long micros =
+          Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
       return Optional.of(new Literal("timestamp_micros(" + micros + ")", Types.TIMESTAMP));
     }
     if (v instanceof java.sql.Timestamp t) {
       return literal(t.toInstant());
     }
     if (v instanceof LocalDateTime t) {
-      return Optional.of(new Literal("TIMESTAMP " + Sql.str(t.toString().replace('T', ' ')), Types.TIMESTAMP));
+      return Optional.of(
+          new Literal("TIMESTAMP " + Sql.str(t.toString().replace('T', ' ')), Types.TIMESTAMP));
     }
     return Optional.empty();
   }
@@ -84,10 +89,11 @@ public final class Comparisons {
   public record Literal(String sql, DataType type) {}
 
   /**
-   * {@code field op constant} as SQL, or empty when the field's type cannot be compared with
-   * the constant's (a struct with a number).
+   * {@code field op constant} as SQL, or empty when the field's type cannot be compared with the
+   * constant's (a struct with a number).
    */
-  public static Optional<String> compare(String fieldSql, DataType fieldType, String sqlOp, Literal lit) {
+  public static Optional<String> compare(
+      String fieldSql, DataType fieldType, String sqlOp, Literal lit) {
     if (fieldType instanceof ChoiceType c) {
       List<String> parts = new ArrayList<>();
       for (DataType m : c.types()) {
@@ -107,10 +113,24 @@ public final class Comparisons {
       return Optional.of("(" + fieldSql + " " + sqlOp + " " + lit.sql() + ")");
     }
     if (kf.equals("string")) {
-      return Optional.of("(" + Sql.tryCast(fieldSql, SparkTypes.toSpark(lit.type())) + " " + sqlOp + " " + lit.sql() + ")");
+      return Optional.of(
+          "("
+              + Sql.tryCast(fieldSql, SparkTypes.toSpark(lit.type()))
+              + " "
+              + sqlOp
+              + " "
+              + lit.sql()
+              + ")");
     }
     if (kl.equals("string")) {
-      return Optional.of("(" + fieldSql + " " + sqlOp + " " + Sql.tryCast(lit.sql(), SparkTypes.toSpark(fieldType)) + ")");
+      return Optional.of(
+          "("
+              + fieldSql
+              + " "
+              + sqlOp
+              + " "
+              + Sql.tryCast(lit.sql(), SparkTypes.toSpark(fieldType))
+              + ")");
     }
     return Optional.empty();
   }

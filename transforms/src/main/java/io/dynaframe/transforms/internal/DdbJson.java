@@ -14,32 +14,36 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * DynamoDB JSON (the export format: every value wrapped in its type descriptor,
- * {@code {"S": "a"}}, {@code {"N": "5"}}, {@code {"M": {...}}}, {@code {"L": [...]}}) turned
- * into plain values: S to string, N to a number type (double by default), B to binary,
- * BOOL to boolean, NULL to null, M to a struct of its attributes, L to an array, SS/NS/BS
- * to arrays. When records of one attribute carry different descriptors (a number in some,
- * a string in others), the schema holds both and the value becomes a choice, as any other
- * field whose values have several types.
+ * DynamoDB JSON (the export format: every value wrapped in its type descriptor, {@code {"S": "a"}},
+ * {@code {"N": "5"}}, {@code {"M": {...}}}, {@code {"L": [...]}}) turned into plain values: S to
+ * string, N to a number type (double by default), B to binary, BOOL to boolean, NULL to null, M to
+ * a struct of its attributes, L to an array, SS/NS/BS to arrays. When records of one attribute
+ * carry different descriptors (a number in some, a string in others), the schema holds both and the
+ * value becomes a choice, as any other field whose values have several types.
  */
 public final class DdbJson {
   private DdbJson() {}
 
   /** The descriptors DynamoDB writes. */
-  public static final Set<String> DESCRIPTORS = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+  public static final Set<String> DESCRIPTORS =
+      Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
 
   /** A converted value: its SQL and its type. */
   public record Value(String sql, DataType type) {}
 
   /** True for a struct whose fields are all DynamoDB type descriptors. */
   public static boolean isDdbValue(DataType t) {
-    return t instanceof StructType st && !st.fields().isEmpty()
+    return t instanceof StructType st
+        && !st.fields().isEmpty()
         && st.fields().stream().allMatch(f -> DESCRIPTORS.contains(f.name()));
   }
 
-  /** True for a struct whose every field is a DynamoDB value (an item, or the attributes of an M). */
+  /**
+   * True for a struct whose every field is a DynamoDB value (an item, or the attributes of an M).
+   */
   public static boolean isItem(DataType t) {
-    return t instanceof StructType st && !st.fields().isEmpty()
+    return t instanceof StructType st
+        && !st.fields().isEmpty()
         && st.fields().stream().allMatch(f -> isDdbValue(f.type()));
   }
 
@@ -50,19 +54,20 @@ public final class DdbJson {
     // the slots of a choice struct follow its members' sorted names (see ChoiceType)
     for (Field f : st.fields()) {
       String d = Sql.field(sql, f.name());
-      Value v = switch (f.name()) {
-        case "S" -> new Value(castTo(d, f.type(), Types.STRING), Types.STRING);
-        case "N" -> new Value(castTo(d, f.type(), numberType), numberType);
-        case "B" -> new Value(binary(d, f.type()), Types.BINARY);
-        case "BOOL" -> new Value(castTo(d, f.type(), Types.BOOLEAN), Types.BOOLEAN);
-        case "NULL" -> null;
-        case "M" -> map(d, f.type(), numberType);
-        case "L" -> list(d, f.type(), numberType);
-        case "SS" -> set(d, f.type(), Types.STRING, numberType);
-        case "NS" -> set(d, f.type(), numberType, numberType);
-        case "BS" -> set(d, f.type(), Types.BINARY, numberType);
-        default -> throw new IllegalStateException(f.name());
-      };
+      Value v =
+          switch (f.name()) {
+            case "S" -> new Value(castTo(d, f.type(), Types.STRING), Types.STRING);
+            case "N" -> new Value(castTo(d, f.type(), numberType), numberType);
+            case "B" -> new Value(binary(d, f.type()), Types.BINARY);
+            case "BOOL" -> new Value(castTo(d, f.type(), Types.BOOLEAN), Types.BOOLEAN);
+            case "NULL" -> null;
+            case "M" -> map(d, f.type(), numberType);
+            case "L" -> list(d, f.type(), numberType);
+            case "SS" -> set(d, f.type(), Types.STRING, numberType);
+            case "NS" -> set(d, f.type(), numberType, numberType);
+            case "BS" -> set(d, f.type(), Types.BINARY, numberType);
+            default -> throw new IllegalStateException(f.name());
+          };
       if (v != null) {
         byKind.computeIfAbsent(v.type().typeName(), k -> new ArrayList<>()).add(v);
       }
@@ -80,7 +85,10 @@ public final class DdbJson {
       for (Value v : same) {
         parts.add(Conform.value(v.sql(), v.type(), merged));
       }
-      kinds.add(new Value(parts.size() == 1 ? parts.get(0) : "coalesce(" + String.join(", ", parts) + ")", merged));
+      kinds.add(
+          new Value(
+              parts.size() == 1 ? parts.get(0) : "coalesce(" + String.join(", ", parts) + ")",
+              merged));
     }
     if (kinds.size() == 1) {
       return kinds.get(0);
@@ -94,13 +102,18 @@ public final class DdbJson {
     return new Value(Sql.nullSafe(sql, Rewriter.namedStruct(slots)), choice);
   }
 
-  /** The attributes of an item or an M, each converted; attributes that are not DynamoDB values are kept. */
+  /**
+   * The attributes of an item or an M, each converted; attributes that are not DynamoDB values are
+   * kept.
+   */
   public static Value item(String sql, StructType st, DataType numberType) {
     List<Rewriter.Slot> slots = new ArrayList<>();
     List<Field> fields = new ArrayList<>();
     for (Field f : st.fields()) {
-      Value v = isDdbValue(f.type()) ? convert(Sql.field(sql, f.name()), f.type(), numberType)
-          : new Value(Sql.field(sql, f.name()), f.type());
+      Value v =
+          isDdbValue(f.type())
+              ? convert(Sql.field(sql, f.name()), f.type(), numberType)
+              : new Value(Sql.field(sql, f.name()), f.type());
       slots.add(new Rewriter.Slot(f.name(), v.sql(), null));
       fields.add(Types.field(f.name(), v.type()));
     }
@@ -115,7 +128,8 @@ public final class DdbJson {
       String k = Sql.lambdaVar();
       String v = Sql.lambdaVar();
       Value inner = convert(v, m.valueType(), numberType);
-      return new Value("transform_values(" + sql + ", (" + k + ", " + v + ") -> " + inner.sql() + ")",
+      return new Value(
+          "transform_values(" + sql + ", (" + k + ", " + v + ") -> " + inner.sql() + ")",
           Types.map(inner.type()));
     }
     return new Value(sql, type);
@@ -125,7 +139,8 @@ public final class DdbJson {
     if (type instanceof ArrayType a && isDdbValue(a.elementType())) {
       String x = Sql.lambdaVar();
       Value inner = convert(x, a.elementType(), numberType);
-      return new Value("transform(" + sql + ", " + x + " -> " + inner.sql() + ")", Types.array(inner.type()));
+      return new Value(
+          "transform(" + sql + ", " + x + " -> " + inner.sql() + ")", Types.array(inner.type()));
     }
     return new Value(sql, type);
   }
@@ -135,7 +150,8 @@ public final class DdbJson {
       return new Value(sql, type);
     }
     String x = Sql.lambdaVar();
-    String inner = element == Types.BINARY ? binary(x, a.elementType()) : castTo(x, a.elementType(), element);
+    String inner =
+        element == Types.BINARY ? binary(x, a.elementType()) : castTo(x, a.elementType(), element);
     return new Value("transform(" + sql + ", " + x + " -> " + inner + ")", Types.array(element));
   }
 
@@ -148,7 +164,8 @@ public final class DdbJson {
       return sql;
     }
     if (from instanceof AtomicType || from instanceof io.dynaframe.types.DecimalType) {
-      return Casts.cast(sql, from, to).orElse(Sql.nullOf(io.dynaframe.types.SparkTypes.toSpark(to)));
+      return Casts.cast(sql, from, to)
+          .orElse(Sql.nullOf(io.dynaframe.types.SparkTypes.toSpark(to)));
     }
     return Sql.nullOf(io.dynaframe.types.SparkTypes.toSpark(to));
   }

@@ -27,7 +27,10 @@ public final class EditDistance {
       for (int j = 1; j <= y.length(); j++) {
         int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && x.charAt(i - 1) == y.charAt(j - 2)
+            && x.charAt(i - 2) == y.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }
@@ -36,9 +39,9 @@ public final class EditDistance {
   }
 
   /**
-   * Up to {@link #MAX_SUGGESTIONS} candidates close to {@code wanted}, best first: those
-   * within a quarter of its length (at least 1 edit), or those that contain it or that it
-   * contains. Ties keep the candidates' order.
+   * Up to {@link #MAX_SUGGESTIONS} candidates close to {@code wanted}, best first: those within a
+   * quarter of its length (at least 1 edit), or those that contain it or that it contains. Ties
+   * keep the candidates' order.
    */
   public static List<String> closest(String wanted, List<String> candidates) {
     record Scored(String value, int score, int order) {}

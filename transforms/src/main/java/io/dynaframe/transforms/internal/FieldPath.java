@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A path to a field as Glue writes it: names joined by dots ({@code address.city}), a name
- * that holds dots in backticks ({@code `this.old.name`}, a backtick inside doubled), and
- * {@code []} after a name to step into the elements of an array ({@code myList[].price}).
+ * A path to a field as Glue writes it: names joined by dots ({@code address.city}), a name that
+ * holds dots in backticks ({@code `this.old.name`}, a backtick inside doubled), and {@code []}
+ * after a name to step into the elements of an array ({@code myList[].price}).
  *
  * @param text the path as written
  * @param segments the parsed names, in order
@@ -25,7 +25,8 @@ public record FieldPath(String text, ImmutableList<Segment> segments) {
   /**
    * Parses a path.
    *
-   * @throws IllegalArgumentException naming the path on an empty name, an unclosed backtick or a misplaced {@code []}
+   * @throws IllegalArgumentException naming the path on an empty name, an unclosed backtick or a
+   *     misplaced {@code []}
    */
   public static FieldPath parse(String text) {
     if (text == null || text.isEmpty()) {
@@ -78,7 +79,8 @@ public record FieldPath(String text, ImmutableList<Segment> segments) {
     return new FieldPath(text, ImmutableList.copyOf(out));
   }
 
-  private static void add(List<Segment> out, StringBuilder cur, boolean sawQuote, boolean array, String text) {
+  private static void add(
+      List<Segment> out, StringBuilder cur, boolean sawQuote, boolean array, String text) {
     if (cur.length() == 0 && !sawQuote) {
       throw new IllegalArgumentException("empty field name in path '" + text + "'");
     }
@@ -114,7 +116,9 @@ public record FieldPath(String text, ImmutableList<Segment> segments) {
 
   /** One name as it is written in a path. */
   public static String quoteIfNeeded(String name) {
-    boolean plain = !name.isEmpty() && name.chars().noneMatch(c -> c == '.' || c == '`' || c == '[' || c == ']');
+    boolean plain =
+        !name.isEmpty()
+            && name.chars().noneMatch(c -> c == '.' || c == '`' || c == '[' || c == ']');
     return plain ? name : "`" + name.replace("`", "``") + "`";
   }
 

@@ -54,7 +54,8 @@ public final class Fields {
     }
     if (type instanceof ArrayType a) {
       String x = Sql.lambdaVar();
-      return prune(x, a.elementType(), k).map(body -> "transform(" + sql + ", " + x + " -> " + body + ")");
+      return prune(x, a.elementType(), k)
+          .map(body -> "transform(" + sql + ", " + x + " -> " + body + ")");
     }
     StructType st = (StructType) type;
     List<Rewriter.Slot> slots = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class Fields {
       Keep c = k.children.get(f.name());
       if (c != null) {
         String fsql = Sql.field(sql, f.name());
-        prune(fsql, f.dataType(), c).ifPresent(v -> slots.add(new Rewriter.Slot(f.name(), v, null)));
+        prune(fsql, f.dataType(), c)
+            .ifPresent(v -> slots.add(new Rewriter.Slot(f.name(), v, null)));
       }
     }
     return Rewriter.struct(sql, slots);
@@ -71,36 +73,50 @@ public final class Fields {
   /** The frame without the field at a resolved path; a struct left without fields goes too. */
   public static Dataset<Row> drop(Dataset<Row> df, List<String> names) {
     String last = names.get(names.size() - 1);
-    List<Rewriter.Slot> slots = Rewriter.editAt(Rewriter.columns(df.schema()), names.subList(0, names.size() - 1),
-        fields -> fields.stream().filter(f -> !f.name().equals(last)).toList());
+    List<Rewriter.Slot> slots =
+        Rewriter.editAt(
+            Rewriter.columns(df.schema()),
+            names.subList(0, names.size() - 1),
+            fields -> fields.stream().filter(f -> !f.name().equals(last)).toList());
     return Rewriter.select(df, slots);
   }
 
   /** The frame with the field at a resolved path renamed in place. */
   public static Dataset<Row> rename(Dataset<Row> df, List<String> names, String newName) {
     String last = names.get(names.size() - 1);
-    List<Rewriter.Slot> slots = Rewriter.editAt(Rewriter.columns(df.schema()), names.subList(0, names.size() - 1),
-        fields -> fields.stream().map(f -> f.name().equals(last) ? new Rewriter.Slot(newName, f.sql(), null) : f).toList());
+    List<Rewriter.Slot> slots =
+        Rewriter.editAt(
+            Rewriter.columns(df.schema()),
+            names.subList(0, names.size() - 1),
+            fields ->
+                fields.stream()
+                    .map(f -> f.name().equals(last) ? new Rewriter.Slot(newName, f.sql(), null) : f)
+                    .toList());
     return Rewriter.select(df, slots);
   }
 
   /**
-   * The frame with a value added at {@code parent + rest}: {@code parent} is an existing
-   * struct path (empty for the top level), {@code rest} the names below it, structs made for
-   * all but the last.
+   * The frame with a value added at {@code parent + rest}: {@code parent} is an existing struct
+   * path (empty for the top level), {@code rest} the names below it, structs made for all but the
+   * last.
    */
-  public static Dataset<Row> insert(Dataset<Row> df, List<String> parent, List<String> rest, String valueSql) {
+  public static Dataset<Row> insert(
+      Dataset<Row> df, List<String> parent, List<String> rest, String valueSql) {
     String value = valueSql;
     for (int i = rest.size() - 1; i >= 1; i--) {
       value = Rewriter.namedStruct(List.of(new Rewriter.Slot(rest.get(i), value, null)));
     }
     String top = rest.get(0);
     String v = value;
-    List<Rewriter.Slot> slots = Rewriter.editAt(Rewriter.columns(df.schema()), parent, fields -> {
-      List<Rewriter.Slot> out = new ArrayList<>(fields);
-      out.add(new Rewriter.Slot(top, v, null));
-      return out;
-    });
+    List<Rewriter.Slot> slots =
+        Rewriter.editAt(
+            Rewriter.columns(df.schema()),
+            parent,
+            fields -> {
+              List<Rewriter.Slot> out = new ArrayList<>(fields);
+              out.add(new Rewriter.Slot(top, v, null));
+              return out;
+            });
     return Rewriter.select(df, slots);
   }
 }

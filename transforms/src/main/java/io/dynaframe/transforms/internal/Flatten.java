@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens nested structs into top-level columns named by their dotted paths
- * ({@code address.city}), as Glue's Unnest and Relationalize name them. Choices, maps and
- * atomic values are leaves; an array is a leaf too, or (for Relationalize) a key into a
- * table of its own.
+ * Flattens nested structs into top-level columns named by their dotted paths ({@code
+ * address.city}), as Glue's Unnest and Relationalize name them. Choices, maps and atomic values are
+ * leaves; an array is a leaf too, or (for Relationalize) a key into a table of its own.
  */
 public final class Flatten {
   private Flatten() {}
@@ -25,18 +24,21 @@ public final class Flatten {
 
   /**
    * Adds the columns of one value to {@code out}. With {@code keySql} null, arrays are leaves;
-   * otherwise an array's column holds {@code keySql} (null where the array is null) and the
-   * array is added to {@code arrays}.
+   * otherwise an array's column holds {@code keySql} (null where the array is null) and the array
+   * is added to {@code arrays}.
    */
-  public static void flatten(String name, String sql, DataType type, List<Col> out, List<ArrayRef> arrays,
-      String keySql) {
+  public static void flatten(
+      String name, String sql, DataType type, List<Col> out, List<ArrayRef> arrays, String keySql) {
     if (type instanceof StructType st && !st.fields().isEmpty()) {
       for (Field f : st.fields()) {
         flatten(name + "." + f.name(), Sql.field(sql, f.name()), f.type(), out, arrays, keySql);
       }
     } else if (type instanceof ArrayType a && keySql != null) {
-      out.add(new Col(name, "CASE WHEN " + sql + " IS NULL THEN NULL ELSE " + keySql + " END",
-          io.dynaframe.types.Types.LONG));
+      out.add(
+          new Col(
+              name,
+              "CASE WHEN " + sql + " IS NULL THEN NULL ELSE " + keySql + " END",
+              io.dynaframe.types.Types.LONG));
       arrays.add(new ArrayRef(name, sql, a.elementType()));
     } else {
       out.add(new Col(name, sql, type));

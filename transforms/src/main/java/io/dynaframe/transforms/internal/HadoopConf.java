@@ -31,8 +31,8 @@ public final class HadoopConf implements Serializable {
 
   /**
    * The context's Hadoop configuration as a broadcast: a task carries a handle, not the whole
-   * configuration (about 100 KB with Hadoop's defaults). The broadcast is made again when a
-   * setting has changed since the last one (credentials set at run time, say).
+   * configuration (about 100 KB with Hadoop's defaults). The broadcast is made again when a setting
+   * has changed since the last one (credentials set at run time, say).
    */
   public static Broadcast<HadoopConf> broadcast(SparkContext sc) {
     Configuration current = sc.hadoopConfiguration();
@@ -45,7 +45,9 @@ public final class HadoopConf implements Serializable {
       if (last == null || !last.settings.equals(settings)) {
         Configuration copy = new Configuration(false);
         settings.forEach(copy::set);
-        last = new Shipped(settings, JavaSparkContext.fromSparkContext(sc).broadcast(new HadoopConf(copy)));
+        last =
+            new Shipped(
+                settings, JavaSparkContext.fromSparkContext(sc).broadcast(new HadoopConf(copy)));
         SHIPPED.put(sc, last);
       }
       return last.conf;

@@ -37,11 +37,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Runs users' Java functions over records (Map, FlatMap, Filter with a predicate) through
- * Spark's Row encoders, one partition at a time, and turns a record the function fails on
- * into an error record instead of failing the job: the output rows are staged with
- * {@link ErrorRecords#COLUMN}, null for a good row, the error (step, reason, the input record
- * as JSON, the stack trace) for a failed one.
+ * Runs users' Java functions over records (Map, FlatMap, Filter with a predicate) through Spark's
+ * Row encoders, one partition at a time, and turns a record the function fails on into an error
+ * record instead of failing the job: the output rows are staged with {@link ErrorRecords#COLUMN},
+ * null for a good row, the error (step, reason, the input record as JSON, the stack trace) for a
+ * failed one.
  */
 public final class RecordFunctions {
   private RecordFunctions() {}
@@ -57,25 +57,36 @@ public final class RecordFunctions {
   }
 
   /** Rows staged by a Map function. */
-  public static Dataset<Row> map(Dataset<Row> in, StructType out, MapFunction<Row, Row> fn, String step, String info) {
-    return in.mapPartitions(new Runner(Kind.MAP, fn, null, null, in.schema(), out, step, info),
+  public static Dataset<Row> map(
+      Dataset<Row> in, StructType out, MapFunction<Row, Row> fn, String step, String info) {
+    return in.mapPartitions(
+        new Runner(Kind.MAP, fn, null, null, in.schema(), out, step, info),
         Encoders.row(staged(out)));
   }
 
   /** Rows staged by a FlatMap function. */
-  public static Dataset<Row> flatMap(Dataset<Row> in, StructType out, FlatMapFunction<Row, Row> fn, String step,
-      String info) {
-    return in.mapPartitions(new Runner(Kind.FLAT_MAP, null, fn, null, in.schema(), out, step, info),
+  public static Dataset<Row> flatMap(
+      Dataset<Row> in, StructType out, FlatMapFunction<Row, Row> fn, String step, String info) {
+    return in.mapPartitions(
+        new Runner(Kind.FLAT_MAP, null, fn, null, in.schema(), out, step, info),
         Encoders.row(staged(out)));
   }
 
-  /** Rows staged by a Filter predicate: records it keeps, and error records for those it throws on. */
-  public static Dataset<Row> filter(Dataset<Row> in, FilterFunction<Row> fn, String step, String info) {
-    return in.mapPartitions(new Runner(Kind.FILTER, null, null, fn, in.schema(), in.schema(), step, info),
+  /**
+   * Rows staged by a Filter predicate: records it keeps, and error records for those it throws on.
+   */
+  public static Dataset<Row> filter(
+      Dataset<Row> in, FilterFunction<Row> fn, String step, String info) {
+    return in.mapPartitions(
+        new Runner(Kind.FILTER, null, null, fn, in.schema(), in.schema(), step, info),
         Encoders.row(staged(in.schema())));
   }
 
-  private enum Kind { MAP, FLAT_MAP, FILTER }
+  private enum Kind {
+    MAP,
+    FLAT_MAP,
+    FILTER
+  }
 
   /** The partition function; holds only serializable values. */
   private static final class Runner implements MapPartitionsFunction<Row, Row> {
@@ -89,8 +100,15 @@ public final class RecordFunctions {
     private final String step;
     private final String info;
 
-    Runner(Kind kind, MapFunction<Row, Row> map, FlatMapFunction<Row, Row> flatMap, FilterFunction<Row> filter,
-        StructType inSchema, StructType outSchema, String step, String info) {
+    Runner(
+        Kind kind,
+        MapFunction<Row, Row> map,
+        FlatMapFunction<Row, Row> flatMap,
+        FilterFunction<Row> filter,
+        StructType inSchema,
+        StructType outSchema,
+        String step,
+        String info) {
       this.kind = kind;
       this.map = map;
       this.flatMap = flatMap;
@@ -127,29 +145,35 @@ public final class RecordFunctions {
     private Iterator<Row> process(Row in) {
       try {
         switch (kind) {
-          case MAP: {
-            Row out = map.call(in);
-            String problem = problem(out);
-            return List.of(problem == null ? good(out) : bad(in, "the map function " + problem, null)).iterator();
-          }
+          case MAP:
+            {
+              Row out = map.call(in);
+              String problem = problem(out);
+              return List.of(
+                      problem == null ? good(out) : bad(in, "the map function " + problem, null))
+                  .iterator();
+            }
           case FILTER:
             return filter.call(in) ? List.of(good(in)).iterator() : Collections.emptyIterator();
-          default: {
-            Iterator<Row> outs = flatMap.call(in);
-            if (outs == null) {
-              return List.of(bad(in, "the flatMap function returned null instead of an iterator", null)).iterator();
-            }
-            List<Row> result = new ArrayList<>();
-            while (outs.hasNext()) {
-              Row out = outs.next();
-              String problem = problem(out);
-              if (problem != null) {
-                return List.of(bad(in, "the flatMap function " + problem, null)).iterator();
+          default:
+            {
+              Iterator<Row> outs = flatMap.call(in);
+              if (outs == null) {
+                return List.of(
+                        bad(in, "the flatMap function returned null instead of an iterator", null))
+                    .iterator();
               }
-              result.add(good(out));
+              List<Row> result = new ArrayList<>();
+              while (outs.hasNext()) {
+                Row out = outs.next();
+                String problem = problem(out);
+                if (problem != null) {
+                  return List.of(bad(in, "the flatMap function " + problem, null)).iterator();
+                }
+                result.add(good(out));
+              }
+              return result.iterator();
             }
-            return result.iterator();
-          }
         }
       } catch (Exception | StackOverflowError e) {
         String what = kind == Kind.MAP ? "map" : kind == Kind.FILTER ? "filter" : "flatMap";
@@ -184,8 +208,12 @@ public final class RecordFunctions {
         return "returned null instead of a record";
       }
       if (out.size() != outSchema.size()) {
-        return "returned a record of " + out.size() + " values for an output schema of " + outSchema.size()
-            + " fields " + List.of(outSchema.fieldNames());
+        return "returned a record of "
+            + out.size()
+            + " values for an output schema of "
+            + outSchema.size()
+            + " fields "
+            + List.of(outSchema.fieldNames());
       }
       for (int i = 0; i < out.size(); i++) {
         String p = valueProblem(out.get(i), outSchema.fields()[i].dataType());
@@ -220,8 +248,10 @@ public final class RecordFunctions {
     } else if (t instanceof BooleanType) {
       ok = v instanceof Boolean;
     } else if (t instanceof DecimalType) {
-      ok = v instanceof BigDecimal || v instanceof scala.math.BigDecimal
-          || v instanceof org.apache.spark.sql.types.Decimal;
+      ok =
+          v instanceof BigDecimal
+              || v instanceof scala.math.BigDecimal
+              || v instanceof org.apache.spark.sql.types.Decimal;
     } else if (t instanceof DateType) {
       ok = v instanceof java.sql.Date || v instanceof java.time.LocalDate;
     } else if (t instanceof TimestampType) {
@@ -251,7 +281,14 @@ public final class RecordFunctions {
     } else {
       ok = true;
     }
-    return ok ? null : "a " + v.getClass().getSimpleName() + " (" + v + ") where a " + t.simpleString()
-        + " is expected";
+    return ok
+        ? null
+        : "a "
+            + v.getClass().getSimpleName()
+            + " ("
+            + v
+            + ") where a "
+            + t.simpleString()
+            + " is expected";
   }
 }

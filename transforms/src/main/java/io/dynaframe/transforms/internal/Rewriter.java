@@ -2,6 +2,7 @@ package io.dynaframe.transforms.internal;
 
 import static org.apache.spark.sql.functions.expr;
 
+import io.dynaframe.types.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +12,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
-import io.dynaframe.types.SparkTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Rebuilds records with one struct changed somewhere inside: the fields of the struct at a
- * path are handed to an {@link Editor}, and every struct and array on the way is rebuilt
- * around the result with {@code named_struct} and {@code transform}, nulls kept null. The
- * result is one projection Spark's optimiser sees whole.
+ * Rebuilds records with one struct changed somewhere inside: the fields of the struct at a path are
+ * handed to an {@link Editor}, and every struct and array on the way is rebuilt around the result
+ * with {@code named_struct} and {@code transform}, nulls kept null. The result is one projection
+ * Spark's optimiser sees whole.
  */
 public final class Rewriter {
   private Rewriter() {}
@@ -58,8 +58,8 @@ public final class Rewriter {
   }
 
   /**
-   * The slots with the struct at {@code path} (names as the schema spells them, arrays on the
-   * way stepped into) edited; an empty path edits the slots themselves.
+   * The slots with the struct at {@code path} (names as the schema spells them, arrays on the way
+   * stepped into) edited; an empty path edits the slots themselves.
    */
   public static List<Slot> editAt(List<Slot> slots, List<String> path, Editor editor) {
     if (path.isEmpty()) {
@@ -77,16 +77,18 @@ public final class Rewriter {
       }
     }
     if (!found) {
-      throw new IllegalStateException("no field " + path.get(0) + " among " + slots.stream().map(Slot::name).toList());
+      throw new IllegalStateException(
+          "no field " + path.get(0) + " among " + slots.stream().map(Slot::name).toList());
     }
     return out;
   }
 
   /**
-   * A value with the struct at {@code path} inside it edited; empty when the struct lost all
-   * its fields (the caller drops the field that held it).
+   * A value with the struct at {@code path} inside it edited; empty when the struct lost all its
+   * fields (the caller drops the field that held it).
    */
-  public static Optional<String> editValue(String sql, DataType type, List<String> path, Editor editor) {
+  public static Optional<String> editValue(
+      String sql, DataType type, List<String> path, Editor editor) {
     if (type instanceof ArrayType a) {
       String x = Sql.lambdaVar();
       Optional<String> inner = editValue(x, a.elementType(), path, editor);
@@ -100,19 +102,23 @@ public final class Rewriter {
   }
 
   /**
-   * A value with {@code fn} applied at {@code path} (arrays on the way stepped into); the
-   * function gets the value's SQL and type and gives the new SQL.
+   * A value with {@code fn} applied at {@code path} (arrays on the way stepped into); the function
+   * gets the value's SQL and type and gives the new SQL.
    */
   public static List<Slot> replaceAt(List<Slot> slots, List<String> path, ValueFunction fn) {
     List<String> parent = path.subList(0, path.size() - 1);
     String last = path.get(path.size() - 1);
-    return editAt(slots, parent, fields -> {
-      List<Slot> out = new ArrayList<>(fields.size());
-      for (Slot s : fields) {
-        out.add(s.name().equals(last) ? new Slot(s.name(), fn.apply(s.sql(), s.type()), null) : s);
-      }
-      return out;
-    });
+    return editAt(
+        slots,
+        parent,
+        fields -> {
+          List<Slot> out = new ArrayList<>(fields.size());
+          for (Slot s : fields) {
+            out.add(
+                s.name().equals(last) ? new Slot(s.name(), fn.apply(s.sql(), s.type()), null) : s);
+          }
+          return out;
+        });
   }
 
   /** Turns a value's SQL and Spark type into new SQL. */
@@ -121,7 +127,9 @@ public final class Rewriter {
     String apply(String sql, DataType type);
   }
 
-  /** A struct of these slots, null where {@code original} is null; empty when there are no slots. */
+  /**
+   * A struct of these slots, null where {@code original} is null; empty when there are no slots.
+   */
   public static Optional<String> struct(String original, List<Slot> slots) {
     if (slots.isEmpty()) {
       return Optional.empty();
@@ -141,7 +149,10 @@ public final class Rewriter {
     return b.append(')').toString();
   }
 
-  /** Applies {@code fn} to every element of an array value or value of a map value, at any depth of arrays. */
+  /**
+   * Applies {@code fn} to every element of an array value or value of a map value, at any depth of
+   * arrays.
+   */
   public static String mapElements(String sql, DataType type, ValueFunction fn) {
     if (type instanceof ArrayType a) {
       String x = Sql.lambdaVar();
@@ -150,16 +161,24 @@ public final class Rewriter {
     if (type instanceof MapType m) {
       String k = Sql.lambdaVar();
       String v = Sql.lambdaVar();
-      return "transform_values(" + sql + ", (" + k + ", " + v + ") -> " + mapElements(v, m.valueType(), fn) + ")";
+      return "transform_values("
+          + sql
+          + ", ("
+          + k
+          + ", "
+          + v
+          + ") -> "
+          + mapElements(v, m.valueType(), fn)
+          + ")";
     }
     return fn.apply(sql, type);
   }
 
   /**
    * The frame's rows projected to these slots. A column passed through unchanged keeps its
-   * metadata. Spark gives a column taken out of a struct the metadata of the struct's field,
-   * and ignores an explicitly empty one; so a choice member taken out of its choice
-   * ({@code make_cols}, a projection) is wrapped in {@code coalesce} to shed the member flag.
+   * metadata. Spark gives a column taken out of a struct the metadata of the struct's field, and
+   * ignores an explicitly empty one; so a choice member taken out of its choice ({@code make_cols},
+   * a projection) is wrapped in {@code coalesce} to shed the member flag.
    */
   public static Dataset<Row> select(Dataset<Row> df, List<Slot> slots) {
     List<String> existing = List.of(df.columns());

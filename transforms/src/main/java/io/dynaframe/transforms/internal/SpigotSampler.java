@@ -12,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +32,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -44,24 +43,24 @@ import org.apache.spark.util.TaskFailureListener;
 import scala.Function1;
 
 /**
- * Writes a sample of a frame's records as JSON lines while the job that consumes the frame
- * runs, so the frame is computed once.
+ * Writes a sample of a frame's records as JSON lines while the job that consumes the frame runs, so
+ * the frame is computed once.
  *
  * <p>The frame gets a filter whose condition is always true and names this sampler. When the
  * frame's session plans it, {@code SpigotStrategy} replaces that filter by a {@code SpigotExec}
  * node: in generated code, a record is a candidate when it is among the first {@link #window}
- * records of its partition; past the window a record costs one comparison of a counter. Only
- * for a candidate is {@link #draw} called, and only for a drawn record are its columns read
- * and {@link #write(InternalRow) written}. Where the strategy is not in use (another session
- * plans the frame), the filter itself samples alike, calling {@link #draw} from a UDF for the
- * candidates, though it reads every column of a candidate.
+ * records of its partition; past the window a record costs one comparison of a counter. Only for a
+ * candidate is {@link #draw} called, and only for a drawn record are its columns read and {@link
+ * #write(InternalRow) written}. Where the strategy is not in use (another session plans the frame),
+ * the filter itself samples alike, calling {@link #draw} from a UDF for the candidates, though it
+ * reads every column of a candidate.
  *
  * <p>{@link #draw} takes a candidate with chance {@code prob}, from a random stream seeded per
- * partition, while its task has taken fewer than {@code topk}, so a recomputed partition picks
- * the same records. Each task writes {@code part-<partition>.json} through a hidden temporary
- * file it renames when the task succeeds; a failed or retried task leaves no partial file.
- * Being nondeterministic, the filter is neither pushed down nor merged with other filters, so
- * the sample is of the records as they are at this step.
+ * partition, while its task has taken fewer than {@code topk}, so a recomputed partition picks the
+ * same records. Each task writes {@code part-<partition>.json} through a hidden temporary file it
+ * renames when the task succeeds; a failed or retried task leaves no partial file. Being
+ * nondeterministic, the filter is neither pushed down nor merged with other filters, so the sample
+ * is of the records as they are at this step.
  */
 public final class SpigotSampler implements RowSampler {
   private static final long serialVersionUID = 1L;
@@ -71,11 +70,15 @@ public final class SpigotSampler implements RowSampler {
    * executor's, or the driver's in local mode), held weakly: a stopped context's goes with it.
    */
   private static final Map<SparkEnv, EnvState> BY_ENV = new WeakHashMap<>();
-  /** The low 33 bits of {@code monotonically_increasing_id()}: a record's place in its partition. */
-  private static final long ROW_IN_PARTITION = (1L << 33) - 1;
+
   /**
-   * The start of the name of the filter's UDF; the sampler's id follows. Run lineage knows by
-   * this name (core's PlanLineage.KEEPS_EVERY_ROW) that the filter keeps every row.
+   * The low 33 bits of {@code monotonically_increasing_id()}: a record's place in its partition.
+   */
+  private static final long ROW_IN_PARTITION = (1L << 33) - 1;
+
+  /**
+   * The start of the name of the filter's UDF; the sampler's id follows. Run lineage knows by this
+   * name (core's PlanLineage.KEEPS_EVERY_ROW) that the filter keeps every row.
    */
   static final String UDF_NAME = "dynaframe_keeps_every_row_spigot_";
 
@@ -85,14 +88,23 @@ public final class SpigotSampler implements RowSampler {
   private final long seed;
   private final String dir;
   private final StructType schema;
+
   /** Broadcast, so that a task carries a handle, not the whole configuration (about 100 KB). */
   private final Broadcast<HadoopConf> conf;
+
   /** The state of the task this copy runs in (each task works on its own deserialized copy). */
   private transient TaskState current;
+
   /** Turns a record of Spark's internal form into a Row (made once per task copy). */
   private transient Function1<Object, Object> toRow;
 
-  public SpigotSampler(String id, int topk, double prob, long seed, String dir, StructType schema,
+  public SpigotSampler(
+      String id,
+      int topk,
+      double prob,
+      long seed,
+      String dir,
+      StructType schema,
       Broadcast<HadoopConf> conf) {
     this.id = id;
     this.topk = topk;
@@ -104,12 +116,12 @@ public final class SpigotSampler implements RowSampler {
   }
 
   /**
-   * How many records at the start of each partition may be picked: all of them with
-   * {@code prob} 1 would be {@code topk}; with {@code prob} p, the first
-   * {@code (topk + 10·√topk + 20) / p}. Picking each record with chance p until {@code topk}
-   * are taken (Glue's rule) takes them within that window except with a chance below
-   * 10<sup>-13</sup> per partition (a Chernoff bound on the binomial count of picks), and the
-   * records past it cost the generated code a comparison instead of a random draw.
+   * How many records at the start of each partition may be picked: all of them with {@code prob} 1
+   * would be {@code topk}; with {@code prob} p, the first {@code (topk + 10·√topk + 20) / p}.
+   * Picking each record with chance p until {@code topk} are taken (Glue's rule) takes them within
+   * that window except with a chance below 10<sup>-13</sup> per partition (a Chernoff bound on the
+   * binomial count of picks), and the records past it cost the generated code a comparison instead
+   * of a random draw.
    */
   public static long window(int topk, double prob) {
     if (prob >= 1.0) {
@@ -119,7 +131,10 @@ public final class SpigotSampler implements RowSampler {
     return w >= ROW_IN_PARTITION ? ROW_IN_PARTITION + 1 : (long) w;
   }
 
-  /** How many records at the start of each partition are candidates (see {@link #window(int, double)}). */
+  /**
+   * How many records at the start of each partition are candidates (see {@link #window(int,
+   * double)}).
+   */
   @Override
   public long window() {
     return window(topk, prob);
@@ -136,21 +151,24 @@ public final class SpigotSampler implements RowSampler {
     SpigotSampler sampler = this;
     SpigotStrategy.remember(UDF_NAME + id, sampler);
     // the step's output is counted by the count below the filter, not counted again (see UDF_NAME)
-    UserDefinedFunction offer = udf((UDF1<Row, Boolean>) sampler::offer, DataTypes.BooleanType).asNondeterministic()
-        .withName(UDF_NAME + id);
+    UserDefinedFunction offer =
+        udf((UDF1<Row, Boolean>) sampler::offer, DataTypes.BooleanType)
+            .asNondeterministic()
+            .withName(UDF_NAME + id);
     String[] names = df.columns();
     Column[] cols = new Column[names.length];
     for (int i = 0; i < names.length; i++) {
       cols[i] = df.col(Sql.ident(names[i]));
     }
-    Column inWindow = monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit(window()));
+    Column inWindow =
+        monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit(window()));
     return coalesce(when(inWindow, offer.apply(struct(cols))), lit(true));
   }
 
   /**
-   * Samples rows that are already on the driver (a frame Spark keeps as a local relation,
-   * whose filters it would evaluate while planning, outside any task) and writes them now as
-   * {@code part-00000.json}.
+   * Samples rows that are already on the driver (a frame Spark keeps as a local relation, whose
+   * filters it would evaluate while planning, outside any task) and writes them now as {@code
+   * part-00000.json}.
    */
   public void writeNow(List<Row> rows) {
     TaskState s = new TaskState(0, 0, -1, seed);
@@ -229,10 +247,11 @@ public final class SpigotSampler implements RowSampler {
       env.states.put(key, s);
       TaskState state = s;
       TaskFailureListener onFailure = (context, error) -> state.failed = true;
-      TaskCompletionListener onCompletion = context -> {
-        env.states.remove(key);
-        state.finish(context.isFailed() || state.failed);
-      };
+      TaskCompletionListener onCompletion =
+          context -> {
+            env.states.remove(key);
+            state.finish(context.isFailed() || state.failed);
+          };
       tc.addTaskFailureListener(onFailure);
       tc.addTaskCompletionListener(onCompletion);
     }
@@ -251,12 +270,18 @@ public final class SpigotSampler implements RowSampler {
     }
   }
 
-  /** The partitions ({@code samplerId:partition}) whose sample file a task completed in this Spark environment. */
+  /**
+   * The partitions ({@code samplerId:partition}) whose sample file a task completed in this Spark
+   * environment.
+   */
   static Set<String> written(SparkEnv env) {
     return Set.copyOf(envState(env).written);
   }
 
-  /** The tasks of one Spark environment: those running, by sampler id and task attempt, and the partitions written. */
+  /**
+   * The tasks of one Spark environment: those running, by sampler id and task attempt, and the
+   * partitions written.
+   */
   private static final class EnvState {
     final ConcurrentHashMap<String, TaskState> states = new ConcurrentHashMap<>();
     final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -268,11 +293,15 @@ public final class SpigotSampler implements RowSampler {
     private final int attempt;
     final long attemptId;
     private String writtenKey;
+
     /** Where {@link #writtenKey} is recorded when the task succeeds. */
     private Set<String> written;
+
     private int picked;
+
     /** Seeded by the sampler's seed and the partition: a recomputed partition draws alike. */
     private final SplittableRandom random;
+
     private OutputStream out;
     private FileSystem fs;
     private Path tmp;
@@ -341,12 +370,13 @@ public final class SpigotSampler implements RowSampler {
       }
     }
 
-    private static void finishLocal(boolean taskFailed, java.nio.file.Path tmp, java.nio.file.Path target)
-        throws IOException {
+    private static void finishLocal(
+        boolean taskFailed, java.nio.file.Path tmp, java.nio.file.Path target) throws IOException {
       if (taskFailed) {
         Files.deleteIfExists(tmp);
       } else {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     }
 

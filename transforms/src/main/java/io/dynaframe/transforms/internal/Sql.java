@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * Spark SQL expression text. Transforms build their column expressions as SQL text so the
- * same code compiles to the same plan on Spark 3.5 and 4.x ({@code try_cast}, {@code named_struct},
- * {@code transform} over arrays), with every name quoted.
+ * Spark SQL expression text. Transforms build their column expressions as SQL text so the same code
+ * compiles to the same plan on Spark 3.5 and 4.x ({@code try_cast}, {@code named_struct}, {@code
+ * transform} over arrays), with every name quoted.
  */
 public final class Sql {
   private Sql() {}
@@ -51,22 +51,31 @@ public final class Sql {
     return "CAST(NULL AS " + type.sql() + ")";
   }
 
-  /** {@code expr} when it is not null, else null: keeps a rebuilt struct null where the original was. */
+  /**
+   * {@code expr} when it is not null, else null: keeps a rebuilt struct null where the original
+   * was.
+   */
   public static String nullSafe(String original, String rebuilt) {
     return "CASE WHEN " + original + " IS NULL THEN NULL ELSE " + rebuilt + " END";
   }
 
   /**
-   * One member of a choice value, free of the member flag Spark would otherwise carry onto a
-   * column made of it: the choice struct is first cast to the same struct without metadata
-   * (a cast Spark's optimiser keeps, as the types differ in metadata), so the member is a
-   * plain value in the analysed and in the optimised plan alike. Use it where the member may
-   * become a top-level column by itself; inside other expressions {@link #field} is enough.
+   * One member of a choice value, free of the member flag Spark would otherwise carry onto a column
+   * made of it: the choice struct is first cast to the same struct without metadata (a cast Spark's
+   * optimiser keeps, as the types differ in metadata), so the member is a plain value in the
+   * analysed and in the optimised plan alike. Use it where the member may become a top-level column
+   * by itself; inside other expressions {@link #field} is enough.
    */
-  public static String member(String choiceSql, io.dynaframe.types.ChoiceType choice, String member) {
+  public static String member(
+      String choiceSql, io.dynaframe.types.ChoiceType choice, String member) {
     java.util.List<org.apache.spark.sql.types.StructField> fs = new java.util.ArrayList<>();
-    choice.members().forEach((name, t) -> fs.add(org.apache.spark.sql.types.DataTypes.createStructField(name,
-        io.dynaframe.types.SparkTypes.toSpark(t), true)));
+    choice
+        .members()
+        .forEach(
+            (name, t) ->
+                fs.add(
+                    org.apache.spark.sql.types.DataTypes.createStructField(
+                        name, io.dynaframe.types.SparkTypes.toSpark(t), true)));
     DataType plain = org.apache.spark.sql.types.DataTypes.createStructType(fs);
     return field("CAST(" + choiceSql + " AS " + plain.sql() + ")", member);
   }

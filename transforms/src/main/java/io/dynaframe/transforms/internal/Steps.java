@@ -18,7 +18,10 @@ import java.util.Objects;
 public final class Steps {
   private Steps() {}
 
-  /** The output of a transform applied as {@code step}: the step name is its transformation context; no thresholds. */
+  /**
+   * The output of a transform applied as {@code step}: the step name is its transformation context;
+   * no thresholds.
+   */
   public static DynamicFrame finish(DynamicFrame out, String step) {
     return out.withTransformationContext(step).withThresholds(0, 0);
   }
@@ -37,26 +40,45 @@ public final class Steps {
     return apply(frame, t, transformationCtx, 0, 0);
   }
 
-  /** {@link #apply(DynamicFrame, Transform, String)} with Glue's error thresholds, set on the output (0 = no limit). */
-  public static <O> O apply(DynamicFrame frame, Transform<O> t, String transformationCtx, long stageThreshold,
+  /**
+   * {@link #apply(DynamicFrame, Transform, String)} with Glue's error thresholds, set on the output
+   * (0 = no limit).
+   */
+  public static <O> O apply(
+      DynamicFrame frame,
+      Transform<O> t,
+      String transformationCtx,
+      long stageThreshold,
       long totalThreshold) {
     Objects.requireNonNull(transformationCtx, "transformationContext");
-    Preconditions.checkArgument(stageThreshold >= 0, "stageThreshold must be >= 0, was %s", stageThreshold);
-    Preconditions.checkArgument(totalThreshold >= 0, "totalThreshold must be >= 0, was %s", totalThreshold);
+    Preconditions.checkArgument(
+        stageThreshold >= 0, "stageThreshold must be >= 0, was %s", stageThreshold);
+    Preconditions.checkArgument(
+        totalThreshold >= 0, "totalThreshold must be >= 0, was %s", totalThreshold);
     O out = frame.apply(stepName(transformationCtx, t.kind()), t);
     if (out instanceof DynamicFrame f) {
-      return cast(f.withTransformationContext(transformationCtx).withThresholds(stageThreshold, totalThreshold));
+      return cast(
+          f.withTransformationContext(transformationCtx)
+              .withThresholds(stageThreshold, totalThreshold));
     }
     if (out instanceof FrameCollection c) {
-      return cast(c.map((f, key) -> f.withTransformationContext(transformationCtx)
-          .withThresholds(stageThreshold, totalThreshold)));
+      return cast(
+          c.map(
+              (f, key) ->
+                  f.withTransformationContext(transformationCtx)
+                      .withThresholds(stageThreshold, totalThreshold)));
     }
     return out;
   }
 
-  /** The step name a Glue-style static {@code apply} uses: the transformation context, else the transform's kind. */
+  /**
+   * The step name a Glue-style static {@code apply} uses: the transformation context, else the
+   * transform's kind.
+   */
   public static String stepName(String transformationContext, String kind) {
-    return transformationContext == null || transformationContext.isBlank() ? kind : transformationContext;
+    return transformationContext == null || transformationContext.isBlank()
+        ? kind
+        : transformationContext;
   }
 
   @SuppressWarnings("unchecked")

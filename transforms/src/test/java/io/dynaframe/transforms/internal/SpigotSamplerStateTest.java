@@ -21,15 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class SpigotSamplerStateTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void thePartitionsASamplerWroteAreRecordedUnderTheSparkEnvironmentOfItsTasks(DynaContext ctx) {
     Set<String> before = SpigotSampler.written(SparkEnv.get());
     Row[] rows = LongStream.range(0, 20).mapToObj(n -> row(n)).toArray(Row[]::new);
-    DynamicFrame out = Frames.rows(ctx, "n BIGINT", rows).repartition(2)
-        .apply("sample", Spigot.to(dir.resolve("s").toString()));
+    DynamicFrame out =
+        Frames.rows(ctx, "n BIGINT", rows)
+            .repartition(2)
+            .apply("sample", Spigot.to(dir.resolve("s").toString()));
 
     out.count();
     out.count(); // a second job: the partitions are not written again
@@ -37,8 +38,13 @@ class SpigotSamplerStateTest {
     added.removeAll(before);
 
     assertThat(added).hasSize(2);
-    assertThat(added.stream().map(k -> k.substring(0, k.lastIndexOf(':'))).collect(Collectors.toSet())).hasSize(1);
-    assertThat(added.stream().map(k -> k.substring(k.lastIndexOf(':') + 1)).collect(Collectors.toSet()))
+    assertThat(
+            added.stream().map(k -> k.substring(0, k.lastIndexOf(':'))).collect(Collectors.toSet()))
+        .hasSize(1);
+    assertThat(
+            added.stream()
+                .map(k -> k.substring(k.lastIndexOf(':') + 1))
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("0", "1");
   }
 }

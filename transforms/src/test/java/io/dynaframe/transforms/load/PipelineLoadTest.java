@@ -3,7 +3,6 @@ package io.dynaframe.transforms.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynaframe.testing.SyntheticOrders;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,22 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 10,000,000-record Glue-style pipeline (spark.range, ApplyMapping, ResolveChoice, Filter,
- * SplitRows, two Parquet writes) on Spark {@code local[2]} in a JVM of its own with a 4 GiB
- * heap ({@link LoadPipeline}) finishes within 5 minutes without running out of memory, and
- * its output has exactly the records the generator implies. A pipeline that held the
- * records in the driver or in one task's memory would not fit.
+ * SplitRows, two Parquet writes) on Spark {@code local[2]} in a JVM of its own with a 4 GiB heap
+ * ({@link LoadPipeline}) finishes within 5 minutes without running out of memory, and its output
+ * has exactly the records the generator implies. A pipeline that held the records in the driver or
+ * in one task's memory would not fit.
  *
- * <p>Heavy: it runs only in the Maven profile {@code load} (which sets
- * {@code dynaframe.load=true}):
- * {@code ./mvnw -Dload -pl transforms -am test -Dtest=PipelineLoadTest -Dsurefire.failIfNoSpecifiedTests=false}.
- * {@code dynaframe.load.records} changes the number of records.
+ * <p>Heavy: it runs only in the Maven profile {@code load} (which sets {@code
+ * dynaframe.load=true}): {@code ./mvnw -Dload -pl transforms -am test -Dtest=PipelineLoadTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}. {@code dynaframe.load.records} changes the number of
+ * records.
  */
 @EnabledIfSystemProperty(named = "dynaframe.load", matches = "true")
 class PipelineLoadTest {
   private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void tenMillionRecordsRunInLocal2WithA4GiBHeapAndEveryRecordIsAccountedFor() throws Exception {
@@ -46,9 +44,12 @@ class PipelineLoadTest {
     command.add("-Xmx4g");
     command.add("-XX:+UseParallelGC");
     command.add("-XX:+ExitOnOutOfMemoryError");
-    // the --add-opens flags and -D settings this test JVM got from the build (Spark needs them on Java 17)
+    // the --add-opens flags and -D settings this test JVM got from the build (Spark needs them on
+    // Java 17)
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) {
+      if (a.startsWith("--add-opens")
+          || a.startsWith("-Djdk.reflect")
+          || a.startsWith("-Dio.netty")) {
         command.add(a);
       }
     }
@@ -67,7 +68,8 @@ class PipelineLoadTest {
     command.add(dir.resolve("out").toString());
 
     Path log = dir.resolve("load.log");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     long start = System.nanoTime();
     Process p = pb.start();
@@ -78,7 +80,9 @@ class PipelineLoadTest {
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(done).as("finished within 5 minutes; output:\n" + tail(output)).isTrue();
-    assertThat(p.exitValue()).as("exit code (3 is an OutOfMemoryError); output:\n" + tail(output)).isZero();
+    assertThat(p.exitValue())
+        .as("exit code (3 is an OutOfMemoryError); output:\n" + tail(output))
+        .isZero();
 
     String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
     System.out.printf("PipelineLoadTest: %s wall=%.1fs%n", result, wall);
@@ -87,21 +91,29 @@ class PipelineLoadTest {
     while (m.find()) {
       r.put(m.group(1), m.group(2));
     }
-    assertThat(Long.parseLong(r.get("big")) + Long.parseLong(r.get("rest"))).as("kept records")
+    assertThat(Long.parseLong(r.get("big")) + Long.parseLong(r.get("rest")))
+        .as("kept records")
         .isEqualTo(SyntheticOrders.kept(n));
-    assertThat(Long.parseLong(r.get("idSum"))).as("sum of the kept order ids: each record exactly once")
+    assertThat(Long.parseLong(r.get("idSum")))
+        .as("sum of the kept order ids: each record exactly once")
         .isEqualTo(SyntheticOrders.keptIdSum(n));
-    assertThat(Long.parseLong(r.get("nullAmounts"))).as("'n/a' amounts resolved to null")
+    assertThat(Long.parseLong(r.get("nullAmounts")))
+        .as("'n/a' amounts resolved to null")
         .isEqualTo(SyntheticOrders.notAvailableAmounts(n));
-    assertThat(Long.parseLong(r.get("big"))).as("amounts above 500")
+    assertThat(Long.parseLong(r.get("big")))
+        .as("amounts above 500")
         .isEqualTo(SyntheticOrders.keptWithAmountAbove(n, 500));
-    assertThat(Long.parseLong(r.get("maxHeapMiB"))).as("the child's heap").isLessThanOrEqualTo(4096);
-    assertThat(Long.parseLong(r.get("oldGenPeakMiB"))).as("records stream through: the long-lived heap stays small")
+    assertThat(Long.parseLong(r.get("maxHeapMiB")))
+        .as("the child's heap")
+        .isLessThanOrEqualTo(4096);
+    assertThat(Long.parseLong(r.get("oldGenPeakMiB")))
+        .as("records stream through: the long-lived heap stays small")
         .isLessThan(1024);
   }
 
   private static String tail(String output) {
     String[] lines = output.split("\n");
-    return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
+    return String.join(
+        "\n", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
   }
 }
