@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * s3a where no other file system serves them.
  */
 @SparkTest
-@Tag("s3proxy") // run by .ci/run, not by the README's test command
 class S3aRoundTripTest {
 
   @TempDir static Path dir;
@@ -44,7 +42,9 @@ class S3aRoundTripTest {
 
   @BeforeAll
   static void startS3(SparkSession spark) {
-    s3 = S3ProxyServer.start(S3ProxyServer.classpathFromSystemProperty(), dir.resolve("s3proxy"));
+    s3 =
+        S3ProxyServer.startInMemory(
+            S3ProxyServer.classpathFromSystemProperty(), dir.resolve("s3proxy"));
     // a fresh bucket name per run: Hadoop caches a file system per bucket for the whole JVM
     bucket =
         s3.createBucket(

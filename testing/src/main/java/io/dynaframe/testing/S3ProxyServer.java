@@ -127,20 +127,58 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
+   * Starts S3Proxy in its own JVM with its objects in memory (jclouds' {@code transient} store),
+   * writing its properties and log under {@code workDir}, and returns once it answers HTTP
+   * requests. It checks no signatures, and its objects are gone when it stops, so it cannot be
+   * {@link #restart()}ed; it is the fast choice for tests that only write and read. (The folder
+   * store of {@link #start} retries for 10 s whenever S3A deletes a directory marker whose folder
+   * still holds objects, which every Spark write through S3A does once or more.)
+   */
+  public static S3ProxyServer startInMemory(String classpath, Path workDir) {
+    Objects.requireNonNull(classpath, "classpath");
+    Objects.requireNonNull(workDir, "workDir");
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return new S3ProxyServer(classpath, workDir.toAbsolutePath(), null, freePort(), null, null)
+            .launch();
+      } catch (PortTakenException e) {
+        last = e;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot find a free port for S3Proxy", e);
+      }
+    }
+    throw last;
+  }
+
+  /** Whether the objects are kept in memory ({@link #startInMemory}) rather than in a folder. */
+  private boolean inMemory() {
+    return dataDir == null;
+  }
+
+  /**
    * Starts the S3Proxy JVM of this server on its port and data folder, and waits until it answers.
    */
   private S3ProxyServer launch() {
     try {
-      Path data = Files.createDirectories(dataDir);
+      Files.createDirectories(root);
+      Path data = inMemory() ? null : Files.createDirectories(dataDir);
       Properties p = new Properties();
       p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
-      p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
-      p.setProperty("s3proxy.identity", IDENTITY);
-      p.setProperty("s3proxy.credential", CREDENTIAL);
-      // "filesystem-nio2" fails to delete S3A's directory markers (HTTP 500); the older provider
-      // works
-      p.setProperty("jclouds.provider", "filesystem");
-      p.setProperty("jclouds.filesystem.basedir", data.toString());
+      if (data == null) {
+        p.setProperty("s3proxy.authorization", "none");
+        p.setProperty("jclouds.provider", "transient");
+        p.setProperty("jclouds.identity", IDENTITY);
+        p.setProperty("jclouds.credential", CREDENTIAL);
+      } else {
+        p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        p.setProperty("s3proxy.identity", IDENTITY);
+        p.setProperty("s3proxy.credential", CREDENTIAL);
+        // "filesystem-nio2" fails to delete S3A's directory markers (HTTP 500); the older provider
+        // works
+        p.setProperty("jclouds.provider", "filesystem");
+        p.setProperty("jclouds.filesystem.basedir", data.toString());
+      }
       Path props = root.resolve("s3proxy-" + port + ".properties");
       try (Writer w = Files.newBufferedWriter(props, StandardCharsets.UTF_8)) {
         p.store(w, "S3Proxy for dynaframe tests");
@@ -288,6 +326,25 @@ public final class S3ProxyServer implements AutoCloseable {
               + name
               + "' (3 to 63 lower-case letters, digits, '.' and '-')");
     }
+    if (inMemory()) {
+      try {
+        java.net.HttpURLConnection c =
+            (java.net.HttpURLConnection)
+                java.net.URI.create(endpoint() + "/" + name).toURL().openConnection();
+        c.setRequestMethod("PUT");
+        c.setFixedLengthStreamingMode(0);
+        c.setDoOutput(true);
+        c.getOutputStream().close();
+        int status = c.getResponseCode();
+        if (status != 200 && status != 409) {
+          throw new IllegalStateException(
+              "S3Proxy answered " + status + " to creating bucket " + name);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create bucket " + name + " on " + endpoint(), e);
+      }
+      return name;
+    }
     try {
       Files.createDirectories(dataDir.resolve(name));
     } catch (IOException e) {
@@ -360,6 +417,11 @@ public final class S3ProxyServer implements AutoCloseable {
    *     by another process meanwhile
    */
   public S3ProxyServer restart() {
+    if (inMemory()) {
+      throw new IllegalStateException(
+          "an S3Proxy started with startInMemory loses its objects when it stops: start it with"
+              + " start(classpath, dataDir) to restart it");
+    }
     stopProcess();
     S3ProxyServer fresh = new S3ProxyServer(classpath, root, null, port, dataDir, log).launch();
     // this object stays the handle the test holds: take over the new JVM and its shutdown hook
