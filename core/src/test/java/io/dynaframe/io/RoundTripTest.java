@@ -66,6 +66,57 @@ class RoundTripTest {
         .isEqualTo(f);
   }
 
+  /** A path relative to the working folder (as a user gives one) gets the files, partitions too. */
+  @Test
+  void aRelativeOutputPathGetsTheFiles(DynaContext ctx) throws IOException {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path target = Files.createTempDirectory(cwd.resolve("target"), "relative-out-");
+    String relative = cwd.relativize(target).resolve("out").toString();
+    assertThat(relative).doesNotStartWith("/");
+    DynamicFrame f = sample(ctx);
+    ctx.writeDynamicFrameFromOptions(
+        f,
+        "s3",
+        Options.of("path", relative, "partitionKeys", List.of("region")),
+        "json",
+        Options.empty(),
+        "rel");
+
+    try (Stream<Path> siblings = Files.list(target)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
+    try (Stream<Path> files = Files.walk(target.resolve("out"))) {
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .filter(p -> !p.getFileName().toString().startsWith(".")) // Hadoop's .crc files
+                  .map(
+                      p ->
+                          target
+                              .resolve("out")
+                              .relativize(p)
+                              .toString()
+                              .replaceAll("-part-.*", "")))
+          .containsOnly("region=eu/rel-" + ctx.runId(), "region=us/rel-" + ctx.runId());
+    }
+    FrameAssert.assertThat(
+            ctx.createDynamicFrameFromOptions(
+                "s3",
+                Options.of("paths", List.of(relative), "recurse", true),
+                "json",
+                Options.empty(),
+                "back"))
+        .isEqualTo(f.apply("drop_region", new DropRegion()));
+  }
+
+  /** Drops {@code region}, which a partitioned write keeps in folder names only. */
+  private static final class DropRegion implements io.dynaframe.Transform<DynamicFrame> {
+    @Override
+    public DynamicFrame expand(DynamicFrame input, String step) {
+      return input.withRows(input.toDF().drop("region"));
+    }
+  }
+
   @Test
   void csvRoundTripsWithItsHeader(DynaContext ctx) {
     DynamicFrame f = sample(ctx);

@@ -405,6 +405,10 @@ public final class Sinks {
   /** Moves every data file from staging into the output folder under its final name. */
   private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt)
       throws IOException {
+    // listed files come back qualified (file:/abs/...): compare them with qualified folders, or a
+    // relative output path ("target/out") would cut them at the wrong place
+    staging = fs.makeQualified(staging);
+    out = fs.makeQualified(out);
     List<Path> files = new ArrayList<>();
     collect(fs, staging, files);
     files.sort(null);
