@@ -148,7 +148,9 @@ class PluginsTest {
   @Test
   void theObserverOfARunSeesItsSourcesStepsAndSinksAndContextsOfOneRunShareIt(DynaContext ctx) {
     DynaContext run = ctx.withRunId("observed-1");
+    // two observers are on the class path: the context chains them, and finds each by its type
     CallLog log = run.observer().find(CallLog.class).orElseThrow();
+    StepCount count = run.observer().find(StepCount.class).orElseThrow();
     assertThat(log.runId()).isEqualTo("observed-1");
     assertThat(run.withBookmarks(Bookmarks.NONE).observer()).isSameAs(run.observer());
     assertThat(run.withRunId("observed-2").observer()).isNotSameAs(run.observer());
@@ -169,6 +171,7 @@ class PluginsTest {
             "source orders INLINE [] {lines={\"id\": 1}, password=*****}",
             "step double_ids Doubled",
             "sink sink INLINE [] {key=observed}");
+    assertThat(count.steps()).isEqualTo(1);
     assertThat(InlineConnector.WRITTEN.get("observed")).containsExactly("{\"id\":2}");
   }
 }

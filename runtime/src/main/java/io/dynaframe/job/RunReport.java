@@ -206,9 +206,7 @@ public final class RunReport {
             lineageEvents,
             dir);
     Configuration conf =
-        SparkSession.getActiveSession().isDefined()
-            ? SparkSession.getActiveSession().get().sessionState().newHadoopConf()
-            : new Configuration();
+        session().map(sp -> sp.sessionState().newHadoopConf()).orElseGet(Configuration::new);
     write(conf, dir + "/lineage.dot", DotRenderer.render(graph));
     write(conf, dir + "/lineage.mmd", MermaidRenderer.render(graph));
     write(conf, dir + "/report.json", located.toJson());
@@ -229,19 +227,29 @@ public final class RunReport {
   }
 
   /**
+   * The session whose settings (Hadoop file systems, log format) the report uses: this thread's
+   * active one, else the default one; empty outside Spark.
+   */
+  private static Optional<SparkSession> session() {
+    if (SparkSession.getActiveSession().isDefined()) {
+      return Optional.of(SparkSession.getActiveSession().get());
+    }
+    return SparkSession.getDefaultSession().isDefined()
+        ? Optional.of(SparkSession.getDefaultSession().get())
+        : Optional.empty();
+  }
+
+  /**
    * Logs the {@link #summary()} on the progress logger ({@code io.dynaframe.progress}) and returns
    * this report.
    */
   public RunReport print() {
     org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.dynaframe.progress");
     boolean json =
-        SparkSession.getActiveSession().isDefined()
-            && "json"
-                .equalsIgnoreCase(
-                    SparkSession.getActiveSession()
-                        .get()
-                        .conf()
-                        .get(io.dynaframe.lineage.LineageSettings.LOG_FORMAT, "text"));
+        session()
+            .map(sp -> sp.conf().get(io.dynaframe.lineage.LineageSettings.LOG_FORMAT, "text"))
+            .filter("json"::equalsIgnoreCase)
+            .isPresent();
     if (!json) {
       log.info("{}", summary());
       return this;
