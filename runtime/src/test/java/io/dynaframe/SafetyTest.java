@@ -306,6 +306,16 @@ class SafetyTest {
             new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       }
     }
+    // the sink's output outside the lake, where a job's export goes
+    Path out = root.resolve("out");
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        produced.put(
+            "output " + out.relativize(f),
+            new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(produced.keySet()).anyMatch(k -> k.startsWith("output ") && k.endsWith(".json"));
     for (String ext : List.of(".dot", ".mmd")) {
       try (InputStream in = SafetyTest.class.getResourceAsStream("SafetyTest$SecretJob" + ext)) {
         assertThat(in).as("compile-time diagram " + ext).isNotNull();
@@ -344,6 +354,69 @@ class SafetyTest {
             }
           }
         });
+    assertThat(leaks).isEmpty();
+  }
+
+  /**
+   * Failures whose cause is right next to a secret (a misspelt option beside a password, an unknown
+   * connection type, a source that cannot be read, a missing job argument): the exception's whole
+   * text (messages and stack trace of every cause) names what is wrong and never the secret.
+   */
+  @Test
+  void secretsNeverAppearInExceptionMessages(DynaContext ctx) {
+    Path missing = root.resolve("no-such-folder");
+    List<Runnable> failing =
+        List.of(
+            () ->
+                ctx.createDynamicFrameFromOptions(
+                    "s3",
+                    Options.of("paths", List.of(missing.toString()), "pasword", OPTION_SECRET),
+                    "json",
+                    Options.empty(),
+                    "misspelt"),
+            () ->
+                ctx.createDynamicFrameFromOptions(
+                    "postgresql",
+                    Options.of("url", "jdbc:postgresql://db/x", "password", OPTION_SECRET),
+                    "json",
+                    Options.empty(),
+                    "uninstalled"),
+            () ->
+                ctx.createDynamicFrameFromOptions(
+                        "guarded-files",
+                        Options.of("paths", List.of(missing.toString()), "password", OPTION_SECRET),
+                        "json",
+                        Options.empty(),
+                        "unreadable")
+                    .count(),
+            () ->
+                JobArguments.resolve(
+                    new String[] {"--db_password=" + ARG_SECRET}, "JOB_NAME", "db_password"),
+            () ->
+                ctx.writeDynamicFrameFromOptions(
+                    Frames.json(ctx, "{\"id\": 1}"),
+                    "s3",
+                    Options.of("path", root.resolve("o").toString(), "secret_key", OPTION_SECRET),
+                    "no-such-format",
+                    Options.empty(),
+                    ""));
+    List<String> leaks = new ArrayList<>();
+    int failed = 0;
+    for (Runnable r : failing) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        failed++;
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        for (String secret : List.of(ARG_SECRET, OPTION_SECRET)) {
+          if (trace.toString().contains(secret)) {
+            leaks.add(secret + " in " + e);
+          }
+        }
+      }
+    }
+    assertThat(failed).as("every call failed").isEqualTo(failing.size());
     assertThat(leaks).isEmpty();
   }
 
