@@ -312,7 +312,14 @@ class S3OutageTest {
     Throwable failure = runIntoOutage("read", ctx, lake, catalog, v1);
     assertThat(failure)
         .as("a failure that names the file it could not read")
-        .hasMessageContaining(lake.source() + "/events/b.json");
+        .hasMessageContaining("cannot read " + lake.source() + "/events/b.json from line ");
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile("/events/b\\.json from line (\\d+) on")
+            .matcher(failure.getMessage());
+    assertThat(line.find()).isTrue();
+    assertThat(Integer.parseInt(line.group(1)))
+        .as("the first line not read: past the 100 records read before the outage, in the file")
+        .isBetween(101, 40_000);
 
     restartAndRerun(ctx, spark, lake, catalog, first, second);
   }
@@ -335,6 +342,10 @@ class S3OutageTest {
     assertThat(failure)
         .as("a failure that names the table folder it could not write")
         .hasMessageContaining(lake.tablePath("sales", "events") + "/v-");
+    assertThat(failure.getMessage())
+        .as("and the object it was writing there, not a file it was reading")
+        .containsPattern("/sales/events/v-[^ ]*part-[0-9]+[^ ]*\\.parquet")
+        .doesNotContain("cannot read");
 
     restartAndRerun(ctx, spark, lake, catalog, first, second);
   }
