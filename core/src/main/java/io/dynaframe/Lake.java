@@ -46,6 +46,7 @@ public final class Lake {
     Objects.requireNonNull(uri, area);
     String u = trim(uri);
     Preconditions.checkArgument(!u.isBlank(), "the %s area of a lake must not be empty", area);
+    checkS3(area + " area", u);
     for (String segment : Location.of(u).segments()) {
       Preconditions.checkArgument(
           !segment.equals(".") && !segment.equals(".."),
@@ -56,12 +57,35 @@ public final class Lake {
     return u;
   }
 
+  private static final Pattern S3_SCHEME = Pattern.compile("(?i)(s3|s3a|s3n):(.*)");
+  private static final Pattern S3_REST = Pattern.compile("//[^/]+(/.*)?");
+
+  /** An {@code s3:}, {@code s3a:} or {@code s3n:} URI must be {@code scheme://bucket/...}. */
+  private static void checkS3(String what, String uri) {
+    java.util.regex.Matcher m = S3_SCHEME.matcher(uri);
+    if (m.matches() && !S3_REST.matcher(m.group(2)).matches()) {
+      String scheme = m.group(1);
+      String bucket = m.group(2).replaceFirst("^/*", "");
+      throw new IllegalArgumentException(
+          "the "
+              + what
+              + " of a lake, '"
+              + uri
+              + "', is not an S3 location: write "
+              + scheme
+              + "://"
+              + (bucket.isEmpty() ? "bucket/prefix" : bucket)
+              + " (two slashes, then the bucket)");
+    }
+  }
+
   /**
    * A lake whose four areas are {@code code}, {@code temp}, {@code source} and {@code load} under
    * one root URI.
    */
   public static Lake at(String root) {
     String r = trim(Objects.requireNonNull(root, "root"));
+    checkS3("root", r);
     return new Lake(r + "/code", r + "/temp", r + "/source", r + "/load");
   }
 

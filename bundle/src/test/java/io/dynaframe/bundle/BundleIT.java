@@ -29,6 +29,18 @@ class BundleIT {
   }
 
   @Test
+  void manifestNamesTheScalaTheDeployerChecks() throws IOException {
+    try (JarFile jar = new JarFile(bundle().toFile())) {
+      java.util.jar.Attributes main = jar.getManifest().getMainAttributes();
+      String running = scala.util.Properties$.MODULE$.versionNumberString();
+      assertThat(running).startsWith(main.getValue("Dynaframe-Scala-Binary-Version") + ".");
+      assertThat(main.getValue("Dynaframe-Version")).isNotBlank();
+      assertThat(main.getValue("Dynaframe-Spark-Version"))
+          .isEqualTo(org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    }
+  }
+
+  @Test
   void bundleHoldsOurModulesAndRelocatedGuavaAndOpenLineageOnly() throws IOException {
     List<String> names;
     try (JarFile jar = new JarFile(bundle().toFile())) {

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The JSON form of a {@link JobGraph}: what the annotation processor writes for each {@code @Job}
- * class as the class path resource {@link #resourceName(String) META-INF/dynaframe/jobs/<binary
- * class name>.json}, and what the runtime reads back with {@link #forJobClass(Class)}, so that
+ * class as the class path resource {@link #resourceName(String) META-INF/dynaframe/jobs/&lt;binary
+ * class name&gt;.json}, and what the runtime reads back with {@link #forJobClass(Class)}, so that
  * compile time and run time share one job model.
  *
  * <p>The form, version {@value #FORMAT}:

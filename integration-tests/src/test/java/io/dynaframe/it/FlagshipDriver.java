@@ -58,9 +58,12 @@ public final class FlagshipDriver {
     try {
       Path jar =
           Path.of(OrdersPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // dynaframe itself (Glue does not bring it): core's jar, named with its Scala suffix
+      Path dynaframe =
+          Path.of(DynaContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Deployment deployed =
           Deployer.of(lake, spark.sparkContext().hadoopConfiguration())
-              .deploy(OrdersPipeline.JOB, OrdersPipeline.class.getName(), List.of(jar));
+              .deploy(OrdersPipeline.JOB, OrdersPipeline.class.getName(), List.of(jar, dynaframe));
       System.out.println("deployed " + deployed.location());
 
       Catalog catalog = EmbeddedCatalog.of(spark);

@@ -117,6 +117,7 @@ public final class Deployer {
             "two jars are named " + name + "; each jar of a deployment needs its own name");
       }
     }
+    checkContents(mainClass, jars);
     String version =
         "v-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + hash(mainClass, jars);
     String location = lake.codePath(job) + "/" + version;
@@ -128,9 +129,12 @@ public final class Deployer {
         throw new DeployException(
             "version folder " + folder + " exists already; deploy again in a second");
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DeployException d) {
+        throw d;
+      }
       throw new DeployException(
-          "cannot open the CODE area " + lake.code() + ": " + e.getMessage(), e);
+          "cannot open the CODE area " + lake.code() + ": " + fileSystemAdvice(folder, e), e);
     }
     List<String> keys = new ArrayList<>();
     try {
@@ -165,6 +169,122 @@ public final class Deployer {
       throw new DeployException(
           "deploying job " + job + " to " + folder + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Glue's versions that dynaframe runs on, and the Scala binary version of their Spark. */
+  private static final Map<String, String> GLUE_SCALA =
+      Map.of("5.0", "2.12", "5.1", "2.12", "6.0", "2.13");
+
+  /** The manifest attribute of the bundle jar that names its Scala binary version. */
+  static final String BUNDLE_SCALA_ATTRIBUTE = "Dynaframe-Scala-Binary-Version";
+
+  private static final Pattern SCALA_SUFFIX = Pattern.compile("_(2\\.1[0-9])(?:[-.]|$)");
+
+  /**
+   * Refuses what Glue could not run: a Glue version dynaframe does not target, no dynaframe among
+   * the jars, a dynaframe built for the other Scala than the Glue version's Spark, a main class in
+   * none of the jars.
+   */
+  private void checkContents(String mainClass, List<java.nio.file.Path> jars) {
+    String scala = GLUE_SCALA.get(glueVersion);
+    if (scala == null) {
+      throw new DeployException(
+          "Glue version "
+              + glueVersion
+              + " is not one dynaframe runs on; use 5.0 or 5.1 (Spark 3.5, Scala 2.12, the"
+              + " dynaframe-bundle_2.12 jar) or 6.0 (Spark 4, Scala 2.13, dynaframe-bundle_2.13)");
+    }
+    String classEntry = mainClass.replace('.', '/') + ".class";
+    java.nio.file.Path mainJar = null;
+    java.nio.file.Path dynaframeJar = null;
+    String dynaframeScala = null;
+    for (java.nio.file.Path jar : jars) {
+      try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+        if (mainJar == null && file.getEntry(classEntry) != null) {
+          mainJar = jar;
+        }
+        java.util.jar.Manifest manifest = file.getManifest();
+        String declared =
+            manifest == null ? null : manifest.getMainAttributes().getValue(BUNDLE_SCALA_ATTRIBUTE);
+        if (declared != null || file.getEntry("io/dynaframe/DynamicFrame.class") != null) {
+          if (dynaframeJar == null) {
+            dynaframeJar = jar;
+            dynaframeScala = declared != null ? declared : scalaOfName(jar);
+          }
+        }
+      } catch (IOException e) {
+        throw new DeployException("jar " + jar + " cannot be read as a jar: " + e.getMessage(), e);
+      }
+    }
+    String bundleName = "dynaframe-bundle_" + scala + "-<version>.jar";
+    if (dynaframeJar == null) {
+      throw new DeployException(
+          "none of the jars "
+              + names(jars)
+              + " holds dynaframe (io.dynaframe.DynamicFrame): Glue "
+              + glueVersion
+              + " does not bring it; add the bundle "
+              + bundleName
+              + " (bundle/target of a dynaframe build with "
+              + (scala.equals("2.12") ? "the default profile" : "-Pglue6")
+              + ") after the job's jar");
+    }
+    if (dynaframeScala != null && !dynaframeScala.equals(scala)) {
+      throw new DeployException(
+          dynaframeJar.getFileName()
+              + " is dynaframe for Scala "
+              + dynaframeScala
+              + ", but Glue "
+              + glueVersion
+              + " runs Spark with Scala "
+              + scala
+              + ": deploy "
+              + bundleName
+              + " instead, or choose --glue-version "
+              + (dynaframeScala.equals("2.12") ? "5.0" : "6.0"));
+    }
+    if (mainJar == null) {
+      throw new DeployException(
+          "main class "
+              + mainClass
+              + " is in none of the jars "
+              + names(jars)
+              + " (no entry "
+              + classEntry
+              + "); check the class name (package included) and that the job's jar is built"
+              + " and listed");
+    }
+  }
+
+  private static String scalaOfName(java.nio.file.Path jar) {
+    java.util.regex.Matcher m = SCALA_SUFFIX.matcher(jar.getFileName().toString());
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static List<String> names(List<java.nio.file.Path> jars) {
+    return jars.stream().map(j -> j.getFileName().toString()).toList();
+  }
+
+  /** The file system's failure, with what to do when it is a missing S3 file system. */
+  private static String fileSystemAdvice(Path folder, Exception e) {
+    String scheme = folder.toUri().getScheme();
+    String message = String.valueOf(e.getMessage());
+    boolean noFs =
+        e instanceof org.apache.hadoop.fs.UnsupportedFileSystemException
+            || message.contains("No FileSystem for scheme");
+    if ("s3".equals(scheme) && noFs) {
+      return message
+          + ". No Hadoop file system serves s3:// here (on AWS Glue and EMR, EMRFS does): use an"
+          + " s3a:// lake (for example --lake s3a://my-lake) with hadoop-aws on the class path,"
+          + " or add hadoop-aws (org.apache.hadoop:hadoop-aws, the version of Spark's Hadoop) and"
+          + " set fs.s3.impl=org.apache.hadoop.fs.s3a.S3AFileSystem";
+    }
+    if ("s3a".equals(scheme) && (noFs || message.contains("S3AFileSystem"))) {
+      return message
+          + ". s3a:// needs hadoop-aws (org.apache.hadoop:hadoop-aws, the version of Spark's"
+          + " Hadoop) and its AWS SDK on the class path";
+    }
+    return message;
   }
 
   private static void write(FileSystem fs, Path path, String text) throws IOException {
@@ -232,9 +352,33 @@ public final class Deployer {
 
   /**
    * Deploys from a shell and prints the result: {@code --lake URI} (or {@code --code URI}), {@code
-   * --job NAME}, {@code --class NAME}, optionally {@code --glue-version 5.0|6.0}, then the jars.
+   * --job NAME}, {@code --class NAME}, optionally {@code --glue-version 5.0|5.1|6.0}, then the
+   * jars; {@code --help} prints the usage. Exits with 2 for wrong arguments, 1 when the deployment
+   * is refused or fails.
    */
   public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  static final String USAGE =
+      "usage: Deployer (--lake URI | --code URI) --job NAME --class MAIN_CLASS [--glue-version"
+          + " 5.0|5.1|6.0] JAR...\n"
+          + "  Copies the jars (the job's jar, then the dynaframe bundle of the Glue version's Scala:\n"
+          + "  dynaframe-bundle_2.12 for Glue 5.0/5.1, dynaframe-bundle_2.13 for Glue 6.0) into a new\n"
+          + "  version folder CODE/<job>/v-<time>-<hash>/ of the lake, with a launcher script and a\n"
+          + "  manifest, and prints the Glue job settings that use them.\n"
+          + "  --lake URI          the lake's root (s3a://bucket/prefix, a folder); CODE is its code/\n"
+          + "  --code URI          the CODE area itself (instead of, or besides, --lake)\n"
+          + "  --job NAME          the job's name (one path segment)\n"
+          + "  --class MAIN_CLASS  the class with the job's main method; must be in one of the jars\n"
+          + "  --glue-version V    5.0, 5.1 or 6.0 (default: the Spark this runs with)\n"
+          + "  --help              this text\n";
+
+  /** {@link #main}, writing to these streams and returning the exit status. */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     String lakeRoot = null;
     String code = null;
     String job = null;
@@ -244,44 +388,67 @@ public final class Deployer {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--lake" -> lakeRoot = value(args, ++i, a);
-        case "--code" -> code = value(args, ++i, a);
-        case "--job" -> job = value(args, ++i, a);
-        case "--class" -> mainClass = value(args, ++i, a);
-        case "--glue-version" -> glue = value(args, ++i, a);
+        case "--help", "-h", "-help" -> {
+          out.print(USAGE);
+          return 0;
+        }
+        case "--lake", "--code", "--job", "--class", "--glue-version" -> {
+          if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            return usage(err, a + " needs a value");
+          }
+          String v = args[++i];
+          switch (a) {
+            case "--lake" -> lakeRoot = v;
+            case "--code" -> code = v;
+            case "--job" -> job = v;
+            case "--class" -> mainClass = v;
+            default -> glue = v;
+          }
+        }
         default -> {
-          if (a.startsWith("--")) {
-            usage("unknown option " + a);
+          if (a.startsWith("-")) {
+            return usage(err, "unknown option " + a);
           }
           jars.add(java.nio.file.Path.of(a));
         }
       }
     }
-    if ((lakeRoot == null && code == null) || job == null || mainClass == null || jars.isEmpty()) {
-      usage("--lake (or --code), --job, --class and at least one jar are needed");
+    List<String> missing = new ArrayList<>();
+    if (lakeRoot == null && code == null) {
+      missing.add("--lake (or --code)");
     }
-    Lake lake = lakeRoot != null ? Lake.at(lakeRoot) : Lake.at("unused").withCode(code);
-    if (lakeRoot != null && code != null) {
-      lake = lake.withCode(code);
+    if (job == null) {
+      missing.add("--job");
     }
-    Deployer deployer = of(lake, new Configuration());
-    if (glue != null) {
-      deployer = deployer.withGlueVersion(glue);
+    if (mainClass == null) {
+      missing.add("--class");
     }
-    System.out.print(deployer.deploy(job, mainClass, jars).describe());
+    if (jars.isEmpty()) {
+      missing.add("at least one jar");
+    }
+    if (!missing.isEmpty()) {
+      return usage(err, "missing " + String.join(", ", missing));
+    }
+    try {
+      Lake lake = lakeRoot != null ? Lake.at(lakeRoot) : Lake.at("unused").withCode(code);
+      if (lakeRoot != null && code != null) {
+        lake = lake.withCode(code);
+      }
+      Deployer deployer = of(lake, new Configuration());
+      if (glue != null) {
+        deployer = deployer.withGlueVersion(glue);
+      }
+      out.print(deployer.deploy(job, mainClass, jars).describe());
+      return 0;
+    } catch (DeployException | IllegalArgumentException e) {
+      err.println("deploy: refused: " + e.getMessage());
+      return 1;
+    }
   }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      usage(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static void usage(String problem) {
-    System.err.println("deploy: " + problem);
-    System.err.println(
-        "usage: Deployer --lake URI | --code URI --job NAME --class MAIN_CLASS [--glue-version V] JAR...");
-    System.exit(2);
+  private static int usage(java.io.PrintStream err, String problem) {
+    err.println("deploy: " + problem);
+    err.print(USAGE);
+    return 2;
   }
 }

@@ -94,7 +94,9 @@ public final class JobArguments {
     }
     if (!missing.isEmpty()) {
       throw new JobArgumentException(
-          "the job needs these arguments, which were not given: " + String.join(", ", missing));
+          "the job needs these arguments, which were not given: "
+              + String.join(", ", missing)
+              + withoutDashes(argv, missing));
     }
     String bookmark = given.get("job-bookmark-option");
     String continuation = given.get("continuation-option");
@@ -146,6 +148,36 @@ public final class JobArguments {
       out.putIfAbsent("JOB_NAME", given.get("JOB_NAME"));
     }
     return new JobArguments(ImmutableMap.copyOf(out));
+  }
+
+  /**
+   * For missing arguments that appear in {@code argv} as a bare word ({@code JOB_NAME x}, {@code
+   * -JOB_NAME x}, {@code JOB_NAME=x}), which the parser skips as Glue's does: how to write them.
+   */
+  private static String withoutDashes(String[] argv, List<String> missing) {
+    List<String> hints = new ArrayList<>();
+    for (int i = 0; i < argv.length; i++) {
+      String a = argv[i];
+      if (a.startsWith("--")) {
+        if (!a.contains("=") && i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
+          i++; // the option's value
+        }
+        continue;
+      }
+      String word = a.startsWith("-") ? a.substring(1) : a;
+      int eq = word.indexOf('=');
+      String name = eq >= 0 ? word.substring(0, eq) : word;
+      if (missing.contains("--" + name)) {
+        String value = eq >= 0 ? word.substring(eq + 1) : i + 1 < argv.length ? argv[i + 1] : "";
+        hints.add(
+            "'"
+                + a
+                + "' is not an argument name (names start with '--'): write --"
+                + name
+                + (value.isEmpty() ? "" : " " + value));
+      }
+    }
+    return hints.isEmpty() ? "" : "; " + String.join("; ", hints);
   }
 
   private static Map<String, String> parse(String[] argv) {

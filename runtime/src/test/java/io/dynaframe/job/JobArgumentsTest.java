@@ -41,6 +41,27 @@ class JobArgumentsTest {
   }
 
   @Test
+  void aNameWithoutItsDashesIsPointedOut() {
+    assertThatThrownBy(
+            () ->
+                JobArguments.resolve(
+                    new String[] {"JOB_NAME", "x", "--input", "in", "-output=out"},
+                    "JOB_NAME",
+                    "input",
+                    "output"))
+        .isInstanceOf(JobArgumentException.class)
+        .hasMessage(
+            "the job needs these arguments, which were not given: --JOB_NAME, --output;"
+                + " 'JOB_NAME' is not an argument name (names start with '--'): write --JOB_NAME x;"
+                + " '-output=out' is not an argument name (names start with '--'): write --output"
+                + " out");
+    // a value that happens to be a wanted name is a value, not a stray name
+    assertThatThrownBy(
+            () -> JobArguments.resolve(new String[] {"--input", "output"}, "input", "output"))
+        .hasMessage("the job needs these arguments, which were not given: --output");
+  }
+
+  @Test
   void abbreviationsAreNotAcceptedAsInGlue6() {
     assertThatThrownBy(() -> JobArguments.resolve(new String[] {"--inp", "x"}, "input"))
         .hasMessageContaining("--input");

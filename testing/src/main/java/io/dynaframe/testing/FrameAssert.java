@@ -93,7 +93,18 @@ public final class FrameAssert {
       msg.append("schema:\n");
       schemaDiff.forEach(d -> msg.append("  ").append(d).append('\n'));
     }
-    if (!rowDiff.isEmpty()) {
+    boolean onlyTypes =
+        !schemaDiff.isEmpty()
+            && !rowDiff.isEmpty()
+            && samePrinted(expectedRows, expected.schema(), actualRows, actual.schema());
+    if (onlyTypes) {
+      msg.append("rows: the same ")
+          .append(actualRows.size())
+          .append(actualRows.size() == 1 ? " row" : " rows")
+          .append(" as printed")
+          .append(ordered ? ", in order" : "")
+          .append("; they differ only in the types above, not in the values shown\n");
+    } else if (!rowDiff.isEmpty()) {
       msg.append("rows (expected ")
           .append(expectedRows.size())
           .append(", actual ")
@@ -259,6 +270,26 @@ public final class FrameAssert {
       }
     }
     return out;
+  }
+
+  /** Whether both frames' rows print alike (in order when {@link #inOrder()} was asked). */
+  private boolean samePrinted(
+      List<Row> expected,
+      org.apache.spark.sql.types.StructType es,
+      List<Row> actual,
+      org.apache.spark.sql.types.StructType as) {
+    if (expected.size() != actual.size()) {
+      return false;
+    }
+    List<String> e = new ArrayList<>();
+    expected.forEach(r -> e.add(RowValues.json(r, es)));
+    List<String> a = new ArrayList<>();
+    actual.forEach(r -> a.add(RowValues.json(r, as)));
+    if (!ordered) {
+      e.sort(null);
+      a.sort(null);
+    }
+    return e.equals(a);
   }
 
   private static String render(List<Row> rows, org.apache.spark.sql.types.StructType schema) {

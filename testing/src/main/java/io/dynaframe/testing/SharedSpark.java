@@ -19,6 +19,10 @@ import org.apache.spark.sql.SparkSession;
  * <p>System properties tune it: {@code dynaframe.test.master} (default {@code local[2]}), {@code
  * dynaframe.test.hive} ({@code true}/{@code false}; default: on when spark-hive is on the
  * classpath).
+ *
+ * <p>A test JVM without a log configuration of its own gets the kit's quiet one (Spark and Hadoop
+ * at WARN, dynaframe at INFO; the resource {@code io/dynaframe/testing/log4j2-quiet.properties})
+ * before Spark starts; {@code -Ddynaframe.test.quietLogs=false} keeps Spark's default.
  */
 public final class SharedSpark {
   private SharedSpark() {}
@@ -29,6 +33,7 @@ public final class SharedSpark {
   /** The shared context, started on first call. */
   public static synchronized DynaContext context() {
     if (context == null) {
+      QuietLogs.applyUnlessConfigured();
       try {
         dataDir = Files.createTempDirectory("dynaframe-test-");
       } catch (IOException e) {

@@ -60,6 +60,33 @@ class FrameAssertTest {
   }
 
   @Test
+  void whenOnlyATypeDiffersItSaysSoInsteadOfListingLookAlikeRows(DynaContext ctx) {
+    DynamicFrame actual =
+        Frames.rows(ctx, "id INT, name STRING", row(1, "a"), row(2, "b"), row(3, "c"));
+    DynamicFrame expected =
+        Frames.rows(ctx, "id BIGINT, name STRING", row(3L, "c"), row(1L, "a"), row(2L, "b"));
+
+    assertThatThrownBy(() -> FrameAssert.assertThat(actual).isEqualTo(expected))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage(
+            """
+        frame 'rows' differs from the expected frame
+        schema:
+          field 'id' is int, expected long
+        rows: the same 3 rows as printed; they differ only in the types above, not in the values shown
+        """);
+    // in order, rows in another order are still a difference of rows
+    assertThatThrownBy(() -> FrameAssert.assertThat(actual).inOrder().isEqualTo(expected))
+        .hasMessageContaining("field 'id' is int, expected long")
+        .hasMessageContaining("row 0: expected {\"id\":3,\"name\":\"c\"}");
+    // values that differ besides the type are listed as before
+    DynamicFrame other = Frames.rows(ctx, "id BIGINT, name STRING", row(1L, "a"));
+    assertThatThrownBy(() -> FrameAssert.assertThat(actual).isEqualTo(other))
+        .hasMessageContaining("1 missing (expected, not found):")
+        .hasMessageContaining("3 unexpected (found, not expected):");
+  }
+
+  @Test
   void schemaDifferencesAreListedFieldByField(DynaContext ctx) {
     DynamicFrame actual =
         Frames.rows(

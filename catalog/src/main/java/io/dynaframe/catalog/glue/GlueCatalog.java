@@ -84,6 +84,27 @@ public final class GlueCatalog implements Catalog {
     return new GlueCatalog(glue, catalogId, true);
   }
 
+  /**
+   * The SDK's standard retry strategy with this many attempts and exponential backoff with jitter,
+   * used for throttling too; the client-side circuit breaker is off so that a batch job waits out
+   * throttling instead of failing fast. (The strategy a glue catalog made by {@link
+   * io.dynaframe.catalog.Catalogs} uses, for clients built by the caller.)
+   */
+  public static software.amazon.awssdk.retries.api.RetryStrategy retryStrategy(
+      int maxAttempts, java.time.Duration baseDelay, java.time.Duration maxDelay) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
+    }
+    software.amazon.awssdk.retries.api.BackoffStrategy backoff =
+        software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelay(baseDelay, maxDelay);
+    return software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
   /** The catalog id sent with every request, if set. */
   public java.util.Optional<String> catalogId() {
     return java.util.Optional.ofNullable(catalogId);

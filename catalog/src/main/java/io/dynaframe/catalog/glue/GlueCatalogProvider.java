@@ -2,18 +2,11 @@ package io.dynaframe.catalog.glue;
 
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CatalogProvider;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
 /**
  * Provides {@link GlueCatalog} as type {@code glue}. Properties (all optional):
@@ -28,7 +21,9 @@ import software.amazon.awssdk.services.glue.GlueClientBuilder;
  *       (defaults 200 and 20000).
  * </ul>
  *
- * Credentials come from the SDK's default provider chain.
+ * Credentials come from the SDK's default provider chain. The AWS SDK for Java 2.x ({@code
+ * software.amazon.awssdk:glue}) is an optional dependency: this provider loads without it (so the
+ * other catalog types work), and creating a glue catalog without it fails saying what to add.
  */
 public final class GlueCatalogProvider implements CatalogProvider {
 
@@ -57,39 +52,38 @@ public final class GlueCatalogProvider implements CatalogProvider {
             "the glue catalog has no property '" + k + "'; known are " + new TreeSet<>(KNOWN));
       }
     }
-    GlueClientBuilder b = GlueClient.builder();
-    if (properties.containsKey("region")) {
-      b.region(Region.of(properties.get("region")));
+    if (!sdkPresent()) {
+      throw new IllegalStateException(
+          "the glue catalog needs the AWS SDK for Java 2.x, which is not on the class path (no"
+              + " class software.amazon.awssdk.services.glue.GlueClient): add"
+              + " software.amazon.awssdk:glue (version 2.x, e.g. through software.amazon.awssdk:bom)"
+              + " to the job's dependencies; on AWS Glue the SDK is already on the class path."
+              + " The memory and embedded catalogs need no SDK.");
     }
-    if (properties.containsKey("endpoint")) {
-      b.endpointOverride(URI.create(properties.get("endpoint")));
-    }
-    RetryStrategy retry =
-        retryStrategy(
-            intProperty(properties, "max-attempts", 10),
-            Duration.ofMillis(intProperty(properties, "retry-base-delay-ms", 200)),
-            Duration.ofMillis(intProperty(properties, "retry-max-delay-ms", 20_000)));
-    b.overrideConfiguration(c -> c.retryStrategy(retry));
-    return GlueCatalog.owning(b.build(), properties.get("catalog-id"));
+    return GlueClients.catalog(
+        properties.get("region"),
+        properties.get("endpoint"),
+        intProperty(properties, "max-attempts", 10),
+        Duration.ofMillis(intProperty(properties, "retry-base-delay-ms", 200)),
+        Duration.ofMillis(intProperty(properties, "retry-max-delay-ms", 20_000)),
+        properties.get("catalog-id"));
   }
 
-  /**
-   * The SDK's standard retry strategy with this many attempts and exponential backoff with jitter,
-   * used for throttling too; the client-side circuit breaker is off so that a batch job waits out
-   * throttling instead of failing fast.
-   */
-  public static RetryStrategy retryStrategy(
-      int maxAttempts, Duration baseDelay, Duration maxDelay) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
+  /** Whether the SDK's Glue client can be loaded, without loading it into this class. */
+  private static boolean sdkPresent() {
+    try {
+      Class.forName(
+          "software.amazon.awssdk.services.glue.GlueClient",
+          false,
+          GlueCatalogProvider.class.getClassLoader());
+      Class.forName(
+          "software.amazon.awssdk.retries.api.RetryStrategy",
+          false,
+          GlueCatalogProvider.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
-    BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseDelay, maxDelay);
-    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(maxAttempts)
-        .backoffStrategy(backoff)
-        .throttlingBackoffStrategy(backoff)
-        .circuitBreakerEnabled(false)
-        .build();
   }
 
   private static int intProperty(Map<String, String> p, String key, int def) {

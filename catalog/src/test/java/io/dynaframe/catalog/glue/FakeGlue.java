@@ -77,7 +77,7 @@ final class FakeGlue implements AutoCloseable {
         .overrideConfiguration(
             c ->
                 c.retryStrategy(
-                    GlueCatalogProvider.retryStrategy(
+                    GlueCatalog.retryStrategy(
                         4, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(50))))
         .build();
   }

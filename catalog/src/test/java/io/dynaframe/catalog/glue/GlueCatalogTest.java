@@ -83,7 +83,7 @@ class GlueCatalogTest {
             .overrideConfiguration(
                 c ->
                     c.retryStrategy(
-                        GlueCatalogProvider.retryStrategy(
+                        GlueCatalog.retryStrategy(
                             4, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(20))))
             .build();
     catalog = GlueCatalog.of(client, "123456789012");
