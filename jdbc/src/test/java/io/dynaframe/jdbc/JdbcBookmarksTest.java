@@ -40,7 +40,12 @@ class JdbcBookmarksTest {
 
   /** One run: reads with the options, hands the frame to {@code use}, commits unless it throws. */
   private DynamicFrame run(DynaContext ctx, Options options, Consumer<DynamicFrame> use) {
-    try (Job job = Job.init("customers", ctx, JobArguments.resolve(ENABLE), Lake.at(root))) {
+    return run(ctx, ENABLE, options, use);
+  }
+
+  private DynamicFrame run(
+      DynaContext ctx, String[] argv, Options options, Consumer<DynamicFrame> use) {
+    try (Job job = Job.init("customers", ctx, JobArguments.resolve(argv), Lake.at(root))) {
       DynamicFrame f =
           job.context()
               .createDynamicFrameFromOptions(
@@ -74,6 +79,25 @@ class JdbcBookmarksTest {
     Postgres.sql("INSERT INTO bm.customers VALUES (100, 'x'), (57, 'y')");
     FrameAssert.assertThat(run(ctx, o.with("hashfield", "name").with("hashpartitions", 3), f -> {}))
         .isEqualTo(customers(ctx, row(57, "y"), row(100, "x")));
+  }
+
+  @Test
+  void aPausedRunRereadsARangeOfRunsWithoutMovingTheBookmark(DynaContext ctx) {
+    Options o = Postgres.options("dbtable", "bm.customers");
+    run(ctx, o, f -> {});
+    Postgres.sql("INSERT INTO bm.customers VALUES (6, 'f'), (9, 'i')");
+    run(ctx, o, f -> {});
+    Postgres.sql("INSERT INTO bm.customers VALUES (10, 'j')");
+    String[] range = {
+      "--job-bookmark-option", "job-bookmark-pause",
+      "--job-bookmark-from", "1",
+      "--job-bookmark-to", "2"
+    };
+    FrameAssert.assertThat(run(ctx, range, o, f -> {}))
+        .isEqualTo(customers(ctx, row(6, "f"), row(9, "i")));
+    String[] pause = {"--job-bookmark-option", "job-bookmark-pause"};
+    FrameAssert.assertThat(run(ctx, pause, o, f -> {})).isEqualTo(customers(ctx, row(10, "j")));
+    FrameAssert.assertThat(run(ctx, o, f -> {})).isEqualTo(customers(ctx, row(10, "j")));
   }
 
   @Test

@@ -219,17 +219,27 @@ class JdbcReadTest {
 
   @Test
   void aMissingDriverNamesTheArtifactToAdd(DynaContext ctx) {
+    // no Oracle driver is on the tests' class path
     assertThatThrownBy(
             () ->
                 ctx.getSourceWithFormat(
-                    "mysql",
-                    Options.of("url", "jdbc:mysql://127.0.0.1/db", "dbtable", "t"),
+                    "oracle",
+                    Options.of("url", "jdbc:oracle:thin:@//127.0.0.1:1521/ORCL", "dbtable", "T"),
                     "",
                     "",
                     Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("com.mysql.cj.jdbc.Driver")
-        .hasMessageContaining("add com.mysql:mysql-connector-j");
+        .hasMessageContaining("oracle.jdbc.OracleDriver")
+        .hasMessageContaining("add com.oracle.database.jdbc:ojdbc11");
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "redshift",
+                    Options.of("url", "jdbc:redshift://127.0.0.1:5439/dev", "dbtable", "t"),
+                    "",
+                    "",
+                    Options.empty()))
+        .hasMessageContaining("add com.amazon.redshift:redshift-jdbc42");
   }
 
   @Test

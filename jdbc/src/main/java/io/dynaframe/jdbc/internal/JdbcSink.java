@@ -114,12 +114,20 @@ final class JdbcSink implements DataSink {
         SwapFaults.beforeCommit();
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException down) {
+          e.addSuppressed(down);
+        }
         throw e;
       }
     } catch (SQLException e) {
       dropQuietly(n.staging());
-      throw fail("cannot publish into " + n.table() + " (the table is unchanged)", e);
+      throw fail(
+          "cannot publish into "
+              + n.table()
+              + " (the swap is one transaction: the table has its old rows or all the new ones)",
+          e);
     } catch (RuntimeException e) {
       dropQuietly(n.staging());
       throw e;
