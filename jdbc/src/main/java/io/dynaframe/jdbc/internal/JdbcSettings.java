@@ -36,6 +36,8 @@ public final class JdbcSettings {
           "customJdbcDriverClassName",
           "customJdbcDriverS3Path",
           "redshiftTmpDir",
+          "connectionName",
+          "useConnectionProperties",
           "fetchsize",
           "queryTimeout",
           "sessionInitStatement");
@@ -50,6 +52,8 @@ public final class JdbcSettings {
           "bulkSize",
           "batchsize",
           "writeMode",
+          "connectionName",
+          "useConnectionProperties",
           "customJdbcDriverClassName",
           "customJdbcDriverS3Path",
           "redshiftTmpDir",
@@ -98,6 +102,11 @@ public final class JdbcSettings {
         "connection option of a " + dialect.connectionType() + (sink ? " sink" : " source");
     OptionKeys.check(o.asMap().keySet(), sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
     this.dialect = dialect;
+    if (o.has("connectionName") || o.has("useConnectionProperties")) {
+      throw error.apply(
+          "connection options 'connectionName' and 'useConnectionProperties' (a Data Catalog"
+              + " connection) are not supported yet; give 'url', 'user' and 'password'");
+    }
     this.url = o.getString("url", "");
     this.password = o.getString("password", null);
     String urlProblem = dialect.checkUrl(url);

@@ -56,6 +56,8 @@ final class JdbcSink implements DataSink {
   private void write(Dataset<Row> df, String table) {
     Properties props = s.properties();
     props.setProperty("driver", s.driverClass);
+    // Spark's basic provider logs the connection properties, the password too, at DEBUG
+    props.setProperty("connectionProvider", QuietConnectionProvider.NAME);
     s.passedOn.forEach(props::setProperty);
     try {
       df.write().mode(SaveMode.Append).jdbc(s.url, table, props);

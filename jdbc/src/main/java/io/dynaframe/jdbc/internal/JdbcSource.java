@@ -507,6 +507,8 @@ final class JdbcSource implements DataSource {
   private Dataset<Row> read(Plan p) {
     Properties props = s.properties();
     props.setProperty("driver", s.driverClass);
+    // Spark's basic provider logs the connection properties, the password too, at DEBUG
+    props.setProperty("connectionProvider", QuietConnectionProvider.NAME);
     s.passedOn.forEach(props::setProperty);
     try {
       if (p.relation != null) {

@@ -191,5 +191,16 @@ class DialectTest {
                         "jobBookmarkKeysSortOrder", "up"),
                     SourceException::new))
         .hasMessageContaining("'asc' or 'desc'");
+    assertThatThrownBy(
+            () ->
+                JdbcSettings.source(
+                    Dialect.POSTGRESQL,
+                    Options.of(
+                        "useConnectionProperties", "true",
+                        "connectionName", "my_postgre_connection",
+                        "dbtable", "customer_tbl"),
+                    SourceException::new))
+        .hasMessageContaining("'connectionName'")
+        .hasMessageContaining("not supported yet");
   }
 }
