@@ -194,6 +194,19 @@ public final class Options implements Serializable {
     return List.of(s);
   }
 
+  /**
+   * Fails with {@code error} on the first option not in {@code known}, naming it, what it was given
+   * to ({@code what}, such as {@code "connection option of a postgresql source"}), the closest
+   * known option when one is close, and every known one. For connectors: bad options fail where
+   * they are given, as core's sources and sinks do.
+   */
+  public void checkKnown(
+      java.util.Set<String> known,
+      String what,
+      java.util.function.Function<String, ? extends RuntimeException> error) {
+    io.dynaframe.internal.OptionKeys.check(values.keySet(), known, what, error);
+  }
+
   /** All options as an immutable map. */
   public Map<String, Object> asMap() {
     return values;

@@ -1,7 +1,6 @@
 package io.dynaframe.jdbc.internal;
 
 import io.dynaframe.Options;
-import io.dynaframe.internal.OptionKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +99,7 @@ public final class JdbcSettings {
       Dialect dialect, Options o, boolean sink, Function<String, RuntimeException> error) {
     String what =
         "connection option of a " + dialect.connectionType() + (sink ? " sink" : " source");
-    OptionKeys.check(o.asMap().keySet(), sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
+    o.checkKnown(sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
     this.dialect = dialect;
     if (o.has("connectionName") || o.has("useConnectionProperties")) {
       throw error.apply(
