@@ -320,4 +320,74 @@ class PublisherTest {
         .as("nothing new, nothing published twice")
         .containsExactly(1L, 2L);
   }
+
+  /**
+   * A run that publishes into a partitioned table and then fails before its commit: its publish is
+   * switched back (the partition it created dropped, the one it switched pointed at its old version
+   * again, the table's definition as before), so the rerun, which reads the same input, publishes
+   * each record once. Without the rollback the rerun appends onto the failed run's version and
+   * record 3 appears twice.
+   */
+  @Test
+  void aRunThatFailsAfterItsPublishIsRolledBackAndItsRerunPublishesOnce(DynaContext ctx)
+      throws IOException {
+    Catalog catalog = InMemoryCatalog.create();
+    DynaContext withCatalog = ctx.withCatalog(catalog);
+    Files.createDirectories(root.resolve("source/events"));
+    Files.writeString(root.resolve("source/events/a.json"), "{\"id\": 1, \"day\": \"d1\"}\n");
+    appendByDay(withCatalog, false);
+    TableDefinition before = catalog.getTable(ORDERS);
+    Partition d1 = catalog.getPartition(ORDERS, List.of("d1"));
+    Files.writeString(
+        root.resolve("source/events/b.json"),
+        "{\"id\": 2, \"day\": \"d1\"}\n{\"id\": 3, \"day\": \"d2\"}\n");
+
+    assertThatThrownBy(() -> appendByDay(withCatalog, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a later step fails");
+    assertThat(catalog.getTable(ORDERS).location()).isEqualTo(before.location());
+    assertThat(catalog.getTable(ORDERS).parameters().get(Publisher.VERSIONS_PARAMETER))
+        .isEqualTo(before.parameters().get(Publisher.VERSIONS_PARAMETER));
+    assertThat(catalog.listAllPartitions(ORDERS, null))
+        .as("d2, created by the failed run, is gone; d1 points at its old version again")
+        .containsExactly(d1);
+
+    appendByDay(withCatalog, false);
+    FrameAssert.assertThat(ctx.spark().read().parquet(partitionLocations(catalog)))
+        .isEqualTo(Frames.json(ctx, "{\"id\": 1}", "{\"id\": 2}", "{\"id\": 3}").toDF());
+    try (Stream<Path> files =
+        Files.list(Path.of(java.net.URI.create(Lake.at(root).bookmarksPath("events"))))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the committed run removed its publish journal")
+          .noneMatch(n -> n.startsWith("publish-"));
+    }
+  }
+
+  private String[] partitionLocations(Catalog catalog) {
+    return catalog.listAllPartitions(ORDERS, null).stream()
+        .map(p -> p.location().orElseThrow())
+        .toArray(String[]::new);
+  }
+
+  /** Appends the new events into {@code sales.orders} by day; fails after the publish if asked. */
+  private void appendByDay(DynaContext ctx, boolean failAfterPublish) {
+    String[] argv = {"--job-bookmark-option", "job-bookmark-enable"};
+    try (Job job = Job.init("events", ctx, JobArguments.resolve(argv), Lake.at(root))) {
+      DynamicFrame events =
+          job.context()
+              .createDynamicFrameFromOptions(
+                  "s3",
+                  Options.of("paths", List.of(root.resolve("source/events").toString())),
+                  "json",
+                  Options.empty(),
+                  "read_events");
+      Publisher.of(job)
+          .withOrphanGrace(Duration.ZERO)
+          .publish(events, ORDERS, "parquet", List.of("day"), Publisher.Mode.APPEND);
+      if (failAfterPublish) {
+        throw new IllegalStateException("a later step fails");
+      }
+      job.commit();
+    }
+  }
 }

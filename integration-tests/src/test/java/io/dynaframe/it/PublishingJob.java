@@ -30,6 +30,14 @@ public final class PublishingJob {
 
   /** Runs the job; {@code publisher} may change the publisher it makes. */
   public static void run(String[] argv, UnaryOperator<Publisher> publisher) {
+    run(argv, publisher, () -> {});
+  }
+
+  /**
+   * Runs the job; {@code publisher} may change the publisher it makes, {@code beforeCommit} runs
+   * between the publish and the commit.
+   */
+  public static void run(String[] argv, UnaryOperator<Publisher> publisher, Runnable beforeCommit) {
     JobArguments args = JobArguments.resolve(argv, "JOB_NAME", "lake", "mode");
     Path lakeDir = Path.of(args.get("lake"));
     Lake lake = Lake.at(lakeDir);
@@ -43,6 +51,13 @@ public final class PublishingJob {
           .forEach(r -> System.out.println("row " + r.get(0) + " " + r.get(1)));
       System.out.println("read done");
       return;
+    }
+    // what a reader sees before this run starts (after whatever the previous run left)
+    if (ctx.spark().catalog().tableExists("sales.events")) {
+      ctx.spark()
+          .sql("SELECT id, day FROM sales.events ORDER BY id")
+          .collectAsList()
+          .forEach(r -> System.out.println("before " + r.get(0) + " " + r.get(1)));
     }
     try (Job job =
         Job.init(
@@ -59,7 +74,9 @@ public final class PublishingJob {
           publisher
               .apply(Publisher.of(job).withOrphanGrace(Duration.ZERO))
               .publish(frame, events, "parquet", List.of("day"), Publisher.Mode.APPEND);
+      beforeCommit.run();
       job.commit();
+      System.out.println("orphans " + orphans(lake, job.context()));
       System.out.println(
           "published "
               + p.version()
@@ -69,6 +86,36 @@ public final class PublishingJob {
               + p.removedVersions()
               + " attempt "
               + job.attempt());
+    }
+  }
+
+  /**
+   * Version folders of the table that neither the catalog points at nor the table's history of
+   * published versions keeps: what killed or rolled-back runs left and cleanup has not removed.
+   */
+  private static List<String> orphans(Lake lake, DynaContext ctx) {
+    TableIdentifier events = TableIdentifier.of("sales", "events");
+    java.util.Set<String> kept = new java.util.TreeSet<>();
+    for (io.dynaframe.catalog.Partition p : ctx.catalog().listAllPartitions(events, null)) {
+      String loc = p.location().orElse("");
+      int v = loc.indexOf("/" + Publisher.VERSION_PREFIX);
+      kept.add(loc.substring(v + 1).split("/")[0]);
+    }
+    String history =
+        ctx.catalog().getTable(events).parameters().getOrDefault(Publisher.VERSIONS_PARAMETER, "");
+    for (String item : history.split(",")) {
+      if (item.contains("@")) {
+        kept.add(Publisher.VERSION_PREFIX + item.substring(0, item.lastIndexOf('@')));
+      }
+    }
+    try (java.util.stream.Stream<Path> s =
+        java.nio.file.Files.list(Path.of(java.net.URI.create(lake.load() + "/sales/events")))) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(Publisher.VERSION_PREFIX) && !kept.contains(n))
+          .sorted()
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

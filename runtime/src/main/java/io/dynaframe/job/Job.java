@@ -7,6 +7,7 @@ import io.dynaframe.Lake;
 import io.dynaframe.job.internal.BookmarkState;
 import io.dynaframe.job.internal.BookmarkStore;
 import io.dynaframe.job.internal.FileBookmarks;
+import io.dynaframe.job.internal.PublishJournal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,7 @@ public final class Job implements AutoCloseable {
     int next = latest == null ? 1 : latest.run + 1;
     BookmarkStore.Lease lease = store.acquire(next, runId, DEFAULT_LEASE_TIMEOUT.toMillis());
     try {
+      rollBackEarlierAttempt(jobName, ctx, store, next, lease.attempt);
       FileBookmarks bookmarks = bookmarksFor(args, store, latest);
       LOG.info(
           "job {} run {} (number {}, attempt {}) starts with bookmarks {}",
@@ -125,6 +127,68 @@ public final class Job implements AutoCloseable {
     } catch (RuntimeException e) {
       store.release(lease);
       throw e;
+    }
+  }
+
+  /**
+   * An attempt that died after publishing but before committing left its publish journal: its
+   * publishes are undone before this attempt reads its input again, so nothing is published twice.
+   * Journals of committed runs (their removal failed) are only removed.
+   */
+  private static void rollBackEarlierAttempt(
+      String jobName, DynaContext ctx, BookmarkStore store, int run, int attempt) {
+    List<PublishJournal> left = store.journal(run);
+    if (!left.isEmpty()) {
+      LOG.warn(
+          "job {} run number {}: an earlier attempt published {} table(s) and ended without commit;"
+              + " attempt {} rolls its publishes back before it starts",
+          jobName,
+          run,
+          left.size(),
+          attempt);
+      Publisher.rollBack(ctx.catalog(), left);
+    }
+    store.dropJournals(run);
+  }
+
+  /**
+   * Records what a publish of this run is about to change, before it changes the catalog; a run
+   * that does not commit is rolled back from these records.
+   */
+  synchronized void journal(PublishJournal entry) {
+    Preconditions.checkState(
+        status == Status.RUNNING,
+        "job %s run %s is already %s; it cannot publish",
+        name,
+        runId(),
+        status);
+    store.journal(runNumber, entry);
+  }
+
+  /** The publishes this run made so far, from its journal. */
+  List<PublishJournal> journal() {
+    return store.journal(runNumber);
+  }
+
+  /** Undoes this run's publishes; a failure is logged and left to the next attempt. */
+  private void rollBackQuietly() {
+    try {
+      List<PublishJournal> entries = store.journal(runNumber);
+      if (!entries.isEmpty()) {
+        LOG.warn(
+            "job {} run {} ended without commit: rolling back its {} publish(es)",
+            name,
+            runId(),
+            entries.size());
+        Publisher.rollBack(context.catalog(), entries);
+        store.dropJournals(runNumber);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "job {} run {} could not roll back its publishes; the next attempt does: {}",
+          name,
+          runId(),
+          e.toString());
     }
   }
 
@@ -228,8 +292,12 @@ public final class Job implements AutoCloseable {
       }
       status = Status.SUCCEEDED;
       LOG.info("job {} run {} committed", name, runId());
+      dropJournalQuietly();
     } catch (RuntimeException e) {
-      status = Status.FAILED;
+      if (status != Status.SUCCEEDED) {
+        status = Status.FAILED;
+        rollBackQuietly();
+      }
       throw e;
     } finally {
       store.release(lease);
@@ -238,8 +306,9 @@ public final class Job implements AutoCloseable {
 
   /**
    * Ends the run as failed: the bookmark state stays as it was, so a rerun reads the same input,
-   * and the lease is released. Does nothing when the run has ended already; never throws, so it can
-   * be called on the way out of a {@code catch} block.
+   * what the run published is switched back (see {@link #close()}), and the lease is released. Does
+   * nothing when the run has ended already; never throws, so it can be called on the way out of a
+   * {@code catch} block.
    */
   public synchronized void fail(Throwable cause) {
     if (status != Status.RUNNING) {
@@ -251,6 +320,7 @@ public final class Job implements AutoCloseable {
         name,
         runId(),
         cause == null ? "unknown cause" : cause.toString());
+    rollBackQuietly();
     releaseQuietly();
   }
 
@@ -260,10 +330,13 @@ public final class Job implements AutoCloseable {
    * and its bookmark state is not committed, so the rerun reads the same input again. Closing a
    * committed or failed run does nothing, and so does closing a run twice.
    *
-   * <p>Closing commits nothing and publishes nothing; it does not undo either. The job holds no
-   * publication of its own: a {@link Publisher} switches the catalog when its {@code publish}
-   * returns, so a table published before the run failed stays published, and a publish that was
-   * interrupted leaves only a version folder no catalog points at, which a later publish removes.
+   * <p>Closing commits nothing, and it undoes what the run published: a run's publishes become
+   * final when it commits. Each {@link Publisher} publish of the run (made with {@link
+   * Publisher#of(Job)}) first records in the job's bookmark folder what it is about to change in
+   * the catalog; a run that fails or is closed without commit switches those tables and partitions
+   * back, and a run that died before it could (killed, or its rollback failed) is rolled back by
+   * the next attempt before it reads anything. So a rerun, which reads the same input again, never
+   * publishes a record twice. Readers may have seen the rolled-back version in between.
    *
    * <p>Close never throws: in {@code try (Job job = ...)} the exception that ended the block is the
    * one the caller gets, with nothing added to it. A failure to remove the lease (the storage
@@ -279,7 +352,20 @@ public final class Job implements AutoCloseable {
         "job {} run {} was closed without commit: it failed, its bookmark state stays as it was",
         name,
         runId());
+    rollBackQuietly();
     releaseQuietly();
+  }
+
+  private void dropJournalQuietly() {
+    try {
+      store.dropJournals(runNumber);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "job {} run {} committed but could not remove its publish journal; the next run does: {}",
+          name,
+          runId(),
+          e.toString());
+    }
   }
 
   private void releaseQuietly() {

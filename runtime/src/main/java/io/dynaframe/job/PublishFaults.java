@@ -24,4 +24,15 @@ interface PublishFaults {
    * it.
    */
   default void beforeSwitch(TableIdentifier table, String version) {}
+
+  /** Called when the table is created or updated, before any partition is switched. */
+  default void afterTableSwitch(TableIdentifier table, String version) {}
+
+  /**
+   * Called when the partitions new to the table are created, before the existing ones are switched.
+   */
+  default void afterPartitionsCreated(TableIdentifier table, String version) {}
+
+  /** Called each time the cleanup after a publish has removed an old version folder. */
+  default void duringCleanup(TableIdentifier table, String removedVersion) {}
 }

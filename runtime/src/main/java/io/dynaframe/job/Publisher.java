@@ -8,6 +8,7 @@ import io.dynaframe.Options;
 import io.dynaframe.catalog.AlreadyExistsException;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CatalogException;
+import io.dynaframe.catalog.Column;
 import io.dynaframe.catalog.CommitConflictException;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
@@ -16,6 +17,7 @@ import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.StorageFormat;
 import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.job.internal.PublishJournal;
 import io.dynaframe.job.internal.PublishedVersions;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
@@ -81,13 +83,18 @@ public final class Publisher {
   private final Duration orphanGrace;
   private final PublishFaults faults;
 
+  /** The run whose publishes this publisher journals (null outside a job). */
+  private final Job job;
+
   private Publisher(
+      Job job,
       DynaContext ctx,
       Catalog catalog,
       Lake lake,
       Duration retention,
       Duration orphanGrace,
       PublishFaults faults) {
+    this.job = job;
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.lake = Objects.requireNonNull(lake, "lake");
@@ -100,10 +107,21 @@ public final class Publisher {
    * A publisher for a job's run: it publishes into the catalog of the run's context ({@code
    * job.context().catalog()}) and the job's lake, and names each version after the run id.
    * Retention 168 hours, orphan grace period one hour.
+   *
+   * <p>Its publishes belong to the run: until the job commits, each can be undone. A run that
+   * fails, is closed without commit, or dies is rolled back (by itself, or by the next attempt
+   * before it reads anything), so a rerun that reads the same input never publishes a record twice.
    */
   public static Publisher of(Job job) {
     Objects.requireNonNull(job, "job");
-    return of(job.context(), job.context().catalog(), job.lake());
+    return new Publisher(
+        job,
+        job.context(),
+        job.context().catalog(),
+        job.lake(),
+        Duration.ofHours(168),
+        Duration.ofHours(1),
+        PublishFaults.NONE);
   }
 
   /**
@@ -115,13 +133,13 @@ public final class Publisher {
    */
   public static Publisher of(DynaContext ctx, Catalog catalog, Lake lake) {
     return new Publisher(
-        ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
+        null, ctx, catalog, lake, Duration.ofHours(168), Duration.ofHours(1), PublishFaults.NONE);
   }
 
   /** How long a replaced version is kept for readers that started before the switch. */
   public Publisher withRetention(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "retention must not be negative");
-    return new Publisher(ctx, catalog, lake, value, orphanGrace, faults);
+    return new Publisher(job, ctx, catalog, lake, value, orphanGrace, faults);
   }
 
   /**
@@ -130,7 +148,7 @@ public final class Publisher {
    */
   public Publisher withOrphanGrace(Duration value) {
     Preconditions.checkArgument(!value.isNegative(), "orphan grace must not be negative");
-    return new Publisher(ctx, catalog, lake, retention, value, faults);
+    return new Publisher(job, ctx, catalog, lake, retention, value, faults);
   }
 
   /**
@@ -138,7 +156,7 @@ public final class Publisher {
    * this package.
    */
   Publisher withFaults(PublishFaults value) {
-    return new Publisher(ctx, catalog, lake, retention, orphanGrace, value);
+    return new Publisher(job, ctx, catalog, lake, retention, orphanGrace, value);
   }
 
   /**
@@ -208,6 +226,9 @@ public final class Publisher {
         target.toBuilder().parameter(VERSIONS_PARAMETER, history.format()).build();
     boolean tableSwitched = false;
     faults.beforeSwitch(table, version);
+    if (job != null) {
+      job.journal(journalEntry(table, existing, location, written));
+    }
     try {
       if (existing == null) {
         ensureDatabase(table.database());
@@ -216,7 +237,8 @@ public final class Publisher {
         catalog.updateTable(switched);
       }
       tableSwitched = true;
-      switchPartitions(table, location, partitionKeys, written);
+      faults.afterTableSwitch(table, version);
+      switchPartitions(table, version, location, partitionKeys, written);
     } catch (CommitConflictException e) {
       throw new PublishException(
           "table "
@@ -257,7 +279,7 @@ public final class Publisher {
     }
     LOG.info(
         "published {} version {} at {} ({} partitions)", table, version, location, written.size());
-    List<String> removed = cleanUp(conf, table, tablePath, history, version);
+    List<String> removed = cleanUp(conf, table, tablePath, history, version, replacedByThisRun());
     return new Publication(table, version, location, written, removed);
   }
 
@@ -340,13 +362,18 @@ public final class Publisher {
   }
 
   private void switchPartitions(
-      TableIdentifier table, String location, List<String> keys, List<List<String>> written) {
+      TableIdentifier table,
+      String version,
+      String location,
+      List<String> keys,
+      List<List<String>> written) {
     List<Partition> partitions = new ArrayList<>();
     for (List<String> values : written) {
       partitions.add(
           Partition.of(values, location + "/" + PublishedVersions.partitionPath(keys, values)));
     }
     List<List<String>> existed = catalog.createPartitions(table, partitions);
+    faults.afterPartitionsCreated(table, version);
     for (Partition p : partitions) {
       if (existed.contains(p.values())) {
         catalog.updatePartition(table, p);
@@ -443,7 +470,8 @@ public final class Publisher {
       TableIdentifier table,
       String tablePath,
       PublishedVersions history,
-      String current) {
+      String current,
+      List<String> keep) {
     List<String> removed = new ArrayList<>();
     try {
       Path root = new Path(tablePath);
@@ -456,7 +484,10 @@ public final class Publisher {
           continue;
         }
         String v = n.substring(VERSION_PREFIX.length());
-        if (v.equals(current) || referenced.contains(v)) {
+        String folder = st.getPath().toUri().getPath();
+        if (v.equals(current)
+            || referenced.contains(v)
+            || keep.stream().anyMatch(k -> k.equals(folder) || k.startsWith(folder + "/"))) {
           continue;
         }
         Long publishedAt = history.publishedAt(v);
@@ -466,6 +497,7 @@ public final class Publisher {
         if (orphan || expired) {
           fs.delete(st.getPath(), true);
           removed.add(v);
+          faults.duringCleanup(table, v);
           LOG.info("removed {} version {} of {}", orphan ? "orphaned" : "expired", v, table);
         }
       }
@@ -476,5 +508,141 @@ public final class Publisher {
           e.toString());
     }
     return removed;
+  }
+
+  /**
+   * The table's definition and the locations of the partitions this publish switches, as they are
+   * before the switch: the journal entry that undoes the publish.
+   */
+  private PublishJournal journalEntry(
+      TableIdentifier table,
+      TableDefinition existing,
+      String location,
+      List<List<String>> written) {
+    PublishJournal e = new PublishJournal();
+    e.database = table.database().name();
+    e.table = table.name();
+    e.newLocation = location;
+    e.created = existing == null;
+    if (existing != null) {
+      e.location = existing.location().orElse(null);
+      e.parameters.putAll(existing.parameters());
+      for (Column c : existing.columns()) {
+        PublishJournal.ColumnEntry ce = new PublishJournal.ColumnEntry();
+        ce.name = c.name();
+        ce.type = c.type();
+        ce.comment = c.comment().orElse(null);
+        e.columns.add(ce);
+      }
+      Map<List<String>, Partition> current = new LinkedHashMap<>();
+      if (!written.isEmpty()) {
+        for (Partition p : catalog.listAllPartitions(table, null)) {
+          current.put(p.values(), p);
+        }
+      }
+      for (List<String> values : written) {
+        PublishJournal.PartitionEntry pe = new PublishJournal.PartitionEntry();
+        pe.values.addAll(values);
+        Partition before = current.get(values);
+        if (before != null) {
+          pe.location = before.location().orElse(null);
+          pe.parameters.putAll(before.parameters());
+        }
+        e.partitions.add(pe);
+      }
+    } else {
+      for (List<String> values : written) {
+        PublishJournal.PartitionEntry pe = new PublishJournal.PartitionEntry();
+        pe.values.addAll(values);
+        e.partitions.add(pe);
+      }
+    }
+    return e;
+  }
+
+  /** The folders the run's publishes switched away from: kept until the run commits. */
+  private List<String> replacedByThisRun() {
+    if (job == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (PublishJournal e : job.journal()) {
+      if (e.location != null) {
+        out.add(new Path(e.location).toUri().getPath());
+      }
+      for (PublishJournal.PartitionEntry p : e.partitions) {
+        if (p.location != null) {
+          out.add(new Path(p.location).toUri().getPath());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Undoes publishes from their journal entries, newest first: every partition and table that still
+   * points into a publish's version folder is switched back to what it pointed at before
+   * (partitions the publish created are dropped, a table it created is dropped). What another run
+   * has switched since is left alone.
+   */
+  static void rollBack(Catalog catalog, List<PublishJournal> entries) {
+    List<PublishJournal> newestFirst = new ArrayList<>(entries);
+    java.util.Collections.reverse(newestFirst);
+    for (PublishJournal e : newestFirst) {
+      TableIdentifier id = TableIdentifier.of(e.database, e.table);
+      TableDefinition current = null;
+      try {
+        current = catalog.getTable(id);
+      } catch (NoSuchTableException | io.dynaframe.catalog.NoSuchDatabaseException gone) {
+        LOG.warn("rollback: table {} is gone; nothing to switch back", id);
+        continue;
+      }
+      String ours = pathOf(e.newLocation);
+      for (PublishJournal.PartitionEntry pe : e.partitions) {
+        Partition now;
+        try {
+          now = catalog.getPartition(id, pe.values);
+        } catch (io.dynaframe.catalog.NoSuchPartitionException absent) {
+          continue;
+        }
+        if (now.location().isEmpty() || !pathOf(now.location().get()).startsWith(ours + "/")) {
+          continue;
+        }
+        if (pe.location == null) {
+          catalog.dropPartition(id, pe.values);
+        } else {
+          catalog.updatePartition(
+              id, Partition.of(pe.values, pe.location).withParameters(pe.parameters));
+        }
+      }
+      if (!current.location().map(l -> pathOf(l).equals(ours)).orElse(false)) {
+        LOG.info("rollback: table {} no longer points at {}; left as it is", id, e.newLocation);
+        continue;
+      }
+      if (e.created) {
+        catalog.dropTable(id);
+      } else {
+        List<Column> columns = new ArrayList<>();
+        for (PublishJournal.ColumnEntry c : e.columns) {
+          Column col = Column.of(c.name, c.type);
+          columns.add(c.comment == null ? col : col.withComment(c.comment));
+        }
+        TableDefinition.Builder b = current.toBuilder().columns(columns).parameters(e.parameters);
+        if (e.location != null) {
+          b.location(e.location);
+        }
+        catalog.updateTable(b.build());
+      }
+      LOG.warn("rolled back the publish of {} at {}", id, e.newLocation);
+    }
+  }
+
+  /**
+   * The path of a location without scheme, authority or trailing slash: catalogs give back {@code
+   * file:/x} for {@code file:///x}.
+   */
+  private static String pathOf(String location) {
+    String p = new Path(location).toUri().getPath();
+    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 }

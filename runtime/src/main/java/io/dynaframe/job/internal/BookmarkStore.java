@@ -33,6 +33,7 @@ import org.apache.hadoop.fs.Path;
 public final class BookmarkStore {
   private final Function<String, ? extends RuntimeException> conflict;
   private static final Pattern STATE = Pattern.compile("state-(\\d{8})\\.json");
+  private static final Pattern JOURNAL = Pattern.compile("publish-(\\d{8})-(\\d{4})\\.json");
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -249,6 +250,68 @@ public final class BookmarkStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the bookmark state " + p, e);
     }
+  }
+
+  /**
+   * Adds an entry to the publish journal of run {@code run}, before the publish changes the
+   * catalog; never overwrites.
+   */
+  public void journal(int run, PublishJournal entry) {
+    for (int seq = journal(run).size() + 1; ; seq++) {
+      Path p = new Path(dir, String.format("publish-%08d-%04d.json", run, seq));
+      try {
+        if (createExclusive(p, entry)) {
+          return;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the publish journal " + p, e);
+      }
+    }
+  }
+
+  /** The publish journal of run {@code run}, in the order the publishes happened. */
+  public List<PublishJournal> journal(int run) {
+    List<PublishJournal> out = new ArrayList<>();
+    try {
+      for (Path p : journalFiles(run)) {
+        out.add(read(p, PublishJournal.class));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the publish journal in " + dir, e);
+    }
+    return out;
+  }
+
+  /** Removes the publish journals of run {@code run} and of every run before it. */
+  public void dropJournals(int upToRun) {
+    try {
+      if (!fs.exists(dir)) {
+        return;
+      }
+      for (FileStatus st : fs.listStatus(dir)) {
+        java.util.regex.Matcher m = JOURNAL.matcher(st.getPath().getName());
+        if (m.matches() && Integer.parseInt(m.group(1)) <= upToRun) {
+          fs.delete(st.getPath(), false);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the publish journal in " + dir, e);
+    }
+  }
+
+  private List<Path> journalFiles(int run) throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (!fs.exists(dir)) {
+      return out;
+    }
+    for (FileStatus st : fs.listStatus(dir)) {
+      java.util.regex.Matcher m = JOURNAL.matcher(st.getPath().getName());
+      if (m.matches() && Integer.parseInt(m.group(1)) == run) {
+        out.add(st.getPath());
+      }
+    }
+    out.sort(Comparator.comparing(Path::getName));
+    return out;
   }
 
   private Path leasePath(int run) {
