@@ -194,6 +194,19 @@ public final class Options implements Serializable {
     return List.of(s);
   }
 
+  /**
+   * Fails with {@code error} on the first option not in {@code known}, naming it, what it was given
+   * to ({@code what}, such as {@code "connection option of a postgresql source"}), the closest
+   * known option when one is close, and every known one. For connectors: bad options fail where
+   * they are given, as core's sources and sinks do.
+   */
+  public void checkKnown(
+      java.util.Set<String> known,
+      String what,
+      java.util.function.Function<String, ? extends RuntimeException> error) {
+    io.dynaframe.internal.OptionKeys.check(values.keySet(), known, what, error);
+  }
+
   /** All options as an immutable map. */
   public Map<String, Object> asMap() {
     return values;
@@ -212,7 +225,10 @@ public final class Options implements Serializable {
   @Override
   public String toString() {
     Map<String, Object> shown = new java.util.LinkedHashMap<>();
-    values.forEach((k, v) -> shown.put(k, isSecretName(k) ? "*****" : v));
+    values.forEach(
+        (k, v) ->
+            shown.put(
+                k, isSecretName(k) ? "*****" : v instanceof String t ? withoutUserInfo(t) : v));
     return shown.toString();
   }
 
@@ -231,11 +247,17 @@ public final class Options implements Serializable {
     return name != null && SECRET.matcher(name).matches();
   }
 
+  private static final java.util.regex.Pattern SECRET_PARAM =
+      java.util.regex.Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)[^&;]*");
+
   /**
-   * A URI without credentials: {@code s3a://key:secret@bucket/x} as {@code s3a://bucket/x}; other
-   * text unchanged.
+   * A URI without credentials: {@code s3a://key:secret@bucket/x} as {@code s3a://bucket/x}, and the
+   * value of a password parameter of a JDBC URL ({@code ?password=...}, {@code ;password=...})
+   * hidden as {@code *****}; other text unchanged.
    */
   public static String withoutUserInfo(String value) {
-    return value == null ? "" : USER_INFO.matcher(value).replaceAll("$1");
+    return value == null
+        ? ""
+        : SECRET_PARAM.matcher(USER_INFO.matcher(value).replaceAll("$1")).replaceAll("$1*****");
   }
 }

@@ -38,4 +38,32 @@ class OptionsTest {
     Options o = Options.of("user", "etl", "password", "hunter2", "aws.secretAccessKey", "abc");
     assertThat(o.toString()).doesNotContain("hunter2").doesNotContain("abc").contains("user=etl");
   }
+
+  @Test
+  void passwordsInJdbcUrlsAreHiddenWhenPrinted() {
+    Options o =
+        Options.of(
+            "url", "jdbc:postgresql://h:5432/db?user=etl&password=hunter2&ssl=true",
+            "other", "jdbc:sqlserver://h:1433;databaseName=db;password=hunter3");
+    assertThat(o.toString())
+        .doesNotContain("hunter2")
+        .doesNotContain("hunter3")
+        .contains("user=etl")
+        .contains("ssl=true");
+  }
+
+  @Test
+  void unknownOptionsNameTheClosestKnownOne() {
+    Options o = Options.of("dbtable", "t", "hashfeild", "id");
+    assertThatThrownBy(
+            () ->
+                o.checkKnown(
+                    java.util.Set.of("dbtable", "hashfield"),
+                    "connection option of a postgresql source",
+                    IllegalArgumentException::new))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("connection option of a postgresql source 'hashfeild' is not known")
+        .hasMessageContaining("did you mean 'hashfield'?");
+    o.checkKnown(java.util.Set.of("dbtable", "hashfeild"), "x", IllegalArgumentException::new);
+  }
 }

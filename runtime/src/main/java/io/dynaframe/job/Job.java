@@ -225,7 +225,8 @@ public final class Job implements AutoCloseable {
     Preconditions.checkArgument(
         f.run <= t.run, "--job-bookmark-from must not come after --job-bookmark-to");
     Set<String> range = FileBookmarks.readBetween(store.all(), f.run, t.run);
-    return new FileBookmarks(FileBookmarks.Mode.PAUSE, latest, range, DEFAULT_MAX_BAND_MILLIS);
+    return new FileBookmarks(
+        FileBookmarks.Mode.PAUSE, latest, range, DEFAULT_MAX_BAND_MILLIS, f, t);
   }
 
   /**

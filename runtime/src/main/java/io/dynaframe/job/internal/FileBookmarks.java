@@ -7,13 +7,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Bookmarks over file sources, as Glue keeps them for S3: a file is new when its modification time
  * is past the context's high-water mark, or, within {@code maxBand} of the mark, when it was not
- * seen with that time (files written late or modified are read again). What a run reads is kept in
- * memory until {@link #nextState} builds the state the job commits.
+ * seen with that time (files written late or modified are read again). Keyed sources (JDBC) keep
+ * the last key read. What a run reads is kept in memory until {@link #nextState} builds the state
+ * the job commits.
  */
 public final class FileBookmarks implements Bookmarks {
 
@@ -29,12 +31,60 @@ public final class FileBookmarks implements Bookmarks {
   private final Set<String> range; // files to read in a paused run with from/to, or null
   private final long maxBandMillis;
   private final Map<String, List<InputFile>> read = new LinkedHashMap<>();
+  private final Map<String, KeyState> keysRead = new LinkedHashMap<>();
+  private final BookmarkState rangeFrom; // paused run with from/to: the states at both ends
+  private final BookmarkState rangeTo;
 
   public FileBookmarks(Mode mode, BookmarkState previous, Set<String> range, long maxBandMillis) {
+    this(mode, previous, range, maxBandMillis, null, null);
+  }
+
+  /**
+   * Bookmarks of a paused run over the runs after {@code rangeFrom} up to {@code rangeTo}: files in
+   * {@code range}, and for keyed sources the rows past the key of {@code rangeFrom} up to that of
+   * {@code rangeTo}.
+   */
+  public FileBookmarks(
+      Mode mode,
+      BookmarkState previous,
+      Set<String> range,
+      long maxBandMillis,
+      BookmarkState rangeFrom,
+      BookmarkState rangeTo) {
     this.mode = mode;
     this.previous = previous;
     this.range = range;
     this.maxBandMillis = maxBandMillis;
+    this.rangeFrom = rangeFrom;
+    this.rangeTo = rangeTo;
+  }
+
+  @Override
+  public synchronized KeyRange keys(String transformationContext) {
+    if (mode == Mode.DISABLE || transformationContext == null || transformationContext.isEmpty()) {
+      return KeyRange.NOT_TRACKED;
+    }
+    if (rangeFrom != null && rangeTo != null) {
+      return new KeyRange(
+          true, keyOf(rangeFrom, transformationContext), keyOf(rangeTo, transformationContext));
+    }
+    return new KeyRange(true, keyOf(previous, transformationContext), Optional.empty());
+  }
+
+  private static Optional<KeyState> keyOf(BookmarkState state, String ctx) {
+    BookmarkState.Context c = state == null ? null : state.contexts.get(ctx);
+    if (c == null || c.keyColumns == null || c.keyValues == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new KeyState(c.keyColumns, c.keySortOrder, c.keyValues));
+  }
+
+  @Override
+  public synchronized void readKeys(String transformationContext, KeyState upTo) {
+    if (mode == Mode.DISABLE || transformationContext == null || transformationContext.isEmpty()) {
+      return;
+    }
+    keysRead.put(transformationContext, upTo);
   }
 
   @Override
@@ -105,6 +155,9 @@ public final class FileBookmarks implements Bookmarks {
             copy.highWaterMark = v.highWaterMark;
             copy.seen = new LinkedHashMap<>(v.seen);
             copy.read = List.of();
+            copy.keyColumns = v.keyColumns;
+            copy.keySortOrder = v.keySortOrder;
+            copy.keyValues = v.keyValues;
             next.contexts.put(k, copy);
           });
     }
@@ -125,6 +178,14 @@ public final class FileBookmarks implements Bookmarks {
           long floor = c.highWaterMark - maxBandMillis;
           c.seen.values().removeIf(t -> t < floor);
           c.read = paths;
+        });
+    keysRead.forEach(
+        (ctx, key) -> {
+          BookmarkState.Context c =
+              next.contexts.computeIfAbsent(ctx, k -> new BookmarkState.Context());
+          c.keyColumns = key.columns();
+          c.keySortOrder = key.sortOrder();
+          c.keyValues = key.values();
         });
     return next;
   }
