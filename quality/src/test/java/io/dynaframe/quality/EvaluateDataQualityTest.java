@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -473,6 +474,61 @@ class EvaluateDataQualityTest {
                         + " 0.7",
                     m("Dataset.*.CustomSQL.Compliance", 0.75)),
                 failed("IsComplete \"nope\"", "Column nope does not exist in the data", m())));
+  }
+
+  /**
+   * Every aggregate of every rule runs in one Spark query, every frequency rule (over several
+   * column lists, with and without a where clause) in one more.
+   */
+  @Test
+  void aggregateRulesShareOneQueryAndFrequencyRulesOneMore(DynaContext ctx) throws Exception {
+    String aggregates =
+        "RowCount > 0, Completeness \"name\" > 0.5, IsComplete \"id\", Mean \"price\" > 1,"
+            + " Sum \"qty\" > 1, StandardDeviation \"price\" > 0,"
+            + " ColumnCorrelation \"qty\" \"price\" > 0, ColumnValues \"country\" in [\"US\", \"CA\"],"
+            + " ColumnLength \"name\" <= 3, ColumnValues \"qty\" between 1 and 50 where \"price > 3\","
+            + " RowCount > 1 where \"id > 1\"";
+    String frequencies =
+        "IsUnique \"id\", Uniqueness \"id\" \"name\" = 1.0, DistinctValuesCount \"country\" > 1,"
+            + " Entropy \"country\" > 0, UniqueValueRatio \"name\" > 0 where \"qty > 10\"";
+    assertThat(queries(ctx, "Rules = [ " + aggregates + " ]")).containsExactly("head");
+    assertThat(queries(ctx, "Rules = [ " + frequencies + " ]"))
+        .containsExactly("head", "collectAsList");
+    assertThat(queries(ctx, "Rules = [ " + aggregates + ", " + frequencies + " ]"))
+        .containsExactly("head", "collectAsList");
+  }
+
+  /**
+   * The Spark actions (not commands such as creating a temporary view) evaluating a ruleset runs.
+   */
+  private static List<String> queries(DynaContext ctx, String ruleset) throws Exception {
+    List<String> n = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    org.apache.spark.sql.util.QueryExecutionListener l =
+        new org.apache.spark.sql.util.QueryExecutionListener() {
+          @Override
+          public void onSuccess(
+              String funcName, org.apache.spark.sql.execution.QueryExecution qe, long durationNs) {
+            if (!(qe.logical() instanceof org.apache.spark.sql.catalyst.plans.logical.Command)) {
+              n.add(funcName);
+            }
+          }
+
+          @Override
+          public void onFailure(
+              String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception e) {
+            n.add(funcName + " (failed)");
+          }
+        };
+    DynamicFrame input = orders(ctx);
+    ctx.spark().sparkContext().listenerBus().waitUntilEmpty();
+    ctx.spark().listenerManager().register(l);
+    try {
+      EvaluateDataQuality.of(ruleset).evaluate(input);
+      ctx.spark().sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      ctx.spark().listenerManager().unregister(l);
+    }
+    return List.copyOf(n);
   }
 
   @Test
