@@ -221,6 +221,23 @@ class EvaluateDataQualityTest {
                     m("Multicolumn.id,units.ColumnCorrelation", 1.0))));
   }
 
+  /** AWS's Mean page: rows with NULL are ignored; the mean of units is (0 + 20 + 40) / 3 = 20. */
+  @Test
+  void meanIgnoresNullRows(DynaContext ctx) {
+    DynamicFrame f =
+        Frames.rows(
+            ctx,
+            "id INT, units INT",
+            row(100, 0),
+            row(101, null),
+            row(102, 20),
+            row(103, null),
+            row(104, 40));
+    FrameAssert.assertThat(outcomes(f, "Rules = [ Mean \"units\" = 20 ]"))
+        .isEqualTo(
+            Frames.rows(ctx, OUTCOMES, passed("Mean \"units\" = 20", m("Column.units.Mean", 20))));
+  }
+
   /**
    * AWS's ColumnLength page: a NULL row counts as length 0, so {@code > 4} fails and {@code < 6}
    * succeeds; the compound rule fails NULL explicitly.

@@ -171,10 +171,11 @@ class RowLevelOutcomesTest {
     DynamicFrame orders =
         Frames.rows(ctx, "id INT, customer INT", row(1, 10), row(2, 11), row(3, 99), row(4, 10));
     DynamicFrame customers = Frames.rows(ctx, "cid INT", row(10), row(11), row(12));
-    String integrity = "ReferentialIntegrity \"customer\" \"reference.cid\" = 1.0";
+    String integrity = "ReferentialIntegrity \"customer\" \"reference.{cid}\" = 1.0";
     String counts = "RowCountMatch \"reference\" >= 0.9";
+    String schema = "SchemaMatch \"reference\" = 1.0";
     EvaluateDataQuality t =
-        EvaluateDataQuality.of("Rules = [ " + integrity + ", " + counts + " ]")
+        EvaluateDataQuality.of("Rules = [ " + integrity + ", " + counts + ", " + schema + " ]")
             .withReference("reference", customers);
     DataQualityResult r = t.evaluate(orders);
     FrameAssert.assertThat(r.ruleOutcomes())
@@ -184,16 +185,18 @@ class RowLevelOutcomesTest {
                 ctx,
                 OUTCOMES,
                 failed(integrity, notMet(0.75), m("Column.customer.ReferentialIntegrity", 0.75)),
-                passed(counts, m("Dataset.reference.RowCountMatch", 4.0 / 3))));
+                passed(counts, m("Dataset.reference.RowCountMatch", 4.0 / 3)),
+                // columns id INT, customer INT against cid INT: none of the three in common
+                failed(schema, notMet(0.0), m("Dataset.reference.SchemaMatch", 0))));
     FrameAssert.assertThat(r.rowLevelOutcomes())
         .isEqualTo(
             Frames.rows(
                 ctx,
                 "id INT, customer INT" + ROW_OUTCOME_COLUMNS,
-                row(1, 10, List.of(integrity, counts), List.of(), List.of(), "Passed"),
-                row(2, 11, List.of(integrity, counts), List.of(), List.of(), "Passed"),
-                row(3, 99, List.of(counts), List.of(integrity), List.of(), "Failed"),
-                row(4, 10, List.of(integrity, counts), List.of(), List.of(), "Passed")));
+                row(1, 10, List.of(integrity, counts), List.of(schema), List.of(), "Failed"),
+                row(2, 11, List.of(integrity, counts), List.of(schema), List.of(), "Failed"),
+                row(3, 99, List.of(counts), List.of(integrity, schema), List.of(), "Failed"),
+                row(4, 10, List.of(integrity, counts), List.of(schema), List.of(), "Failed")));
 
     assertThatThrownBy(() -> EvaluateDataQuality.of("Rules = [ " + counts + " ]").evaluate(orders))
         .isInstanceOf(DataQualityException.class)

@@ -873,6 +873,25 @@ public final class Evaluator {
               };
         }
         case "ReferentialIntegrity" -> planReferentialIntegrity();
+        case "SchemaMatch" -> {
+          Dataset<Row> ref = reference(column0());
+          java.util.Set<String> mine = new java.util.HashSet<>();
+          for (StructField f : df.schema().fields()) {
+            mine.add(f.name() + ":" + f.dataType().sql());
+          }
+          java.util.Set<String> theirs = new java.util.HashSet<>();
+          for (StructField f : ref.schema().fields()) {
+            theirs.add(f.name() + ":" + f.dataType().sql());
+          }
+          java.util.Set<String> union = new java.util.HashSet<>(mine);
+          union.addAll(theirs);
+          mine.retainAll(theirs);
+          double v = union.isEmpty() ? 1.0 : mine.size() / (double) union.size();
+          judge =
+              () ->
+                  metricOutcome(
+                      Map.of("Dataset." + column0() + ".SchemaMatch", v), v, rule.condition());
+        }
         default -> throw refuse(rule, "dynaframe does not evaluate " + rule.type() + " rules yet");
       }
     }

@@ -42,6 +42,11 @@ public final class Parser {
     }
   }
 
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of(
+          "between", "in", "matches", "not", "NOT", "with", "where", "and", "or", "AND", "OR",
+          "labels");
+
   private final String source;
   private final List<Token> tokens;
   private int pos;
@@ -391,7 +396,9 @@ public final class Parser {
               + String.join(", ", RuleTypes.names()));
     }
     List<String> params = new ArrayList<>();
-    while (peek().kind() == Kind.STRING) {
+    // AWS writes column names quoted, and once bare: IsPrimaryKey colA "colB" "colC"
+    while (peek().kind() == Kind.STRING
+        || (peek().kind() == Kind.IDENT && !KEYWORDS.contains(peek().text()) && !peek(1).is("("))) {
       params.add(next().value());
     }
     if (params.size() < shape.minParams()) {
