@@ -1,0 +1,357 @@
+package io.dynaframe.quality;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import com.google.common.collect.ImmutableMap;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.FrameCollection;
+import io.dynaframe.Transform;
+import io.dynaframe.quality.internal.Ast;
+import io.dynaframe.quality.internal.Evaluator;
+import io.dynaframe.quality.internal.Parser;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Glue's {@code EvaluateDataQuality}: evaluates a ruleset written in DQDL (AWS's Data Quality
+ * Definition Language) on a frame.
+ *
+ * <pre>{@code
+ * // Python: EvaluateDataQuality.apply(frame=orders, ruleset=rules, publishing_options={...})
+ * DynamicFrame outcomes = EvaluateDataQuality.apply(orders, rules, Map.of());
+ * // Python: EvaluateDataQuality().process_rows(frame=orders, ruleset=rules, ...)
+ * FrameCollection both = EvaluateDataQuality.processRows(orders, rules, Map.of(), Map.of());
+ * DynamicFrame rows = both.get("rowLevelOutcomes");
+ * // as a step of a job, failing the job when a rule fails (Glue Studio's "Fail job" option)
+ * DynamicFrame outcomes = orders.apply("check_orders", EvaluateDataQuality.of(rules).failOnFailure());
+ * }</pre>
+ *
+ * <p>The rule outcomes frame has AWS's columns: {@code Rule} (the rule as written), {@code Outcome}
+ * ({@code Passed} or {@code Failed}), {@code FailureReason} and {@code EvaluatedMetrics} (a map of
+ * metric name to double, named as AWS names them: {@code Dataset.*.RowCount}, {@code
+ * Column.id.Completeness}). The row-level outcomes are the input's rows with {@code
+ * DataQualityRulesPass}, {@code DataQualityRulesFail}, {@code DataQualityRulesSkip} (arrays of
+ * rules) and {@code DataQualityEvaluationResult} ({@code Passed} or {@code Failed}): Column
+ * expressions over the input, lazy like any frame.
+ *
+ * <p>The ruleset is parsed when the transform is applied; one that does not parse fails with a
+ * {@link DqdlParseException} naming the line, column and token. Rules AWS evaluates with its own
+ * services (anomaly detection, dynamic rules over {@code last(n)}) and the file rules are refused
+ * with a {@link DataQualityException} naming the rule. A rule naming a column the frame does not
+ * have fails (its outcome says which column), as a check of the data should.
+ *
+ * <p>All aggregate rules are computed in one Spark job, the frequency rules (uniqueness, distinct
+ * values, entropy) in one more; {@code CustomSql} statements and reference datasets add one job
+ * each.
+ *
+ * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/dqdl.html">AWS's DQDL reference</a>
+ * @see <a
+ *     href="https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-EvaluateDataQuality.html">AWS's
+ *     EvaluateDataQuality class</a>
+ */
+public final class EvaluateDataQuality implements Transform<DynamicFrame> {
+  private static final long serialVersionUID = 1L;
+
+  /** The publishing options AWS documents; they are accepted and have no effect outside AWS. */
+  static final Set<String> PUBLISHING_OPTIONS =
+      Set.of(
+          "dataQualityEvaluationContext",
+          "enableDataQualityCloudWatchMetrics",
+          "enableDataQualityResultsPublishing",
+          "resultsS3Prefix");
+
+  /** The additional options of process_rows that dynaframe knows. */
+  static final Set<String> ADDITIONAL_OPTIONS =
+      Set.of("performanceTuning.caching", "compositeRuleEvaluation.method", "observations.scope");
+
+  private static final StructType OUTCOMES_SCHEMA =
+      new StructType()
+          .add("Rule", DataTypes.StringType)
+          .add("Outcome", DataTypes.StringType)
+          .add("FailureReason", DataTypes.StringType)
+          .add(
+              "EvaluatedMetrics",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
+
+  private final String ruleset;
+  private final ImmutableMap<String, Object> publishingOptions;
+  private final ImmutableMap<String, Object> additionalOptions;
+  private final transient ImmutableMap<String, DynamicFrame> references;
+  private final boolean failOnFailure;
+  private final transient Clock clock;
+
+  private EvaluateDataQuality(
+      String ruleset,
+      ImmutableMap<String, Object> publishingOptions,
+      ImmutableMap<String, Object> additionalOptions,
+      ImmutableMap<String, DynamicFrame> references,
+      boolean failOnFailure,
+      Clock clock) {
+    this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+    this.publishingOptions = publishingOptions;
+    this.additionalOptions = additionalOptions;
+    this.references = references;
+    this.failOnFailure = failOnFailure;
+    this.clock = clock;
+  }
+
+  /** The transform for this DQDL ruleset (parsed when applied). */
+  public static EvaluateDataQuality of(String ruleset) {
+    return new EvaluateDataQuality(
+        ruleset, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), false, Clock.systemUTC());
+  }
+
+  /**
+   * Glue's {@code EvaluateDataQuality.apply(frame, ruleset, publishing_options)}: the rule outcomes
+   * frame.
+   */
+  public static DynamicFrame apply(
+      DynamicFrame frame, String ruleset, Map<String, ?> publishingOptions) {
+    return frame.apply(of(ruleset).withPublishingOptions(publishingOptions));
+  }
+
+  /**
+   * Glue's {@code EvaluateDataQuality().process_rows(frame, ruleset, publishing_options,
+   * additional_options)}: a collection of {@code ruleOutcomes} and {@code rowLevelOutcomes}.
+   */
+  public static FrameCollection processRows(
+      DynamicFrame frame,
+      String ruleset,
+      Map<String, ?> publishingOptions,
+      Map<String, ?> additionalOptions) {
+    return frame.apply(
+        of(ruleset)
+            .withPublishingOptions(publishingOptions)
+            .withAdditionalOptions(additionalOptions)
+            .rowLevel());
+  }
+
+  /**
+   * This transform with Glue's publishing options ({@code dataQualityEvaluationContext}, {@code
+   * enableDataQualityCloudWatchMetrics}, {@code enableDataQualityResultsPublishing}, {@code
+   * resultsS3Prefix}); they are checked and kept, and publish nothing outside AWS.
+   *
+   * @throws IllegalArgumentException for an option AWS does not document, naming the known ones
+   */
+  public EvaluateDataQuality withPublishingOptions(Map<String, ?> options) {
+    return new EvaluateDataQuality(
+        ruleset,
+        checked(options, PUBLISHING_OPTIONS, "publishing option"),
+        additionalOptions,
+        references,
+        failOnFailure,
+        clock);
+  }
+
+  /**
+   * This transform with process_rows' additional options: {@code compositeRuleEvaluation.method}
+   * ({@code COLUMN}, the default, is supported), {@code performanceTuning.caching} and {@code
+   * observations.scope} (accepted, no effect).
+   */
+  public EvaluateDataQuality withAdditionalOptions(Map<String, ?> options) {
+    ImmutableMap<String, Object> o = checked(options, ADDITIONAL_OPTIONS, "additional option");
+    Object method = o.get("compositeRuleEvaluation.method");
+    if (method != null && !"COLUMN".equalsIgnoreCase(method.toString())) {
+      throw new IllegalArgumentException(
+          "additional option compositeRuleEvaluation.method="
+              + method
+              + " is not supported by dynaframe yet; COLUMN (the default) is");
+    }
+    return new EvaluateDataQuality(ruleset, publishingOptions, o, references, failOnFailure, clock);
+  }
+
+  /**
+   * This transform with a reference dataset, named as the ruleset names it ({@code RowCountMatch
+   * "reference" >= 0.9}, {@code ReferentialIntegrity "id" "reference.id" = 1.0}): Glue's additional
+   * data sources.
+   */
+  public EvaluateDataQuality withReference(String alias, DynamicFrame frame) {
+    Objects.requireNonNull(alias, "alias");
+    Objects.requireNonNull(frame, "frame");
+    Map<String, DynamicFrame> m = new LinkedHashMap<>(references);
+    m.put(alias, frame);
+    return new EvaluateDataQuality(
+        ruleset,
+        publishingOptions,
+        additionalOptions,
+        ImmutableMap.copyOf(m),
+        failOnFailure,
+        clock);
+  }
+
+  /**
+   * This transform failing with a {@link DataQualityFailedException} when a rule fails: Glue
+   * Studio's "Fail job when data quality fails".
+   */
+  public EvaluateDataQuality failOnFailure() {
+    return new EvaluateDataQuality(
+        ruleset, publishingOptions, additionalOptions, references, true, clock);
+  }
+
+  /** This transform reading the time ({@code now()}, DataFreshness) from this clock. */
+  public EvaluateDataQuality withClock(Clock value) {
+    return new EvaluateDataQuality(
+        ruleset,
+        publishingOptions,
+        additionalOptions,
+        references,
+        failOnFailure,
+        Objects.requireNonNull(value, "clock"));
+  }
+
+  /**
+   * The process_rows form: a transform to the collection {@code ruleOutcomes}, {@code
+   * rowLevelOutcomes}.
+   */
+  public Transform<FrameCollection> rowLevel() {
+    EvaluateDataQuality self = this;
+    return new Transform<>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public FrameCollection expand(DynamicFrame input, String step) {
+        return self.evaluate(input, step).asCollection();
+      }
+
+      @Override
+      public String kind() {
+        return "EvaluateDataQuality";
+      }
+    };
+  }
+
+  @Override
+  public DynamicFrame expand(DynamicFrame input, String step) {
+    return evaluate(input, step).ruleOutcomes();
+  }
+
+  /**
+   * Evaluates the ruleset on a frame outside a step: the outcomes, the analyzers' metrics and both
+   * frames.
+   */
+  public DataQualityResult evaluate(DynamicFrame input) {
+    return evaluate(input, "EvaluateDataQuality");
+  }
+
+  private DataQualityResult evaluate(DynamicFrame input, String step) {
+    Ast.Document doc = Parser.parse(ruleset);
+    Dataset<Row> rows = input.toDF();
+    Map<String, Dataset<Row>> refs = new LinkedHashMap<>();
+    references.forEach((k, v) -> refs.put(k, v.toDF()));
+    Evaluator ev = new Evaluator(rows.sparkSession(), rows, refs, clock.instant());
+    List<Evaluator.Node> rules = ev.plan(doc.rules(), false);
+    List<Evaluator.Node> analyzers = ev.plan(doc.analyzers(), true);
+    ev.run();
+
+    List<RuleOutcome> outcomes = new ArrayList<>();
+    List<Row> outRows = new ArrayList<>();
+    for (Evaluator.Node n : rules) {
+      RuleOutcome o = n.outcome();
+      outcomes.add(o);
+      outRows.add(
+          RowFactory.create(
+              o.rule(), o.outcome(), o.failureReason(), new LinkedHashMap<>(o.evaluatedMetrics())));
+    }
+    Map<String, Map<String, Double>> analyzerMetrics = new LinkedHashMap<>();
+    for (Evaluator.Node n : analyzers) {
+      analyzerMetrics.put(n.text(), n.outcome().evaluatedMetrics());
+    }
+    if (failOnFailure) {
+      List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
+      if (!failed.isEmpty()) {
+        throw new DataQualityFailedException(step, failed);
+      }
+    }
+    Dataset<Row> outcomesDf = rows.sparkSession().createDataFrame(outRows, OUTCOMES_SCHEMA);
+    DynamicFrame outcomesFrame =
+        DynamicFrame.fromDF(outcomesDf, input.context(), DataQualityResult.RULE_OUTCOMES)
+            .withTransformationContext(step);
+    DynamicFrame rowLevel =
+        input
+            .withRows(rowLevel(rows, rules))
+            .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
+            .withTransformationContext(step);
+    return new DataQualityResult(outcomes, analyzerMetrics, outcomesFrame, rowLevel);
+  }
+
+  private static Dataset<Row> rowLevel(Dataset<Row> input, List<Evaluator.Node> rules) {
+    String[] original = input.columns();
+    Dataset<Row> rows = input;
+    for (Evaluator.Node n : rules) {
+      rows = n.augment(rows);
+    }
+    List<Column> pass = new ArrayList<>();
+    List<Column> fail = new ArrayList<>();
+    List<Column> skip = new ArrayList<>();
+    for (Evaluator.Node n : rules) {
+      Column skipped = n.applies() == null ? lit(false) : not(coalesce(n.applies(), lit(false)));
+      Column ok = coalesce(n.rowPass(), lit(false));
+      pass.add(when(not(skipped).and(ok), lit(n.text())));
+      fail.add(when(not(skipped).and(not(ok)), lit(n.text())));
+      skip.add(when(skipped, lit(n.text())));
+    }
+    List<Column> out = new ArrayList<>();
+    for (String c : original) {
+      out.add(rows.col("`" + c.replace("`", "``") + "`"));
+    }
+    Column empty = functions_emptyStrings();
+    Column failArr = rules.isEmpty() ? empty : array_compact(array(fail.toArray(Column[]::new)));
+    out.add(
+        (rules.isEmpty() ? empty : array_compact(array(pass.toArray(Column[]::new))))
+            .as("DataQualityRulesPass"));
+    out.add(failArr.as("DataQualityRulesFail"));
+    out.add(
+        (rules.isEmpty() ? empty : array_compact(array(skip.toArray(Column[]::new))))
+            .as("DataQualityRulesSkip"));
+    out.add(
+        when(size(failArr).gt(0), lit("Failed"))
+            .otherwise(lit("Passed"))
+            .as("DataQualityEvaluationResult"));
+    return rows.select(out.toArray(Column[]::new));
+  }
+
+  private static Column functions_emptyStrings() {
+    return array().cast(DataTypes.createArrayType(DataTypes.StringType));
+  }
+
+  private static ImmutableMap<String, Object> checked(
+      Map<String, ?> options, Set<String> known, String what) {
+    if (options == null) {
+      return ImmutableMap.of();
+    }
+    for (String k : options.keySet()) {
+      if (!known.contains(k)) {
+        throw new IllegalArgumentException(
+            what + " '" + k + "' is not known; known: " + known.stream().sorted().toList());
+      }
+    }
+    return ImmutableMap.copyOf(options);
+  }
+
+  @Override
+  public String kind() {
+    return "EvaluateDataQuality";
+  }
+
+  @Override
+  public String toString() {
+    return "EvaluateDataQuality[" + ruleset.replaceAll("\\s+", " ").trim() + "]";
+  }
+}

@@ -1,0 +1,1167 @@
+package io.dynaframe.quality.internal;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import io.dynaframe.quality.DataQualityException;
+import io.dynaframe.quality.RuleOutcome;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Evaluates a parsed ruleset on a Dataset with as few Spark jobs as the rules allow: every
+ * aggregate of every rule (counts, completeness, means, compliance of row-level rules, each under
+ * its {@code where} filter) in one {@code agg} job; every rule that needs value frequencies
+ * (uniqueness, distinct values, unique value ratio, entropy) in one more job, one grouping set per
+ * column list; {@code CustomSql} and reference datasets one job each. Row-level outcomes are Column
+ * expressions over the input.
+ */
+public final class Evaluator {
+  private static final AtomicLong VIEWS = new AtomicLong();
+
+  private final SparkSession spark;
+  private final Dataset<Row> df;
+  private final Map<String, Dataset<Row>> references;
+  private final Instant now;
+  private final List<Column> aggregates = new ArrayList<>();
+  private final Map<String, Integer> aggregateIndex = new LinkedHashMap<>();
+  private final Map<String, GroupKey> groupKeys = new LinkedHashMap<>();
+  private Row aggregateRow;
+  private final Map<Integer, double[]> groupStats = new LinkedHashMap<>();
+
+  /** The outcome of a rule (or analyzer) and how to judge each row by it. */
+  public interface Node {
+    /** The rule as written. */
+    String text();
+
+    /** Its outcome; valid after {@link Evaluator#run}. */
+    RuleOutcome outcome();
+
+    /** Whether a row passes it (a constant for rules judged on the whole dataset). */
+    Column rowPass();
+
+    /** The rows it applies to (its {@code where} filter), or null for all rows. */
+    Column applies();
+
+    /** The input with the columns {@link #rowPass} needs (a join), or the input itself. */
+    default Dataset<Row> augment(Dataset<Row> rows) {
+      return rows;
+    }
+  }
+
+  private record GroupKey(int id, List<String> columns, String where) {}
+
+  /**
+   * An evaluator of rules on {@code df}, with the reference datasets by alias, at the instant
+   * {@code now} (for {@code now()} and DataFreshness).
+   */
+  public Evaluator(
+      SparkSession spark, Dataset<Row> df, Map<String, Dataset<Row>> references, Instant now) {
+    this.spark = spark;
+    this.df = df;
+    this.references = references;
+    this.now = now;
+  }
+
+  /** Plans every rule; no Spark job runs until {@link #run}. */
+  public List<Node> plan(List<Ast.Rule> rules, boolean analyzers) {
+    List<Node> out = new ArrayList<>();
+    for (Ast.Rule r : rules) {
+      out.add(node(r, analyzers));
+    }
+    return out;
+  }
+
+  /** Runs the aggregate job and the grouping job (when rules need them). */
+  public void run() {
+    if (!aggregates.isEmpty()) {
+      aggregateRow =
+          df.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+              .head();
+    }
+    if (!groupKeys.isEmpty()) {
+      runGroups();
+    }
+  }
+
+  // ------------------------------------------------------------------ shared jobs
+
+  private int aggregate(String key, Column c) {
+    return aggregateIndex.computeIfAbsent(
+        key,
+        k -> {
+          aggregates.add(c.as("a" + aggregates.size()));
+          return aggregates.size() - 1;
+        });
+  }
+
+  private Double aggValue(int i) {
+    Object v = aggregateRow.get(i);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalStateException("aggregate " + i + " is not a number: " + v);
+  }
+
+  private String aggString(int i) {
+    Object v = aggregateRow.get(i);
+    return v == null ? null : v.toString();
+  }
+
+  private int group(List<String> columns, String where) {
+    String key = columns + "|" + where;
+    return groupKeys.computeIfAbsent(key, k -> new GroupKey(groupKeys.size(), columns, where)).id();
+  }
+
+  /**
+   * One job for every frequency-based rule: GROUP BY GROUPING SETS over the columns of each rule
+   * (and its where flag), then per set the number of groups, of groups seen once, of values, and
+   * the sum of n*ln(n) for the entropy.
+   */
+  private void runGroups() {
+    Map<String, String> alias = new LinkedHashMap<>();
+    List<Column> projected = new ArrayList<>();
+    for (GroupKey k : groupKeys.values()) {
+      for (String c : k.columns()) {
+        if (!alias.containsKey(c)) {
+          String a = "g" + alias.size();
+          alias.put(c, a);
+          projected.add(column(c).as(a));
+        }
+      }
+    }
+    Map<Integer, String> flags = new LinkedHashMap<>();
+    for (GroupKey k : groupKeys.values()) {
+      if (k.where() != null) {
+        String f = "w" + k.id();
+        flags.put(k.id(), f);
+        projected.add(coalesce(functions.expr(k.where()), lit(false)).as(f));
+      }
+    }
+    List<String> all = new ArrayList<>(alias.values());
+    all.addAll(flags.values());
+    StringBuilder sets = new StringBuilder();
+    StringBuilder which = new StringBuilder("CASE");
+    StringBuilder valid = new StringBuilder("CASE");
+    for (GroupKey k : groupKeys.values()) {
+      List<String> members = new ArrayList<>();
+      for (String c : k.columns()) {
+        members.add(alias.get(c));
+      }
+      if (flags.containsKey(k.id())) {
+        members.add(flags.get(k.id()));
+      }
+      if (sets.length() > 0) {
+        sets.append(", ");
+      }
+      sets.append("(").append(String.join(", ", members)).append(")");
+      String isThis =
+          all.stream()
+              .map(c -> "grouping(" + c + ") = " + (members.contains(c) ? "0" : "1"))
+              .collect(Collectors.joining(" AND "));
+      which.append(" WHEN ").append(isThis).append(" THEN ").append(k.id());
+      String someValue =
+          k.columns().stream()
+              .map(c -> alias.get(c) + " IS NOT NULL")
+              .collect(Collectors.joining(" OR "));
+      String cond =
+          "(" + someValue + ")" + (flags.containsKey(k.id()) ? " AND " + flags.get(k.id()) : "");
+      valid.append(" WHEN ").append(isThis).append(" THEN ").append(cond);
+    }
+    which.append(" END");
+    valid.append(" ELSE false END");
+    String view = "dynaframe_dq_" + VIEWS.incrementAndGet();
+    df.select(projected.toArray(Column[]::new)).createOrReplaceTempView(view);
+    try {
+      Dataset<Row> counts =
+          spark.sql(
+              "SELECT k, count(1) AS groups, sum(CASE WHEN n = 1 THEN 1 ELSE 0 END) AS uniques,"
+                  + " sum(n) AS total, sum(n * ln(n)) AS nlogn FROM (SELECT "
+                  + which
+                  + " AS k, "
+                  + valid
+                  + " AS valid, count(1) AS n FROM "
+                  + view
+                  + " GROUP BY GROUPING SETS ("
+                  + sets
+                  + ")) WHERE valid GROUP BY k");
+      for (Row r : counts.collectAsList()) {
+        groupStats.put(
+            ((Number) r.get(0)).intValue(),
+            new double[] {
+              ((Number) r.get(1)).doubleValue(),
+              ((Number) r.get(2)).doubleValue(),
+              ((Number) r.get(3)).doubleValue(),
+              ((Number) r.get(4)).doubleValue()
+            });
+      }
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  /** groups, uniques, values (non-null), sum n ln n. */
+  private double[] stats(int id) {
+    return groupStats.getOrDefault(id, new double[4]);
+  }
+
+  // ------------------------------------------------------------------ planning
+
+  private Node node(Ast.Rule rule, boolean analyzer) {
+    if (rule instanceof Ast.Composite c) {
+      List<Node> children = new ArrayList<>();
+      for (Ast.Rule r : c.children()) {
+        children.add(node(r, analyzer));
+      }
+      return new CompositeNode(c, children);
+    }
+    Ast.Simple s = (Ast.Simple) rule;
+    checkStatic(s);
+    if (RuleTypes.REFUSED.contains(s.type())) {
+      throw refuse(
+          s,
+          s.type().equals("DetectAnomalies")
+              ? "it needs AWS Glue's statistics of earlier runs, which dynaframe does not keep yet"
+              : "it checks files on Amazon S3, not the rows of a frame");
+    }
+    Column where = null;
+    if (s.where() != null) {
+      try {
+        where = functions.expr(s.where());
+        df.filter(where); // analysed now: a bad clause fails here, naming the rule
+      } catch (Exception e) {
+        throw new DataQualityException(
+            at(s)
+                + ": the where clause \""
+                + s.where()
+                + "\" is not valid SQL on this frame: "
+                + firstLine(e.getMessage()),
+            e);
+      }
+    }
+    return new SimpleNode(s, where);
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static String at(Ast.Rule r) {
+    return "rule '" + r.text() + "' (line " + r.line() + ", column " + r.column() + ")";
+  }
+
+  private static DataQualityException refuse(Ast.Rule r, String why) {
+    return new DataQualityException(at(r) + " cannot be evaluated: " + why);
+  }
+
+  /** Dynamic rules (last(n), avg(...)) need earlier runs' metrics: refused at apply time. */
+  private void checkStatic(Ast.Simple s) {
+    for (Ast.Condition c : new Ast.Condition[] {s.condition(), s.threshold()}) {
+      if (c == null) {
+        continue;
+      }
+      List<Ast.Expr> operands;
+      if (c instanceof Ast.Compare cmp) {
+        operands = List.of(cmp.value());
+      } else if (c instanceof Ast.Between b) {
+        operands = List.of(b.low(), b.high());
+      } else if (c instanceof Ast.In in) {
+        operands = in.values();
+      } else {
+        operands = List.of();
+      }
+      for (Ast.Expr e : operands) {
+        Optional<Ast.Call> call = findCall(e);
+        if (call.isPresent()) {
+          throw refuse(
+              s,
+              "'"
+                  + call.get().text()
+                  + "' (line "
+                  + call.get().line()
+                  + ", column "
+                  + call.get().column()
+                  + ") is a dynamic rule: it needs the metrics of earlier runs, which AWS Glue"
+                  + " keeps in its own service and dynaframe does not keep yet");
+        }
+      }
+    }
+  }
+
+  private static Optional<Ast.Call> findCall(Ast.Expr e) {
+    if (e instanceof Ast.Call c) {
+      return Optional.of(c);
+    }
+    if (e instanceof Ast.Binary b) {
+      Optional<Ast.Call> l = findCall(b.left());
+      return l.isPresent() ? l : findCall(b.right());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<StructField> field(String name) {
+    for (StructField f : df.schema().fields()) {
+      if (f.name().equals(name)) {
+        return Optional.of(f);
+      }
+    }
+    for (StructField f : df.schema().fields()) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Column column(String name) {
+    return df.col("`" + field(name).map(StructField::name).orElse(name).replace("`", "``") + "`");
+  }
+
+  // ------------------------------------------------------------------ operands
+
+  /** A number, a string, an instant, a duration (seconds) or a keyword. */
+  private Object value(Ast.Expr e) {
+    if (e instanceof Ast.Num n) {
+      return n.text().contains(".") ? (Object) new BigDecimal(n.text()) : longOrDouble(n);
+    }
+    if (e instanceof Ast.Str str) {
+      return str.value();
+    }
+    if (e instanceof Ast.Keyword || e instanceof Ast.Duration) {
+      return e;
+    }
+    if (e instanceof Ast.Now) {
+      return now;
+    }
+    if (e instanceof Ast.Binary b) {
+      return binary(b);
+    }
+    throw new IllegalStateException("dynamic operand " + ((Ast.Call) e).text());
+  }
+
+  private static Object longOrDouble(Ast.Num n) {
+    double v = n.value();
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+  }
+
+  private Object binary(Ast.Binary b) {
+    Object l = value(b.left());
+    Object r = value(b.right());
+    if (l instanceof Instant i && r instanceof Ast.Duration d && (b.op() == '+' || b.op() == '-')) {
+      long ms = (long) (d.seconds() * 1000);
+      return b.op() == '+' ? i.plusMillis(ms) : i.minusMillis(ms);
+    }
+    if (l instanceof Number x && r instanceof Number y) {
+      double a = x.doubleValue();
+      double c = y.doubleValue();
+      return switch (b.op()) {
+        case '+' -> a + c;
+        case '-' -> a - c;
+        case '*' -> a * c;
+        default -> a / c;
+      };
+    }
+    throw new DataQualityException(
+        "cannot compute " + describe(l) + " " + b.op() + " " + describe(r) + " in a DQDL value");
+  }
+
+  private static String describe(Object o) {
+    return o instanceof Ast.Duration d ? d.text() : String.valueOf(o);
+  }
+
+  private double number(Ast.Simple s, Ast.Expr e) {
+    Object v = value(e);
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof Ast.Duration d) {
+      return d.seconds();
+    }
+    throw new DataQualityException(
+        at(s) + ": " + describe(v) + " is not a number; " + s.type() + " compares a number");
+  }
+
+  /** Whether a metric satisfies a condition (no condition: analyzers, always true). */
+  private boolean holds(Ast.Simple s, Ast.Condition c, double v) {
+    if (c == null) {
+      return true;
+    }
+    if (c instanceof Ast.Compare cmp) {
+      double x = number(s, cmp.value());
+      return switch (cmp.op()) {
+        case "=" -> v == x;
+        case "!=" -> v != x;
+        case ">" -> v > x;
+        case ">=" -> v >= x;
+        case "<" -> v < x;
+        default -> v <= x;
+      };
+    }
+    if (c instanceof Ast.Between b) {
+      boolean in = v >= number(s, b.low()) && v <= number(s, b.high());
+      return b.negated() != in;
+    }
+    if (c instanceof Ast.In in) {
+      boolean found = false;
+      for (Ast.Expr e : in.values()) {
+        found |= number(s, e) == v;
+      }
+      return in.negated() != found;
+    }
+    throw new DataQualityException(at(s) + ": " + s.type() + " compares a number, not a pattern");
+  }
+
+  private Column literal(Object v) {
+    if (v instanceof Instant i) {
+      return lit(Timestamp.from(i));
+    }
+    if (v instanceof Ast.Duration d) {
+      return lit(d.seconds());
+    }
+    return lit(v);
+  }
+
+  /**
+   * Whether a value satisfies a condition, as a Column; null values fail, except with {@code !=}
+   * and {@code not in}, and {@code = NULL} / {@code in [NULL]} (AWS's null behaviour).
+   */
+  private Column predicate(Ast.Simple s, Column v, Ast.Condition c) {
+    if (c instanceof Ast.Compare cmp) {
+      Object x = value(cmp.value());
+      if (x instanceof Ast.Keyword k) {
+        Column is = keyword(v, k);
+        return switch (cmp.op()) {
+          case "=" -> is;
+          case "!=" -> k.name().equals("NULL") ? v.isNotNull() : v.isNull().or(not(is));
+          default ->
+              throw new DataQualityException(
+                  at(s) + ": " + k.name() + " is compared with = or != only");
+        };
+      }
+      Column l = literal(x);
+      return switch (cmp.op()) {
+        case "=" -> v.equalTo(l);
+        case "!=" -> v.isNull().or(v.notEqual(l));
+        case ">" -> v.gt(l);
+        case ">=" -> v.geq(l);
+        case "<" -> v.lt(l);
+        default -> v.leq(l);
+      };
+    }
+    if (c instanceof Ast.Between b) {
+      Column in = v.geq(literal(value(b.low()))).and(v.leq(literal(value(b.high()))));
+      return b.negated() ? not(in) : in;
+    }
+    if (c instanceof Ast.In in) {
+      Column any = lit(false);
+      List<Object> plain = new ArrayList<>();
+      boolean nullListed = false;
+      for (Ast.Expr e : in.values()) {
+        Object x = value(e);
+        if (x instanceof Ast.Keyword k) {
+          nullListed |= k.name().equals("NULL");
+          any = any.or(keyword(v, k));
+        } else {
+          plain.add(x instanceof Instant i ? Timestamp.from(i) : x);
+        }
+      }
+      if (!plain.isEmpty()) {
+        any = any.or(coalesce(v.isin(plain.toArray()), lit(false)));
+      }
+      return in.negated() ? (nullListed ? not(any) : v.isNull().or(not(any))) : any;
+    }
+    Ast.Matches m = (Ast.Matches) c;
+    Column ok = v.cast("string").rlike("^(?:" + m.regex() + ")$");
+    return m.negated() ? not(ok) : ok;
+  }
+
+  private static Column keyword(Column v, Ast.Keyword k) {
+    return switch (k.name()) {
+      case "NULL" -> v.isNull();
+      case "EMPTY" -> coalesce(v.cast("string").equalTo(lit("")), lit(false));
+      default ->
+          coalesce(
+              functions
+                  .trim(v.cast("string"))
+                  .equalTo(lit(""))
+                  .and(functions.length(v.cast("string")).gt(0)),
+              lit(false));
+    };
+  }
+
+  // ------------------------------------------------------------------ nodes
+
+  private final class CompositeNode implements Node {
+    private final Ast.Composite rule;
+    private final List<Node> children;
+
+    CompositeNode(Ast.Composite rule, List<Node> children) {
+      this.rule = rule;
+      this.children = children;
+    }
+
+    @Override
+    public String text() {
+      return rule.text();
+    }
+
+    @Override
+    public RuleOutcome outcome() {
+      boolean passed = rule.and();
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      List<String> reasons = new ArrayList<>();
+      for (Node c : children) {
+        RuleOutcome o = c.outcome();
+        passed = rule.and() ? passed && o.passed() : passed || o.passed();
+        metrics.putAll(o.evaluatedMetrics());
+        if (!o.passed() && o.failureReason() != null) {
+          reasons.add(o.failureReason());
+        }
+      }
+      return new RuleOutcome(
+          rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
+    }
+
+    @Override
+    public Column rowPass() {
+      Column out = lit(rule.and());
+      for (Node c : children) {
+        Column p = coalesce(c.rowPass(), lit(false));
+        Column effective =
+            c.applies() == null ? p : when(c.applies(), p).otherwise(lit(rule.and()));
+        out = rule.and() ? out.and(effective) : out.or(effective);
+      }
+      return out;
+    }
+
+    @Override
+    public Column applies() {
+      return null;
+    }
+
+    @Override
+    public Dataset<Row> augment(Dataset<Row> rows) {
+      Dataset<Row> r = rows;
+      for (Node c : children) {
+        r = c.augment(r);
+      }
+      return r;
+    }
+  }
+
+  private final class SimpleNode implements Node {
+    private final Ast.Simple rule;
+    private final Column where;
+    private final String missing; // a column the rule needs that the frame lacks
+    private java.util.function.Supplier<RuleOutcome> judge;
+    private Column row; // null: judged on the whole dataset
+    private java.util.function.UnaryOperator<Dataset<Row>> join = d -> d;
+    private RuleOutcome outcome;
+
+    SimpleNode(Ast.Simple rule, Column where) {
+      this.rule = rule;
+      this.where = where;
+      this.missing = missingColumn();
+      if (missing == null) {
+        plan();
+      }
+    }
+
+    private String missingColumn() {
+      List<String> cols =
+          switch (rule.type()) {
+            case "ColumnExists",
+                "ColumnNamesMatchPattern",
+                "RowCount",
+                "ColumnCount",
+                "CustomSql",
+                "RowCountMatch",
+                "SchemaMatch",
+                "DatasetMatch",
+                "AggregateMatch" ->
+                List.of();
+            case "ReferentialIntegrity" -> split(rule.params().get(0));
+            default -> rule.params();
+          };
+      for (String c : cols) {
+        if (field(c).isEmpty()) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    private Column inWhere(Column c) {
+      return where == null ? c : when(where, c);
+    }
+
+    private int rows() {
+      return aggregate(
+          "rows|" + rule.where(), where == null ? count(lit(1)) : count(when(where, lit(1))));
+    }
+
+    private String column0() {
+      return rule.params().get(0);
+    }
+
+    private String metricName(String metric) {
+      return rule.params().size() == 1
+          ? "Column." + column0() + "." + metric
+          : "Multicolumn." + String.join(",", rule.params()) + "." + metric;
+    }
+
+    private RuleOutcome metricOutcome(Map<String, Double> metrics, Double value, Ast.Condition c) {
+      if (value == null || value.isNaN()) {
+        return new RuleOutcome(
+            rule.text(),
+            false,
+            "No rows to evaluate the rule on: the metric has no value",
+            metrics);
+      }
+      boolean ok = holds(rule, c, value);
+      return new RuleOutcome(
+          rule.text(),
+          ok,
+          ok ? null : "Value: " + value + " does not meet the constraint requirement!",
+          metrics);
+    }
+
+    /**
+     * A row-level rule: compliance in the aggregate job; rule passes when all rows (or threshold).
+     */
+    private void rowLevel(Column pass, String metric, boolean valueMessage, Column shown) {
+      Column p = coalesce(pass, lit(false));
+      row = p;
+      int rows = rows();
+      int ok =
+          aggregate(
+              "ok|" + rule.text(), functions.sum(inWhere(when(p, lit(1L)).otherwise(lit(0L)))));
+      int sample =
+          valueMessage
+              ? aggregate(
+                  "bad|" + rule.text(),
+                  functions.min(inWhere(when(not(p), coalesce(shown.cast("string"), lit("NULL"))))))
+              : -1;
+      judge =
+          () -> {
+            double n = aggValue(rows);
+            Double good = aggValue(ok);
+            double compliance = n == 0 ? 1.0 : (good == null ? 0 : good) / n;
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(metricName(metric), compliance);
+            boolean passed =
+                rule.threshold() == null
+                    ? compliance == 1.0
+                    : holds(rule, rule.threshold(), compliance);
+            String reason = null;
+            if (!passed) {
+              reason =
+                  valueMessage && rule.threshold() == null
+                      ? "Value: " + aggString(sample) + " does not meet the constraint requirement!"
+                      : String.format(
+                          Locale.ROOT, "%.2f %% of rows passed the threshold", compliance * 100);
+            }
+            return new RuleOutcome(rule.text(), passed, reason, metrics);
+          };
+    }
+
+    private void plan() {
+      switch (rule.type()) {
+        case "RowCount" -> {
+          int n = rows();
+          judge =
+              () -> {
+                double v = aggValue(n);
+                return metricOutcome(Map.of("Dataset.*.RowCount", v), v, rule.condition());
+              };
+        }
+        case "ColumnCount" -> {
+          double v = df.schema().fields().length;
+          judge = () -> metricOutcome(Map.of("Dataset.*.ColumnCount", v), v, rule.condition());
+        }
+        case "Completeness", "IsComplete" -> {
+          Column c = column(column0());
+          int n = rows();
+          int nn = aggregate("nn|" + column0() + "|" + rule.where(), count(inWhere(c)));
+          row = c.isNotNull();
+          Ast.Condition cond =
+              rule.type().equals("IsComplete")
+                  ? new Ast.Compare("=", new Ast.Num(1, "1.0"))
+                  : rule.condition();
+          judge =
+              () -> {
+                double rows = aggValue(n);
+                Double v = rows == 0 ? null : aggValue(nn) / rows;
+                return metricOutcome(
+                    v == null ? Map.of() : Map.of(metricName("Completeness"), v), v, cond);
+              };
+        }
+        case "Uniqueness", "IsUnique", "UniqueValueRatio", "DistinctValuesCount", "Entropy" -> {
+          int g = group(rule.params(), rule.where());
+          int n = rows();
+          String type = rule.type();
+          if (type.equals("IsUnique")) {
+            row = uniqueRow();
+          }
+          judge =
+              () -> {
+                double[] st = stats(g);
+                double rows = aggValue(n);
+                Double v =
+                    switch (type) {
+                      case "Uniqueness", "IsUnique" -> rows == 0 ? null : st[1] / rows;
+                      case "UniqueValueRatio" -> st[0] == 0 ? null : st[1] / st[0];
+                      case "DistinctValuesCount" -> st[0];
+                      default -> st[2] == 0 ? 0.0 : Math.log(st[2]) - st[3] / st[2];
+                    };
+                String metric = type.equals("IsUnique") ? "Uniqueness" : type;
+                Ast.Condition cond =
+                    type.equals("IsUnique")
+                        ? new Ast.Compare("=", new Ast.Num(1, "1.0"))
+                        : rule.condition();
+                return metricOutcome(v == null ? Map.of() : Map.of(metricName(metric), v), v, cond);
+              };
+        }
+        case "IsPrimaryKey" -> {
+          int g = group(rule.params(), rule.where());
+          int n = rows();
+          List<Integer> nn = new ArrayList<>();
+          Column complete = lit(true);
+          for (String c : rule.params()) {
+            nn.add(aggregate("nn|" + c + "|" + rule.where(), count(inWhere(column(c)))));
+            complete = complete.and(column(c).isNotNull());
+          }
+          row = complete.and(uniqueRow());
+          judge =
+              () -> {
+                double rows = aggValue(n);
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                boolean ok = rows > 0;
+                for (int i = 0; i < nn.size(); i++) {
+                  double c = rows == 0 ? 0 : aggValue(nn.get(i)) / rows;
+                  metrics.put("Column." + rule.params().get(i) + ".Completeness", c);
+                  ok &= c == 1.0;
+                }
+                double u = rows == 0 ? 0 : stats(g)[1] / rows;
+                metrics.put(metricName("Uniqueness"), u);
+                ok &= u == 1.0;
+                return new RuleOutcome(
+                    rule.text(),
+                    ok,
+                    ok ? null : "Value: " + u + " does not meet the constraint requirement!",
+                    metrics);
+              };
+        }
+        case "Mean", "Sum", "StandardDeviation" -> {
+          Column c = column(column0()).cast("double");
+          Column agg =
+              switch (rule.type()) {
+                case "Mean" -> functions.avg(inWhere(c));
+                case "Sum" -> functions.sum(inWhere(c));
+                default -> functions.stddev_pop(inWhere(c));
+              };
+          int a = aggregate(rule.type() + "|" + column0() + "|" + rule.where(), agg);
+          judge =
+              () -> {
+                Double v = aggValue(a);
+                return metricOutcome(
+                    v == null ? Map.of() : Map.of(metricName(rule.type()), v), v, rule.condition());
+              };
+        }
+        case "ColumnCorrelation" -> {
+          Column a = column(rule.params().get(0)).cast("double");
+          Column b = column(rule.params().get(1)).cast("double");
+          int i =
+              aggregate(
+                  "corr|" + rule.params() + "|" + rule.where(),
+                  functions.corr(inWhere(a), inWhere(b)));
+          judge =
+              () -> {
+                Double v = aggValue(i);
+                return metricOutcome(
+                    v == null ? Map.of() : Map.of(metricName("ColumnCorrelation"), v),
+                    v,
+                    rule.condition());
+              };
+        }
+        case "ColumnValues" -> {
+          Column c = column(column0());
+          rowLevel(predicate(rule, c, rule.condition()), "ColumnValues.Compliance", true, c);
+        }
+        case "ColumnLength" -> {
+          Column len = coalesce(functions.length(column(column0()).cast("string")), lit(0));
+          rowLevel(predicate(rule, len, rule.condition()), "ColumnLength.Compliance", false, len);
+        }
+        case "DataFreshness" -> {
+          Column ts = column(column0()).cast("timestamp");
+          Column age =
+              lit(now.getEpochSecond() + now.getNano() / 1e9)
+                  .minus(functions.unix_timestamp(ts).cast("double"));
+          rowLevel(predicate(rule, age, rule.condition()), "DataFreshness.Compliance", false, age);
+        }
+        case "ColumnDataType" -> planDataType();
+        case "ColumnExists" -> {
+          boolean exists = field(column0()).isPresent();
+          judge =
+              () ->
+                  new RuleOutcome(
+                      rule.text(),
+                      exists,
+                      exists ? null : "Column " + column0() + " does not exist",
+                      Map.of());
+        }
+        case "ColumnNamesMatchPattern" -> {
+          Pattern p = Pattern.compile(column0());
+          List<String> bad =
+              java.util.Arrays.stream(df.columns()).filter(n -> !p.matcher(n).matches()).toList();
+          judge =
+              () ->
+                  new RuleOutcome(
+                      rule.text(),
+                      bad.isEmpty(),
+                      bad.isEmpty()
+                          ? null
+                          : "Columns that do not match the pattern: " + String.join(", ", bad),
+                      Map.of());
+        }
+        case "CustomSql" -> planCustomSql();
+        case "RowCountMatch" -> {
+          Dataset<Row> ref = reference(rule.params().get(0));
+          int n = rows();
+          judge =
+              () -> {
+                long r = ref.count();
+                Double v = r == 0 ? null : aggValue(n) / r;
+                return metricOutcome(
+                    v == null
+                        ? Map.of()
+                        : Map.of("Dataset." + rule.params().get(0) + ".RowCountMatch", v),
+                    v,
+                    rule.condition());
+              };
+        }
+        case "ReferentialIntegrity" -> planReferentialIntegrity();
+        case "SchemaMatch" -> {
+          Dataset<Row> ref = reference(column0());
+          java.util.Set<String> mine = new java.util.HashSet<>();
+          for (StructField f : df.schema().fields()) {
+            mine.add(f.name() + ":" + f.dataType().sql());
+          }
+          java.util.Set<String> theirs = new java.util.HashSet<>();
+          for (StructField f : ref.schema().fields()) {
+            theirs.add(f.name() + ":" + f.dataType().sql());
+          }
+          java.util.Set<String> union = new java.util.HashSet<>(mine);
+          union.addAll(theirs);
+          mine.retainAll(theirs);
+          double v = union.isEmpty() ? 1.0 : mine.size() / (double) union.size();
+          judge =
+              () ->
+                  metricOutcome(
+                      Map.of("Dataset." + column0() + ".SchemaMatch", v), v, rule.condition());
+        }
+        default -> throw refuse(rule, "dynaframe does not evaluate " + rule.type() + " rules yet");
+      }
+    }
+
+    private Column uniqueRow() {
+      Column[] cols = rule.params().stream().map(Evaluator.this::column).toArray(Column[]::new);
+      Column someValue = lit(false);
+      for (Column c : cols) {
+        someValue = someValue.or(c.isNotNull());
+      }
+      return someValue.and(count(lit(1)).over(Window.partitionBy(cols)).equalTo(1));
+    }
+
+    private void planDataType() {
+      if (!(rule.condition() instanceof Ast.Compare cmp)
+          || !cmp.op().equals("=")
+          || !(cmp.value() instanceof Ast.Str t)) {
+        throw new DataQualityException(
+            at(rule) + ": ColumnDataType is written ColumnDataType \"column\" = \"TYPE\"");
+      }
+      DataType target =
+          switch (t.value().toUpperCase(Locale.ROOT)) {
+            case "BOOLEAN" -> DataTypes.BooleanType;
+            case "DATE" -> DataTypes.DateType;
+            case "TIMESTAMP" -> DataTypes.TimestampType;
+            case "INTEGER", "INT" -> DataTypes.IntegerType;
+            case "DOUBLE" -> DataTypes.DoubleType;
+            case "FLOAT" -> DataTypes.FloatType;
+            case "LONG" -> DataTypes.LongType;
+            default ->
+                throw new DataQualityException(
+                    at(rule)
+                        + ": '"
+                        + t.value()
+                        + "' is not a type ColumnDataType checks; use one of BOOLEAN, DATE,"
+                        + " TIMESTAMP, INTEGER, DOUBLE, FLOAT, LONG");
+          };
+      StructField f = field(column0()).orElseThrow();
+      Column c = column(column0());
+      Column pass;
+      if (f.dataType() instanceof StringType) {
+        pass =
+            c.isNull()
+                .or(
+                    functions
+                        .expr("try_cast(" + quoted(f.name()) + " AS " + target.sql() + ")")
+                        .isNotNull());
+      } else {
+        pass = lit(f.dataType().equals(target));
+      }
+      Ast.Simple asThreshold = rule;
+      rowLevel(pass, "ColumnDataType.Compliance", false, c);
+      if (asThreshold.threshold() == null) {
+        return;
+      }
+    }
+
+    private void planCustomSql() {
+      String sql = column0();
+      String view = "primary";
+      Dataset<Row> result;
+      df.createOrReplaceTempView(view);
+      try {
+        result = spark.sql(sql);
+      } catch (Exception e) {
+        throw new DataQualityException(
+            at(rule)
+                + ": the statement is not valid SQL on the frame 'primary': "
+                + firstLine(e.getMessage()),
+            e);
+      } finally {
+        spark.catalog().dropTempView(view);
+      }
+      if (rule.condition() != null) {
+        if (result.columns().length != 1
+            || !(result.schema().fields()[0].dataType() instanceof NumericType)) {
+          throw new DataQualityException(
+              at(rule)
+                  + ": the statement must return one numeric value; it returns columns "
+                  + result.schema().simpleString());
+        }
+        judge =
+            () -> {
+              List<Row> rows = result.collectAsList();
+              if (rows.size() != 1 || rows.get(0).isNullAt(0)) {
+                return new RuleOutcome(
+                    rule.text(),
+                    false,
+                    "The statement returned " + rows.size() + " rows; one numeric value is needed",
+                    Map.of());
+              }
+              double v = ((Number) rows.get(0).get(0)).doubleValue();
+              return metricOutcome(Map.of("Dataset.*.CustomSQL", v), v, rule.condition());
+            };
+        return;
+      }
+      // row-level: the rows the statement returns pass, the others fail (a join on its columns)
+      List<String> cols = List.of(result.columns());
+      for (String c : cols) {
+        if (field(c).isEmpty()) {
+          throw new DataQualityException(
+              at(rule)
+                  + ": a row-level CustomSql statement selects columns of primary; '"
+                  + c
+                  + "' is not one");
+        }
+      }
+      String marker = "__dq_sql_" + VIEWS.incrementAndGet();
+      List<String> keys = new ArrayList<>();
+      List<Column> keyCols = new ArrayList<>();
+      for (int i = 0; i < cols.size(); i++) {
+        keys.add(marker + "_k" + i);
+        keyCols.add(result.col("`" + cols.get(i) + "`").as(marker + "_k" + i));
+      }
+      keyCols.add(lit(true).as(marker));
+      Dataset<Row> found = result.select(keyCols.toArray(Column[]::new)).distinct();
+      join =
+          d -> {
+            Column on = lit(true);
+            for (int i = 0; i < cols.size(); i++) {
+              on =
+                  on.and(
+                      d.col("`" + field(cols.get(i)).get().name() + "`")
+                          .eqNullSafe(found.col(keys.get(i))));
+            }
+            return d.join(found, on, "left").drop(keys.toArray(String[]::new));
+          };
+      row = col(marker).isNotNull();
+      Column p = row;
+      judge =
+          () -> {
+            Row r =
+                join.apply(df)
+                    .agg(count(lit(1)), functions.sum(when(p, lit(1L)).otherwise(lit(0L))))
+                    .head();
+            long n = r.getLong(0);
+            double compliance = n == 0 ? 1.0 : (r.isNullAt(1) ? 0 : r.getLong(1)) / (double) n;
+            boolean passed =
+                rule.threshold() == null
+                    ? compliance == 1.0
+                    : holds(rule, rule.threshold(), compliance);
+            return new RuleOutcome(
+                rule.text(),
+                passed,
+                passed
+                    ? null
+                    : String.format(
+                        Locale.ROOT, "%.2f %% of rows passed the threshold", compliance * 100),
+                Map.of("Dataset.*.CustomSQL.Compliance", compliance));
+          };
+    }
+
+    private void planReferentialIntegrity() {
+      List<String> mine = split(rule.params().get(0));
+      String target = rule.params().get(1);
+      int dot = target.indexOf('.');
+      if (dot <= 0) {
+        throw new DataQualityException(
+            at(rule) + ": the second parameter is \"alias.column\" or \"alias.{col1,col2}\"");
+      }
+      Dataset<Row> ref = reference(target.substring(0, dot));
+      List<String> theirs = split(target.substring(dot + 1));
+      if (theirs.size() != mine.size()) {
+        throw new DataQualityException(
+            at(rule) + ": " + mine.size() + " columns are compared with " + theirs.size());
+      }
+      String marker = "__dq_ref_" + VIEWS.incrementAndGet();
+      List<Column> keyCols = new ArrayList<>();
+      for (int i = 0; i < theirs.size(); i++) {
+        keyCols.add(ref.col("`" + theirs.get(i) + "`").as(marker + "_k" + i));
+      }
+      keyCols.add(lit(true).as(marker));
+      Dataset<Row> found = ref.select(keyCols.toArray(Column[]::new)).distinct();
+      join =
+          d -> {
+            Column on = lit(true);
+            for (int i = 0; i < mine.size(); i++) {
+              on =
+                  on.and(
+                      d.col("`" + field(mine.get(i)).get().name() + "`")
+                          .equalTo(found.col(marker + "_k" + i)));
+            }
+            String[] drop = new String[mine.size()];
+            for (int i = 0; i < drop.length; i++) {
+              drop[i] = marker + "_k" + i;
+            }
+            return d.join(found, on, "left").drop(drop);
+          };
+      row = col(marker).isNotNull();
+      Column p = row;
+      judge =
+          () -> {
+            Dataset<Row> j = join.apply(where == null ? df : df.filter(where));
+            Row r = j.agg(count(lit(1)), functions.sum(when(p, lit(1L)).otherwise(lit(0L)))).head();
+            long n = r.getLong(0);
+            Double v = n == 0 ? null : (r.isNullAt(1) ? 0 : r.getLong(1)) / (double) n;
+            return metricOutcome(
+                v == null
+                    ? Map.of()
+                    : Map.of("Column." + rule.params().get(0) + ".ReferentialIntegrity", v),
+                v,
+                rule.condition());
+          };
+    }
+
+    private Dataset<Row> reference(String alias) {
+      Dataset<Row> ref = references.get(alias);
+      if (ref == null) {
+        throw new DataQualityException(
+            at(rule)
+                + ": it compares with the dataset '"
+                + alias
+                + "', which was not given; add it with withReference(\""
+                + alias
+                + "\", frame) (given: "
+                + references.keySet()
+                + ")");
+      }
+      return ref;
+    }
+
+    @Override
+    public String text() {
+      return rule.text();
+    }
+
+    @Override
+    public RuleOutcome outcome() {
+      if (outcome == null) {
+        outcome =
+            missing != null
+                ? new RuleOutcome(
+                    rule.text(),
+                    false,
+                    "Column " + missing + " does not exist in the data",
+                    Map.of())
+                : judge.get();
+      }
+      return outcome;
+    }
+
+    @Override
+    public Column rowPass() {
+      return row == null ? lit(outcome().passed()) : row;
+    }
+
+    @Override
+    public Column applies() {
+      return where;
+    }
+
+    @Override
+    public Dataset<Row> augment(Dataset<Row> rows) {
+      return row == null ? rows : join.apply(rows);
+    }
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  private static List<String> split(String cols) {
+    String s = cols.trim();
+    if (s.startsWith("{") && s.endsWith("}")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : s.split(",")) {
+      out.add(p.trim());
+    }
+    return out;
+  }
+}
