@@ -194,7 +194,7 @@ class AwsDocumentedExamplesTest {
             """);
     Dataset<Row> anomalous = medicareRes.toDF().where("`provider id` is NULL");
     // Spark 3 and later print a null as NULL where the Spark of AWS's page printed null
-    assertThat(anomalous.showString(20, 20, false).replace("|       NULL|", "|       null|"))
+    assertThat(shown(anomalous).replace("|       NULL|", "|       null|"))
         .isEqualTo(
 """
 +--------------------+-----------+---------------+-----------------------+-------------+--------------+-----------------+------------------------------------+----------------+-----------------------+----------------------+-------------------------+
@@ -202,8 +202,7 @@ class AwsDocumentedExamplesTest {
 +--------------------+-----------+---------------+-----------------------+-------------+--------------+-----------------+------------------------------------+----------------+-----------------------+----------------------+-------------------------+
 |948 - SIGNS & SYM...|       null|            INC|       1050 DIVISION ST|      MAUSTON|            WI|            53948|                        WI - Madison|              12|              $11961.41|              $4619.00|                 $3775.33|
 |948 - SIGNS & SYM...|       null| INC- ST JOSEPH|     5000 W CHAMBERS ST|    MILWAUKEE|            WI|            53210|                      WI - Milwaukee|              14|              $10514.28|              $5562.50|                 $4522.78|
-+--------------------+-----------+---------------+-----------------------+-------------+--------------+-----------------+------------------------------------+----------------+-----------------------+----------------------+-------------------------+
-""");
++--------------------+-----------+---------------+-----------------------+-------------+--------------+-----------------+------------------------------------+----------------+-----------------------+----------------------+-------------------------+""");
 
     // step 4: the payments as numbers, then nested with apply_mapping
     Dataset<Row> medicareDataframe =
@@ -274,6 +273,21 @@ class AwsDocumentedExamplesTest {
                     row(10006L, "ELIZA COFFEE MEMORIAL HOSPITAL", "FLORENCE"),
                     "AL - Birmingham",
                     row(37560.37, 5434.95, 4453.79))));
+  }
+
+  /** What {@code df.show()} prints. */
+  private static String shown(Dataset<Row> df) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    scala.Console.withOut(
+        out,
+        new scala.runtime.AbstractFunction0<Object>() {
+          @Override
+          public Object apply() {
+            df.show(20, 20);
+            return null;
+          }
+        });
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   /**

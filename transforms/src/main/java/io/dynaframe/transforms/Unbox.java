@@ -8,6 +8,7 @@ import io.dynaframe.Options;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
+import io.dynaframe.transforms.internal.JsonTyping;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
 import io.dynaframe.transforms.internal.Steps;
@@ -239,7 +240,7 @@ public final class Unbox implements Transform<DynamicFrame> {
               .mapPartitions(
                   (org.apache.spark.api.java.function.FlatMapFunction<
                           java.util.Iterator<String>, DataType>)
-                      it -> List.of(io.dynaframe.internal.io.JsonValues.typeOfTexts(it)).iterator())
+                      it -> List.of(JsonTyping.typeOfTexts(it)).iterator())
               .collect()) {
         merged = Types.merge(merged, t);
       }

@@ -108,31 +108,6 @@ public final class JsonValues {
    */
   record Typed(Object value, DataType type) implements java.io.Serializable {}
 
-  /**
-   * The merged Glue type of JSON texts (one value each), as the JSON source types records: key
-   * order kept, whole numbers {@code int} or {@code long}, choices where values disagree. Texts
-   * that are not JSON are left out.
-   */
-  public static DataType typeOfTexts(java.util.Iterator<String> texts) {
-    com.fasterxml.jackson.core.JsonFactory factory = new com.fasterxml.jackson.core.JsonFactory();
-    TypeAccumulator acc = new TypeAccumulator();
-    while (texts.hasNext()) {
-      String t = texts.next();
-      if (t == null) {
-        continue;
-      }
-      try (JsonParser p = factory.createParser(t)) {
-        if (p.nextToken() == null) {
-          continue;
-        }
-        acc.add(read(p));
-      } catch (IOException e) {
-        // not JSON: the parse makes it an error record
-      }
-    }
-    return acc.type();
-  }
-
   /** The type name of one value, as the member of a choice it belongs to. */
   public static String typeNameOf(Object v) {
     if (v instanceof String) {
