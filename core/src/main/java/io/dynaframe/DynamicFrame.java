@@ -107,7 +107,7 @@ public final class DynamicFrame {
     staged = context.observer().staged(staged); // e.g. counts the step's errors
     Column error = col(ErrorRecords.COLUMN);
     Dataset<Row> good = staged.where(error.isNull()).drop(ErrorRecords.COLUMN);
-    Dataset<Row> bad = staged.where(error.isNotNull()).select(col(ErrorRecords.COLUMN + ".*"));
+    Dataset<Row> bad = staged.where(error.isNotNull()).select(error.as(ErrorRecords.FIELD));
     return new DynamicFrame(context, good, bad, previousErrors, name, transformationContext, 0, 0);
   }
 
@@ -371,7 +371,7 @@ public final class DynamicFrame {
   private Dataset<Row> allErrors() {
     List<Dataset<Row>> sets = new ArrayList<>(allErrorSets());
     if (sets.isEmpty()) {
-      return context.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA);
+      return context.spark().createDataFrame(List.of(), ErrorRecords.FRAME_SCHEMA);
     }
     Dataset<Row> all = sets.get(0);
     for (int i = 1; i < sets.size(); i++) {

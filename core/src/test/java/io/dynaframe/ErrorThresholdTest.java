@@ -72,7 +72,7 @@ class ErrorThresholdTest {
     assertThat(
             u.errorsAsDynamicFrame()
                 .toDF()
-                .select("raw")
+                .select("error.input")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
         .containsExactlyInAnyOrder("{bad", "not json", "{oops");

@@ -131,11 +131,11 @@ class BundleIT {
             """
         root
         |-- id: choice
-        |    |-- long
+        |    |-- int
         |    |-- string
         |-- amount: choice
         |    |-- double
-        |    |-- long
+        |    |-- int
         """)
         .contains("rows=3 errors=1");
     try (Stream<Path> files = Files.walk(lake.resolve("load/sales/orders"))) {

@@ -110,9 +110,9 @@ class CatalogSourceAndSinkTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "id BIGINT, amount DOUBLE, year STRING, month STRING",
-                row(2L, 20.0, "2024", "01"),
-                row(3L, 30.0, "2024", "01")));
+                "id INT, amount DOUBLE, year STRING, month STRING",
+                row(2, 20.0, "2024", "01"),
+                row(3, 30.0, "2024", "01")));
     assertThat(jan.name()).isEqualTo("orders");
 
     DynamicFrame y2024 =

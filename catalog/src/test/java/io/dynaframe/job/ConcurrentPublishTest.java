@@ -294,7 +294,7 @@ class ConcurrentPublishTest {
     Supplier<List<Row>> expected =
         () -> {
           List<Row> r = new ArrayList<>();
-          for (long i = 0; i < 1000; i++) {
+          for (int i = 0; i < 1000; i++) {
             r.add(Frames.row(i, "events"));
           }
           return r;
@@ -326,7 +326,7 @@ class ConcurrentPublishTest {
     FrameAssert.assertThat(
             ctx.spark().read().parquet(catalog.getTable(table).location().orElseThrow()))
         .isEqualTo(
-            Frames.rows(ctx, "id BIGINT, job STRING", expected.get().toArray(Row[]::new)).toDF());
+            Frames.rows(ctx, "id INT, job STRING", expected.get().toArray(Row[]::new)).toDF());
 
     // the next run finds nothing new: the failed one did not hold anything back, nothing is read
     // twice

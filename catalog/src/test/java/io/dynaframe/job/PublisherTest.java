@@ -144,8 +144,7 @@ class PublisherTest {
     }
     FrameAssert.assertThat(all)
         .isEqualTo(
-            Frames.rows(
-                ctx, "id BIGINT", Frames.row(1L), Frames.row(2L), Frames.row(3L), Frames.row(4L)));
+            Frames.rows(ctx, "id INT", Frames.row(1), Frames.row(2), Frames.row(3), Frames.row(4)));
   }
 
   @Test
@@ -179,7 +178,7 @@ class PublisherTest {
                         "parquet",
                         List.of("region")))
         .hasMessageContaining(
-            "field 'id' of frame is a choice (choice{long, string}); resolve it with ResolveChoice");
+            "field 'id' of frame is a choice (choice{int, string}); resolve it with ResolveChoice");
     assertThat(versionFolders()).containsExactly("v-r1");
   }
 
@@ -217,8 +216,7 @@ class PublisherTest {
 
     FrameAssert.assertThat(ctx.spark().sql("SELECT id, region FROM pubtest.orders"))
         .isEqualTo(
-            Frames.rows(
-                ctx, "id BIGINT, region STRING", Frames.row(3L, "eu"), Frames.row(2L, "us")));
+            Frames.rows(ctx, "id INT, region STRING", Frames.row(3, "eu"), Frames.row(2, "us")));
   }
 
   @Test
@@ -277,7 +275,7 @@ class PublisherTest {
         .spark()
         .read()
         .parquet(catalog.getTable(ORDERS).location().orElseThrow())
-        .select("id")
+        .selectExpr("bigint(id) AS id")
         .as(Encoders.LONG())
         .collectAsList()
         .stream()

@@ -42,7 +42,11 @@ class BadInputCorpusTest {
   }
 
   private static List<Row> errors(DynamicFrame f) {
-    return f.errorsAsDynamicFrame().toDF().orderBy("source", "line").collectAsList();
+    return f.errorsAsDynamicFrame()
+        .toDF()
+        .selectExpr("error.*", "error.callsite.site AS site")
+        .orderBy("source", "line")
+        .collectAsList();
   }
 
   private Path bytes(String name, byte[]... parts) throws IOException {
@@ -90,26 +94,27 @@ class BadInputCorpusTest {
     List<Row> errs = errors(f);
     assertThat(errs).hasSize(1);
     // the records that came out are exactly the first ones, with nothing torn at the cut
-    Row range = f.toDF().selectExpr("min(id)", "max(id)", "count(distinct id)").first();
+    Row range =
+        f.toDF().selectExpr("bigint(min(id))", "bigint(max(id))", "count(distinct id)").first();
     assertThat(List.of(range.getLong(0), range.getLong(1), range.getLong(2)))
         .containsExactly(1L, out, out);
     Row e = errs.get(0);
     assertThat(e.<String>getAs("source")).endsWith("cut/orders.json.gz");
     assertThat(e.<Long>getAs("line")).isEqualTo(out + 1);
-    assertThat(e.<String>getAs("reason"))
+    assertThat(e.<String>getAs("msg"))
         .isEqualTo(
             "cannot read the rest of the file from line "
                 + (out + 1)
                 + ": the file ends too early, as a truncated or partly written file does: Unexpected end of input stream "
                 + "(EOFException)");
-    assertThat(e.<String>getAs("stack_trace")).isNull();
+    assertThat(e.<String>getAs("stackTrace")).isNull();
 
     DynamicFrame g = read(ctx, empty, "json", Options.empty());
     assertThat(g.count()).isZero();
     List<Row> gErrs = errors(g);
     assertThat(gErrs).hasSize(1);
     assertThat(gErrs.get(0).<String>getAs("source")).endsWith("empty/nothing.json.gz");
-    assertThat(gErrs.get(0).<String>getAs("reason")).contains("the file ends too early");
+    assertThat(gErrs.get(0).<String>getAs("msg")).contains("the file ends too early");
 
     // CSV reads through another parser; the cut is an error record all the same
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -127,7 +132,7 @@ class BadInputCorpusTest {
     List<Row> cErrs = errors(c);
     assertThat(cErrs).hasSize(1);
     assertThat(cErrs.get(0).<String>getAs("source")).endsWith("csvcut/orders.csv.gz");
-    assertThat(cErrs.get(0).<String>getAs("reason"))
+    assertThat(cErrs.get(0).<String>getAs("msg"))
         .startsWith("cannot read the rest of the file from line ")
         .contains("Unexpected end of input stream");
   }
@@ -157,12 +162,12 @@ class BadInputCorpusTest {
     List<Row> errs = errors(f);
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(2L, 4L);
     assertThat(errs)
-        .extracting(r -> r.<String>getAs("reason"))
+        .extracting(r -> r.<String>getAs("msg"))
         .containsExactly(
             "line 2 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
             "line 4 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read");
     assertThat(errs.get(0).<String>getAs("source")).endsWith("utf8/bad.json");
-    assertThat(errs.get(0).<String>getAs("raw"))
+    assertThat(errs.get(0).<String>getAs("input"))
         .isEqualTo("{\"id\": 2, \"name\": \"bad \uFFFD(\"}");
 
     // CSV: a bad row is one error record; a bad header is one more (it holds no record, but is
@@ -182,11 +187,11 @@ class BadInputCorpusTest {
     assertThat(c.count()).isEqualTo(2);
     List<Row> cErrs = errors(c);
     assertThat(cErrs).extracting(r -> r.<Long>getAs("line")).containsExactly(1L, 3L);
-    assertThat(cErrs.get(0).<String>getAs("reason"))
+    assertThat(cErrs.get(0).<String>getAs("msg"))
         .isEqualTo(
             "line 1 is not valid UTF-8 text (bytes that no UTF-8 character has), and it holds no record "
                 + "(a header or a skipped line)");
-    assertThat(cErrs.get(1).<String>getAs("raw")).isEqualTo("2,b\uFFFD");
+    assertThat(cErrs.get(1).<String>getAs("input")).isEqualTo("2,b\uFFFD");
 
     // no false alarm: two-byte characters across the decoder's 64 KiB buffer boundaries are fine
     Path wide = bytes("utf8wide/ok.json", utf8("{\"s\": \"x" + "é".repeat(100_000) + "\"}\n"));
@@ -208,7 +213,8 @@ class BadInputCorpusTest {
     assertThat(j.count()).isEqualTo(2);
     assertThat(j.errorsCount()).isZero();
     assertThat(c.schema().fieldNames()).containsExactly("id", "name");
-    assertThat(c.take(5)).containsExactly("{\"id\":1,\"name\":\"a\"}", "{\"id\":2,\"name\":\"b\"}");
+    assertThat(c.take(5))
+        .containsExactly("{\"id\":\"1\",\"name\":\"a\"}", "{\"id\":\"2\",\"name\":\"b\"}");
     assertThat(c.errorsCount()).isZero();
   }
 
@@ -277,7 +283,7 @@ class BadInputCorpusTest {
       assertThat(f.count()).isEqualTo(2);
       List<Row> lengths = f.toDF().selectExpr("id", "length(blob)").orderBy("id").collectAsList();
       assertThat(lengths)
-          .extracting(r -> r.getLong(0) + ":" + r.getInt(1))
+          .extracting(r -> r.getInt(0) + ":" + r.getInt(1))
           .containsExactly("1:" + size, "2:1");
       List<Row> errs = errors(f);
       assertThat(errs).hasSize(1);
@@ -305,7 +311,7 @@ class BadInputCorpusTest {
     List<Row> errs = errors(f);
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(2L, 3L);
     assertThat(errs)
-        .extracting(r -> r.<String>getAs("reason"))
+        .extracting(r -> r.<String>getAs("msg"))
         .containsOnly(
             "JSON nested deeper than 100 levels; a record may nest objects and arrays at most 100 levels deep");
     assertThat(errs.get(0).<String>getAs("source")).endsWith("deep/lines.json");
@@ -314,7 +320,7 @@ class BadInputCorpusTest {
     List<Row> dErrs = errors(d);
     assertThat(dErrs).hasSize(1);
     assertThat(dErrs.get(0).<Long>getAs("line")).isEqualTo(3L);
-    assertThat(dErrs.get(0).<String>getAs("reason"))
+    assertThat(dErrs.get(0).<String>getAs("msg"))
         .startsWith("JSON nested deeper than 100 levels")
         .endsWith("; the rest of the file after this point was not read");
   }
@@ -344,17 +350,17 @@ class BadInputCorpusTest {
 
     List<Row> rows = f.toDF().orderBy("id").collectAsList();
     assertThat(rows)
-        .extracting(r -> r.getLong(0) + "|" + r.getString(1) + "|" + r.getLong(2))
+        .extracting(r -> r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2))
         .containsExactly("1|two\nlines|10", "2|she said \"hi\"|20", "3|a, b|30", "5|plain|50");
     List<Row> errs = errors(f);
     // 6 records after the header: 4 out + 2 error records (record 6 holds line 10, and says so)
     assertThat(errs).extracting(r -> r.<Long>getAs("line")).containsExactly(6L, 9L);
-    assertThat(errs.get(0).<String>getAs("reason"))
+    assertThat(errs.get(0).<String>getAs("msg"))
         .isEqualTo("expected 3 fields (from the header), found 4");
-    assertThat(errs.get(0).<String>getAs("raw")).isEqualTo("4,\"x\ny\",40,extra");
-    assertThat(errs.get(1).<String>getAs("reason"))
+    assertThat(errs.get(0).<String>getAs("input")).isEqualTo("4,\"x\ny\",40,extra");
+    assertThat(errs.get(1).<String>getAs("msg"))
         .startsWith("a quoted field opened in line 9 is not closed");
-    assertThat(errs.get(1).<String>getAs("raw")).contains("7,after,70");
+    assertThat(errs.get(1).<String>getAs("input")).contains("7,after,70");
     assertThat(errs)
         .extracting(r -> r.<String>getAs("source"))
         .allSatisfy(s -> assertThat(s).endsWith("quotes/q.csv"));
@@ -449,7 +455,8 @@ class BadInputCorpusTest {
     ctx.writeDynamicFrameFromOptions(
         flat, "s3", Options.of("path", csvOut.toString()), "csv", Options.empty(), "");
     assertThat(read(ctx, csvOut, "csv", Options.of("withHeader", true)).take(1))
-        .containsExactly("{\"a.b\":1,\"c d\":\"x\",\"e`f\":\"true\",\"ñame\":\"ü\",\"名前\":\"n\"}");
+        .containsExactly(
+            "{\"a.b\":\"1\",\"c d\":\"x\",\"e`f\":\"true\",\"ñame\":\"ü\",\"名前\":\"n\"}");
   }
 
   @Test

@@ -61,17 +61,17 @@ class JsonSourceTest {
         root
         |-- id: choice
         |    |-- double
-        |    |-- long
+        |    |-- int
         |    |-- string
         |-- name: string
         |-- address: struct
         |    |-- city: choice
-        |    |    |-- long
+        |    |    |-- int
         |    |    |-- string
-        |    |-- zip: long
+        |    |-- zip: int
         |-- tags: array
         |    |-- element: choice
-        |    |    |-- long
+        |    |    |-- int
         |    |    |-- string
         |-- extra: null
         """);
@@ -91,12 +91,10 @@ class JsonSourceTest {
 
     assertThat(ctx.spark().read().json(p.toString()).schema().simpleString())
         .isEqualTo("struct<id:string>");
-    assertThat(f.schema().fields().get(0).type()).isEqualTo(Types.choice(Types.LONG, Types.STRING));
+    assertThat(f.schema().fields().get(0).type()).isEqualTo(Types.choice(Types.INT, Types.STRING));
     // resolving the choice by projection keeps the numbers and nulls the rest
-    List<Row> ids = f.toDF(ResolveOption.project("id", Types.LONG)).orderBy("id").collectAsList();
-    assertThat(ids)
-        .extracting(r -> r.isNullAt(0) ? null : r.getLong(0))
-        .containsExactly(null, 1L, 2L);
+    List<Row> ids = f.toDF(ResolveOption.project("id", Types.INT)).orderBy("id").collectAsList();
+    assertThat(ids).extracting(r -> r.isNullAt(0) ? null : r.getInt(0)).containsExactly(null, 1, 2);
     List<Row> cast = f.toDF(ResolveOption.cast("id", Types.STRING)).orderBy("id").collectAsList();
     assertThat(cast).extracting(r -> r.getString(0)).containsExactly("1", "2", "x-3");
   }
@@ -120,17 +118,22 @@ class JsonSourceTest {
     assertThat(f.count()).isEqualTo(2);
     assertThat(f.errorsCount()).isEqualTo(3);
     assertThat(f.stageErrorsCount()).isEqualTo(3);
-    List<Row> errors = f.errorsAsDynamicFrame().toDF().orderBy("line").collectAsList();
+    List<Row> errors =
+        f.errorsAsDynamicFrame()
+            .toDF()
+            .selectExpr("error.*", "error.callsite.site AS site")
+            .orderBy("line")
+            .collectAsList();
     assertThat(errors).extracting(r -> r.getAs("line")).containsExactly(3L, 4L, 5L);
     assertThat(errors)
-        .extracting(r -> r.<String>getAs("raw"))
+        .extracting(r -> r.<String>getAs("input"))
         .containsExactly("{\"id\": 2,", "[1, 2]", "{\"id\": 3} trailing");
     assertThat(errors.get(0).<String>getAs("source")).endsWith("bad.json");
-    assertThat(errors.get(0).<String>getAs("reason")).startsWith("malformed JSON at column");
-    assertThat(errors.get(1).<String>getAs("reason"))
+    assertThat(errors.get(0).<String>getAs("msg")).startsWith("malformed JSON at column");
+    assertThat(errors.get(1).<String>getAs("msg"))
         .isEqualTo("a JSON record must be an object, found array");
-    assertThat(errors.get(2).<String>getAs("reason")).contains("Unrecognized token 'trailing'");
-    assertThat(errors).extracting(r -> r.<String>getAs("step")).containsOnly("in");
+    assertThat(errors.get(2).<String>getAs("msg")).contains("Unrecognized token 'trailing'");
+    assertThat(errors).extracting(r -> r.<String>getAs("site")).containsOnly("in");
   }
 
   @Test

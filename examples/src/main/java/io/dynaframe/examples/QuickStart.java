@@ -41,7 +41,11 @@ public final class QuickStart {
     System.out.println("== " + orders.count() + " records");
     orders.show(10);
     System.out.println("== " + orders.errorsCount() + " error record(s)");
-    orders.errorsAsDynamicFrame().toDF().select("source", "line", "reason").show(false);
+    orders
+        .errorsAsDynamicFrame()
+        .toDF()
+        .select("error.source", "error.line", "error.msg")
+        .show(false);
     ctx.spark().stop();
   }
 }

@@ -69,9 +69,9 @@ class CustomerTotalsTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "customer STRING, orders BIGINT, total DOUBLE",
-                row("ann", 2L, 14.5),
-                row("bob", 1L, 7.25)));
+                "customer STRING, orders INT, total DOUBLE",
+                row("ann", 2, 14.5),
+                row("bob", 1, 7.25)));
     StepStats orders = result.graph().node("orders").orElseThrow().stats().orElseThrow();
     assertThat(List.of(orders.recordsIn(), orders.recordsOut(), orders.recordsInError()))
         .containsExactly(6L, 5L, 1L);

@@ -77,7 +77,7 @@ class JobRunWithLakeTest {
             OpenLineage.SchemaDatasetFacetFields::getName,
             OpenLineage.SchemaDatasetFacetFields::getType)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("id", "bigint"),
+            org.assertj.core.groups.Tuple.tuple("id", "int"),
             org.assertj.core.groups.Tuple.tuple("customer", "string"),
             org.assertj.core.groups.Tuple.tuple("amount", "string"));
 

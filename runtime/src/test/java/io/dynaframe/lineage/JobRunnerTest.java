@@ -101,10 +101,10 @@ class JobRunnerTest {
         .isEqualTo(
             Frames.rows(
                     ctx,
-                    "customer STRING, order_id BIGINT, amount DOUBLE, name STRING",
-                    Frames.row("c1", 1L, 10.5, "Ada"),
-                    Frames.row("c1", 3L, 7.0, "Ada"),
-                    Frames.row("c3", 4L, 1.0, "Cy"))
+                    "customer STRING, order_id INT, amount DOUBLE, name STRING",
+                    Frames.row("c1", 1, 10.5, "Ada"),
+                    Frames.row("c1", 3, 7.0, "Ada"),
+                    Frames.row("c3", 4, 1.0, "Cy"))
                 .toDF());
 
     // golden DOT of the graph that ran, with its counts

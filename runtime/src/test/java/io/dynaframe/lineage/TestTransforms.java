@@ -1,8 +1,7 @@
 package io.dynaframe.lineage;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.when;
 
 import io.dynaframe.DynamicFrame;
@@ -37,13 +36,7 @@ final class TestTransforms {
       Column error =
           when(
               col("amount").lt(0),
-              struct(
-                      lit(step),
-                      lit("negative amount"),
-                      lit(null).cast("string"),
-                      lit(null).cast("long"),
-                      lit(null).cast("string"),
-                      lit(null).cast("string"))
+              expr(ErrorRecords.sql("'" + step + "'", "NULL", "'negative amount'", "NULL", "NULL"))
                   .cast(ErrorRecords.SCHEMA));
       return input.withStagedRows(input.toDF().withColumn(ErrorRecords.COLUMN, error));
     }

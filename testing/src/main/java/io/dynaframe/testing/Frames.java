@@ -35,7 +35,7 @@ public final class Frames {
 
   /**
    * A frame of CSV text (header first when {@code withHeader} is set), read by the real CSV source
-   * with per-value typing.
+   * as Glue reads CSV: every value a string.
    */
   public static DynamicFrame csv(DynaContext ctx, boolean withHeader, String... lines) {
     Path file = writeTemp(".csv", String.join("\n", lines) + "\n");
@@ -45,6 +45,17 @@ public final class Frames {
             "csv",
             Options.of("withHeader", withHeader),
             "csv")
+        .withName("csv");
+  }
+
+  /**
+   * A CSV source reading these lines with these format options, e.g. {@code
+   * Options.of("withHeader", true, "typedValues", true)} for values typed one by one.
+   */
+  public static DynamicFrame csv(DynaContext ctx, Options formatOptions, String... lines) {
+    Path file = writeTemp(".csv", String.join("\n", lines) + "\n");
+    return ctx.createDynamicFrameFromOptions(
+            "s3", Options.of("paths", List.of(file.toString())), "csv", formatOptions, "csv")
         .withName("csv");
   }
 

@@ -115,7 +115,7 @@ class FrameAssertTest {
 
     FrameAssert.assertThat(mixed).isEqualTo(Frames.json(ctx, "{\"id\": \"x\"}", "{\"id\": 1}"));
     assertThatThrownBy(() -> FrameAssert.assertThat(mixed).isEqualTo(plain))
-        .hasMessageContaining("field 'id' is choice{long, string}, expected long")
+        .hasMessageContaining("field 'id' is choice{int, string}, expected int")
         .hasMessageContaining("+ {\"id\":\"x\"}");
   }
 
@@ -141,7 +141,7 @@ class FrameAssertTest {
         .hasSchema(
             """
         root
-        |-- a: long
+        |-- a: int
         |-- b: struct
         |    |-- c: boolean
         """);

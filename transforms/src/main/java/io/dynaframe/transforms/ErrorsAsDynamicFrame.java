@@ -6,8 +6,10 @@ import io.dynaframe.transforms.internal.Steps;
 
 /**
  * Glue's ErrorsAsDynamicFrame: a frame of the error records of every step that led to the frame it
- * is applied to (columns {@code step, reason, source, line, raw, stack_trace}, see {@link
- * io.dynaframe.ErrorRecords}), e.g. to write them beside the output for inspection.
+ * is applied to (one column {@code error}, a struct with Glue's fields {@code callsite}, {@code
+ * msg}, {@code stackTrace}, {@code input}, {@code bytesread}, {@code source}, {@code dynamicRecord}
+ * and our {@code line}, see {@link io.dynaframe.ErrorRecords}), e.g. to write them beside the
+ * output for inspection.
  */
 public final class ErrorsAsDynamicFrame implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;

@@ -26,9 +26,11 @@ import org.apache.spark.sql.Row;
  * {@code keys1[i] = keys2[i]}; only records with a match on both sides are kept (records with a
  * null key match nothing). The output has the fields of both frames; both key fields are kept, as
  * in Glue, except when a key has the same name on both sides, which gives one field. Any other
- * field name the two frames share is refused: rename one first (AWS's legislators example renames
- * {@code id} and {@code name} of the organizations before joining). The output is named {@code
- * frame1.name + frame2.name} and carries the error records of both frames.
+ * field the two frames share gives one field, as AWS's legislators example prints it (one {@code
+ * links}, one {@code image}): a join merges the two records, so frame2's value is taken where it
+ * has one and frame1's where frame2's is null; where the types differ the field is a choice of
+ * both. The output is named {@code frame1.name + frame2.name} and carries the error records of both
+ * frames.
  *
  * <pre>{@code
  * // Join.apply(persons, memberships, 'id', 'person_id')
@@ -118,31 +120,21 @@ public final class Join implements Transform<DynamicFrame> {
         mergedKeys.add(k1.names().get(0));
       }
     }
-    List<String> clashes = new ArrayList<>();
-    for (String n : s2.fieldNames()) {
-      if (s1.field(n).isPresent() && !mergedKeys.contains(n)) {
-        clashes.add(n);
-      }
-    }
-    if (!clashes.isEmpty()) {
-      throw new TransformException(
-          kind(),
-          step,
-          clashes.get(0),
-          "both frames have the field(s) "
-              + clashes
-              + " that are not a shared key; rename them on one side with RenameField before the join",
-          List.of());
-    }
     Dataset<Row> l = input.toDF().alias("l");
     Dataset<Row> r = other.toDF().alias("r");
     Dataset<Row> joined = l.join(r, expr(String.join(" AND ", conditions)), "inner");
     List<Column> cols = new ArrayList<>();
+    Set<String> shared = new HashSet<>();
     for (String n : s1.fieldNames()) {
-      cols.add(l.col(Sql.ident(n)));
+      if (s2.field(n).isPresent() && !mergedKeys.contains(n)) {
+        shared.add(n);
+        cols.add(mergedField(l, r, n, s1, s2));
+      } else {
+        cols.add(l.col(Sql.ident(n)));
+      }
     }
     for (String n : s2.fieldNames()) {
-      if (!mergedKeys.contains(n)) {
+      if (!mergedKeys.contains(n) && !shared.contains(n)) {
         cols.add(r.col(Sql.ident(n)));
       }
     }
@@ -151,6 +143,24 @@ public final class Join implements Transform<DynamicFrame> {
             .withRows(joined.select(cols.toArray(new Column[0])))
             .withName(input.name() + other.name());
     return Steps.finish(Conform.withErrorsOf(out, other), step);
+  }
+
+  /**
+   * One field both frames have (not a shared key): frame2's value where it is not null, else
+   * frame1's, of the merged type of both (a choice where they differ).
+   */
+  private static Column mergedField(
+      Dataset<Row> l, Dataset<Row> r, String name, StructType s1, StructType s2) {
+    io.dynaframe.types.DataType t1 = s1.field(name).orElseThrow().type();
+    io.dynaframe.types.DataType t2 = s2.field(name).orElseThrow().type();
+    io.dynaframe.types.DataType merged = io.dynaframe.types.Types.merge(t1, t2);
+    String sql =
+        "coalesce("
+            + Conform.value("r." + Sql.ident(name), t2, merged)
+            + ", "
+            + Conform.value("l." + Sql.ident(name), t1, merged)
+            + ")";
+    return Conform.typed(expr(sql), merged).as(name);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.dynaframe.transforms;
 
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
@@ -114,7 +113,7 @@ public final class Relationalize implements Transform<FrameCollection> {
     Dataset<Row> rows = input.toDF();
     String key = null;
     if (Flatten.hasArrays(schema)) {
-      rows = run.pin(rows.withColumn(RID, monotonically_increasing_id()));
+      rows = run.pin(withSequentialIds(rows));
       key = Sql.ident(RID);
     }
     List<Flatten.Col> cols = new ArrayList<>();
@@ -126,6 +125,29 @@ public final class Relationalize implements Transform<FrameCollection> {
     run.tables.forEach(
         (name, df) -> out.put(name, Steps.finish(input.withRows(df).withName(name), step)));
     return FrameCollection.of(out, input.context());
+  }
+
+  /**
+   * The rows with a join key column: 1, 2, 3, ... in the order of the records (of the partitions,
+   * then within each), as AWS's examples show Glue's keys; one Spark job counts the partitions.
+   */
+  private static Dataset<Row> withSequentialIds(Dataset<Row> rows) {
+    org.apache.spark.sql.types.StructType schema =
+        rows.schema().add(RID, org.apache.spark.sql.types.DataTypes.LongType, false);
+    org.apache.spark.api.java.JavaRDD<Row> numbered =
+        rows.javaRDD()
+            .zipWithIndex()
+            .map(
+                t -> {
+                  Row r = t._1();
+                  Object[] values = new Object[r.size() + 1];
+                  for (int i = 0; i < r.size(); i++) {
+                    values[i] = r.get(i);
+                  }
+                  values[r.size()] = t._2() + 1;
+                  return org.apache.spark.sql.RowFactory.create(values);
+                });
+    return rows.sparkSession().createDataFrame(numbered, schema);
   }
 
   /** One application: the tables made so far and where records are pinned. */
@@ -181,7 +203,7 @@ public final class Relationalize implements Transform<FrameCollection> {
               parentKey + " AS `id`", "posexplode(" + a.sql() + ") AS (`index`, `val`)");
       String key = null;
       if (Flatten.hasArrays(a.elementType())) {
-        exploded = pin(exploded.withColumn(RID, monotonically_increasing_id()));
+        exploded = pin(withSequentialIds(exploded));
         key = Sql.ident(RID);
       }
       List<Flatten.Col> cols =

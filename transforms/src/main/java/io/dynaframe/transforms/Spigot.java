@@ -28,14 +28,19 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
  * view.
  *
  * <p>Options as in Glue: {@code topk} records (default 100) and {@code prob}, the chance each
- * record is taken (default 1). The sample is taken inside the tasks of the job that consumes the
- * frame, so Spark computes the upstream frame once, not once for the sample and once for the job;
- * what that means:
+ * record is taken (default 1). As in Glue, the sample is written when the transform is applied, by
+ * a Spark job of its own, whether or not anything consumes the frame afterwards (AWS's example
+ * script ends at the {@code spigot} call), and it is the first {@code topk} records of the frame
+ * (in the order of its partitions) that the draw with chance {@code prob} takes; that job computes
+ * the frame's first partitions once more.
+ *
+ * <p>{@link #inTasks()} (dynaframe's own) takes the sample inside the tasks of the job that
+ * consumes the frame instead, so Spark computes the upstream frame once, not once for the sample
+ * and once for the job; what that means:
  *
  * <ul>
  *   <li>{@code topk} caps the records of each task (each partition of the frame); the sample is at
- *       most {@code topk} times the number of partitions. Glue's Spigot runs a job of its own to
- *       take exactly {@code topk}.
+ *       most {@code topk} times the number of partitions.
  *   <li>As in Glue, the sample comes from the start of the data: each record is taken with chance
  *       {@code prob} until {@code topk} are taken. Only the first {@code (topk + 10·√topk + 20) /
  *       prob} records of a partition are considered, so the records after them cost no random draw;
@@ -81,8 +86,20 @@ public final class Spigot implements Transform<DynamicFrame> {
   private final Long seed;
   private final String baseDir;
   private final String jobName;
+  private final boolean inTasks;
 
   private Spigot(String path, int topk, double prob, Long seed, String baseDir, String jobName) {
+    this(path, topk, prob, seed, baseDir, jobName, false);
+  }
+
+  private Spigot(
+      String path,
+      int topk,
+      double prob,
+      Long seed,
+      String baseDir,
+      String jobName,
+      boolean inTasks) {
     Preconditions.checkArgument(topk >= 0, "Spigot topk must be >= 0, was %s", topk);
     Preconditions.checkArgument(
         prob >= 0 && prob <= 1, "Spigot prob must be between 0 and 1, was %s", prob);
@@ -92,6 +109,7 @@ public final class Spigot implements Transform<DynamicFrame> {
     this.seed = seed;
     this.baseDir = baseDir;
     this.jobName = jobName;
+    this.inTasks = inTasks;
   }
 
   /** Samples to this folder (a local path, {@code file:}, {@code s3://} or {@code s3a://} URI). */
@@ -115,14 +133,16 @@ public final class Spigot implements Transform<DynamicFrame> {
     return Steps.apply(frame, of(path, options), transformationCtx);
   }
 
-  /** Takes at most this many records per task (Glue's {@code topk}, default 100). */
+  /**
+   * Takes at most this many records (Glue's {@code topk}, default 100; per task {@link #inTasks}).
+   */
   public Spigot withTopk(int value) {
-    return new Spigot(path, value, prob, seed, baseDir, jobName);
+    return new Spigot(path, value, prob, seed, baseDir, jobName, inTasks);
   }
 
   /** Takes each record with this probability (Glue's {@code prob}, default 1). */
   public Spigot withProb(double value) {
-    return new Spigot(path, topk, value, seed, baseDir, jobName);
+    return new Spigot(path, topk, value, seed, baseDir, jobName, inTasks);
   }
 
   /** {@code topk} and {@code prob} from Glue-style options; other keys are refused. */
@@ -134,18 +154,24 @@ public final class Spigot implements Transform<DynamicFrame> {
           k);
     }
     return new Spigot(
-        path, (int) o.getLong("topk", topk), o.getDouble("prob", prob), seed, baseDir, jobName);
+        path,
+        (int) o.getLong("topk", topk),
+        o.getDouble("prob", prob),
+        seed,
+        baseDir,
+        jobName,
+        inTasks);
   }
 
   /** Seeds the random choice of records (by default the step's name, so reruns pick alike). */
   public Spigot withSeed(long value) {
-    return new Spigot(path, topk, prob, value, baseDir, jobName);
+    return new Spigot(path, topk, prob, value, baseDir, jobName, inTasks);
   }
 
   /** The TEMP area under which the default folder {@code samples/<job>/<run>/<step>} goes. */
   public Spigot withBaseDir(String tempArea) {
     return new Spigot(
-        path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName);
+        path, topk, prob, seed, Objects.requireNonNull(tempArea, "tempArea"), jobName, inTasks);
   }
 
   /** The default folder in this lake's TEMP area. */
@@ -155,7 +181,16 @@ public final class Spigot implements Transform<DynamicFrame> {
 
   /** The job name in the default folder. */
   public Spigot withJobName(String name) {
-    return new Spigot(path, topk, prob, seed, baseDir, Objects.requireNonNull(name, "name"));
+    return new Spigot(
+        path, topk, prob, seed, baseDir, Objects.requireNonNull(name, "name"), inTasks);
+  }
+
+  /**
+   * Takes the sample inside the tasks of the job that consumes the frame, at most {@code topk} per
+   * task, without computing the upstream again (dynaframe's own; see the class description).
+   */
+  public Spigot inTasks() {
+    return new Spigot(path, topk, prob, seed, baseDir, jobName, true);
   }
 
   /** The folder this Spigot writes to when applied as {@code step} in this context. */
@@ -231,6 +266,13 @@ public final class Spigot implements Transform<DynamicFrame> {
     Broadcast<HadoopConf> conf = HadoopConf.broadcast(input.context().spark().sparkContext());
     SpigotSampler sampler =
         new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);
+    if (!inTasks) {
+      // as Glue: a job of its own now, the first topk records the draw takes, in partition order
+      Dataset<Row> drawn =
+          prob >= 1 ? df : df.where(org.apache.spark.sql.functions.rand(s).lt(prob));
+      sampler.writeAll(drawn.limit(topk).collectAsList());
+      return Steps.finish(input.withRows(df), step);
+    }
     if (onDriver(df.queryExecution().analyzed())
         && df.queryExecution().optimizedPlan() instanceof LocalRelation) {
       sampler.writeNow(df.collectAsList());
@@ -279,6 +321,7 @@ public final class Spigot implements Transform<DynamicFrame> {
         + topk
         + ", prob="
         + prob
+        + (inTasks ? ", in tasks" : "")
         + "]";
   }
 }

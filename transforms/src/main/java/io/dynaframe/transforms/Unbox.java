@@ -8,6 +8,7 @@ import io.dynaframe.Options;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
 import io.dynaframe.transforms.internal.Checker;
+import io.dynaframe.transforms.internal.JsonTyping;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
 import io.dynaframe.transforms.internal.Steps;
@@ -174,15 +175,14 @@ public final class Unbox implements Transform<DynamicFrame> {
     String error =
         "CASE WHEN "
             + Sql.field(Sql.ident(PARSED), CORRUPT)
-            + " IS NOT NULL THEN named_struct("
-            + "'step', "
-            + Sql.str(step)
-            + ", 'reason', "
-            + Sql.str(reason)
-            + ", 'source', CAST(NULL AS STRING), "
-            + "'line', CAST(NULL AS BIGINT), 'raw', "
-            + Sql.field(Sql.ident(PARSED), CORRUPT)
-            + ", 'stack_trace', CAST(NULL AS STRING)) END";
+            + " IS NOT NULL THEN "
+            + ErrorRecords.sql(
+                Sql.str(step),
+                info == null || info.isEmpty() ? "NULL" : Sql.str(info),
+                Sql.str(reason),
+                Sql.field(Sql.ident(PARSED), CORRUPT),
+                "NULL")
+            + " END";
     List<Column> cols = new ArrayList<>();
     for (Rewriter.Slot s : slots) {
       cols.add(expr(s.sql()).as(s.name()));
@@ -232,14 +232,21 @@ public final class Unbox implements Transform<DynamicFrame> {
     DataFrameReader reader = df.sparkSession().read();
     sparkOptions().forEach(reader::option);
     if (format.equals("json")) {
-      org.apache.spark.sql.types.StructType s = reader.json(values).schema();
-      List<StructField> fs = new ArrayList<>();
-      for (StructField f : s.fields()) {
-        if (!f.name().equals("_corrupt_record")) {
-          fs.add(f);
-        }
+      // typed as the JSON source types records (Glue's types, the keys in their order); one job
+      DataType merged = Types.NULL;
+      for (DataType t :
+          values
+              .javaRDD()
+              .mapPartitions(
+                  (org.apache.spark.api.java.function.FlatMapFunction<
+                          java.util.Iterator<String>, DataType>)
+                      it -> List.of(JsonTyping.typeOfTexts(it)).iterator())
+              .collect()) {
+        merged = Types.merge(merged, t);
       }
-      return DataTypes.createStructType(fs);
+      return merged instanceof StructType st
+          ? SparkTypes.toSpark(withoutChoices(st))
+          : DataTypes.createStructType(new StructField[0]);
     }
     org.apache.spark.sql.types.StructType s = reader.csv(values).schema();
     List<StructField> fs = new ArrayList<>();
@@ -247,6 +254,34 @@ public final class Unbox implements Transform<DynamicFrame> {
       fs.add(DataTypes.createStructField("col" + i, DataTypes.StringType, true));
     }
     return DataTypes.createStructType(fs);
+  }
+
+  /**
+   * The struct with each choice made a string (the parser reads any JSON value of a string field as
+   * its text).
+   */
+  private static StructType withoutChoices(StructType s) {
+    List<io.dynaframe.types.Field> fs = new ArrayList<>();
+    for (io.dynaframe.types.Field f : s.fields()) {
+      fs.add(Types.field(f.name(), withoutChoices(f.type())));
+    }
+    return Types.struct(fs);
+  }
+
+  private static DataType withoutChoices(DataType t) {
+    if (t.isChoice()) {
+      return Types.STRING;
+    }
+    if (t instanceof StructType st) {
+      return withoutChoices(st);
+    }
+    if (t instanceof io.dynaframe.types.ArrayType a) {
+      return Types.array(withoutChoices(a.elementType()));
+    }
+    if (t instanceof io.dynaframe.types.MapType m) {
+      return Types.map(withoutChoices(m.valueType()));
+    }
+    return t;
   }
 
   private Map<String, String> sparkOptions() {

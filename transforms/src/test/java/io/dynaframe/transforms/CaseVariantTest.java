@@ -35,7 +35,7 @@ class CaseVariantTest {
                 .apply(
                     ApplyMapping.of(MappingSpec.of("name", "x"), MappingSpec.of("s.A", "y"))
                         .withCaseSensitive(true)))
-        .isEqualTo(Frames.rows(ctx, "x STRING, y BIGINT", row("lower", 1L), row("low", 2L)));
+        .isEqualTo(Frames.rows(ctx, "x STRING, y INT", row("lower", 1), row("low", 2)));
     FrameAssert.assertThat(frame(ctx).apply(ApplyMapping.of(MappingSpec.of("Name", "x"))))
         .isEqualTo(Frames.rows(ctx, "x STRING", row("upper"), row("UP")));
     assertThatThrownBy(() -> frame(ctx).apply("m", ApplyMapping.of(MappingSpec.of("NAME", "x"))))
@@ -65,7 +65,7 @@ class CaseVariantTest {
     FrameAssert.assertThat(parts.get("frame1").apply(SelectFields.of("name")))
         .isEqualTo(Frames.rows(ctx, "name STRING", row("low")));
     FrameAssert.assertThat(in.apply(Unnest.create()).apply(SelectFields.of("`s.A`", "Name")))
-        .isEqualTo(Frames.rows(ctx, "Name STRING, `s.A` BIGINT", row("upper", 1L), row("UP", 2L)));
+        .isEqualTo(Frames.rows(ctx, "Name STRING, `s.A` INT", row("upper", 1), row("UP", 2)));
   }
 
   @Test

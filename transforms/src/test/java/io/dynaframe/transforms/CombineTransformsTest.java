@@ -26,7 +26,7 @@ class CombineTransformsTest {
     DynamicFrame u = Union.apply(a, b, "union1");
 
     assertThat(u.schema().field("v").orElseThrow().type())
-        .isEqualTo(Types.choice(Types.LONG, Types.STRING));
+        .isEqualTo(Types.choice(Types.INT, Types.STRING));
     FrameAssert.assertThat(u)
         .isEqualTo(
             Frames.json(
@@ -127,7 +127,11 @@ class CombineTransformsTest {
     assertThat(Coalesce.apply(in, 2, true, "c").getNumPartitions()).isEqualTo(2);
     DynamicFrame errors = ErrorsAsDynamicFrame.apply(in.apply(Repartition.of(2)));
     assertThat(
-            errors.toDF().select("raw").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+            errors
+                .toDF()
+                .select("error.input")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("{oops");
   }
 }

@@ -75,15 +75,19 @@ class ParseTransformsTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "id BIGINT, payload STRUCT<a: BIGINT, b: STRING>",
-                row(1L, row(1L, "x")),
+                "id BIGINT, payload STRUCT<a: INT, b: STRING>",
+                row(1L, row(1, "x")),
                 row(3L, null),
-                row(4L, row(7L, null))));
-    List<Row> errors = out.errorsAsDynamicFrame().toDF().collectAsList();
+                row(4L, row(7, null))));
+    List<Row> errors =
+        out.errorsAsDynamicFrame()
+            .toDF()
+            .selectExpr("error.*", "error.callsite.site AS site")
+            .collectAsList();
     assertThat(errors).hasSize(1);
-    assertThat(errors.get(0).<String>getAs("raw")).isEqualTo("not json");
-    assertThat(errors.get(0).<String>getAs("reason"))
-        .isEqualTo("'payload' is not valid json for the schema " + "struct<a: long, b: string>");
+    assertThat(errors.get(0).<String>getAs("input")).isEqualTo("not json");
+    assertThat(errors.get(0).<String>getAs("msg"))
+        .isEqualTo("'payload' is not valid json for the schema " + "struct<a: int, b: string>");
   }
 
   @Test

@@ -49,12 +49,17 @@ class RecordFunctionsTest {
     FrameAssert.assertThat(out)
         .isEqualTo(Frames.rows(ctx, "name STRING, age BIGINT", row("Bob", 30L)));
     assertThat(out.stageErrorsCount()).isEqualTo(1);
-    Row error = out.errorsAsDynamicFrame().toDF().collectAsList().get(0);
-    assertThat(error.<String>getAs("step")).isEqualTo("adults");
-    assertThat(error.<String>getAs("reason"))
+    Row error =
+        out.errorsAsDynamicFrame()
+            .toDF()
+            .selectExpr("error.*", "error.callsite.site AS site")
+            .collectAsList()
+            .get(0);
+    assertThat(error.<String>getAs("site")).isEqualTo("adults");
+    assertThat(error.<String>getAs("msg"))
         .startsWith("adult check: the filter function failed: java.lang.NullPointerException");
-    assertThat(error.<String>getAs("raw")).isEqualTo("{\"age\":40}");
-    assertThat(error.<String>getAs("stack_trace")).contains("NullPointerException");
+    assertThat(error.<String>getAs("dynamicRecord")).isEqualTo("{\"age\":40}");
+    assertThat(error.<String>getAs("stackTrace")).contains("NullPointerException");
   }
 
   @Test
@@ -74,7 +79,7 @@ class RecordFunctionsTest {
     assertThat(
             out.errorsAsDynamicFrame()
                 .toDF()
-                .select("reason")
+                .select("error.msg")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
         .singleElement()
@@ -111,7 +116,7 @@ class RecordFunctionsTest {
     assertThat(
             out.errorsAsDynamicFrame()
                 .toDF()
-                .select("reason")
+                .select("error.msg")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
         .containsExactly(

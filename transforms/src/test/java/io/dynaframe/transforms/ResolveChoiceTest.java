@@ -28,7 +28,7 @@ class ResolveChoiceTest {
   private static DynamicFrame medicare(DynaContext ctx) {
     return Frames.csv(
         ctx,
-        true,
+        Options.of("withHeader", true, "typedValues", true),
         "drg definition,provider id,provider name,provider city",
         "039 - EXTRACRANIAL PROCEDURES W/O CC/MCC,10001,SOUTHEAST ALABAMA MEDICAL CENTER,DOTHAN",
         "039 - EXTRACRANIAL PROCEDURES W/O CC/MCC,10005,MARSHALL MEDICAL CENTER SOUTH,BOAZ",
@@ -115,8 +115,7 @@ class ResolveChoiceTest {
             "s3", Options.of("paths", List.of(path)), "parquet", Options.empty(), "back");
 
     FrameAssert.assertThat(back)
-        .isEqualTo(
-            Frames.rows(ctx, "id_long BIGINT, id_string STRING", row(1L, null), row(null, "a")));
+        .isEqualTo(Frames.rows(ctx, "id_int INT, id_string STRING", row(1, null), row(null, "a")));
   }
 
   @Test
@@ -136,10 +135,10 @@ class ResolveChoiceTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "k BIGINT, order STRUCT<total: DOUBLE, n: BIGINT>, items ARRAY<STRUCT<price: BIGINT>>",
-                row(1L, row(1.0, 0L), List.of(row(1L), row((Object) null))),
-                row(2L, row(2.5, 1L), List.of(row(7L))),
-                row(3L, null, null)));
+                "k INT, order STRUCT<total: DOUBLE, n: INT>, items ARRAY<STRUCT<price: BIGINT>>",
+                row(1, row(1.0, 0), List.of(row(1L), row((Object) null))),
+                row(2, row(2.5, 1), List.of(row(7L))),
+                row(3, null, null)));
   }
 
   @Test
@@ -154,8 +153,8 @@ class ResolveChoiceTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "a STRUCT<b_long: BIGINT, b_string: STRING, c: BOOLEAN>",
-                row(row(1L, null, true)),
+                "a STRUCT<b_int: INT, b_string: STRING, c: BOOLEAN>",
+                row(row(1, null, true)),
                 row(row(null, "x", false))));
   }
 
@@ -173,15 +172,15 @@ class ResolveChoiceTest {
         .isEqualTo(
             Frames.rows(
                 ctx,
-                "v STRING, s STRUCT<w: STRING>, l ARRAY<STRING>, plain BIGINT",
-                row("1", row("true"), List.of("1", "two"), 5L),
-                row("one", row("yes"), List.of("3"), 6L)));
+                "v STRING, s STRUCT<w: STRING>, l ARRAY<STRING>, plain INT",
+                row("1", row("true"), List.of("1", "two"), 5),
+                row("one", row("yes"), List.of("3"), 6)));
     assertThat(out.schema().containsChoice()).isFalse();
 
     assertThatThrownBy(() -> in.apply("all", ResolveChoice.choice("make_cols")))
         .isInstanceOf(TransformException.class)
         .hasMessage(
-            "ResolveChoice in step 'all': make_cols cannot split the choice choice{long, string} at 'l[]': "
+            "ResolveChoice in step 'all': make_cols cannot split the choice choice{int, string} at 'l[]': "
                 + "it is an array element or a map value, not a field; use cast, project or make_struct for it");
   }
 
@@ -215,7 +214,7 @@ class ResolveChoiceTest {
     assertThatThrownBy(() -> in.apply("mc", ResolveChoice.matchCatalog("sales", "orders", noPrice)))
         .hasMessage(
             "ResolveChoice in step 'mc': the catalog table sales.orders has no column 'price' to match the "
-                + "choice choice{long, string} against; closest: prices");
+                + "choice choice{int, string} against; closest: prices");
   }
 
   @Test
@@ -232,8 +231,7 @@ class ResolveChoiceTest {
   @Test
   void refusesBadSpecs(DynaContext ctx) {
     DynamicFrame in =
-        Frames.json(
-            ctx, "{\"v\": 1, \"v_long\": 2, \"tags\": [1]}", "{\"v\": \"a\", \"v_long\": 3}");
+        Frames.json(ctx, "{\"v\": 1, \"v_int\": 2, \"tags\": [1]}", "{\"v\": \"a\", \"v_int\": 3}");
 
     assertThatThrownBy(() -> in.apply("r", ResolveChoice.spec("v", "cats:long")))
         .isInstanceOf(TransformException.class)
@@ -247,10 +245,10 @@ class ResolveChoiceTest {
         .hasMessage("ResolveChoice in step 'r': no field 'vv' in the frame; closest: v");
     assertThatThrownBy(() -> in.apply("r", ResolveChoice.spec("v", "make_cols")))
         .hasMessage(
-            "ResolveChoice in step 'r': the output would have two fields 'v_long'; rename the existing one first");
+            "ResolveChoice in step 'r': the output would have two fields 'v_int'; rename the existing one first");
     assertThatThrownBy(() -> in.apply("r", ResolveChoice.spec("tags", "cast:long")))
         .hasMessage(
-            "ResolveChoice in step 'r': cannot cast 'tags' from array<long> to long; write 'tags[]' to cast "
+            "ResolveChoice in step 'r': cannot cast 'tags' from array<int> to long; write 'tags[]' to cast "
                 + "its elements");
   }
 }

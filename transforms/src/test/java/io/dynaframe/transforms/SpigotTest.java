@@ -88,7 +88,7 @@ class SpigotTest {
                   UPSTREAM_CALLS.incrementAndGet();
                   return r;
                 }));
-    long n = counted.apply(Spigot.to(path).withTopk(2)).count();
+    long n = counted.apply(Spigot.to(path).inTasks().withTopk(2)).count();
 
     assertThat(n).isEqualTo(6);
     assertThat(UPSTREAM_CALLS.get()).isEqualTo(6);
@@ -102,8 +102,8 @@ class SpigotTest {
     String none = dir.resolve("none").toString();
     String one = dir.resolve("one").toString();
 
-    assertThat(in.apply(Spigot.to(none).withProb(0)).count()).isEqualTo(4);
-    assertThat(in.apply(Spigot.of(one, Options.of("topk", 1))).count()).isEqualTo(4);
+    assertThat(in.apply(Spigot.to(none).inTasks().withProb(0)).count()).isEqualTo(4);
+    assertThat(in.apply(Spigot.of(one, Options.of("topk", 1)).inTasks()).count()).isEqualTo(4);
 
     assertThat(Path.of(none)).doesNotExist();
     assertThat(lines(one)).containsExactly("{\"n\":1}");
@@ -116,7 +116,9 @@ class SpigotTest {
         DynamicFrame.fromDF(ctx.spark().range(0, 20_000, 1, 1).toDF("n"), ctx, "numbers");
     String path = dir.resolve("start").toString();
 
-    assertThat(in.apply("s", Spigot.to(path).withProb(0.05).withTopk(30).withSeed(3)).count())
+    assertThat(
+            in.apply("s", Spigot.to(path).inTasks().withProb(0.05).withTopk(30).withSeed(3))
+                .count())
         .isEqualTo(20_000);
 
     // 30 records, each from within the window: (30 + 10 * sqrt(30) + 20) / 0.05 = 2,096 records
@@ -133,7 +135,7 @@ class SpigotTest {
     DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 40, 1, 4).toDF("n"), ctx, "numbers");
     String path = dir.resolve("tidy").toString();
 
-    assertThat(in.apply("s", Spigot.to(path).withTopk(2)).count()).isEqualTo(40);
+    assertThat(in.apply("s", Spigot.to(path).inTasks().withTopk(2)).count()).isEqualTo(40);
 
     try (Stream<Path> all = Files.list(Path.of(path))) {
       assertThat(all.map(p -> p.getFileName().toString()).sorted().toList())
@@ -175,7 +177,7 @@ class SpigotTest {
                 row(8L))
             .coalesce(1);
     String path = dir.resolve("again").toString();
-    DynamicFrame out = in.apply("s", Spigot.to(path).withProb(0.5).withSeed(7));
+    DynamicFrame out = in.apply("s", Spigot.to(path).inTasks().withProb(0.5).withSeed(7));
 
     out.count();
     List<String> first = lines(path);
@@ -234,6 +236,7 @@ class SpigotTest {
         in.apply(
                 "s",
                 Spigot.to(dir.resolve("generated").toString())
+                    .inTasks()
                     .withProb(0.05)
                     .withTopk(20)
                     .withSeed(11))
@@ -247,6 +250,7 @@ class SpigotTest {
           in.apply(
                   "s",
                   Spigot.to(dir.resolve("interpreted").toString())
+                      .inTasks()
                       .withProb(0.05)
                       .withTopk(20)
                       .withSeed(11))
@@ -263,6 +267,7 @@ class SpigotTest {
         in.apply(
                 "s",
                 Spigot.to(dir.resolve("filtered").toString())
+                    .inTasks()
                     .withProb(0.05)
                     .withTopk(20)
                     .withSeed(11))
@@ -301,7 +306,7 @@ class SpigotTest {
         DynamicFrame.fromDF(ctx.spark().read().parquet(source).select("a", "b"), ctx, "ab");
 
     Dataset<Row> sampled =
-        ab.apply("s", Spigot.to(dir.resolve("ab-sample").toString()).withTopk(3)).toDF();
+        ab.apply("s", Spigot.to(dir.resolve("ab-sample").toString()).inTasks().withTopk(3)).toDF();
 
     String plan = sampled.queryExecution().executedPlan().toString();
     assertThat(plan).contains("Spigot [").contains("ReadSchema: struct<a:bigint,b:string>");
@@ -321,7 +326,7 @@ class SpigotTest {
         DynamicFrame.fromDF(ctx.spark().range(0, 5, 1, 1).toDF("id").select(wide), ctx, "wide");
     String path = dir.resolve("wide").toString();
 
-    Dataset<Row> out = in.apply("s", Spigot.to(path).withTopk(2)).toDF();
+    Dataset<Row> out = in.apply("s", Spigot.to(path).inTasks().withTopk(2)).toDF();
 
     assertThat(out.queryExecution().executedPlan().toString()).contains("Spigot [");
     FrameAssert.assertThat(DynamicFrame.fromDF(out, ctx, "out")).isEqualTo(in);

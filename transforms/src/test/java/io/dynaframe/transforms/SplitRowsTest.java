@@ -103,9 +103,9 @@ class SplitRowsTest {
             "{\"id\": 4, \"age\": 40}");
     FrameCollection parts = in.apply(SplitRows.where("age", ">", 18));
     FrameAssert.assertThat(parts.get("frame1").apply(SelectFields.of("id")))
-        .isEqualTo(Frames.rows(ctx, "id BIGINT", row(1L), row(4L)));
+        .isEqualTo(Frames.rows(ctx, "id INT", row(1), row(4)));
     FrameAssert.assertThat(parts.get("frame2").apply(SelectFields.of("id")))
-        .isEqualTo(Frames.rows(ctx, "id BIGINT", row(2L), row(3L)));
+        .isEqualTo(Frames.rows(ctx, "id INT", row(2), row(3)));
   }
 
   @Test

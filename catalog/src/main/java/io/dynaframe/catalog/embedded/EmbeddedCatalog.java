@@ -132,6 +132,24 @@ public final class EmbeddedCatalog implements Catalog {
     return name;
   }
 
+  /**
+   * A column or partition key name as Glue's crawler gives it ({@code drg definition}, {@code
+   * total-discharges}): anything but the characters Hive's metastore uses to write a struct type
+   * ({@code ,}, {@code :}, {@code <}, {@code >}) and control characters; it is quoted in the DDL.
+   */
+  private static String checkColumn(String kind, String name) {
+    if (name.isEmpty()
+        || name.chars().anyMatch(c -> c == ',' || c == ':' || c == '<' || c == '>' || c < 0x20)) {
+      throw new IllegalArgumentException(
+          "the embedded catalog (Hive's metastore) cannot store the "
+              + kind
+              + " name '"
+              + name
+              + "': it may not be empty or hold , : < > or control characters");
+    }
+    return name;
+  }
+
   // ---------------------------------------------------------------- databases
 
   @Override
@@ -236,10 +254,10 @@ public final class EmbeddedCatalog implements Catalog {
   private void createTable(TableDefinition table, long version, CatalogDatabase db) {
     TableIdentifier id = table.identifier();
     for (Column c : table.columns()) {
-      check("column", c.name());
+      checkColumn("column", c.name());
     }
     for (Column c : table.partitionKeys()) {
-      check("partition key", c.name());
+      checkColumn("partition key", c.name());
     }
     String location =
         table

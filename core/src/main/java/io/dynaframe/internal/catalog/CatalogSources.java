@@ -190,12 +190,23 @@ public final class CatalogSources {
     if (!format.equals("csv")) {
       return Options.empty();
     }
+    Options columns = Options.empty();
+    if (!t.columns().isEmpty()) {
+      // Glue reads a crawled CSV with the table's columns: their names by position, their types
+      // (values that do not fit become a choice with string)
+      columns =
+          Options.of(
+              io.dynaframe.internal.io.Sources.CATALOG_COLUMN_NAMES,
+              t.columns().stream().map(Column::name).toList(),
+              io.dynaframe.internal.io.Sources.CATALOG_COLUMN_TYPES,
+              t.columns().stream().map(Column::type).toList());
+    }
     Map<String, String> serde = t.format().serdeParameters();
     String sep =
         serde.getOrDefault(
             "field.delim",
             serde.getOrDefault("separatorChar", t.parameters().getOrDefault("delimiter", ",")));
-    Options o = Options.of("separator", sep);
+    Options o = columns.with("separator", sep);
     String header = t.parameters().getOrDefault("skip.header.line.count", "0");
     if (!header.trim().equals("0")) {
       o = o.with("withHeader", true);

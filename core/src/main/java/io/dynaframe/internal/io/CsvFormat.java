@@ -4,6 +4,8 @@ import com.univocity.parsers.common.ParsingContext;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import io.dynaframe.types.DataType;
+import io.dynaframe.types.Types;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -17,10 +19,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * CSV records with Glue's format options, typed per value: a whole number (without leading zeros)
- * is a long, a decimal number a double, an unquoted empty field null, anything else a string. A row
- * whose number of fields differs from the header's (or, without a header, from the file's first
- * row) is an error record.
+ * CSV records with Glue's format options. As Glue reads CSV with {@code from_options}, every value
+ * is a string (an unquoted empty field is null). Two other typings:
+ *
+ * <ul>
+ *   <li>with the columns of a catalog table ({@code from_catalog}), the table's column names are
+ *       given to the fields by position and each value is converted to its column's type; a value
+ *       that does not fit stays a string, so that the column becomes a choice of the two, as Glue
+ *       prints it ({@code choice {long, string}});
+ *   <li>with dynaframe's format option {@value #TYPED_VALUES}, each value is typed by itself: a
+ *       whole number (without leading zeros) is a long, a decimal number a double, anything else a
+ *       string.
+ * </ul>
+ *
+ * <p>A row whose number of fields differs from the header's (or, without a header, from the file's
+ * first row, or from the table's columns) is an error record.
  */
 final class CsvFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
@@ -33,9 +46,34 @@ final class CsvFormat implements RecordFormat {
   private final char escape;
   private final boolean withHeader;
   private final boolean skipFirst;
+  private final boolean typedValues;
+  private final List<String> columnNames;
+  private final List<DataType> columnTypes;
+
+  /** dynaframe's format option that types each CSV value by itself (false by default). */
+  static final String TYPED_VALUES = "typedValues";
 
   CsvFormat(
       String separator, String quoteChar, String escaper, boolean withHeader, boolean skipFirst) {
+    this(separator, quoteChar, escaper, withHeader, skipFirst, false, null, null);
+  }
+
+  /**
+   * {@code columnNames} and {@code columnTypes} are a catalog table's columns, or null; {@code
+   * typedValues} types each value by itself when there are none.
+   */
+  CsvFormat(
+      String separator,
+      String quoteChar,
+      String escaper,
+      boolean withHeader,
+      boolean skipFirst,
+      boolean typedValues,
+      List<String> columnNames,
+      List<DataType> columnTypes) {
+    this.typedValues = typedValues;
+    this.columnNames = columnNames == null ? null : List.copyOf(columnNames);
+    this.columnTypes = columnTypes == null ? null : List.copyOf(columnTypes);
     this.separator = single("separator", separator, ',');
     this.quote =
         quoteChar != null && quoteChar.equals("-1") ? '\0' : single("quoteChar", quoteChar, '"');
@@ -104,6 +142,33 @@ final class CsvFormat implements RecordFormat {
       }
     }
     return v;
+  }
+
+  /**
+   * A value as its catalog column's type when it fits (a long as Long, an int as Integer, ...,
+   * other types as {@link JsonValues.Typed}); else the text itself, which makes the column a
+   * choice. An empty field of a column that is not a string is null.
+   */
+  static Object asColumn(String v, DataType type) {
+    if (v == null || type == Types.STRING) {
+      return v;
+    }
+    if (v.isEmpty()) {
+      return null;
+    }
+    Object converted;
+    try {
+      converted = ValueConverter.convert(v, type, "");
+    } catch (ValueConverter.ConversionException | RuntimeException e) {
+      return v;
+    }
+    if (converted instanceof Long
+        || converted instanceof Integer
+        || converted instanceof Double
+        || converted instanceof Boolean) {
+      return converted;
+    }
+    return new JsonValues.Typed(converted, type);
   }
 
   private final class CsvIterator implements Iterator<ParsedRecord> {
@@ -212,7 +277,10 @@ final class CsvFormat implements RecordFormat {
           continue;
         }
         if (names == null) {
-          names = withHeader ? headerNames(fields) : positionalNames(fields.length);
+          names =
+              columnNames != null
+                  ? columnNames
+                  : withHeader ? headerNames(fields) : positionalNames(fields.length);
           if (withHeader) {
             continue;
           }
@@ -242,7 +310,9 @@ final class CsvFormat implements RecordFormat {
             "expected "
                 + names.size()
                 + " fields"
-                + (withHeader ? " (from the header)" : " (from the first row)")
+                + (columnNames != null
+                    ? " (the table's columns)"
+                    : withHeader ? " (from the header)" : " (from the first row)")
                 + ", found "
                 + fields.length,
             line,
@@ -251,7 +321,11 @@ final class CsvFormat implements RecordFormat {
       }
       Map<String, Object> m = new LinkedHashMap<>(names.size() * 2);
       for (int i = 0; i < fields.length; i++) {
-        m.put(names.get(i), typed(fields[i]));
+        Object v =
+            columnTypes != null
+                ? asColumn(fields[i], columnTypes.get(i))
+                : typedValues ? typed(fields[i]) : fields[i];
+        m.put(names.get(i), v);
       }
       return ParsedRecord.ok(m, line, lastLine, raw);
     }

@@ -44,9 +44,12 @@ public final class JsonValues {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? (Object) p.getDoubleValue()
-            : (Object) p.getLongValue();
+        // as Glue types JSON numbers: int when the value fits 32 bits, else long
+        return switch (p.getNumberType()) {
+          case INT -> (Object) p.getIntValue();
+          case LONG -> (Object) p.getLongValue();
+          default -> (Object) p.getDoubleValue();
+        };
       case VALUE_NUMBER_FLOAT:
         return p.getDoubleValue();
       case VALUE_TRUE:
@@ -66,6 +69,8 @@ public final class JsonValues {
       return Types.NULL;
     } else if (v instanceof String) {
       return Types.STRING;
+    } else if (v instanceof Integer) {
+      return Types.INT;
     } else if (v instanceof Long) {
       return Types.LONG;
     } else if (v instanceof Double) {
@@ -83,13 +88,32 @@ public final class JsonValues {
       }
       return Types.array(element);
     }
+    return otherType(v);
+  }
+
+  /**
+   * The type of a value that JSON does not have but a catalog table's CSV columns give (see {@link
+   * CsvFormat}): decimals, dates, timestamps, small numbers, floats, binary.
+   */
+  static DataType otherType(Object v) {
+    if (v instanceof Typed t) {
+      return t.type();
+    }
     throw new IllegalArgumentException("not a JSON value: " + v.getClass());
   }
+
+  /**
+   * A value converted to the type of its catalog column already, with that type: it goes into the
+   * slot of that type as it is.
+   */
+  record Typed(Object value, DataType type) implements java.io.Serializable {}
 
   /** The type name of one value, as the member of a choice it belongs to. */
   public static String typeNameOf(Object v) {
     if (v instanceof String) {
       return "string";
+    } else if (v instanceof Integer) {
+      return "int";
     } else if (v instanceof Long) {
       return "long";
     } else if (v instanceof Double) {
@@ -100,6 +124,8 @@ public final class JsonValues {
       return "struct";
     } else if (v instanceof List) {
       return "array";
+    } else if (v instanceof Typed t) {
+      return t.type().typeName();
     }
     return "null";
   }
@@ -112,7 +138,7 @@ public final class JsonValues {
       return "array";
     } else if (v instanceof String) {
       return "string";
-    } else if (v instanceof Number) {
+    } else if (v instanceof Number || v instanceof Typed) {
       return "number";
     } else if (v instanceof Boolean) {
       return "boolean";

@@ -116,7 +116,7 @@ public final class Sinks {
       String base = baseName(transformationContext, frame.name(), path);
       write(ctx, frame, path, finalFmt, fo, partitionKeys, compression, base);
       return DynamicFrame.fromDF(
-          ctx.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA),
+          ctx.spark().createDataFrame(List.of(), ErrorRecords.FRAME_SCHEMA),
           ctx,
           frame.name() + "_errors");
     };

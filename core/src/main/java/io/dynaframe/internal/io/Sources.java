@@ -48,6 +48,15 @@ public final class Sources {
           "boundedSize",
           "boundedFiles");
 
+  /**
+   * Format options the catalog source gives a CSV source: the table's column names and their Hive
+   * types, in order.
+   */
+  public static final String CATALOG_COLUMN_NAMES = "__dynaframe.catalogColumnNames";
+
+  /** See {@link #CATALOG_COLUMN_NAMES}. */
+  public static final String CATALOG_COLUMN_TYPES = "__dynaframe.catalogColumnTypes";
+
   private static final Set<String> JSON_OPTIONS = Set.of("jsonPath", "multiLine");
   private static final Set<String> CSV_OPTIONS =
       Set.of(
@@ -58,7 +67,10 @@ public final class Sources {
           "skipFirst",
           "multiLine",
           "optimizePerformance",
-          "strictCheckForQuoting");
+          "strictCheckForQuoting",
+          CsvFormat.TYPED_VALUES,
+          CATALOG_COLUMN_NAMES,
+          CATALOG_COLUMN_TYPES);
 
   /**
    * A source for the options, validated now: an unknown connection type, format or format option
@@ -96,7 +108,16 @@ public final class Sources {
                   fo.getString("quoteChar", null),
                   fo.getString("escaper", null),
                   fo.getBoolean("withHeader", false),
-                  fo.getBoolean("skipFirst", false));
+                  fo.getBoolean("skipFirst", false),
+                  fo.getBoolean(CsvFormat.TYPED_VALUES, false),
+                  fo.asMap().containsKey(CATALOG_COLUMN_NAMES)
+                      ? fo.getStringList(CATALOG_COLUMN_NAMES)
+                      : null,
+                  fo.asMap().containsKey(CATALOG_COLUMN_TYPES)
+                      ? fo.getStringList(CATALOG_COLUMN_TYPES).stream()
+                          .map(io.dynaframe.catalog.HiveTypes::parse)
+                          .toList()
+                      : null);
           default -> null;
         };
     List<String> paths = options.getStringList("paths");

@@ -16,10 +16,14 @@ import java.util.Map;
  * Used by the inference pass of text sources.
  */
 final class TypeAccumulator {
+  private boolean sawInt;
   private boolean sawLong;
   private boolean sawDouble;
   private boolean sawString;
   private boolean sawBoolean;
+
+  /** Types of other atomic values (typed CSV columns of a catalog table), merged. */
+  private DataType other;
 
   /** Non-null once an object was seen: its fields in order of first appearance. */
   private LinkedHashMap<String, TypeAccumulator> fields;
@@ -34,6 +38,8 @@ final class TypeAccumulator {
     }
     if (v instanceof String) {
       sawString = true;
+    } else if (v instanceof Integer) {
+      sawInt = true;
     } else if (v instanceof Long) {
       sawLong = true;
     } else if (v instanceof Double) {
@@ -50,7 +56,8 @@ final class TypeAccumulator {
         element.add(x);
       }
     } else {
-      throw new IllegalArgumentException("not a JSON value: " + v.getClass());
+      DataType t = JsonValues.otherType(v);
+      other = other == null ? t : Types.merge(other, t);
     }
   }
 
@@ -83,8 +90,14 @@ final class TypeAccumulator {
     if (sawDouble) {
       t = Types.merge(t, Types.DOUBLE);
     }
+    if (sawInt) {
+      t = Types.merge(t, Types.INT);
+    }
     if (sawLong) {
       t = Types.merge(t, Types.LONG);
+    }
+    if (other != null) {
+      t = Types.merge(t, other);
     }
     if (sawString) {
       t = Types.merge(t, Types.STRING);

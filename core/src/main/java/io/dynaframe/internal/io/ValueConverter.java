@@ -56,6 +56,29 @@ public final class ValueConverter {
     if (v == null) {
       return null;
     }
+    if (v instanceof JsonValues.Typed typed) {
+      if (t instanceof ChoiceType c && c.members().containsKey(typed.type().typeName())) {
+        Object[] slots = new Object[c.members().size()];
+        int i = 0;
+        for (String member : c.members().keySet()) {
+          if (member.equals(typed.type().typeName())) {
+            slots[i] = typed.value();
+          }
+          i++;
+        }
+        return RowFactory.create(slots);
+      }
+      if (t.equals(typed.type())) {
+        return typed.value();
+      }
+      throw new ConversionException(
+          "field '"
+              + path
+              + "' holds a "
+              + typed.type().typeName()
+              + " value, not "
+              + t.typeName());
+    }
     if (t instanceof ChoiceType c) {
       Object[] slots = new Object[c.members().size()];
       String own = JsonValues.typeNameOf(v);
@@ -147,6 +170,12 @@ public final class ValueConverter {
       if (v instanceof Long l) {
         return BigDecimal.valueOf(l);
       }
+      if (v instanceof Integer l) {
+        return BigDecimal.valueOf(l);
+      }
+      if (v instanceof BigDecimal b) {
+        return b;
+      }
       if (v instanceof Double x) {
         return BigDecimal.valueOf(x);
       }
@@ -178,6 +207,8 @@ public final class ValueConverter {
         {
           long l;
           if (v instanceof Long x) {
+            l = x;
+          } else if (v instanceof Integer x) {
             l = x;
           } else if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 9.0e15) {
             l = x.longValue();
@@ -218,6 +249,8 @@ public final class ValueConverter {
           double d;
           if (v instanceof Long x) {
             d = x;
+          } else if (v instanceof Integer x) {
+            d = x;
           } else if (v instanceof Double x) {
             d = x;
           } else if (v instanceof String s) {
@@ -254,6 +287,9 @@ public final class ValueConverter {
         }
         if (v instanceof Long l) {
           return new java.sql.Timestamp(l * 1000);
+        }
+        if (v instanceof Integer l) {
+          return new java.sql.Timestamp(l * 1000L);
         }
         throw mismatch(v, name, path);
       case "binary":

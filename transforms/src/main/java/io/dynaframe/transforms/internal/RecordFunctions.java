@@ -198,7 +198,9 @@ public final class RecordFunctions {
         raw = String.valueOf(in);
       }
       String reason = info == null || info.isEmpty() ? message : info + ": " + message;
-      values[outSchema.size()] = ErrorRecords.error(step, reason, null, null, raw, cause);
+      values[outSchema.size()] =
+          ErrorRecords.recordError(
+              step, info == null || info.isEmpty() ? null : info, reason, raw, cause);
       return RowFactory.create(values);
     }
 

@@ -170,6 +170,18 @@ public final class SpigotSampler implements RowSampler {
    * filters it would evaluate while planning, outside any task) and writes them now as {@code
    * part-00000.json}.
    */
+  public void writeAll(List<Row> rows) {
+    TaskState s = new TaskState(0, 0, -1, seed);
+    for (Row r : rows) {
+      write(s, r);
+    }
+    s.finish(false);
+  }
+
+  /**
+   * Samples rows that are already on the driver (see {@link #writeNow}); {@link #writeAll} writes
+   * rows already drawn.
+   */
   public void writeNow(List<Row> rows) {
     TaskState s = new TaskState(0, 0, -1, seed);
     for (int i = 0; i < rows.size() && i < window() && !s.full(topk); i++) {

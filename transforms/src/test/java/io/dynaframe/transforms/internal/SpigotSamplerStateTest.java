@@ -30,7 +30,7 @@ class SpigotSamplerStateTest {
     DynamicFrame out =
         Frames.rows(ctx, "n BIGINT", rows)
             .repartition(2)
-            .apply("sample", Spigot.to(dir.resolve("s").toString()));
+            .apply("sample", Spigot.to(dir.resolve("s").toString()).inTasks());
 
     out.count();
     out.count(); // a second job: the partitions are not written again
