@@ -251,6 +251,15 @@ class PublisherTest {
    * run id.
    */
   private String appendNewEvents(DynaContext ctx, PublishFaults faults) {
+    return appendNewEvents(ctx, faults, List.of(), false);
+  }
+
+  /**
+   * One incremental run into {@code sales.orders} partitioned by {@code partitionKeys}; fails after
+   * the publish, before the commit, if asked. Returns the run id.
+   */
+  private String appendNewEvents(
+      DynaContext ctx, PublishFaults faults, List<String> partitionKeys, boolean failAfterPublish) {
     String[] argv = {"--job-bookmark-option", "job-bookmark-enable"};
     try (Job job = Job.init("events", ctx, JobArguments.resolve(argv), Lake.at(root))) {
       DynamicFrame events =
@@ -264,7 +273,10 @@ class PublisherTest {
       Publisher.of(job)
           .withOrphanGrace(Duration.ZERO)
           .withFaults(faults)
-          .publish(events, ORDERS, "parquet", List.of(), Publisher.Mode.APPEND);
+          .publish(events, ORDERS, "parquet", partitionKeys, Publisher.Mode.APPEND);
+      if (failAfterPublish) {
+        throw new IllegalStateException("a later step fails");
+      }
       job.commit();
       return job.runId();
     }
@@ -333,14 +345,14 @@ class PublisherTest {
     DynaContext withCatalog = ctx.withCatalog(catalog);
     Files.createDirectories(root.resolve("source/events"));
     Files.writeString(root.resolve("source/events/a.json"), "{\"id\": 1, \"day\": \"d1\"}\n");
-    appendByDay(withCatalog, false);
+    appendNewEvents(withCatalog, PublishFaults.NONE, List.of("day"), false);
     TableDefinition before = catalog.getTable(ORDERS);
     Partition d1 = catalog.getPartition(ORDERS, List.of("d1"));
     Files.writeString(
         root.resolve("source/events/b.json"),
         "{\"id\": 2, \"day\": \"d1\"}\n{\"id\": 3, \"day\": \"d2\"}\n");
 
-    assertThatThrownBy(() -> appendByDay(withCatalog, true))
+    assertThatThrownBy(() -> appendNewEvents(withCatalog, PublishFaults.NONE, List.of("day"), true))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("a later step fails");
     assertThat(catalog.getTable(ORDERS).location()).isEqualTo(before.location());
@@ -350,7 +362,7 @@ class PublisherTest {
         .as("d2, created by the failed run, is gone; d1 points at its old version again")
         .containsExactly(d1);
 
-    appendByDay(withCatalog, false);
+    appendNewEvents(withCatalog, PublishFaults.NONE, List.of("day"), false);
     FrameAssert.assertThat(ctx.spark().read().parquet(partitionLocations(catalog)))
         .isEqualTo(Frames.json(ctx, "{\"id\": 1}", "{\"id\": 2}", "{\"id\": 3}").toDF());
     try (Stream<Path> files =
@@ -365,27 +377,5 @@ class PublisherTest {
     return catalog.listAllPartitions(ORDERS, null).stream()
         .map(p -> p.location().orElseThrow())
         .toArray(String[]::new);
-  }
-
-  /** Appends the new events into {@code sales.orders} by day; fails after the publish if asked. */
-  private void appendByDay(DynaContext ctx, boolean failAfterPublish) {
-    String[] argv = {"--job-bookmark-option", "job-bookmark-enable"};
-    try (Job job = Job.init("events", ctx, JobArguments.resolve(argv), Lake.at(root))) {
-      DynamicFrame events =
-          job.context()
-              .createDynamicFrameFromOptions(
-                  "s3",
-                  Options.of("paths", List.of(root.resolve("source/events").toString())),
-                  "json",
-                  Options.empty(),
-                  "read_events");
-      Publisher.of(job)
-          .withOrphanGrace(Duration.ZERO)
-          .publish(events, ORDERS, "parquet", List.of("day"), Publisher.Mode.APPEND);
-      if (failAfterPublish) {
-        throw new IllegalStateException("a later step fails");
-      }
-      job.commit();
-    }
   }
 }
