@@ -62,6 +62,13 @@ class OrdersJobTest {
     DynamicFrame written =
         ctx.createDynamicFrameFromOptions(
             "s3", Options.of("paths", List.of(output.toString())), "json", Options.empty(), "read");
-    FrameAssert.assertThat(written).isEqualTo(expected(ctx));
+    // read back from JSON, a whole number that fits 32 bits is an int, as in Glue
+    FrameAssert.assertThat(written)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "customer STRING, orders INT, total DOUBLE",
+                row("ann", 2, 14.5),
+                row("bob", 1, 7.25)));
   }
 }
