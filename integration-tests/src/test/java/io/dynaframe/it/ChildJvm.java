@@ -25,6 +25,14 @@ final class ChildJvm {
     }
   }
 
+  /** Spark's jars, the application's jars and this module's test classes: a job's classpath. */
+  static List<String> jobClasspath() {
+    List<String> cp = new ArrayList<>(classpathFile("spark.classpath.file"));
+    cp.addAll(classpathFile("app.classpath.file"));
+    cp.add(Path.of(System.getProperty("test.classes")).toString());
+    return cp;
+  }
+
   static List<String> command(
       List<String> classpath, List<String> jvmArgs, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();

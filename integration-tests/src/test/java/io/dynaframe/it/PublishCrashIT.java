@@ -30,13 +30,6 @@ class PublishCrashIT {
 
   @TempDir Path dir;
 
-  private List<String> classpath() {
-    List<String> cp = new ArrayList<>(ChildJvm.classpathFile("spark.classpath.file"));
-    cp.addAll(ChildJvm.classpathFile("app.classpath.file"));
-    cp.add(Path.of(System.getProperty("test.classes")).toString());
-    return cp;
-  }
-
   private List<String> jobArguments(String mode) {
     return List.of(
         "--JOB_NAME",
@@ -53,7 +46,10 @@ class PublishCrashIT {
   private String run(String log) throws Exception {
     List<String> cmd =
         ChildJvm.command(
-            classpath(), List.of("-Xmx1g"), PublishingJob.class.getName(), jobArguments("write"));
+            ChildJvm.jobClasspath(),
+            List.of("-Xmx1g"),
+            PublishingJob.class.getName(),
+            jobArguments("write"));
     ChildJvm.Result r =
         ChildJvm.run(cmd, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), dir.resolve(log), 5);
     assertThat(r.exitCode()).as(r.output()).isZero();
@@ -68,7 +64,10 @@ class PublishCrashIT {
     Process p =
         ChildJvm.start(
             ChildJvm.command(
-                classpath(), List.of("-Xmx1g"), PausedPublishingJob.class.getName(), args),
+                ChildJvm.jobClasspath(),
+                List.of("-Xmx1g"),
+                PausedPublishingJob.class.getName(),
+                args),
             Map.of("SPARK_LOCAL_IP", "127.0.0.1"),
             log);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
@@ -128,7 +127,10 @@ class PublishCrashIT {
   private List<String> table() throws Exception {
     List<String> cmd =
         ChildJvm.command(
-            classpath(), List.of("-Xmx1g"), PublishingJob.class.getName(), jobArguments("read"));
+            ChildJvm.jobClasspath(),
+            List.of("-Xmx1g"),
+            PublishingJob.class.getName(),
+            jobArguments("read"));
     ChildJvm.Result r =
         ChildJvm.run(
             cmd,

@@ -22,13 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunExclusionIT {
   @TempDir Path dir;
 
-  private List<String> classpath() {
-    List<String> cp = new ArrayList<>(ChildJvm.classpathFile("spark.classpath.file"));
-    cp.addAll(ChildJvm.classpathFile("app.classpath.file"));
-    cp.add(Path.of(System.getProperty("test.classes")).toString());
-    return cp;
-  }
-
   private static String waitFor(Path log, String... any) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
@@ -57,7 +50,7 @@ class RunExclusionIT {
         processes.add(
             ChildJvm.start(
                 ChildJvm.command(
-                    classpath(),
+                    ChildJvm.jobClasspath(),
                     List.of("-Xmx512m"),
                     LeaseTaker.class.getName(),
                     List.of(lake.toString(), go.toString(), release.toString())),

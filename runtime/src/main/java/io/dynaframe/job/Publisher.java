@@ -484,7 +484,7 @@ public final class Publisher {
           continue;
         }
         String v = n.substring(VERSION_PREFIX.length());
-        String folder = st.getPath().toUri().getPath();
+        String folder = pathOf(st.getPath().toString());
         if (v.equals(current)
             || referenced.contains(v)
             || keep.stream().anyMatch(k -> k.equals(folder) || k.startsWith(folder + "/"))) {
@@ -534,28 +534,23 @@ public final class Publisher {
         ce.comment = c.comment().orElse(null);
         e.columns.add(ce);
       }
-      Map<List<String>, Partition> current = new LinkedHashMap<>();
-      if (!written.isEmpty()) {
-        for (Partition p : catalog.listAllPartitions(table, null)) {
-          current.put(p.values(), p);
-        }
+    }
+    // the partitions as they are now; a partition the publish creates has none (location null)
+    Map<List<String>, Partition> current = new LinkedHashMap<>();
+    if (existing != null && !written.isEmpty()) {
+      for (Partition p : catalog.listAllPartitions(table, null)) {
+        current.put(p.values(), p);
       }
-      for (List<String> values : written) {
-        PublishJournal.PartitionEntry pe = new PublishJournal.PartitionEntry();
-        pe.values.addAll(values);
-        Partition before = current.get(values);
-        if (before != null) {
-          pe.location = before.location().orElse(null);
-          pe.parameters.putAll(before.parameters());
-        }
-        e.partitions.add(pe);
+    }
+    for (List<String> values : written) {
+      PublishJournal.PartitionEntry pe = new PublishJournal.PartitionEntry();
+      pe.values.addAll(values);
+      Partition before = current.get(values);
+      if (before != null) {
+        pe.location = before.location().orElse(null);
+        pe.parameters.putAll(before.parameters());
       }
-    } else {
-      for (List<String> values : written) {
-        PublishJournal.PartitionEntry pe = new PublishJournal.PartitionEntry();
-        pe.values.addAll(values);
-        e.partitions.add(pe);
-      }
+      e.partitions.add(pe);
     }
     return e;
   }
@@ -568,11 +563,11 @@ public final class Publisher {
     List<String> out = new ArrayList<>();
     for (PublishJournal e : job.journal()) {
       if (e.location != null) {
-        out.add(new Path(e.location).toUri().getPath());
+        out.add(pathOf(e.location));
       }
       for (PublishJournal.PartitionEntry p : e.partitions) {
         if (p.location != null) {
-          out.add(new Path(p.location).toUri().getPath());
+          out.add(pathOf(p.location));
         }
       }
     }
