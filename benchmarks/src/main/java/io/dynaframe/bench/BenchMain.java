@@ -105,19 +105,19 @@ public final class BenchMain {
           Runtime.getRuntime().availableProcessors());
       bench.prepare(env);
       for (int i = 0; i < warmups; i++) {
-        double d = time(bench::dynaframe, env);
-        double b = time(bench::baseline, env);
+        double d = time(bench, bench::dynaframe, env);
+        double b = time(bench, bench::baseline, env);
         System.out.printf(
             Locale.ROOT, "warm-up %d: dynaframe %.2fs, baseline %.2fs%n", i + 1, d, b);
       }
       bench.verify(env);
       for (int i = 0; i < reps; i++) {
         if (i % 2 == 0) {
-          dyna[i] = time(bench::dynaframe, env);
-          base[i] = time(bench::baseline, env);
+          dyna[i] = time(bench, bench::dynaframe, env);
+          base[i] = time(bench, bench::baseline, env);
         } else {
-          base[i] = time(bench::baseline, env);
-          dyna[i] = time(bench::dynaframe, env);
+          base[i] = time(bench, bench::baseline, env);
+          dyna[i] = time(bench, bench::dynaframe, env);
         }
         System.out.printf(
             Locale.ROOT,
@@ -136,6 +136,7 @@ public final class BenchMain {
     ctx.spark().stop();
     double d = median(dyna);
     double b = median(base);
+    bench.summary(d, b).forEach(System.out::println);
     String line =
         String.format(
             Locale.ROOT,
@@ -150,7 +151,9 @@ public final class BenchMain {
     return 0;
   }
 
-  private static double time(Consumer<BenchEnv> side, BenchEnv env) {
+  private static double time(Benchmark bench, Consumer<BenchEnv> side, BenchEnv env)
+      throws IOException {
+    bench.beforeRun(env);
     System.gc();
     long start = System.nanoTime();
     side.accept(env);

@@ -19,6 +19,13 @@ public interface Benchmark {
    */
   void prepare(BenchEnv env) throws IOException;
 
+  /**
+   * Called before every run of either side, warm-ups included, outside the timed region: removes
+   * what earlier runs left behind (their outputs), so that no side pays for a delete while it is
+   * timed. Does nothing by default.
+   */
+  default void beforeRun(BenchEnv env) throws IOException {}
+
   /** One run of the work with dynaframe. Timed. */
   void dynaframe(BenchEnv env);
 
@@ -30,6 +37,14 @@ public interface Benchmark {
    * the same number of records); throws {@link IllegalStateException} if not.
    */
   void verify(BenchEnv env);
+
+  /**
+   * Lines printed after the timed repetitions, before the final ratio line, given the two sides'
+   * median times in seconds; for a benchmark that derives more figures from them. None by default.
+   */
+  default java.util.List<String> summary(double dynaframeMedian, double baselineMedian) {
+    return java.util.List.of();
+  }
 
   /**
    * Timed repetitions when {@code --reps} is not given. Short benchmarks (a few seconds a side)

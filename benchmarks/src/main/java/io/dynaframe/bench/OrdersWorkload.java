@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -22,11 +23,11 @@ import io.dynaframe.transforms.ResolveSpec;
 import io.dynaframe.transforms.Spigot;
 import io.dynaframe.transforms.SplitRows;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +46,12 @@ final class OrdersWorkload {
 
   private final Path input;
   private final Path out;
-  private final AtomicInteger runs = new AtomicInteger();
+
+  /** Per side: how many outputs it has had, and its latest output. */
+  private final Map<String, Integer> runs = new HashMap<>();
+
+  private final Map<String, Path> latest = new HashMap<>();
+  private final List<Path> stale = new ArrayList<>();
 
   private OrdersWorkload(Path input, Path out) {
     this.input = input;
@@ -87,14 +93,26 @@ final class OrdersWorkload {
     return new OrdersWorkload(dir.resolve("orders"), env.workDir());
   }
 
-  /** A new, empty output folder for one run; the previous run's output is removed first. */
+  /**
+   * A new output folder for one run of {@code side}, numbered per side; the side's previous output
+   * becomes stale and is removed by {@link #removeStaleOutputs} (untimed), not here.
+   */
   Path nextOutput(String side) {
-    try {
-      Inputs.deleteTree(out.resolve(side + "-" + runs.get()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int n = runs.merge(side, 1, Integer::sum);
+    Path next = out.resolve(side + "-" + n);
+    Path previous = latest.put(side, next);
+    if (previous != null) {
+      stale.add(previous);
     }
-    return out.resolve(side + "-" + runs.incrementAndGet());
+    return next;
+  }
+
+  /** Deletes every output but each side's latest; for {@link Benchmark#beforeRun}. */
+  void removeStaleOutputs() throws IOException {
+    for (Path p : stale) {
+      Inputs.deleteTree(p);
+    }
+    stale.clear();
   }
 
   /** The pipeline with dynaframe over this workload's input. */
@@ -154,7 +172,8 @@ final class OrdersWorkload {
             .select(
                 col("id").cast("long").alias("order_id"),
                 col("customer_name").alias("customer"),
-                col("amount_text").cast("double").alias("amount"),
+                // try_cast: "n/a" becomes null, also under Spark 4's ANSI mode, where cast fails
+                expr("try_cast(amount_text AS double)").alias("amount"),
                 col("qty").cast("long").alias("quantity"),
                 col("status"),
                 col("region"))

@@ -19,6 +19,11 @@ public final class PipelineBenchmark implements Benchmark {
   }
 
   @Override
+  public void beforeRun(BenchEnv env) throws IOException {
+    work.removeStaleOutputs();
+  }
+
+  @Override
   public void dynaframe(BenchEnv env) {
     lastDyna = work.nextOutput("dynaframe");
     work.dynaframe(env.context(), lastDyna, null);

@@ -23,6 +23,11 @@ public final class SpigotBenchmark implements Benchmark {
   }
 
   @Override
+  public void beforeRun(BenchEnv env) throws IOException {
+    work.removeStaleOutputs();
+  }
+
+  @Override
   public void dynaframe(BenchEnv env) {
     lastSampled = work.nextOutput("spigot");
     work.dynaframe(
