@@ -7,7 +7,6 @@ import com.google.common.collect.Interners;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -318,50 +316,10 @@ public final class BookmarkStore {
     return new Path(dir, String.format("lease-%08d.json", run));
   }
 
+  /** Creates {@code p} unless it exists, atomically on every storage ({@link ExclusiveCreate}). */
   private boolean createExclusive(Path p, Object value) throws IOException {
-    fs.mkdirs(dir);
-    if ("file".equals(fs.getScheme())) {
-      try {
-        return createExclusiveLocally(p, value);
-      } catch (UnsupportedOperationException noHardLinks) {
-        // a file system without hard links: Hadoop's create below
-      }
-    }
-    try (OutputStream out = fs.create(p, false)) {
-      JSON.writerWithDefaultPrettyPrinter().writeValue(out, value);
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(p) && e.getMessage() != null && e.getMessage().contains("exists")) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * On a local file system, Hadoop's create-if-absent checks and then creates, so two processes can
-   * both succeed: write a file of our own, then hard-link it to the name, which the operating
-   * system does only if the name is free, with the whole content at once.
-   */
-  private boolean createExclusiveLocally(Path p, Object value) throws IOException {
-    java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(p).toUri());
-    java.nio.file.Path tmp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-    try {
-      java.nio.file.Files.write(
-          tmp,
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value),
-          java.nio.file.StandardOpenOption.CREATE_NEW);
-      java.nio.file.Files.createLink(target, tmp);
-      return true;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      return false;
-    } finally {
-      java.nio.file.Files.deleteIfExists(tmp);
-    }
+    return ExclusiveCreate.create(
+        fs, p, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
   }
 
   private <T> T read(Path p, Class<T> type) throws IOException {
