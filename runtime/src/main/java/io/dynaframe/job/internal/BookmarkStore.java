@@ -197,6 +197,18 @@ public final class BookmarkStore {
                 + p
                 + " or wait until its lease expires");
       }
+      // of several runs taking over this dead holder's lease, only the one that creates the
+      // takeover marker of that holder deletes it: a second taker cannot delete the first's fresh
+      // lease. Markers are kept (one per dead run), so a late taker also finds it taken.
+      Path takeover = new Path(dir, p.getName() + ".takeover-of-" + holder.runId);
+      if (!createExclusive(takeover, lease)) {
+        throw conflict.apply(
+            "another run of this job is taking over the stale lease "
+                + p
+                + " of run "
+                + holder.runId
+                + " at this moment; this run stops before reading anything");
+      }
       fs.delete(p, false);
       lease.attempt = holder.attempt + 1;
       if (!createExclusive(p, lease)) {
