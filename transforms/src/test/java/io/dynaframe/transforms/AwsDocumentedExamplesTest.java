@@ -190,4 +190,124 @@ class AwsDocumentedExamplesTest {
             "{\"n\":9}");
     FrameAssert.assertThat(result).isEqualTo(input);
   }
+
+  /**
+   * Python DynamicFrame class, {@code unnest_ddb_json}: the export's {@code Item} wrapper goes, the
+   * type descriptors go, the number {@code ColC} stays the exported text ({@code string}) and the
+   * list {@code ColD} of nothing prints {@code array} of {@code null}. AWS prints the schemas only;
+   * the rows are those of the input record.
+   * https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
+   */
+  @Test
+  void unnestDdbJsonOfAnExport(DynaContext ctx) {
+    DynamicFrame export =
+        Frames.json(
+            ctx,
+            "{\"Item\": {\"ColA\": {\"S\": \"a\"}, \"ColB\": {\"S\": \"b\"}, \"ColC\": {\"N\": \"12.50\"}, "
+                + "\"ColD\": {\"L\": []}}}");
+    assertThat(export.schemaString())
+        .isEqualTo(
+            """
+            root
+            |-- Item: struct
+            |    |-- ColA: struct
+            |    |    |-- S: string
+            |    |-- ColB: struct
+            |    |    |-- S: string
+            |    |-- ColC: struct
+            |    |    |-- N: string
+            |    |-- ColD: struct
+            |    |    |-- L: array
+            |    |    |    |-- element: null
+            """);
+
+    DynamicFrame unnested = UnnestDDBJson.apply(export, "");
+
+    assertThat(unnested.schemaString())
+        .isEqualTo(
+            """
+            root
+            |-- ColA: string
+            |-- ColB: string
+            |-- ColC: string
+            |-- ColD: array
+            |    |-- element: null
+            """);
+    assertThat(unnested.toDF().toJSON().collectAsList())
+        .containsExactly("{\"ColA\":\"a\",\"ColB\":\"b\",\"ColC\":\"12.50\",\"ColD\":[]}");
+  }
+
+  /**
+   * Python DynamicFrame class, {@code simplify_ddb_json}: the export's {@code Item} wrapper goes;
+   * maps become structs at any depth, the number {@code updatedAt} and the sets of numbers and of
+   * binaries stay strings, {@code NULL} is {@code null}. AWS prints the schemas only; the rows are
+   * those of the input record.
+   * https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
+   */
+  @Test
+  void simplifyDdbJsonOfAnExport(DynaContext ctx) {
+    DynamicFrame export =
+        Frames.json(
+            ctx,
+            "{\"Item\": {\"parentMap\": {\"M\": {\"childMap\": {\"M\": {\"appName\": {\"S\": \"app\"}, "
+                + "\"packageName\": {\"S\": \"com.example.app\"}, \"updatedAt\": {\"N\": \"1700000000\"}}}}}, "
+                + "\"strings\": {\"SS\": [\"a\", \"b\"]}, \"numbers\": {\"NS\": [\"1\", \"2.5\"]}, "
+                + "\"binaries\": {\"BS\": [\"aGk=\"]}, \"isDDBJson\": {\"BOOL\": true}, "
+                + "\"nullValue\": {\"NULL\": true}}}");
+    assertThat(export.schemaString())
+        .isEqualTo(
+            """
+            root
+            |-- Item: struct
+            |    |-- parentMap: struct
+            |    |    |-- M: struct
+            |    |    |    |-- childMap: struct
+            |    |    |    |    |-- M: struct
+            |    |    |    |    |    |-- appName: struct
+            |    |    |    |    |    |    |-- S: string
+            |    |    |    |    |    |-- packageName: struct
+            |    |    |    |    |    |    |-- S: string
+            |    |    |    |    |    |-- updatedAt: struct
+            |    |    |    |    |    |    |-- N: string
+            |    |-- strings: struct
+            |    |    |-- SS: array
+            |    |    |    |-- element: string
+            |    |-- numbers: struct
+            |    |    |-- NS: array
+            |    |    |    |-- element: string
+            |    |-- binaries: struct
+            |    |    |-- BS: array
+            |    |    |    |-- element: string
+            |    |-- isDDBJson: struct
+            |    |    |-- BOOL: boolean
+            |    |-- nullValue: struct
+            |    |    |-- NULL: boolean
+            """);
+
+    DynamicFrame simplified = SimplifyDDBJson.apply(export);
+
+    assertThat(simplified.schemaString())
+        .isEqualTo(
+            """
+            root
+            |-- parentMap: struct
+            |    |-- childMap: struct
+            |    |    |-- appName: string
+            |    |    |-- packageName: string
+            |    |    |-- updatedAt: string
+            |-- strings: array
+            |    |-- element: string
+            |-- numbers: array
+            |    |-- element: string
+            |-- binaries: array
+            |    |-- element: string
+            |-- isDDBJson: boolean
+            |-- nullValue: null
+            """);
+    assertThat(simplified.toDF().toJSON().collectAsList())
+        .containsExactly(
+            "{\"parentMap\":{\"childMap\":{\"appName\":\"app\",\"packageName\":\"com.example.app\","
+                + "\"updatedAt\":\"1700000000\"}},\"strings\":[\"a\",\"b\"],\"numbers\":[\"1\",\"2.5\"],"
+                + "\"binaries\":[\"aGk=\"],\"isDDBJson\":true}");
+  }
 }
