@@ -18,10 +18,11 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code msg}, the reason,
  *   <li>{@code stackTrace}, the failure's stack trace when an exception caused it,
  *   <li>{@code input}, the raw text of a record a source could not read,
- *   <li>{@code bytesread}, the bytes of the file read up to the end of the failed record, when
- *       known,
+ *   <li>{@code bytesread}, the bytes of the file a source had read (its read-ahead buffer included,
+ *       as Glue counts them) when the record failed, when known,
  *   <li>{@code source}, the file the record came from,
- *   <li>{@code dynamicRecord}, the record (as JSON) a transform failed on,
+ *   <li>{@code dynamicRecord}, the record (as JSON) a transform failed on, or the fields a source
+ *       read before a record failed,
  *   <li>{@code line}, the 1-based line of the file where the record starts (dynaframe's own).
  * </ul>
  *
@@ -77,6 +78,23 @@ public final class ErrorRecords {
   public static Row error(
       String step, String reason, String source, Long line, String raw, Throwable cause) {
     return create(step, null, reason, cause, truncate(raw), null, source, null, line);
+  }
+
+  /**
+   * An error of a source for a staging column, with the bytes of the file read when the record
+   * failed and the fields read before the failure (as JSON); each may be null.
+   */
+  public static Row error(
+      String step,
+      String reason,
+      String source,
+      Long line,
+      String raw,
+      Long bytesRead,
+      String partialJson,
+      Throwable cause) {
+    return create(
+        step, null, reason, cause, truncate(raw), bytesRead, source, truncate(partialJson), line);
   }
 
   /**

@@ -73,42 +73,53 @@ class AwsDocumentedExamplesTest {
   }
 
   /**
-   * The DynamicFrame class's "Example: Use errorsAsDynamicFrame to view error records": a JSON file
-   * with a malformed record. The error frame has one {@code error} struct with Glue's fields
-   * ({@code callsite}, {@code msg}, {@code stackTrace}, {@code input}, {@code bytesread}, {@code
-   * source}, {@code dynamicRecord}), so {@code select("error.msg")} works; the numbers are {@code
-   * int}. Unlike the output AWS prints there, the valid line after the malformed one is kept
-   * (README, "Where dynaframe differs from Glue").
+   * The DynamicFrame class's "Example: Use errorsAsDynamicFrame to view error records": AWS's four
+   * JSON records, the second malformed. The frame's schema is the one AWS prints ({@code int}
+   * numbers); there is one error, with Glue's {@code error} struct and its fields ({@code
+   * callsite}, {@code msg}, {@code stackTrace}, {@code input}, {@code bytesread}, {@code source},
+   * {@code dynamicRecord}; ours adds {@code line}), so {@code select("error.msg")} works; its
+   * {@code dynamicRecord} holds the fields read before the failure, as AWS prints them ({@code
+   * id=2, name='benjamin', surname='franklin'}, here as JSON text), and {@code bytesread} the bytes
+   * of the file read when it failed: the whole of this small file (AWS prints 252 for its copy of
+   * the file). Unlike AWS's output, the valid third record is kept (README, "Where dynaframe
+   * differs from Glue"), and {@code input} and {@code source} name the line and the file where
+   * AWS's print leaves them empty.
    * https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
    */
   @Test
-  void errorsAsDynamicFrameHasGluesErrorStruct(DynaContext ctx) throws IOException {
-    Path p = dir.resolve("customers.json");
+  void errorsAsDynamicFrameOfAMalformedRecord(DynaContext ctx) throws IOException {
+    Path p = dir.resolve("error_data.json");
     Files.writeString(
         p,
         """
-        {"customer_id": 1, "name": "Ann"}
-        {"customer_id": 2, "name": "Bob"
-        {"customer_id": 3, "name": "Cid"}
+        {"id": 1, "name": "george", "surname": "washington", "height": 178}
+        {"id": 2, "name": "benjamin", "surname": "franklin",
+        {"id": 3, "name": "alexander", "surname": "hamilton", "height": 171}
+        {"id": 4, "name": "john", "surname": "jay", "height": 190}
         """);
 
-    DynamicFrame customers =
+    DynamicFrame errors =
         ctx.createDynamicFrameFromOptions(
-            "s3", Options.of("paths", List.of(p.toString())), "json", Options.empty(), "read");
+            "s3", Options.of("paths", List.of(p.toString())), "json", Options.empty(), "");
 
-    assertThat(customers.schemaString())
+    assertThat(errors.schemaString())
         .isEqualTo(
             """
             root
-            |-- customer_id: int
+            |-- id: int
             |-- name: string
+            |-- surname: string
+            |-- height: int
             """);
-    assertThat(customers.take(5))
+    assertThat(errors.take(10))
         .containsExactly(
-            "{\"customer_id\":1,\"name\":\"Ann\"}", "{\"customer_id\":3,\"name\":\"Cid\"}");
+            "{\"id\":1,\"name\":\"george\",\"surname\":\"washington\",\"height\":178}",
+            "{\"id\":3,\"name\":\"alexander\",\"surname\":\"hamilton\",\"height\":171}",
+            "{\"id\":4,\"name\":\"john\",\"surname\":\"jay\",\"height\":190}");
+    assertThat(errors.errorsCount()).isEqualTo(1);
 
-    DynamicFrame errors = customers.errorsAsDynamicFrame();
-    assertThat(errors.schemaString())
+    DynamicFrame errorFrame = errors.errorsAsDynamicFrame();
+    assertThat(errorFrame.schemaString())
         .isEqualTo(
             """
             root
@@ -124,16 +135,25 @@ class AwsDocumentedExamplesTest {
             |    |-- dynamicRecord: string
             |    |-- line: long
             """);
-    List<Row> rows =
-        errors
-            .toDF()
-            .select("error.msg", "error.input", "error.source", "error.line", "error.callsite.site")
-            .collectAsList();
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).getString(0)).startsWith("malformed JSON at column");
-    assertThat(rows.get(0).getString(1)).isEqualTo("{\"customer_id\": 2, \"name\": \"Bob\"");
-    assertThat(rows.get(0).getString(2)).endsWith("customers.json");
-    assertThat(rows.get(0).getLong(3)).isEqualTo(2L);
-    assertThat(rows.get(0).getString(4)).isEqualTo("read");
+    Row errorFields = errorFrame.toDF().head().getStruct(0);
+    assertThat(errorFields.schema().fieldNames())
+        .containsExactly(
+            "callsite",
+            "msg",
+            "stackTrace",
+            "input",
+            "bytesread",
+            "source",
+            "dynamicRecord",
+            "line");
+    assertThat(errorFields.<String>getAs("dynamicRecord"))
+        .isEqualTo("{\"id\":2,\"name\":\"benjamin\",\"surname\":\"franklin\"}");
+    assertThat(errorFields.<Long>getAs("bytesread")).isEqualTo(Files.size(p));
+    assertThat(errorFields.<String>getAs("input"))
+        .isEqualTo("{\"id\": 2, \"name\": \"benjamin\", \"surname\": \"franklin\",");
+    assertThat(errorFields.<String>getAs("source")).endsWith("error_data.json");
+    assertThat(errorFields.<Long>getAs("line")).isEqualTo(2L);
+    assertThat(errorFrame.toDF().select("error.msg").head().getString(0))
+        .startsWith("malformed JSON at column");
   }
 }

@@ -414,4 +414,137 @@ class AwsDocumentedExamplesTest {
                     "https://theunitedstates.io/r.jpg",
                     435)));
   }
+
+  /** The schema of the Medicare table's frame with {@code provider id} given as its lines. */
+  private static String medicareSchema(String providerId, String extraAtEnd) {
+    return "root\n"
+        + "|-- drg definition: string\n"
+        + providerId
+        + "|-- provider name: string\n"
+        + "|-- provider street address: string\n"
+        + "|-- provider city: string\n"
+        + "|-- provider state: string\n"
+        + "|-- provider zip code: long\n"
+        + "|-- hospital referral region description: string\n"
+        + "|-- total discharges: long\n"
+        + "|-- average covered charges: string\n"
+        + "|-- average total payments: string\n"
+        + "|-- average medicare payments: string\n"
+        + extraAtEnd;
+  }
+
+  /** The lines of a printed schema, sorted: its fields and types whatever their order. */
+  private static List<String> fieldLines(String printed) {
+    return printed.lines().sorted().toList();
+  }
+
+  /** The values of the given columns, row by row, in the file's order. */
+  private static List<String> values(DynamicFrame frame, String... columns) {
+    return frame.toDF().selectExpr(columns).collectAsList().stream().map(Row::toString).toList();
+  }
+
+  /**
+   * The DynamicFrame class's "Example: Use resolveChoice to handle a column that contains multiple
+   * types": the crawled Medicare table's {@code provider id} is a choice of long and string; {@code
+   * toDF()} shows it as a struct of both ({@code [10001,]}), {@code cast:long} keeps the numbers
+   * (the text ones become null), {@code choice="make_cols"} makes {@code provider id_long} and
+   * {@code provider id_string}. AWS prints the first 20 of its 163,065 records; these are the
+   * records of {@link #MEDICARE_ROWS}.
+   * https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html
+   */
+  @Test
+  void resolveChoiceOnTheProviderId(DynaContext shared) throws IOException {
+    DynaContext ctx = shared.withCatalog(medicareTable(shared));
+    DynamicFrame medicare =
+        ctx.createDynamicFrameFromCatalog("payments", "medicare", "", "", Options.empty());
+
+    assertThat(values(medicare, "`provider id`"))
+        .containsExactly(
+            "[[10001,null]]",
+            "[[10005,null]]",
+            "[[10006,null]]",
+            "[[null,MILE BLUFF MEDICAL CENTER]]",
+            "[[null,AURORA SINAI MEDICAL CENTER]]");
+
+    DynamicFrame resolvedLong =
+        medicare.apply(ResolveChoice.specs(ResolveSpec.of("provider id", "cast:long")));
+    assertThat(resolvedLong.schemaString())
+        .isEqualTo(medicareSchema("|-- provider id: long\n", ""));
+    assertThat(values(resolvedLong, "`provider id`"))
+        .containsExactly("[10001]", "[10005]", "[10006]", "[null]", "[null]");
+
+    DynamicFrame resolvedCols = medicare.apply(ResolveChoice.choice("make_cols"));
+    // AWS prints the two columns in the choice's place, string first; this sample's other AWS
+    // page prints them elsewhere (see resolveChoiceSampleWithEachAction): the fields are AWS's,
+    // in the choice's place, in the order of the choice's members (README, "Where dynaframe
+    // differs from Glue")
+    String aws = medicareSchema("|-- provider id_string: string\n|-- provider id_long: long\n", "");
+    assertThat(fieldLines(resolvedCols.schemaString())).isEqualTo(fieldLines(aws));
+    assertThat(resolvedCols.schemaString())
+        .isEqualTo(
+            medicareSchema("|-- provider id_long: long\n|-- provider id_string: string\n", ""));
+    assertThat(values(resolvedCols, "`provider id_long`", "`provider id_string`"))
+        .containsExactly(
+            "[10001,null]",
+            "[10005,null]",
+            "[10006,null]",
+            "[null,MILE BLUFF MEDICAL CENTER]",
+            "[null,AURORA SINAI MEDICAL CENTER]");
+  }
+
+  /**
+   * AWS's resolve-choice sample (aws-glue-samples, examples/resolve_choice.md): the four actions on
+   * the Medicare table's {@code provider id} choice, {@code cast:long}, {@code project:long},
+   * {@code make_cols} and {@code make_struct}, each with the schema the sample prints.
+   * https://github.com/aws-samples/aws-glue-samples/blob/master/examples/resolve_choice.md
+   */
+  @Test
+  void resolveChoiceSampleWithEachAction(DynaContext shared) throws IOException {
+    DynaContext ctx = shared.withCatalog(medicareTable(shared));
+    DynamicFrame medicareDyf =
+        ctx.createDynamicFrameFromCatalog("payments", "medicare", "", "", Options.empty());
+    assertThat(medicareDyf.schemaString())
+        .isEqualTo(medicareSchema("|-- provider id: choice\n|    |-- long\n|    |-- string\n", ""));
+
+    DynamicFrame cast =
+        medicareDyf.apply(ResolveChoice.specs(ResolveSpec.of("provider id", "cast:long")));
+    assertThat(cast.schemaString()).isEqualTo(medicareSchema("|-- provider id: long\n", ""));
+    assertThat(values(cast, "`provider id`"))
+        .containsExactly("[10001]", "[10005]", "[10006]", "[null]", "[null]");
+
+    DynamicFrame project =
+        medicareDyf.apply(ResolveChoice.specs(ResolveSpec.of("provider id", "project:long")));
+    assertThat(project.schemaString()).isEqualTo(medicareSchema("|-- provider id: long\n", ""));
+    assertThat(values(project, "`provider id`"))
+        .containsExactly("[10001]", "[10005]", "[10006]", "[null]", "[null]");
+
+    DynamicFrame makeCols =
+        medicareDyf.apply(ResolveChoice.specs(ResolveSpec.of("provider id", "make_cols")));
+    String aws = medicareSchema("|-- provider id_long: long\n", "|-- provider id_string: string\n");
+    assertThat(fieldLines(makeCols.schemaString())).isEqualTo(fieldLines(aws));
+    assertThat(makeCols.schemaString())
+        .isEqualTo(
+            medicareSchema("|-- provider id_long: long\n|-- provider id_string: string\n", ""));
+    assertThat(values(makeCols, "`provider id_long`", "`provider id_string`"))
+        .containsExactly(
+            "[10001,null]",
+            "[10005,null]",
+            "[10006,null]",
+            "[null,MILE BLUFF MEDICAL CENTER]",
+            "[null,AURORA SINAI MEDICAL CENTER]");
+
+    DynamicFrame makeStruct =
+        medicareDyf.apply(ResolveChoice.specs(ResolveSpec.of("provider id", "make_struct")));
+    assertThat(makeStruct.schemaString())
+        .isEqualTo(
+            medicareSchema(
+                "|-- provider id: struct\n|    |-- long: long\n|    |-- string: string\n", ""));
+    assertThat(values(makeStruct, "`provider id`"))
+        .containsExactly(
+            "[[10001,null]]",
+            "[[10005,null]]",
+            "[[10006,null]]",
+            "[[null,MILE BLUFF MEDICAL CENTER]]",
+            "[[null,AURORA SINAI MEDICAL CENTER]]");
+  }
 }

@@ -21,13 +21,15 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 
 /**
- * Glue's {@code simplify_ddb_json}: every DynamoDB JSON value in the frame, at any depth, loses its
- * type descriptor and keeps its place ({@code Item.qty: {"N": "5"}} becomes {@code Item.qty: 5.0});
- * unlike {@link UnnestDDBJson} the {@code Item} wrapper stays. Conversions: {@code S} string,
- * {@code N} number (double unless {@link #withNumberType} says otherwise), {@code B} binary (from
- * base64), {@code BOOL} boolean, {@code NULL} null, {@code M} struct, {@code L} array, {@code
- * SS}/{@code NS}/{@code BS} arrays. An attribute with different descriptors in different records
- * becomes a choice.
+ * Glue's {@code simplify_ddb_json}: the {@code Item} wrapper of a DynamoDB export is removed (its
+ * attributes become top-level fields, as AWS's page prints them) and every DynamoDB JSON value in
+ * the frame, at any depth, loses its type descriptor and keeps its place ({@code Item.qty: {"N":
+ * "5"}} becomes {@code qty: "5"}). Conversions, as AWS prints them: {@code S} string, {@code N}
+ * string (the exported text; {@link #withNumberType} asks for a number type), {@code B} string (the
+ * base64 text), {@code BOOL} boolean, {@code NULL} null, {@code M} struct, {@code SS}/{@code
+ * NS}/{@code BS} arrays, {@code L} an array of its elements' values unless they carry several
+ * descriptors or maps (then it stays as it is). An attribute with different descriptors in
+ * different records becomes a choice.
  */
 public final class SimplifyDDBJson implements Transform<DynamicFrame> {
   private static final long serialVersionUID = 1L;
@@ -38,9 +40,9 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
     this.numberType = Objects.requireNonNull(numberType, "numberType");
   }
 
-  /** Simplifies with numbers as doubles. */
+  /** Simplifies as Glue does, numbers as strings. */
   public static SimplifyDDBJson create() {
-    return new SimplifyDDBJson("double");
+    return new SimplifyDDBJson("string");
   }
 
   /** Glue's {@code frame.simplify_ddb_json()}. */
@@ -48,7 +50,7 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
     return Steps.apply(frame, create(), "");
   }
 
-  /** The type numbers become, as a Glue type name. */
+  /** The type numbers become, as a Glue type name (dynaframe's own; Glue keeps strings). */
   public SimplifyDDBJson withNumberType(String typeName) {
     return new SimplifyDDBJson(typeName);
   }
@@ -61,12 +63,37 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
   private DynamicFrame build(DynamicFrame input, String step) {
     DataType number = UnnestDDBJson.numberType(kind(), step, numberType);
     List<Column> cols = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (Field f : input.schema().fields()) {
-      DdbJson.Value v = simplify(Sql.ident(f.name()), f.type(), number);
-      cols.add(
-          Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(f.name()));
+      if (f.name().equals("Item") && DdbJson.isItem(f.type())) {
+        for (Field a : ((StructType) f.type()).fields()) {
+          add(
+              cols,
+              names,
+              a.name(),
+              simplify(Sql.field(Sql.ident("Item"), a.name()), a.type(), number),
+              step);
+        }
+      } else {
+        add(cols, names, f.name(), simplify(Sql.ident(f.name()), f.type(), number), step);
+      }
     }
     return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
+  }
+
+  private void add(
+      List<Column> cols, java.util.Set<String> names, String name, DdbJson.Value v, String step) {
+    if (!names.add(name)) {
+      throw new TransformException(
+          kind(),
+          step,
+          name,
+          "the attribute '"
+              + name
+              + "' of Item clashes with a top-level field of the same name; rename one first",
+          List.of());
+    }
+    cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(name));
   }
 
   private static DdbJson.Value simplify(String sql, DataType type, DataType number) {

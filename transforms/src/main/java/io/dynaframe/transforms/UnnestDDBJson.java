@@ -24,11 +24,12 @@ import org.apache.spark.sql.Column;
 /**
  * Glue's {@code unnest_ddb_json}: a frame read from a DynamoDB export, whose records are {@code
  * {"Item": {"id": {"S": "1"}, "qty": {"N": "5"}, ...}}}, becomes a frame of plain top-level fields
- * ({@code id: string, qty: double}): the {@code Item} wrapper is removed and every value loses its
- * type descriptor (see {@link SimplifyDDBJson} for the conversions). Other top-level fields that
- * are DynamoDB values are converted in place; the rest stay. Numbers ({@code N}, {@code NS}) become
- * doubles unless {@link #withNumberType} says otherwise ({@code "decimal(38,0)"}, {@code "long"},
- * {@code "string"}); a number that does not fit the type is null.
+ * ({@code id: string, qty: string}, as AWS's page prints them): the {@code Item} wrapper is removed
+ * and every value loses its type descriptor (see {@link SimplifyDDBJson} for the conversions).
+ * Other top-level fields that are DynamoDB values are converted in place; the rest stay. Numbers
+ * ({@code N}, {@code NS}) stay the text DynamoDB exports, as in Glue, unless {@link
+ * #withNumberType} asks for a number type ({@code "double"}, {@code "decimal(38,0)"}, {@code
+ * "long"}); a number that does not fit that type is null.
  *
  * <pre>{@code
  * DynamicFrame items = exported.apply(UnnestDDBJson.create());
@@ -43,9 +44,9 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
     this.numberType = Objects.requireNonNull(numberType, "numberType");
   }
 
-  /** Unnests with numbers as doubles. */
+  /** Unnests as Glue does, numbers as strings. */
   public static UnnestDDBJson create() {
-    return new UnnestDDBJson("double");
+    return new UnnestDDBJson("string");
   }
 
   /** Glue's {@code frame.unnest_ddb_json(transformation_ctx)}. */
@@ -53,7 +54,7 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
     return Steps.apply(frame, create(), transformationCtx);
   }
 
-  /** The type numbers become, as a Glue type name. */
+  /** The type numbers become, as a Glue type name (dynaframe's own; Glue keeps strings). */
   public UnnestDDBJson withNumberType(String typeName) {
     return new UnnestDDBJson(typeName);
   }

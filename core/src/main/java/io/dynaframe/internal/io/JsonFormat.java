@@ -167,10 +167,32 @@ final class JsonFormat implements RecordFormat {
         }
         emit(doc, lineNo, lineNo, line, pending);
       } catch (JsonProcessingException e) {
-        pending.add(ParsedRecord.failed(describe(e), lineNo, line));
+        pending.add(ParsedRecord.failed(describe(e), lineNo, line, readBefore(line)));
       } catch (IOException e) {
         pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), lineNo, line));
       }
+    }
+
+    /**
+     * The top-level fields of a malformed line that were read whole before the failure, in order
+     * (Glue's {@code dynamicRecord} of its reader's error: {@code {"id": 2, "name": "benjamin",}}
+     * gives {@code id} and {@code name}); empty when the line is not an object or fails at once.
+     */
+    private Map<String, Object> readBefore(String line) {
+      Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      try (JsonParser p = json.createParser(line)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return fields;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          fields.put(name, JsonValues.read(p));
+        }
+      } catch (IOException | RuntimeException e) {
+        // the failure the record is reported for; what was read before it is kept
+      }
+      return fields;
     }
 
     @Override

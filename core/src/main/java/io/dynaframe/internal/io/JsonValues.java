@@ -19,6 +19,18 @@ import java.util.Map;
 public final class JsonValues {
   private JsonValues() {}
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** Values read with {@link #read} as compact JSON text. */
+  public static String toJson(Map<String, Object> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + values.keySet() + " as JSON", e);
+    }
+  }
+
   /** Reads the value at the parser's current token (which must have been advanced to). */
   public static Object read(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();

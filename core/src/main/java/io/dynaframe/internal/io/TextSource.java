@@ -100,7 +100,7 @@ final class TextSource {
       private int index = -1;
       private TextFiles.Text text;
       private Iterator<ParsedRecord> current = Collections.emptyIterator();
-      private final Deque<ParsedRecord> pending = new ArrayDeque<>();
+      private final Deque<FileRecord> pending = new ArrayDeque<>();
       private final Set<Long> reported = new HashSet<>();
       private long lastLine; // the last line the file's records so far reach
       private boolean fileDone = true;
@@ -143,7 +143,7 @@ final class TextSource {
           if (current.hasNext()) {
             ParsedRecord r = current.next();
             lastLine = Math.max(lastLine, r.lastLine());
-            pending.add(checkEncoding(r));
+            pending.add(record(checkEncoding(r)));
             return;
           }
         } catch (UncheckedIOException e) {
@@ -174,7 +174,13 @@ final class TextSource {
         current = Collections.emptyIterator();
         fileDone = true;
         reportUnclaimedLines(line - 1);
-        pending.add(ParsedRecord.failed(reason, line, null));
+        pending.add(record(ParsedRecord.failed(reason, line, null)));
+      }
+
+      /** The record of the current file, with the bytes of it read so far. */
+      private FileRecord record(ParsedRecord r) {
+        return new FileRecord(
+            files.get(index), r, text == null ? null : text.decoder().bytesRead());
       }
 
       /**
@@ -204,10 +210,12 @@ final class TextSource {
         for (long l : text.decoder().malformedLines()) {
           if (l <= upTo && reported.add(l)) {
             pending.add(
-                ParsedRecord.failed(
-                    notUtf8(Set.of(l)) + ", and it holds no record (a header or a skipped line)",
-                    l,
-                    null));
+                record(
+                    ParsedRecord.failed(
+                        notUtf8(Set.of(l))
+                            + ", and it holds no record (a header or a skipped line)",
+                        l,
+                        null)));
           }
         }
       }
@@ -228,7 +236,7 @@ final class TextSource {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return new FileRecord(files.get(index), pending.poll());
+        return pending.poll();
       }
     };
   }
@@ -318,7 +326,8 @@ final class TextSource {
         : what;
   }
 
-  private record FileRecord(String file, ParsedRecord record) {}
+  /** A record, its file and the bytes of the file read when it was parsed (null: not known). */
+  private record FileRecord(String file, ParsedRecord record, Long bytesRead) {}
 
   /** Merges the types of the records of one partition. */
   private static final class Infer implements FlatMapFunction<Iterator<String>, DataType> {
@@ -407,11 +416,22 @@ final class TextSource {
               return RowFactory.create(values);
             } catch (ValueConverter.ConversionException e) {
               return errorRow(
-                  width, ErrorRecords.error(step, e.getMessage(), fr.file(), line, r.raw(), null));
+                  width,
+                  ErrorRecords.error(
+                      step, e.getMessage(), fr.file(), line, r.raw(), fr.bytesRead(), null, null));
             }
           }
           return errorRow(
-              width, ErrorRecords.error(step, r.error(), fr.file(), line, r.raw(), null));
+              width,
+              ErrorRecords.error(
+                  step,
+                  r.error(),
+                  fr.file(),
+                  line,
+                  r.raw(),
+                  fr.bytesRead(),
+                  r.partial() == null ? null : JsonValues.toJson(r.partial()),
+                  null));
         }
       };
     }

@@ -33,6 +33,7 @@ final class Utf8Reader extends Reader {
   private boolean done;
   private long line = 1;
   private boolean lastWasCr;
+  private long bytesRead;
 
   Utf8Reader(InputStream in) {
     this.in = in;
@@ -93,6 +94,7 @@ final class Utf8Reader extends Reader {
       if (n < 0) {
         eof = true;
       } else {
+        bytesRead += n;
         bytes.position(bytes.position() + n);
       }
       bytes.flip();
@@ -128,6 +130,14 @@ final class Utf8Reader extends Reader {
     return last < first || malformed.isEmpty()
         ? Set.of()
         : malformed.subSet(first, true, last, true);
+  }
+
+  /**
+   * The bytes read from the file so far (after decompression), read-ahead buffer included: what
+   * Glue's error records call {@code bytesread}; for a file smaller than the buffer, its size.
+   */
+  long bytesRead() {
+    return bytesRead;
   }
 
   /** Every line (1-based) that held bytes that are not UTF-8, so far. */

@@ -15,11 +15,16 @@ import java.util.Set;
 
 /**
  * DynamoDB JSON (the export format: every value wrapped in its type descriptor, {@code {"S": "a"}},
- * {@code {"N": "5"}}, {@code {"M": {...}}}, {@code {"L": [...]}}) turned into plain values: S to
- * string, N to a number type (double by default), B to binary, BOOL to boolean, NULL to null, M to
- * a struct of its attributes, L to an array, SS/NS/BS to arrays. When records of one attribute
- * carry different descriptors (a number in some, a string in others), the schema holds both and the
- * value becomes a choice, as any other field whose values have several types.
+ * {@code {"N": "5"}}, {@code {"M": {...}}}, {@code {"L": [...]}}) turned into plain values, as
+ * AWS's {@code unnest_ddb_json} and {@code simplify_ddb_json} pages print them: S to string, N to
+ * the number type (string, the text DynamoDB exports, unless a transform asks for another), B to
+ * string (the base64 text), BOOL to boolean, NULL to null, M to a struct of its attributes, SS, NS
+ * and BS to arrays (of string, the number type and string), L to an array of its elements' values
+ * when they all carry one descriptor other than M; an L whose elements carry several descriptors or
+ * maps stays as it is (AWS: "If there're multiple types or Map type in a List type, the elements in
+ * the List will not be simplified"). When records of one attribute carry different descriptors (a
+ * number in some, a boolean in others), the schema holds both and the value becomes a choice, as
+ * any other field whose values have several types.
  */
 public final class DdbJson {
   private DdbJson() {}
@@ -58,7 +63,7 @@ public final class DdbJson {
           switch (f.name()) {
             case "S" -> new Value(castTo(d, f.type(), Types.STRING), Types.STRING);
             case "N" -> new Value(castTo(d, f.type(), numberType), numberType);
-            case "B" -> new Value(binary(d, f.type()), Types.BINARY);
+            case "B" -> new Value(base64(d, f.type()), Types.STRING);
             case "BOOL" -> new Value(castTo(d, f.type(), Types.BOOLEAN), Types.BOOLEAN);
             case "NULL" -> null;
             case "M" -> map(d, f.type(), numberType);
@@ -136,7 +141,10 @@ public final class DdbJson {
   }
 
   private static Value list(String sql, DataType type, DataType numberType) {
-    if (type instanceof ArrayType a && isDdbValue(a.elementType())) {
+    if (type instanceof ArrayType a
+        && isDdbValue(a.elementType())
+        && ((StructType) a.elementType()).fields().size() == 1
+        && !((StructType) a.elementType()).fields().get(0).name().equals("M")) {
       String x = Sql.lambdaVar();
       Value inner = convert(x, a.elementType(), numberType);
       return new Value(
@@ -150,13 +158,18 @@ public final class DdbJson {
       return new Value(sql, type);
     }
     String x = Sql.lambdaVar();
-    String inner =
-        element == Types.BINARY ? binary(x, a.elementType()) : castTo(x, a.elementType(), element);
+    if (element == Types.BINARY) {
+      return new Value(
+          "transform(" + sql + ", " + x + " -> " + base64(x, a.elementType()) + ")",
+          Types.array(Types.STRING));
+    }
+    String inner = castTo(x, a.elementType(), element);
     return new Value("transform(" + sql + ", " + x + " -> " + inner + ")", Types.array(element));
   }
 
-  private static String binary(String sql, DataType from) {
-    return from == Types.BINARY ? sql : "try_to_binary(" + sql + ", 'base64')";
+  /** A B value as the base64 text DynamoDB exports (bytes read by a binary-aware reader too). */
+  private static String base64(String sql, DataType from) {
+    return from == Types.BINARY ? "base64(" + sql + ")" : castTo(sql, from, Types.STRING);
   }
 
   private static String castTo(String sql, DataType from, DataType to) {
