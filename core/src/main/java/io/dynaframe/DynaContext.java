@@ -134,7 +134,8 @@ public final class DynaContext {
       String format,
       Options formatOptions) {
     return observer.source(
-        Observers.source(connectionType, options, transformationContext, format),
+        Observers.source(
+            connectionType, options, transformationContext, format, jdbcUrlOf(options)),
         Connectors.source(
             new Connector.Request(
                 this, connectionType, options, transformationContext, format, formatOptions)));
@@ -166,7 +167,7 @@ public final class DynaContext {
       String format,
       Options formatOptions) {
     return observer.sink(
-        Observers.sink(connectionType, options, transformationContext, format),
+        Observers.sink(connectionType, options, transformationContext, format, jdbcUrlOf(options)),
         Connectors.sink(
             new Connector.Request(
                 this, connectionType, options, transformationContext, format, formatOptions)));
@@ -354,6 +355,30 @@ public final class DynaContext {
       String transformationContext) {
     return getJDBCSink(catalogConnection, connectionOptions, transformationContext)
         .writeDynamicFrame(frame);
+  }
+
+  /**
+   * The JDBC URL of a source's or sink's options, or of the catalog connection they name, for the
+   * lineage of its table; null when there is none (the connector then says what is wrong).
+   */
+  private String jdbcUrlOf(Options options) {
+    if (options == null) {
+      return null;
+    }
+    String url = options.getString("url", null);
+    if (url != null && url.startsWith("jdbc:")) {
+      return url;
+    }
+    String name = options.getString("connectionName", null);
+    if (name == null
+        || !"true".equalsIgnoreCase(options.getString("useConnectionProperties", ""))) {
+      return null;
+    }
+    try {
+      return catalog().getConnection(name).jdbcUrl().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Glue's JDBC connection type of a catalog connection, from its URL. */

@@ -45,13 +45,21 @@ public final class Secrets {
     }
   }
 
-  /** The credentials of a secret. */
+  /** The credentials of a secret, the settings read from the session's configuration. */
   public static Credentials resolve(
       SparkSession spark, String secretId, Function<String, RuntimeException> error) {
+    return resolve(k -> spark.conf().get(k, ""), secretId, error);
+  }
+
+  /** The credentials of a secret; {@code conf} gives a setting's value, "" when it is not set. */
+  public static Credentials resolve(
+      java.util.function.UnaryOperator<String> conf,
+      String secretId,
+      Function<String, RuntimeException> error) {
     if (secretId == null || secretId.isBlank()) {
       throw error.apply("the secret id is empty");
     }
-    String file = spark.conf().get(FILE, "");
+    String file = conf.apply(FILE);
     if (!file.isBlank()) {
       return fromFile(Paths.get(file.strip()), secretId, error);
     }
@@ -68,7 +76,7 @@ public final class Secrets {
     }
     String secretString =
         SecretsManagerSecrets.secretString(
-            secretId, spark.conf().get(REGION, ""), spark.conf().get(ENDPOINT, ""), error);
+            secretId, conf.apply(REGION), conf.apply(ENDPOINT), error);
     return parse(secretString, "secret '" + secretId + "' of AWS Secrets Manager", error);
   }
 
