@@ -41,21 +41,49 @@ final class Connectors {
   }
 
   /**
-   * The source of a catalog table. Every table is read by the connector of {@code s3} today (tables
-   * whose data are files); modules that serve other kinds of tables choose by the table's
-   * classification when they come.
+   * The source of a catalog table. A table that points at a database table through a connection (a
+   * {@code connectionName} parameter, and a classification that is a connection type such as {@code
+   * postgresql}, as Glue's crawler makes JDBC tables) is read by the connector of that type; every
+   * other table by the connector of {@code s3} (tables whose data are files).
    */
   static DataSource catalogSource(Connector.TableRequest request) {
+    String type = connectionTypeOf(request);
     return find(
             new Connector.Request(
                 request.context(),
-                "s3",
+                type,
                 Options.empty(),
                 request.transformationContext(),
                 "",
                 Options.empty()),
             SourceException::new)
         .catalogSource(request);
+  }
+
+  /**
+   * The connection type that reads a table: its classification when it names a connection, else
+   * {@code s3}. A table that cannot be read here is left to the s3 connector, which says what is
+   * wrong.
+   */
+  private static String connectionTypeOf(Connector.TableRequest request) {
+    io.dynaframe.catalog.TableDefinition t;
+    try {
+      t =
+          request
+              .catalog()
+              .getTable(
+                  io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
+    } catch (RuntimeException e) {
+      return "s3";
+    }
+    String classification = t.classification().orElse("").strip().toLowerCase(Locale.ROOT);
+    if (t.parameters().containsKey("connectionName")
+        && !classification.isEmpty()
+        && !classification.equals("s3")
+        && (MODULES.containsKey(classification) || installed().containsKey(classification))) {
+      return classification;
+    }
+    return "s3";
   }
 
   /**

@@ -134,7 +134,8 @@ public final class DynaContext {
       String format,
       Options formatOptions) {
     return observer.source(
-        Observers.source(connectionType, options, transformationContext, format),
+        Observers.source(
+            connectionType, options, transformationContext, format, jdbcUrlOf(options)),
         Connectors.source(
             new Connector.Request(
                 this, connectionType, options, transformationContext, format, formatOptions)));
@@ -166,7 +167,7 @@ public final class DynaContext {
       String format,
       Options formatOptions) {
     return observer.sink(
-        Observers.sink(connectionType, options, transformationContext, format),
+        Observers.sink(connectionType, options, transformationContext, format, jdbcUrlOf(options)),
         Connectors.sink(
             new Connector.Request(
                 this, connectionType, options, transformationContext, format, formatOptions)));
@@ -317,6 +318,90 @@ public final class DynaContext {
       Options additionalOptions) {
     return getCatalogSink(database, tableName, transformationContext, additionalOptions)
         .writeDynamicFrame(frame);
+  }
+
+  // ---------------------------------------------------------------- JDBC connections
+
+  /**
+   * A sink into a JDBC database through a connection of the catalog, as Glue's {@code getJDBCSink}
+   * (Python's {@code from_jdbc_conf}): the connection supplies the URL and credentials (its {@code
+   * SECRET_ID} resolved), its URL the connection type ({@code jdbc:postgresql:} is {@code
+   * postgresql}); the options give {@code dbtable}, optionally {@code database} (replacing the
+   * database of the connection's URL) and the sink's other options. Needs {@code dynaframe-jdbc}.
+   *
+   * @throws SinkException if the connection does not exist or its URL is not a JDBC type's
+   */
+  public DataSink getJDBCSink(
+      String catalogConnection, Options options, String transformationContext) {
+    Options o = options == null ? Options.empty() : options;
+    String type = jdbcType(catalogConnection);
+    return getSinkWithFormat(
+        type,
+        o.with("connectionName", catalogConnection).with("useConnectionProperties", "true"),
+        transformationContext,
+        "",
+        Options.empty());
+  }
+
+  /**
+   * Writes a frame through a JDBC connection of the catalog: Glue's {@code
+   * write_dynamic_frame_from_jdbc_conf}; see {@link #getJDBCSink}. Returns the write's error
+   * records.
+   */
+  public DynamicFrame writeDynamicFrameFromJdbcConf(
+      DynamicFrame frame,
+      String catalogConnection,
+      Options connectionOptions,
+      String transformationContext) {
+    return getJDBCSink(catalogConnection, connectionOptions, transformationContext)
+        .writeDynamicFrame(frame);
+  }
+
+  /**
+   * The JDBC URL of a source's or sink's options, or of the catalog connection they name, for the
+   * lineage of its table; null when there is none (the connector then says what is wrong).
+   */
+  private String jdbcUrlOf(Options options) {
+    if (options == null) {
+      return null;
+    }
+    String url = options.getString("url", null);
+    if (url != null && url.startsWith("jdbc:")) {
+      return url;
+    }
+    String name = options.getString("connectionName", null);
+    if (name == null
+        || !"true".equalsIgnoreCase(options.getString("useConnectionProperties", ""))) {
+      return null;
+    }
+    try {
+      return catalog().getConnection(name).jdbcUrl().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Glue's JDBC connection type of a catalog connection, from its URL. */
+  private String jdbcType(String name) {
+    io.dynaframe.catalog.Connection c;
+    try {
+      c = catalog().getConnection(Objects.requireNonNull(name, "catalogConnection"));
+    } catch (io.dynaframe.catalog.NoSuchConnectionException | UnsupportedOperationException e) {
+      throw new SinkException(
+          "catalog connection '" + name + "' cannot be used: " + e.getMessage());
+    }
+    String url = c.jdbcUrl().orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+    for (String type : new String[] {"postgresql", "mysql", "sqlserver", "oracle", "redshift"}) {
+      if (url.startsWith("jdbc:" + type + ":")) {
+        return type;
+      }
+    }
+    throw new SinkException(
+        "catalog connection '"
+            + name
+            + "' is not a JDBC connection of a type Glue writes to (postgresql, mysql, sqlserver,"
+            + " oracle, redshift): "
+            + c);
   }
 
   /** Builds a context on local Spark; every setting has a default fit for a laptop or a test. */

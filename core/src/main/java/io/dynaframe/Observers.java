@@ -110,10 +110,27 @@ final class Observers {
   /** A file source: named by its transformation context, else {@code <format>_source}. */
   static RunObserver.Io source(
       String connectionType, Options options, String transformationContext, String format) {
+    return source(connectionType, options, transformationContext, format, null);
+  }
+
+  /**
+   * A source; {@code jdbcUrl} is the URL of a JDBC source (from its options or its catalog
+   * connection), whose table then is its dataset, named as OpenLineage names JDBC tables.
+   */
+  static RunObserver.Io source(
+      String connectionType,
+      Options options,
+      String transformationContext,
+      String format,
+      String jdbcUrl) {
     Options o = options == null ? Options.empty() : options;
     List<String> paths = new ArrayList<>(o.getStringList("paths"));
     if (paths.isEmpty() && o.has("path")) {
       paths.add(o.getString("path", ""));
+    }
+    String jdbc = JdbcDatasets.uri(connectionType, jdbcUrl, o.getString("dbtable", null));
+    if (jdbc != null) {
+      paths.add(jdbc);
     }
     paths.removeIf(Observers::blank);
     String name =
@@ -138,7 +155,18 @@ final class Observers {
    */
   static RunObserver.Io sink(
       String connectionType, Options options, String transformationContext, String format) {
+    return sink(connectionType, options, transformationContext, format, null);
+  }
+
+  /** A sink; {@code jdbcUrl} as for {@link #source(String, Options, String, String, String)}. */
+  static RunObserver.Io sink(
+      String connectionType,
+      Options options,
+      String transformationContext,
+      String format,
+      String jdbcUrl) {
     Options o = options == null ? Options.empty() : options;
+    String jdbc = JdbcDatasets.uri(connectionType, jdbcUrl, o.getString("dbtable", null));
     String path = o.getString("path", "");
     String table = o.getString("catalogTableName", "");
     String name;
@@ -155,8 +183,8 @@ final class Observers {
               : last;
     }
     Optional<TableIdentifier> id = table(o.getString("catalogDatabase", ""), table);
-    return new RunObserver.Io(
-        name, type(connectionType, format), args(o), blank(path) ? List.of() : List.of(path), id);
+    List<String> paths = jdbc != null ? List.of(jdbc) : blank(path) ? List.of() : List.of(path);
+    return new RunObserver.Io(name, type(connectionType, format), args(o), paths, id);
   }
 
   /**

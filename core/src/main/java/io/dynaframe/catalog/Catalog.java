@@ -196,6 +196,68 @@ public interface Catalog extends AutoCloseable {
    */
   void dropPartitions(TableIdentifier table, List<List<String>> values);
 
+  // ---------------------------------------------------------------- connections
+
+  /**
+   * Creates a connection (Glue's {@code CreateConnection}). By default a catalog keeps no
+   * connections and this fails.
+   *
+   * @throws AlreadyExistsException if a connection of that name exists
+   * @throws UnsupportedOperationException if this catalog keeps no connections
+   */
+  default void createConnection(Connection connection) {
+    throw noConnections();
+  }
+
+  /**
+   * The connection of this name, its password included (Glue's {@code GetConnection}).
+   *
+   * @throws NoSuchConnectionException if there is none
+   * @throws UnsupportedOperationException if this catalog keeps no connections
+   */
+  default Connection getConnection(String name) {
+    throw noConnections();
+  }
+
+  /** True when the connection exists. */
+  default boolean connectionExists(String name) {
+    try {
+      getConnection(name);
+      return true;
+    } catch (NoSuchConnectionException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes a connection (Glue's {@code DeleteConnection}); tables that name it keep the name.
+   *
+   * @throws NoSuchConnectionException if there is none
+   * @throws UnsupportedOperationException if this catalog keeps no connections
+   */
+  default void deleteConnection(String name) {
+    throw noConnections();
+  }
+
+  /**
+   * One page of the connections, by name (Glue's {@code GetConnections}).
+   *
+   * @throws UnsupportedOperationException if this catalog keeps no connections
+   */
+  default Page<Connection> listConnections(String pageToken, int pageSize) {
+    throw noConnections();
+  }
+
+  /** Every connection. */
+  default List<Connection> listAllConnections() {
+    return readAll(token -> listConnections(token, 100));
+  }
+
+  private UnsupportedOperationException noConnections() {
+    return new UnsupportedOperationException(
+        "the " + type() + " catalog keeps no connections (Glue's connection objects)");
+  }
+
   /** Releases the catalog's connections; the default does nothing. */
   @Override
   default void close() {}

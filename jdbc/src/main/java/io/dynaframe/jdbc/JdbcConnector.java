@@ -3,8 +3,10 @@ package io.dynaframe.jdbc;
 import io.dynaframe.Connector;
 import io.dynaframe.DataSink;
 import io.dynaframe.DataSource;
+import io.dynaframe.DynaContext;
 import io.dynaframe.SinkException;
 import io.dynaframe.SourceException;
+import io.dynaframe.jdbc.internal.CatalogConnections;
 import io.dynaframe.jdbc.internal.Dialect;
 import io.dynaframe.jdbc.internal.JdbcConnections;
 import java.util.Arrays;
@@ -32,6 +34,20 @@ public final class JdbcConnector implements Connector {
   /** The connector; made by {@link java.util.ServiceLoader}. */
   public JdbcConnector() {}
 
+  /**
+   * Glue's {@code extract_jdbc_conf(connection_name)}: the URL, user, password and vendor of a JDBC
+   * connection of the context's catalog, its {@code SECRET_ID} resolved (see the README's JDBC
+   * section for secrets).
+   *
+   * @throws SourceException if the connection does not exist, is not a JDBC one, or its secret
+   *     cannot be read
+   */
+  public static JdbcConf extractJdbcConf(DynaContext ctx, String connectionName) {
+    CatalogConnections.Resolved r =
+        CatalogConnections.fromCatalog(ctx, connectionName, SourceException::new);
+    return new JdbcConf(r.url(), r.user(), r.password(), r.vendor());
+  }
+
   @Override
   public Set<String> connectionTypes() {
     Set<String> out = new LinkedHashSet<>();
@@ -42,6 +58,19 @@ public final class JdbcConnector implements Connector {
   @Override
   public DataSource source(Request request) {
     return JdbcConnections.source(request, dialect(request, SourceException::new));
+  }
+
+  /**
+   * Reads a catalog table that points at a database table through a connection, as Glue's crawler
+   * makes them: the table's {@code connectionName} parameter names the catalog connection (URL and
+   * credentials), its classification the connection type ({@code postgresql}), its location the
+   * database table ({@code db.schema.table}: the database is the connection URL's, {@code
+   * schema.table} is read; {@code db.table} and {@code table} are read as they are). The additional
+   * options may hold the source's options ({@code jobBookmarkKeys}, {@code hashfield}, ...).
+   */
+  @Override
+  public DataSource catalogSource(TableRequest request) {
+    return JdbcConnections.catalogSource(request);
   }
 
   @Override

@@ -104,4 +104,87 @@ class JdbcLogsTest {
         .isNotEmpty();
     assertThat(lines).noneMatch(l -> l.contains(Postgres.PASSWORD));
   }
+
+  @Test
+  void noSecretValueInAnyLogLineOrMessage(DynaContext ctx) throws Exception {
+    Postgres.sql(
+        "DROP SCHEMA IF EXISTS lgs CASCADE",
+        "CREATE SCHEMA lgs",
+        "CREATE TABLE lgs.t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)",
+        "INSERT INTO lgs.t VALUES (1, 'a'), (2, 'b')");
+    String wrong = "Wrong-51c0-never-shown";
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("dynaframe-secrets", ".json");
+    java.nio.file.Files.writeString(
+        file,
+        "{\"ok\": {\"username\": \"etl\", \"password\": \""
+            + Postgres.PASSWORD
+            + "\"}, \"bad\": {\"username\": \"etl\", \"password\": \""
+            + wrong
+            + "\"}}");
+    io.dynaframe.catalog.memory.InMemoryCatalog catalog =
+        io.dynaframe.catalog.memory.InMemoryCatalog.create();
+    catalog.createConnection(
+        io.dynaframe.catalog.Connection.jdbc("ok", Postgres.url()).withSecretId("ok"));
+    catalog.createConnection(
+        io.dynaframe.catalog.Connection.jdbc("bad", Postgres.url()).withSecretId("bad"));
+    catalog.createConnection(
+        io.dynaframe.catalog.Connection.jdbc("plain", Postgres.url())
+            .withCredentials("etl", wrong));
+    DynaContext c = ctx.withCatalog(catalog);
+    ctx.spark().conf().set(io.dynaframe.jdbc.internal.Secrets.FILE, file.toString());
+    LoggerContext lc = (LoggerContext) LogManager.getContext(false);
+    Configuration cfg = lc.getConfiguration();
+    Capture capture = new Capture();
+    capture.start();
+    List<String> names = List.of("io.dynaframe", "org.apache.spark.sql.execution.datasources.jdbc");
+    for (String name : names) {
+      LoggerConfig lcfg = new LoggerConfig(name, Level.DEBUG, false);
+      lcfg.addAppender(capture, Level.DEBUG, null);
+      cfg.addLogger(name, lcfg);
+    }
+    lc.updateLoggers();
+    List<String> messages = new ArrayList<>();
+    try {
+      Options ok = Options.of("useConnectionProperties", "true", "connectionName", "ok");
+      DynamicFrame f =
+          c.createDynamicFrameFromOptions(
+              "postgresql", ok.with("dbtable", "lgs.t"), "", Options.empty(), "read_ok");
+      assertThat(f.count()).isEqualTo(2);
+      c.writeDynamicFrameFromJdbcConf(
+          f, "ok", Options.of("dbtable", "lgs.copy", "writeMode", "publish"), "publish_ok");
+      messages.add(String.valueOf(c.getJDBCSink("ok", Options.of("dbtable", "lgs.copy"), "")));
+      messages.add(String.valueOf(JdbcConnector.extractJdbcConf(c, "ok")));
+      messages.add(String.valueOf(JdbcConnector.extractJdbcConf(c, "plain")));
+      messages.add(String.valueOf(catalog.getConnection("plain")));
+      for (String conn : List.of("bad", "plain")) {
+        Throwable t =
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    c.createDynamicFrameFromOptions(
+                            "postgresql",
+                            Options.of(
+                                "useConnectionProperties", "true",
+                                "connectionName", conn,
+                                "dbtable", "lgs.t"),
+                            "",
+                            Options.empty(),
+                            "read_" + conn)
+                        .count());
+        assertThat(t).isNotNull();
+        for (Throwable x = t; x != null; x = x.getCause()) {
+          messages.add(String.valueOf(x));
+        }
+      }
+    } finally {
+      ctx.spark().conf().unset(io.dynaframe.jdbc.internal.Secrets.FILE);
+      java.nio.file.Files.deleteIfExists(file);
+      names.forEach(cfg::removeLogger);
+      lc.updateLoggers();
+    }
+    List<String> lines = new ArrayList<>(capture.lines);
+    assertThat(lines).isNotEmpty();
+    assertThat(lines).noneMatch(l -> l.contains(Postgres.PASSWORD) || l.contains(wrong));
+    assertThat(messages).hasSizeGreaterThan(5);
+    assertThat(messages).noneMatch(l -> l.contains(Postgres.PASSWORD) || l.contains(wrong));
+  }
 }

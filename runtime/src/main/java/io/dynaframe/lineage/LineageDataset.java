@@ -8,7 +8,9 @@ import java.util.Set;
  * A dataset a run read or wrote, named as OpenLineage names datasets: S3 objects as namespace
  * {@code s3://bucket} and name {@code key/prefix}, local files as namespace {@code file} and an
  * absolute path, other file systems as {@code scheme://authority} and a path, catalog tables as
- * namespace {@code catalog} and {@code database.table}. Credentials written into a URI ({@code
+ * namespace {@code catalog} and {@code database.table}, JDBC tables as the OpenLineage naming spec
+ * names them ({@code postgres://host:port} and {@code database.schema.table}, {@code
+ * mysql://host:port} and {@code database.table}, ...). Credentials written into a URI ({@code
  * s3a://key:secret@bucket/...}) never make it into a name.
  *
  * @param namespace where the dataset lives
@@ -16,6 +18,10 @@ import java.util.Set;
  */
 public record LineageDataset(String namespace, String name) {
   private static final Set<String> S3 = Set.of("s3", "s3a", "s3n");
+
+  /** OpenLineage's schemes of databases, whose names are {@code database.schema.table}. */
+  private static final Set<String> DATABASES =
+      Set.of("postgres", "mysql", "mssql", "redshift", "oracle");
 
   /** Checks that both parts are given. */
   public LineageDataset {
@@ -56,6 +62,9 @@ public record LineageDataset(String namespace, String name) {
     }
     if (scheme.equals("file")) {
       return new LineageDataset("file", trimSlash("/" + key));
+    }
+    if (DATABASES.contains(scheme)) {
+      return new LineageDataset(scheme + "://" + authority, key);
     }
     return new LineageDataset(scheme + "://" + authority, trimSlash("/" + key));
   }

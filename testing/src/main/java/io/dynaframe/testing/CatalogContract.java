@@ -8,8 +8,10 @@ import io.dynaframe.catalog.AlreadyExistsException;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.Column;
 import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchConnectionException;
 import io.dynaframe.catalog.NoSuchDatabaseException;
 import io.dynaframe.catalog.NoSuchPartitionException;
 import io.dynaframe.catalog.NoSuchTableException;
@@ -51,6 +53,11 @@ public abstract class CatalogContract<C extends Catalog> {
     return true;
   }
 
+  /** Whether the catalog keeps Glue's connection objects ({@link Catalog#createConnection}). */
+  protected boolean supportsConnections() {
+    return true;
+  }
+
   /** How many partitions the batch tests add (more than 100 exercises Glue's chunking). */
   protected int batchSize() {
     return 130;
@@ -63,6 +70,7 @@ public abstract class CatalogContract<C extends Catalog> {
 
   protected DatabaseName db;
   private final List<DatabaseName> created = new ArrayList<>();
+  private final List<String> connections = new ArrayList<>();
 
   @BeforeEach
   public void newDatabase() {
@@ -77,6 +85,12 @@ public abstract class CatalogContract<C extends Catalog> {
 
   @AfterEach
   public void dropDatabases() {
+    for (String c : connections) {
+      if (catalog().connectionExists(c)) {
+        catalog().deleteConnection(c);
+      }
+    }
+    connections.clear();
     for (DatabaseName d : created) {
       if (catalog().databaseExists(d)) {
         catalog().dropDatabase(d);
@@ -506,5 +520,118 @@ public abstract class CatalogContract<C extends Catalog> {
     assertThat(catalog().listAllPartitions(db.table("t"), null))
         .extracting(CatalogContract::valuesOf)
         .containsExactlyInAnyOrder(List.of("2024", "29"), List.of("2024", "30"));
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** A connection name of this test, deleted after it. */
+  private String connectionName(String suffix) {
+    String name = db.name().replace('_', '-') + "-" + suffix;
+    connections.add(name);
+    return name;
+  }
+
+  @Test
+  public void createsAndGetsAJdbcConnection() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    String name = connectionName("Orders");
+    Connection c =
+        Connection.jdbc(name, "jdbc:postgresql://db.example.com:5432/sales")
+            .withCredentials("etl", "s3cr3t-Pa55")
+            .withProperty(Connection.JDBC_ENFORCE_SSL, "false")
+            .withDescription("the sales database");
+    catalog().createConnection(c);
+    Connection got = catalog().getConnection(name);
+    assertThat(got).isEqualTo(c);
+    assertThat(got.name()).isEqualTo(name);
+    assertThat(got.connectionType()).isEqualTo("JDBC");
+    assertThat(got.properties())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "JDBC_CONNECTION_URL", "jdbc:postgresql://db.example.com:5432/sales",
+                "USERNAME", "etl",
+                "PASSWORD", "s3cr3t-Pa55",
+                "JDBC_ENFORCE_SSL", "false"));
+    assertThat(got.toString()).doesNotContain("s3cr3t-Pa55").contains("*****").contains(name);
+    assertThat(catalog().connectionExists(name)).isTrue();
+  }
+
+  @Test
+  public void keepsASecretIdInsteadOfAPassword() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    String name = connectionName("secret");
+    Connection c =
+        Connection.jdbc(name, "jdbc:mysql://db.example.com:3306/shop")
+            .withSecretId("arn:aws:secretsmanager:us-east-1:123456789012:secret:shop-AbCdEf");
+    catalog().createConnection(c);
+    Connection got = catalog().getConnection(name);
+    assertThat(got).isEqualTo(c);
+    assertThat(got.secretId())
+        .contains("arn:aws:secretsmanager:us-east-1:123456789012:secret:shop-AbCdEf");
+    assertThat(got.password()).isEmpty();
+    assertThat(got.username()).isEmpty();
+  }
+
+  @Test
+  public void rejectsADuplicateConnection() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    String name = connectionName("dup");
+    catalog().createConnection(Connection.jdbc(name, "jdbc:postgresql://a:5432/x"));
+    assertThatThrownBy(
+            () -> catalog().createConnection(Connection.jdbc(name, "jdbc:postgresql://b:5432/y")))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessageContaining(name);
+    assertThat(catalog().getConnection(name).jdbcUrl()).contains("jdbc:postgresql://a:5432/x");
+  }
+
+  @Test
+  public void failsOnAMissingConnection() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    String name = connectionName("missing");
+    assertThatThrownBy(() -> catalog().getConnection(name))
+        .isInstanceOf(NoSuchConnectionException.class)
+        .hasMessageContaining(name);
+    assertThatThrownBy(() -> catalog().deleteConnection(name))
+        .isInstanceOf(NoSuchConnectionException.class)
+        .hasMessageContaining(name);
+    assertThat(catalog().connectionExists(name)).isFalse();
+  }
+
+  @Test
+  public void deletesAConnection() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    String keep = connectionName("keep");
+    String gone = connectionName("gone");
+    catalog().createConnection(Connection.jdbc(keep, "jdbc:postgresql://a:5432/x"));
+    catalog().createConnection(Connection.jdbc(gone, "jdbc:postgresql://b:5432/y"));
+    catalog().deleteConnection(gone);
+    assertThat(catalog().connectionExists(gone)).isFalse();
+    assertThat(catalog().getConnection(keep).jdbcUrl()).contains("jdbc:postgresql://a:5432/x");
+  }
+
+  @Test
+  public void listsConnectionsInPages() {
+    assumeTrue(supportsConnections(), "the catalog keeps no connections");
+    List<Connection> made = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      Connection c =
+          Connection.jdbc(connectionName("list" + i), "jdbc:postgresql://h" + i + ":5432/d")
+              .withCredentials("u" + i, "p" + i);
+      catalog().createConnection(c);
+      made.add(c);
+    }
+    List<Connection> seen = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      Page<Connection> page = catalog().listConnections(token, 1);
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+      seen.addAll(page.items());
+      token = page.nextPageToken().orElse(null);
+      pages++;
+    } while (token != null);
+    assertThat(seen).containsAll(made);
+    assertThat(pages).isGreaterThanOrEqualTo(3);
+    assertThat(catalog().listAllConnections()).containsAll(made);
   }
 }

@@ -5,8 +5,10 @@ import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CatalogException;
 import io.dynaframe.catalog.Column;
 import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchConnectionException;
 import io.dynaframe.catalog.NoSuchDatabaseException;
 import io.dynaframe.catalog.NoSuchPartitionException;
 import io.dynaframe.catalog.NoSuchTableException;
@@ -58,6 +60,13 @@ import org.apache.spark.sql.types.StructField;
  * drops and re-creates the table (keeping its partitions when the partition keys stay), so it is
  * not atomic against a concurrent writer; dropping a database deletes its folder, as Hive does
  * (tables dynaframe registers live elsewhere).
+ *
+ * <p>Glue's connection objects have no place of their own in a Hive metastore: they are kept as
+ * parameters of a database of their own, {@value #CONNECTIONS_DATABASE} (made when the first
+ * connection is created and left out of {@link #listDatabases}), one parameter {@code
+ * connection.<name>} per connection holding its type, description and properties as JSON. The
+ * metastore keeps them in plain text, as it keeps everything; prefer {@link Connection#SECRET_ID}
+ * over a password. Creating and deleting connections is atomic within one process only.
  */
 public final class EmbeddedCatalog implements Catalog {
 
@@ -74,6 +83,13 @@ public final class EmbeddedCatalog implements Catalog {
       "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
 
   private static final String DESCRIPTION = "dynaframe.description";
+
+  /** The database whose parameters hold the catalog's connections. */
+  public static final String CONNECTIONS_DATABASE = "dynaframe_connections";
+
+  private static final String CONNECTION_PREFIX = "connection.";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
   private static final Set<String> HIDDEN =
       Set.of(
@@ -202,6 +218,7 @@ public final class EmbeddedCatalog implements Catalog {
   @Override
   public Page<Database> listDatabases(String pageToken, int pageSize) {
     List<String> names = Scala.javaList(external().listDatabases());
+    names.remove(CONNECTIONS_DATABASE);
     names.sort(null);
     Page<String> page = Paging.page(names, pageToken, pageSize);
     List<Database> out = new ArrayList<>();
@@ -682,6 +699,109 @@ public final class EmbeddedCatalog implements Catalog {
   }
 
   // ---------------------------------------------------------------- errors
+
+  // ---------------------------------------------------------------- connections
+
+  @Override
+  public synchronized void createConnection(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    if (!external().databaseExists(CONNECTIONS_DATABASE)) {
+      createDatabase(
+          Database.of(CONNECTIONS_DATABASE)
+              .withDescription("Glue connection objects kept by dynaframe's embedded catalog"));
+    }
+    Map<String, String> params = connectionParameters();
+    String key = CONNECTION_PREFIX + connection.name();
+    if (params.containsKey(key)) {
+      throw new AlreadyExistsException("Connection already exists: " + connection.name());
+    }
+    params.put(key, toJson(connection));
+    storeConnections(params, "create connection " + connection.name());
+  }
+
+  @Override
+  public synchronized Connection getConnection(String name) {
+    Objects.requireNonNull(name, "connection name");
+    String json = connectionParameters().get(CONNECTION_PREFIX + name);
+    if (json == null) {
+      throw new NoSuchConnectionException("Connection does not exist: " + name);
+    }
+    return fromJson(name, json);
+  }
+
+  @Override
+  public synchronized void deleteConnection(String name) {
+    Map<String, String> params = connectionParameters();
+    if (params.remove(CONNECTION_PREFIX + Objects.requireNonNull(name, "connection name"))
+        == null) {
+      throw new NoSuchConnectionException("Connection does not exist: " + name);
+    }
+    storeConnections(params, "delete connection " + name);
+  }
+
+  @Override
+  public synchronized Page<Connection> listConnections(String pageToken, int pageSize) {
+    List<Connection> all = new ArrayList<>();
+    new java.util.TreeMap<>(connectionParameters())
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(CONNECTION_PREFIX)) {
+                all.add(fromJson(k.substring(CONNECTION_PREFIX.length()), v));
+              }
+            });
+    return Paging.page(all, pageToken, pageSize);
+  }
+
+  /** The parameters of the connections' database; empty when it does not exist yet. */
+  private Map<String, String> connectionParameters() {
+    if (!external().databaseExists(CONNECTIONS_DATABASE)) {
+      return new LinkedHashMap<>();
+    }
+    return Scala.javaMap(
+        run("read connections", () -> external().getDatabase(CONNECTIONS_DATABASE)).properties());
+  }
+
+  private void storeConnections(Map<String, String> params, String what) {
+    CatalogDatabase old = run(what, () -> external().getDatabase(CONNECTIONS_DATABASE));
+    run(
+        what,
+        () -> {
+          external()
+              .alterDatabase(
+                  new CatalogDatabase(
+                      old.name(), old.description(), old.locationUri(), Scala.map(params)));
+          return null;
+        });
+  }
+
+  private static String toJson(Connection c) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+    o.put("ConnectionType", c.connectionType());
+    c.description().ifPresent(d -> o.put("Description", d));
+    com.fasterxml.jackson.databind.node.ObjectNode p = o.putObject("ConnectionProperties");
+    c.properties().forEach(p::put);
+    return o.toString();
+  }
+
+  private static Connection fromJson(String name, String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode o = JSON.readTree(json);
+      Map<String, String> props = new LinkedHashMap<>();
+      o.path("ConnectionProperties")
+          .fields()
+          .forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+      Connection c = Connection.of(name, o.path("ConnectionType").asText(), props);
+      return o.hasNonNull("Description") ? c.withDescription(o.get("Description").asText()) : c;
+    } catch (java.io.IOException | RuntimeException e) {
+      // the message never holds the JSON: it has the password
+      throw new CatalogException(
+          "embedded catalog: the stored connection '"
+              + name
+              + "' in database "
+              + CONNECTIONS_DATABASE
+              + " cannot be read");
+    }
+  }
 
   private static <T> T run(String what, Supplier<T> action) {
     try {

@@ -5,8 +5,10 @@ import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CatalogException;
 import io.dynaframe.catalog.Column;
 import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchConnectionException;
 import io.dynaframe.catalog.NoSuchDatabaseException;
 import io.dynaframe.catalog.NoSuchPartitionException;
 import io.dynaframe.catalog.NoSuchTableException;
@@ -539,6 +541,94 @@ public final class GlueCatalog implements Catalog {
   private static Partition fromGlue(software.amazon.awssdk.services.glue.model.Partition p) {
     String location = p.storageDescriptor() == null ? null : p.storageDescriptor().location();
     return Partition.of(p.values(), location).withParameters(p.parameters());
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  @Override
+  public void createConnection(Connection connection) {
+    java.util.Objects.requireNonNull(connection, "connection");
+    connectionCall(
+        "CreateConnection " + connection.name(),
+        connection.name(),
+        () ->
+            glue.createConnection(
+                r ->
+                    r.catalogId(catalogId)
+                        .connectionInput(
+                            i ->
+                                i.name(connection.name())
+                                    .connectionType(connection.connectionType())
+                                    .description(connection.description().orElse(null))
+                                    .connectionPropertiesWithStrings(connection.properties()))));
+  }
+
+  @Override
+  public Connection getConnection(String name) {
+    java.util.Objects.requireNonNull(name, "connection name");
+    return connectionCall(
+        "GetConnection " + name,
+        name,
+        () ->
+            fromGlue(
+                glue.getConnection(r -> r.catalogId(catalogId).name(name).hidePassword(false))
+                    .connection()));
+  }
+
+  @Override
+  public void deleteConnection(String name) {
+    java.util.Objects.requireNonNull(name, "connection name");
+    connectionCall(
+        "DeleteConnection " + name,
+        name,
+        () -> glue.deleteConnection(r -> r.catalogId(catalogId).connectionName(name)));
+  }
+
+  @Override
+  public Page<Connection> listConnections(String pageToken, int pageSize) {
+    var res =
+        connectionCall(
+            "GetConnections",
+            null,
+            () ->
+                glue.getConnections(
+                    r ->
+                        r.catalogId(catalogId)
+                            .hidePassword(false)
+                            .nextToken(pageToken)
+                            .maxResults(Math.min(pageSize, 1000))));
+    List<Connection> out = new ArrayList<>();
+    for (var c : res.connectionList()) {
+      out.add(fromGlue(c));
+    }
+    return Page.of(out, res.nextToken());
+  }
+
+  private static Connection fromGlue(software.amazon.awssdk.services.glue.model.Connection c) {
+    Connection out =
+        Connection.of(c.name(), c.connectionTypeAsString(), c.connectionPropertiesAsStrings());
+    return c.description() == null || c.description().isEmpty()
+        ? out
+        : out.withDescription(c.description());
+  }
+
+  /** Runs a connection request; Glue's errors become the catalog's exceptions. */
+  private <T> T connectionCall(String what, String name, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (EntityNotFoundException e) {
+      throw new NoSuchConnectionException("Connection does not exist: " + name, e);
+    } catch (software.amazon.awssdk.services.glue.model.AlreadyExistsException e) {
+      throw new AlreadyExistsException("Connection already exists: " + name, e);
+    } catch (RuntimeException e) {
+      return call(
+          what,
+          () -> {
+            throw e;
+          },
+          null,
+          null);
+    }
   }
 
   // ---------------------------------------------------------------- errors

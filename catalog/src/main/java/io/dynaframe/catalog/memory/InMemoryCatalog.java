@@ -3,8 +3,10 @@ package io.dynaframe.catalog.memory;
 import io.dynaframe.catalog.AlreadyExistsException;
 import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CommitConflictException;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.NoSuchConnectionException;
 import io.dynaframe.catalog.NoSuchDatabaseException;
 import io.dynaframe.catalog.NoSuchPartitionException;
 import io.dynaframe.catalog.NoSuchTableException;
@@ -29,6 +31,7 @@ import java.util.TreeMap;
 public final class InMemoryCatalog implements Catalog {
 
   private final Map<DatabaseName, Db> databases = new TreeMap<>();
+  private final Map<String, Connection> connections = new TreeMap<>();
 
   private static final class Db {
     Database database;
@@ -207,6 +210,35 @@ public final class InMemoryCatalog implements Catalog {
     for (List<String> v : values) {
       t.partitions.remove(List.copyOf(v));
     }
+  }
+
+  @Override
+  public synchronized void createConnection(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    if (connections.containsKey(connection.name())) {
+      throw new AlreadyExistsException("Connection already exists: " + connection.name());
+    }
+    connections.put(connection.name(), connection);
+  }
+
+  @Override
+  public synchronized Connection getConnection(String name) {
+    Connection c = connections.get(Objects.requireNonNull(name, "connection name"));
+    if (c == null) {
+      throw new NoSuchConnectionException("Connection does not exist: " + name);
+    }
+    return c;
+  }
+
+  @Override
+  public synchronized void deleteConnection(String name) {
+    getConnection(name);
+    connections.remove(name);
+  }
+
+  @Override
+  public synchronized Page<Connection> listConnections(String pageToken, int pageSize) {
+    return Paging.page(List.copyOf(connections.values()), pageToken, pageSize);
   }
 
   private Db db(DatabaseName name) {

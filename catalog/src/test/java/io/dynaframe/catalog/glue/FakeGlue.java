@@ -37,8 +37,9 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * "Message": ...}} with HTTP 400). It enforces the service's batch limits (100 partitions per
  * {@code BatchCreatePartition}, 25 per {@code BatchDeletePartition}), evaluates {@code
  * GetPartitions} expressions, pages with {@code NextToken}, and keeps a {@code VersionId} per
- * table. {@link #throttle} makes the next calls of an operation fail with {@code
- * ThrottlingException}.
+ * table, and keeps connections ({@code CreateConnection}, {@code GetConnection} with {@code
+ * HidePassword}, {@code GetConnections}, {@code DeleteConnection}). {@link #throttle} makes the
+ * next calls of an operation fail with {@code ThrottlingException}.
  *
  * <p>The real AWS SDK v2 {@link GlueClient} talks to it through {@code endpointOverride}.
  */
@@ -48,6 +49,7 @@ final class FakeGlue implements AutoCloseable {
 
   private final WireMockServer server;
   private final Map<String, ObjectNode> databases = new TreeMap<>();
+  private final Map<String, ObjectNode> connections = new TreeMap<>();
   private final Map<String, ObjectNode> tables = new TreeMap<>();
   private final Map<String, Map<List<String>, ObjectNode>> partitions = new TreeMap<>();
   private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
@@ -341,6 +343,35 @@ final class FakeGlue implements AutoCloseable {
           }
         }
       }
+      case "CreateConnection" -> {
+        ObjectNode input = (ObjectNode) in.get("ConnectionInput").deepCopy();
+        String name = input.get("Name").asText();
+        if (connections.containsKey(name)) {
+          throw new GlueError("AlreadyExistsException", "Connection already exists.");
+        }
+        input.put("CreationTime", now()).put("LastUpdatedTime", now());
+        connections.put(name, input);
+        out.put("CreateConnectionStatus", "READY");
+      }
+      case "GetConnection" ->
+          out.set(
+              "Connection",
+              shown(connection(in.get("Name").asText()), in.path("HidePassword").asBoolean()));
+      case "DeleteConnection" -> {
+        connection(in.get("ConnectionName").asText());
+        connections.remove(in.get("ConnectionName").asText());
+      }
+      case "GetConnections" -> {
+        boolean hide = in.path("HidePassword").asBoolean();
+        String type = in.path("Filter").path("ConnectionType").asText("");
+        List<ObjectNode> list = new ArrayList<>();
+        for (ObjectNode c : connections.values()) {
+          if (type.isEmpty() || type.equals(c.path("ConnectionType").asText())) {
+            list.add(shown(c, hide));
+          }
+        }
+        page(out, "ConnectionList", list, in);
+      }
       default ->
           throw new GlueError("UnknownOperationException", "the fake does not implement " + op);
     }
@@ -353,6 +384,23 @@ final class FakeGlue implements AutoCloseable {
 
   private static double now() {
     return System.currentTimeMillis() / 1000.0;
+  }
+
+  private ObjectNode connection(String name) {
+    ObjectNode c = connections.get(name);
+    if (c == null) {
+      throw new GlueError("EntityNotFoundException", "Connection not found.");
+    }
+    return c;
+  }
+
+  /** A connection as GetConnection answers: without its password when asked to hide it. */
+  private static ObjectNode shown(ObjectNode c, boolean hidePassword) {
+    ObjectNode out = c.deepCopy();
+    if (hidePassword && out.has("ConnectionProperties")) {
+      ((ObjectNode) out.get("ConnectionProperties")).remove("PASSWORD");
+    }
+    return out;
   }
 
   private ObjectNode db(String name) {

@@ -19,7 +19,9 @@ import io.dynaframe.catalog.Catalog;
 import io.dynaframe.catalog.CatalogException;
 import io.dynaframe.catalog.Catalogs;
 import io.dynaframe.catalog.Column;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
+import io.dynaframe.catalog.NoSuchConnectionException;
 import io.dynaframe.catalog.NoSuchDatabaseException;
 import io.dynaframe.catalog.NoSuchTableException;
 import io.dynaframe.catalog.Partition;
@@ -359,5 +361,72 @@ class GlueCatalogTest {
     assertThatThrownBy(() -> Catalogs.load("glue", Map.of("regoin", "x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'regoin'");
+  }
+
+  @Test
+  void readsAConnectionFromGlueShapes() {
+    answer(
+        "GetConnection",
+        200,
+        """
+        {"Connection": {
+          "Name": "shop-db", "Description": "the shop", "ConnectionType": "JDBC",
+          "ConnectionProperties": {"JDBC_CONNECTION_URL": "jdbc:postgresql://shop.example.com:5432/shop",
+                                   "USERNAME": "etl", "PASSWORD": "Glue-8c1d-pw", "JDBC_ENFORCE_SSL": "false"},
+          "PhysicalConnectionRequirements": {"SubnetId": "subnet-0123", "SecurityGroupIdList": ["sg-0123"],
+                                             "AvailabilityZone": "eu-west-1a"},
+          "CreationTime": 1.716E9, "LastUpdatedTime": 1.716E9, "Status": "READY"
+        }}""");
+    Connection c = catalog.getConnection("shop-db");
+    assertThat(c)
+        .isEqualTo(
+            Connection.jdbc("shop-db", "jdbc:postgresql://shop.example.com:5432/shop")
+                .withCredentials("etl", "Glue-8c1d-pw")
+                .withProperty("JDBC_ENFORCE_SSL", "false")
+                .withDescription("the shop"));
+    assertThat(c.toString()).doesNotContain("Glue-8c1d-pw");
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSGlue.GetConnection"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"CatalogId\": \"123456789012\", \"Name\": \"shop-db\", \"HidePassword\": false}")));
+  }
+
+  @Test
+  void writesAndDeletesAConnectionInGlueShapes() {
+    answer("CreateConnection", 200, "{\"CreateConnectionStatus\": \"READY\"}");
+    answer("DeleteConnection", 200, "{}");
+    catalog.createConnection(
+        Connection.jdbc("shop-db", "jdbc:mysql://shop.example.com:3306/shop")
+            .withSecretId("rds/shop"));
+    catalog.deleteConnection("shop-db");
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSGlue.CreateConnection"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"CatalogId\": \"123456789012\", \"ConnectionInput\": {\"Name\": \"shop-db\","
+                        + " \"ConnectionType\": \"JDBC\", \"ConnectionProperties\": {"
+                        + "\"JDBC_CONNECTION_URL\": \"jdbc:mysql://shop.example.com:3306/shop\","
+                        + " \"SECRET_ID\": \"rds/shop\"}}}")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("AWSGlue.DeleteConnection"))
+            .withRequestBody(
+                equalToJson("{\"CatalogId\": \"123456789012\", \"ConnectionName\": \"shop-db\"}")));
+  }
+
+  @Test
+  void mapsAMissingOrDuplicateConnection() {
+    answer("GetConnection", 400, error("EntityNotFoundException", "Connection not found."));
+    answer("CreateConnection", 400, error("AlreadyExistsException", "Connection already exists."));
+    assertThatThrownBy(() -> catalog.getConnection("gone"))
+        .isInstanceOf(NoSuchConnectionException.class)
+        .hasMessage("Connection does not exist: gone");
+    assertThatThrownBy(
+            () -> catalog.createConnection(Connection.jdbc("dup", "jdbc:postgresql://h:5432/d")))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("Connection already exists: dup");
   }
 }

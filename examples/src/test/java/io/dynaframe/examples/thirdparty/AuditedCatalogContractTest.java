@@ -3,6 +3,7 @@ package io.dynaframe.examples.thirdparty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.Connection;
 import io.dynaframe.catalog.Database;
 import io.dynaframe.catalog.DatabaseName;
 import io.dynaframe.catalog.Page;
@@ -63,6 +64,30 @@ class AuditedCatalogContractTest
 
     private void audit(String call) {
       calls.computeIfAbsent(call, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public void createConnection(Connection connection) {
+      audit("createConnection");
+      inner.createConnection(connection);
+    }
+
+    @Override
+    public Connection getConnection(String name) {
+      audit("getConnection");
+      return inner.getConnection(name);
+    }
+
+    @Override
+    public void deleteConnection(String name) {
+      audit("deleteConnection");
+      inner.deleteConnection(name);
+    }
+
+    @Override
+    public Page<Connection> listConnections(String pageToken, int pageSize) {
+      audit("listConnections");
+      return inner.listConnections(pageToken, pageSize);
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class JdbcSettings {
           "redshiftTmpDir",
           "connectionName",
           "useConnectionProperties",
+          "secretId",
           "fetchsize",
           "queryTimeout",
           "sessionInitStatement");
@@ -53,6 +54,10 @@ public final class JdbcSettings {
           "writeMode",
           "connectionName",
           "useConnectionProperties",
+          "secretId",
+          "database",
+          "preactions",
+          "postactions",
           "customJdbcDriverClassName",
           "customJdbcDriverS3Path",
           "redshiftTmpDir",
@@ -94,6 +99,8 @@ public final class JdbcSettings {
   final int bulkSize;
   final String writeMode;
   final Map<String, String> passedOn;
+  final List<String> preactions;
+  final List<String> postactions;
 
   private JdbcSettings(
       Dialect dialect, Options o, boolean sink, Function<String, RuntimeException> error) {
@@ -101,11 +108,6 @@ public final class JdbcSettings {
         "connection option of a " + dialect.connectionType() + (sink ? " sink" : " source");
     o.checkKnown(sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
     this.dialect = dialect;
-    if (o.has("connectionName") || o.has("useConnectionProperties")) {
-      throw error.apply(
-          "connection options 'connectionName' and 'useConnectionProperties' (a Data Catalog"
-              + " connection) are not supported yet; give 'url', 'user' and 'password'");
-    }
     this.url = o.getString("url", "");
     this.password = o.getString("password", null);
     String urlProblem = dialect.checkUrl(url);
@@ -143,11 +145,21 @@ public final class JdbcSettings {
               }
             });
     this.passedOn = p;
+    this.preactions = statements(o.getString("preactions", ""));
+    this.postactions = statements(o.getString("postactions", ""));
     if (sink) {
       checkSink(error);
     } else {
       checkSource(error);
     }
+  }
+
+  /** Fails on the first option a source (or sink) of this dialect does not know. */
+  static void checkKnown(
+      Dialect dialect, Options o, boolean sink, Function<String, RuntimeException> error) {
+    String what =
+        "connection option of a " + dialect.connectionType() + (sink ? " sink" : " source");
+    o.checkKnown(sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
   }
 
   /** The settings of a source, checked. */
@@ -249,6 +261,17 @@ public final class JdbcSettings {
       p.setProperty("password", password);
     }
     return p;
+  }
+
+  /** Glue's semicolon-delimited SQL statements of preactions and postactions. */
+  static List<String> statements(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String part : text.split(";")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static String tail(String s) {

@@ -44,10 +44,12 @@ final class JdbcSink implements DataSink {
     if (s.bulkSize > 0) {
       df = df.repartition(s.bulkSize);
     }
+    actions("preactions", s.preactions);
     if (s.writeMode.equals("publish")) {
       publish(df);
     } else {
       write(df, s.dbtable);
+      actions("postactions", s.postactions);
     }
     return DynamicFrame.fromDF(
         ctx.spark().createDataFrame(List.of(), ErrorRecords.SCHEMA), ctx, frame.name() + "_errors");
@@ -113,6 +115,10 @@ final class JdbcSink implements DataSink {
         for (String sql : s.dialect.swap(n.table(), n.staging(), n.previous(), exists)) {
           execute(c, sql);
         }
+        // in the swap's transaction: a failed postaction leaves the table as it was
+        for (String sql : s.postactions) {
+          execute(c, sql);
+        }
         SwapFaults.beforeCommit();
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -139,6 +145,41 @@ final class JdbcSink implements DataSink {
         n.table(),
         Redaction.url(s.url),
         n.previous());
+  }
+
+  /**
+   * Runs Glue's preactions (before the write) or postactions (after it), in one transaction; the
+   * first failing statement fails the write, naming it.
+   */
+  private void actions(String option, List<String> statements) {
+    if (statements.isEmpty()) {
+      return;
+    }
+    try (Connection c = Connections.open(s, SinkException::new)) {
+      c.setAutoCommit(false);
+      for (String sql : statements) {
+        try {
+          execute(c, sql);
+        } catch (SQLException e) {
+          c.rollback();
+          throw new SinkException(
+              option
+                  + " statement ["
+                  + s.redact(sql)
+                  + "] of the write into "
+                  + s.dbtable
+                  + " failed at "
+                  + Redaction.url(s.url)
+                  + ": "
+                  + s.redact(String.valueOf(e.getMessage()))
+                  + (option.equals("preactions") ? "; nothing was written" : ""));
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw fail("cannot run the " + option + " of the write into " + s.dbtable, e);
+    }
+    LOG.info("ran {} {} statement(s) for {}", statements.size(), option, s.dbtable);
   }
 
   private static boolean exists(Connection c, String table) {

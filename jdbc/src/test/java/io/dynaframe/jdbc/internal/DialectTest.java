@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.Options;
+import io.dynaframe.SinkException;
 import io.dynaframe.SourceException;
 import java.sql.Types;
 import java.util.List;
@@ -191,16 +192,38 @@ class DialectTest {
                         "jobBookmarkKeysSortOrder", "up"),
                     SourceException::new))
         .hasMessageContaining("'asc' or 'desc'");
+  }
+
+  @Test
+  void theDatabaseOptionReplacesTheDatabaseOfAConnectionsUrl() {
+    java.util.function.Function<String, RuntimeException> e = SinkException::new;
+    assertThat(
+            CatalogConnections.withDatabase(
+                "jdbc:postgresql://h:5432/shop?ssl=true", "other", "c", e))
+        .isEqualTo("jdbc:postgresql://h:5432/other?ssl=true");
+    assertThat(CatalogConnections.withDatabase("jdbc:mysql://h:3306", "other", "c", e))
+        .isEqualTo("jdbc:mysql://h:3306/other");
+    assertThat(
+            CatalogConnections.withDatabase(
+                "jdbc:redshift://cl.example.com:5439/dev", "analytics", "c", e))
+        .isEqualTo("jdbc:redshift://cl.example.com:5439/analytics");
+    assertThat(
+            CatalogConnections.withDatabase(
+                "jdbc:sqlserver://h:1433;databaseName=shop;encrypt=true", "other", "c", e))
+        .isEqualTo("jdbc:sqlserver://h:1433;databaseName=other;encrypt=true");
+    assertThat(CatalogConnections.withDatabase("jdbc:sqlserver://h:1433", "other", "c", e))
+        .isEqualTo("jdbc:sqlserver://h:1433;databaseName=other");
     assertThatThrownBy(
             () ->
-                JdbcSettings.source(
-                    Dialect.POSTGRESQL,
-                    Options.of(
-                        "useConnectionProperties", "true",
-                        "connectionName", "my_postgre_connection",
-                        "dbtable", "customer_tbl"),
-                    SourceException::new))
-        .hasMessageContaining("'connectionName'")
-        .hasMessageContaining("not supported yet");
+                CatalogConnections.withDatabase(
+                    "jdbc:oracle:thin:@//h:1521/ORCL", "other", "ora", e))
+        .isInstanceOf(SinkException.class)
+        .hasMessageContaining("connection 'ora'");
+    assertThat(CatalogConnections.vendor("jdbc:redshift://h:5439/dev", "c", e))
+        .isEqualTo("redshift");
+    assertThat(CatalogConnections.vendor("jdbc:oracle:thin:@//h:1521/ORCL", "c", e))
+        .isEqualTo("oracle");
+    assertThat(JdbcConnections.dbtable("postgres.public.customers")).isEqualTo("public.customers");
+    assertThat(JdbcConnections.dbtable("shop.customers")).isEqualTo("shop.customers");
   }
 }
