@@ -536,7 +536,7 @@ public final class RunPage {
    * A link to {@code target} relative to the page's folder when both are on one file system, else
    * the target as text (a browser cannot open {@code s3://}).
    */
-  static String link(String folder, String target, String text, String cssClass) {
+  public static String link(String folder, String target, String text, String cssClass) {
     String href = relative(folder, target);
     if (href == null) {
       return "<code class=\"" + cssClass + "\">" + esc(text) + "</code>";
@@ -545,7 +545,7 @@ public final class RunPage {
   }
 
   /** The relative reference from the folder to the target, percent-encoded; null if none. */
-  static String relative(String folder, String target) {
+  public static String relative(String folder, String target) {
     if (folder == null) {
       return null;
     }
@@ -655,7 +655,7 @@ public final class RunPage {
    * Text for HTML and XML alike: markup characters as entities, control characters (which XML
    * forbids) as U+FFFD, line breaks and tabs kept.
    */
-  static String esc(String text) {
+  public static String esc(String text) {
     if (text == null) {
       return "";
     }

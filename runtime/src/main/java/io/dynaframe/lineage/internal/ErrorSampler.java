@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Keeps the first error records of one step as the run's Spark jobs compute them: each record is
- * offered with its {@code monotonically_increasing_id()} (partition in the high bits), and the
- * {@code limit} with the lowest ids are kept, so the first partition's first records win whatever
- * order tasks finish in. A record computed again (a retried task, a second job over the same frame)
- * has the same id and is kept once.
+ * Keeps the first error records of one step as the run's Spark jobs compute them: each record gets
+ * an id from its partition and its place among the partition's error records, and the {@code limit}
+ * with the lowest ids are kept, so the first partition's first records win whatever order tasks
+ * finish in. A record computed again (a retried task, a second job over the same frame) has the
+ * same id and is kept once. Records evaluated on the driver (Spark folds filters over local data
+ * while optimising) come first and are kept once by their content.
  */
 public final class ErrorSampler extends AccumulatorV2<ErrorSampler.Entry, List<ErrorSample>> {
   private static final long serialVersionUID = 1L;
@@ -29,6 +32,9 @@ public final class ErrorSampler extends AccumulatorV2<ErrorSampler.Entry, List<E
   private final int limit;
   private TreeMap<Long, Entry> kept = new TreeMap<>();
 
+  /** Error records seen so far per partition by this copy (a task's copy sees one partition). */
+  private transient Map<Integer, Long> seen;
+
   /** A sampler for a step's first {@code limit} error records. */
   public ErrorSampler(String step, int limit) {
     this.step = step;
@@ -36,8 +42,26 @@ public final class ErrorSampler extends AccumulatorV2<ErrorSampler.Entry, List<E
   }
 
   /** Offers one error record (called per error record, in a task or on the driver). */
-  public void offer(long id, String message, String file, Long line, String text) {
-    add(new Entry(id, message, file, line, cut(text)));
+  public synchronized void offer(String message, String file, Long line, String text) {
+    TaskContext task = TaskContext.get();
+    int partition = task == null ? -1 : task.partitionId();
+    if (seen == null) {
+      seen = new HashMap<>();
+    }
+    long n = seen.merge(partition, 1L, Long::sum) - 1;
+    long id = ((long) (partition + 1) << 32) | n;
+    Entry e = new Entry(id, message, file, line, cut(text));
+    if (task == null && kept != null && kept.values().stream().anyMatch(k -> sameRecord(k, e))) {
+      return;
+    }
+    add(e);
+  }
+
+  private static boolean sameRecord(Entry a, Entry b) {
+    return java.util.Objects.equals(a.message(), b.message())
+        && java.util.Objects.equals(a.file(), b.file())
+        && java.util.Objects.equals(a.line(), b.line())
+        && java.util.Objects.equals(a.text(), b.text());
   }
 
   private static String cut(String text) {

@@ -43,7 +43,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
@@ -298,9 +298,9 @@ public final class Recorder implements RunLineage, RunObserver {
       spark
           .sparkContext()
           .register(sampler, "dynaframe.lineage." + runId + "." + node.id + ".firstErrors");
-      UDF5<Long, String, String, Long, String, Boolean> take =
-          (id, msg, file, line, text) -> {
-            sampler.offer(id, msg, file, line, text);
+      UDF4<String, String, Long, String, Boolean> take =
+          (msg, file, line, text) -> {
+            sampler.offer(msg, file, line, text);
             return true;
           };
       // only error records reach the UDF (Or stops at a good record's null): the happy path pays
@@ -314,7 +314,6 @@ public final class Recorder implements RunLineage, RunObserver {
                       .asNondeterministic()
                       .withName(PlanLineage.KEEPS_EVERY_ROW + "_first_errors")
                       .apply(
-                          monotonically_increasing_id(),
                           error.getField("msg"),
                           error.getField("source"),
                           error.getField("line"),
