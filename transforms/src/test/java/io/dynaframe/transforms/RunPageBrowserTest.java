@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,6 +109,10 @@ class RunPageBrowserTest {
 
     browser = chromium();
     browser.get(page.toString());
+    // for people: what the page looked like in this run
+    Path shot = Path.of("target", "run-page-browser-test.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
     // the page loads, with no script error, and nothing the data brought runs or shows as markup
     assertThat(browser.getTitle()).isEqualTo("browser-job run " + job.runId());
