@@ -195,6 +195,13 @@ class RunPageTest {
             "reject_negative->sample_orders",
             "sample_orders->write_orders");
 
+    // an edge is labelled with the records that went along it
+    assertThat(
+            List.of(
+                x.evaluate("//g[@class='edge'][@data-to='reject_negative']/text", doc),
+                x.evaluate("//g[@class='edge'][@data-to='write_orders']/text", doc)))
+        .containsExactly("3", "2");
+
     // timings: a row per step with its time
     assertThat(texts(x, doc, "//table[@id='step-table']//tr[@data-step]/td[8]"))
         .hasSize(4)

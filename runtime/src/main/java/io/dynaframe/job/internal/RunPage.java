@@ -180,7 +180,7 @@ public final class RunPage {
             .append(',')
             .append(y2)
             .append("\" fill=\"none\" stroke=\"#555\" marker-end=\"url(#arrow)\" />");
-        long records = graph.node(in).flatMap(Node::stats).map(StepStats::recordsOut).orElse(-1L);
+        long records = edgeRecords(graph, in, n);
         if (records >= 0) {
           b.append("<text class=\"edge-label\" x=\"")
               .append((x1 + x2) / 2 + 6)
@@ -239,6 +239,21 @@ public final class RunPage {
       b.append("</g>\n");
     }
     b.append("</svg>\n");
+  }
+
+  /**
+   * The records that went along an edge: what the step read when it reads only this input, else
+   * what the input produced when this is its only reader; -1 (no label) when neither is known (a
+   * step with several outputs read by a step with several inputs).
+   */
+  private static long edgeRecords(JobGraph graph, String from, Node to) {
+    if (graph.inputs(to.id()).size() == 1 && to.stats().isPresent()) {
+      return to.stats().get().recordsIn();
+    }
+    if (graph.outputs(from).size() == 1) {
+      return graph.node(from).flatMap(Node::stats).map(StepStats::recordsOut).orElse(-1L);
+    }
+    return -1;
   }
 
   /** Id, type, counts and time: the four lines of a step's box. */
@@ -476,7 +491,7 @@ public final class RunPage {
       for (Map.Entry<String, List<ColumnOrigin>> c : columns.entrySet()) {
         b.append("<tr><td class=\"column\">").append(esc(c.getKey())).append("</td><td>");
         if (c.getValue().isEmpty()) {
-          b.append("<i>computed from no column</i>");
+          b.append("<i>not traced to a source column</i>");
         }
         List<String> from = new ArrayList<>();
         for (ColumnOrigin origin : c.getValue()) {
