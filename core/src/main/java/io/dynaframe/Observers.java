@@ -103,6 +103,13 @@ final class Observers {
       }
       return out;
     }
+
+    @Override
+    public void sampled(String folder) {
+      for (RunObserver o : observers) {
+        o.sampled(folder);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- describing sources and sinks

@@ -76,6 +76,12 @@ public interface RunObserver {
   DataSink sink(Io sink, DataSink inner);
 
   /**
+   * The step in progress writes a sample of its records (JSON lines) into this folder, as Glue's
+   * Spigot does; the run report links to it. By default nothing is done.
+   */
+  default void sampled(String folder) {}
+
+  /**
    * This observer as {@code type} if it is one, or the one of that type among the observers it
    * chains; empty otherwise. How a module finds its own observer on a context.
    */

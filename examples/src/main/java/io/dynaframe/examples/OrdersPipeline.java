@@ -292,15 +292,13 @@ public final class OrdersPipeline {
       publisher.publish(quarantine, TABLES.get(2), "parquet", List.of(), Publisher.Mode.APPEND);
       job.commit();
 
-      RunReport report = RunReport.of(job).print();
+      RunReport report = RunReport.of(job).writeTo(RunReport.defaultFolder(job)).print();
       System.out.println("== sample of 20 mapped orders written to " + samplePath);
       System.out.println(
           "   query it in one call: Spigot.createTempView(ctx, \""
               + samplePath
               + "\", \"sample\")");
-      report
-          .folder()
-          .ifPresent(f -> System.out.println("== run report, diagram and lineage in " + f));
+      report.page().ifPresent(p -> System.out.println("== open the run page in a browser: " + p));
       report.lineageEvents().ifPresent(f -> System.out.println("== OpenLineage events in " + f));
       long errors = orders.errorsCount();
       System.out.println(

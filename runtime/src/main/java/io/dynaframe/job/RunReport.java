@@ -13,6 +13,7 @@ import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
+import io.dynaframe.job.internal.RunPage;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.RunLineage;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -183,9 +185,15 @@ public final class RunReport {
   }
 
   /**
-   * Writes {@code report.json}, and the diagram of the graph that ran as {@code lineage.dot}
-   * (Graphviz) and {@code lineage.mmd} (Mermaid), into a folder (local path or any Hadoop file
-   * system URI, {@code s3://...} included). Files are created, never overwritten.
+   * Writes {@code report.json}, the diagram of the graph that ran as {@code lineage.dot} (Graphviz)
+   * and {@code lineage.mmd} (Mermaid), and the run page {@code run.html} into a folder (local path
+   * or any Hadoop file system URI, {@code s3://...} included). Files are created, never
+   * overwritten.
+   *
+   * <p>The run page is one self-contained HTML file (no script, nothing loaded from elsewhere) to
+   * open in a browser: the diagram with the records in, out and in error on every step, the steps'
+   * times, what was read and written, the first error records of each step with file and line,
+   * links to the samples Spigot wrote, and the column lineage of each output.
    *
    * @return this report, knowing where it was written
    * @throws UncheckedIOException if a file cannot be written (for example because it exists)
@@ -210,7 +218,35 @@ public final class RunReport {
     write(conf, dir + "/lineage.dot", DotRenderer.render(graph));
     write(conf, dir + "/lineage.mmd", MermaidRenderer.render(graph));
     write(conf, dir + "/report.json", located.toJson());
+    write(
+        conf,
+        dir + "/" + RunPage.FILE,
+        RunPage.render(located, lineage, dir, folder -> sampleFiles(conf, folder)));
     return located;
+  }
+
+  /** The sample files in a Spigot's folder, by name; empty when it cannot be listed. */
+  private static List<String> sampleFiles(Configuration conf, String folder) {
+    try {
+      Path dir = new Path(folder);
+      FileSystem fs = dir.getFileSystem(conf);
+      List<String> files = new ArrayList<>();
+      for (FileStatus f : fs.listStatus(dir)) {
+        String name = f.getPath().getName();
+        if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+          files.add(folder.replaceAll("/+$", "") + "/" + name);
+        }
+      }
+      files.sort(null);
+      return files;
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** The run page ({@code run.html}) once {@link #writeTo} has written it. */
+  public Optional<String> page() {
+    return folder().map(f -> f + "/" + RunPage.FILE);
   }
 
   private static void write(Configuration conf, String file, String text) {
@@ -375,6 +411,7 @@ public final class RunReport {
       where.put("report", folder + "/report.json");
       where.put("dot", folder + "/lineage.dot");
       where.put("mermaid", folder + "/lineage.mmd");
+      where.put("page", folder + "/" + RunPage.FILE);
     }
     where.put("lineageEvents", lineageEvents);
     root.put("files", where);
@@ -440,7 +477,12 @@ public final class RunReport {
           .append(folder)
           .append("/lineage.dot and ")
           .append(folder)
-          .append("/lineage.mmd\n");
+          .append("/lineage.mmd\n")
+          .append("  run page ")
+          .append(folder)
+          .append('/')
+          .append(RunPage.FILE)
+          .append('\n');
     }
     if (lineageEvents != null) {
       b.append("  lineage events ").append(lineageEvents).append('\n');

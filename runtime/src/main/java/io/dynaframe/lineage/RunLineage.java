@@ -104,6 +104,24 @@ public interface RunLineage {
    */
   List<LineageDataset> outputsOf(String step);
 
+  /** How many of a step's first error records {@link #firstErrors} keeps. */
+  int FIRST_ERRORS = 5;
+
+  /**
+   * The first error records the step set aside (at most {@link #FIRST_ERRORS}, first partition
+   * first), taken while the run's Spark jobs computed them; empty when it set none aside, when
+   * counting is off ({@link LineageSettings#COUNTS}), or until a job has computed them.
+   *
+   * @throws IllegalArgumentException if no step has that id
+   */
+  List<ErrorSample> firstErrors(String step);
+
+  /**
+   * The folders into which steps wrote samples of their records (Glue's Spigot), by step id, in the
+   * order the steps ran.
+   */
+  Map<String, List<String>> samples();
+
   /**
    * The step whose output this frame is; empty for a frame the run has not recorded (one made with
    * {@code DynamicFrame.fromDF} before any step read it) or one derived from several steps.

@@ -263,6 +263,7 @@ public final class Spigot implements Transform<DynamicFrame> {
     if (topk == 0 || prob == 0) {
       return Steps.finish(input.withRows(df), step);
     }
+    input.context().observer().sampled(dir);
     Broadcast<HadoopConf> conf = HadoopConf.broadcast(input.context().spark().sparkContext());
     SpigotSampler sampler =
         new SpigotSampler(UUID.randomUUID().toString(), topk, prob, s, dir, df.schema(), conf);

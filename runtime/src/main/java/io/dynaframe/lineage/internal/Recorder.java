@@ -1,5 +1,6 @@
 package io.dynaframe.lineage.internal;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -17,6 +18,7 @@ import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
 import io.dynaframe.lineage.ColumnOrigin;
+import io.dynaframe.lineage.ErrorSample;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.LineageSettings;
 import io.dynaframe.lineage.RunLineage;
@@ -41,6 +43,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
@@ -102,6 +105,8 @@ public final class Recorder implements RunLineage, RunObserver {
     final List<Integer> inputOutputs = new ArrayList<>();
     final List<Integer> outputs = new ArrayList<>();
     final List<RowCounter> errorCounters = new ArrayList<>();
+    final List<ErrorSampler> errorSamplers = new ArrayList<>();
+    final List<String> samples = new ArrayList<>();
     final List<RowCounter> writeCounters = new ArrayList<>();
     final List<LineageDataset> inputDatasets = new ArrayList<>();
     final List<LineageDataset> outputDatasets = new ArrayList<>();
@@ -289,9 +294,34 @@ public final class Recorder implements RunLineage, RunObserver {
               .asNondeterministic()
               .withName(ERRORS_MARKER)
               .apply(monotonically_increasing_id(), col(ErrorRecords.COLUMN).isNotNull());
-      Dataset<Row> counted = counting(staged.where(marker), counter);
+      ErrorSampler sampler = new ErrorSampler(node.id, FIRST_ERRORS);
+      spark
+          .sparkContext()
+          .register(sampler, "dynaframe.lineage." + runId + "." + node.id + ".firstErrors");
+      UDF4<String, String, Long, String, Boolean> take =
+          (msg, file, line, text) -> {
+            sampler.offer(msg, file, line, text);
+            return true;
+          };
+      // only error records reach the UDF (Or stops at a good record's null): the happy path pays
+      // one null test per record, and no Spark job of its own
+      Column error = col(ErrorRecords.COLUMN);
+      Column sampling =
+          error
+              .isNull()
+              .or(
+                  udf(take, DataTypes.BooleanType)
+                      .asNondeterministic()
+                      .withName(PlanLineage.KEEPS_EVERY_ROW + "_first_errors")
+                      .apply(
+                          error.getField("msg"),
+                          error.getField("source"),
+                          error.getField("line"),
+                          coalesce(error.getField("input"), error.getField("dynamicRecord"))));
+      Dataset<Row> counted = counting(staged.where(sampling).where(marker), counter);
       synchronized (this) {
         node.errorCounters.add(counter);
+        node.errorSamplers.add(sampler);
       }
       return counted;
     } catch (RuntimeException e) {
@@ -808,6 +838,45 @@ public final class Recorder implements RunLineage, RunObserver {
         outputs.get(o.output()).node().id,
         o.column(),
         o.identity() ? ColumnOrigin.Derivation.IDENTITY : ColumnOrigin.Derivation.TRANSFORMATION);
+  }
+
+  @Override
+  public synchronized List<ErrorSample> firstErrors(String step) {
+    NodeState n = require(step);
+    List<ErrorSample> out = new ArrayList<>();
+    for (ErrorSampler s : n.errorSamplers) {
+      for (ErrorSample e : s.value()) {
+        if (out.size() < FIRST_ERRORS) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized Map<String, List<String>> samples() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (NodeState n : nodes) {
+      if (!n.samples.isEmpty()) {
+        out.put(n.id, List.copyOf(n.samples));
+      }
+    }
+    return out;
+  }
+
+  /** A Spigot of the step in scope writes its sample into this folder. */
+  @Override
+  public void sampled(String folder) {
+    NodeState node = enabled() ? scope.get() : null;
+    if (node != null && folder != null) {
+      synchronized (this) {
+        String shown = Options.withoutUserInfo(folder);
+        if (!node.samples.contains(shown)) {
+          node.samples.add(shown);
+        }
+      }
+    }
   }
 
   @Override
