@@ -97,16 +97,48 @@ public final class Filter implements Transform<DynamicFrame> {
     try {
       return Steps.finish(input.withRows(input.toDF().where(condition)), step);
     } catch (Exception e) {
-      if (e instanceof AnalysisException) {
+      if (e instanceof AnalysisException a) {
+        java.util.List<String> columns = java.util.List.of(input.toDF().columns());
+        String missing = a.getMessageParameters().get("objectName");
+        if (missing != null) {
+          String name = missing.replace("`", "");
+          throw new TransformException(
+              kind(),
+              step,
+              null,
+              "the condition "
+                  + condition
+                  + " names column '"
+                  + name
+                  + "', which is not in the frame; the frame's columns are "
+                  + columns,
+              io.dynaframe.transforms.internal.EditDistance.closest(name, columns));
+        }
         throw new TransformException(
             kind(),
             step,
             null,
-            "the condition " + condition + " does not fit the frame: " + e.getMessage(),
+            "the condition "
+                + condition
+                + " does not fit the frame (columns "
+                + columns
+                + "): "
+                + firstLine(a),
             java.util.List.of());
       }
       throw e;
     }
+  }
+
+  /**
+   * Spark's reason without the plan it appends (which shows internal names such as the run's
+   * counters).
+   */
+  private static String firstLine(AnalysisException e) {
+    String m = e.getSimpleMessage();
+    int nl = m.indexOf('\n');
+    String first = nl < 0 ? m : m.substring(0, nl);
+    return first.endsWith(";") ? first.substring(0, first.length() - 1) : first;
   }
 
   @Override
