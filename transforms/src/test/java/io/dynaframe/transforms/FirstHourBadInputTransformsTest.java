@@ -109,7 +109,9 @@ class FirstHourBadInputTransformsTest {
     }
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
         .containsExactly(
-            "{\"id\":1,\"a\":null}", "{\"id\":null,\"a\":null}", "{\"id\":null,\"a\":{\"id\":null}}")
+            "{\"id\":1,\"a\":null}",
+            "{\"id\":null,\"a\":null}",
+            "{\"id\":null,\"a\":{\"id\":null}}")
         .noneMatch(l -> l.contains("{}"));
   }
 

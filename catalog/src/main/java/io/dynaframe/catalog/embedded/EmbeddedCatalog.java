@@ -729,8 +729,8 @@ public final class EmbeddedCatalog implements Catalog {
   }
 
   /**
-   * A stored location as the catalog's values give it: a path a Hadoop {@code Path} reads back
-   * as the same folder ({@code file:/tmp/my lake}, not the URI's {@code my%20lake}).
+   * A stored location as the catalog's values give it: a path a Hadoop {@code Path} reads back as
+   * the same folder ({@code file:/tmp/my lake}, not the URI's {@code my%20lake}).
    */
   static String locationOf(URI uri) {
     return new Path(uri).toString();
