@@ -51,7 +51,7 @@ class FilterTypoInAJobTest {
       assertThatThrownBy(() -> people.apply("adults", Filter.where("agee > 21")))
           .isInstanceOf(TransformException.class)
           .hasMessage(
-              "Filter in step 'adults': the condition (agee > 21) names column 'agee', which is"
+              "Filter in step 'adults': the condition agee > 21 names column 'agee', which is"
                   + " not in the frame; the frame's columns are [name, age]; closest: age")
           .satisfies(
               e ->

@@ -107,7 +107,7 @@ public final class Filter implements Transform<DynamicFrame> {
               step,
               null,
               "the condition "
-                  + condition
+                  + shown(condition)
                   + " names column '"
                   + name
                   + "', which is not in the frame; the frame's columns are "
@@ -119,7 +119,7 @@ public final class Filter implements Transform<DynamicFrame> {
             step,
             null,
             "the condition "
-                + condition
+                + shown(condition)
                 + " does not fit the frame (columns "
                 + columns
                 + "): "
@@ -128,6 +128,30 @@ public final class Filter implements Transform<DynamicFrame> {
       }
       throw e;
     }
+  }
+
+  /**
+   * The condition as Spark prints it, without the parentheses around the whole of it that only some
+   * Spark versions print: {@code agee > 21} on every Glue target.
+   */
+  private static String shown(Column c) {
+    String t = c.toString();
+    if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') {
+      return t;
+    }
+    int depth = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+        if (depth == 0 && i < t.length() - 1) {
+          return t; // the first parenthesis closes before the end: not one pair around it all
+        }
+      }
+    }
+    return t.substring(1, t.length() - 1);
   }
 
   /**
