@@ -79,7 +79,8 @@ class FirstHourBadInputTransformsTest {
             () ->
                 people.apply(
                     "adults", Filter.where(org.apache.spark.sql.functions.col("nmae").isNotNull())))
-        // how a Column prints differs between Spark 3.5 and 4 ("nmae IS NOT NULL", "isNotNull(nmae)")
+        // how a Column prints differs between Spark 3.5 and 4 ("nmae IS NOT NULL",
+        // "isNotNull(nmae)")
         .hasMessageStartingWith("Filter in step 'adults': the condition ")
         .hasMessageEndingWith(
             " names column 'nmae', which is not in the frame; the frame's columns are [name, age];"
