@@ -39,6 +39,11 @@ public final class DynamicFrame {
   private final long stageThreshold;
   private final long totalThreshold;
 
+  /**
+   * Why a source's frame has no fields (an empty folder, nothing new for the bookmark), or null.
+   */
+  private final String emptyBecause;
+
   private DynamicFrame(
       DynaContext context,
       Dataset<Row> rows,
@@ -47,7 +52,9 @@ public final class DynamicFrame {
       String name,
       String transformationContext,
       long stageThreshold,
-      long totalThreshold) {
+      long totalThreshold,
+      String emptyBecause) {
+    this.emptyBecause = emptyBecause;
     this.context = Objects.requireNonNull(context, "context");
     this.rows = Objects.requireNonNull(rows, "rows");
     this.stageErrors = stageErrors;
@@ -71,7 +78,7 @@ public final class DynamicFrame {
   public static DynamicFrame fromDF(Dataset<Row> df, DynaContext context, String name) {
     Objects.requireNonNull(df, "df");
     SparkTypes.fromSpark(df.schema()); // fails fast on columns Glue has no type for
-    return new DynamicFrame(context, df, null, ImmutableList.of(), name, "", 0, 0);
+    return new DynamicFrame(context, df, null, ImmutableList.of(), name, "", 0, 0, null);
   }
 
   /** A frame over a DataFrame, in a context on the DataFrame's own SparkSession. */
@@ -91,7 +98,7 @@ public final class DynamicFrame {
    */
   public static DynamicFrame fromStaged(
       Dataset<Row> staged, DynaContext context, String name, String transformationContext) {
-    return fromStaged(staged, context, name, transformationContext, ImmutableList.of());
+    return fromStaged(staged, context, name, transformationContext, ImmutableList.of(), null);
   }
 
   private static DynamicFrame fromStaged(
@@ -99,7 +106,8 @@ public final class DynamicFrame {
       DynaContext context,
       String name,
       String transformationContext,
-      ImmutableList<Dataset<Row>> previousErrors) {
+      ImmutableList<Dataset<Row>> previousErrors,
+      String emptyBecause) {
     Preconditions.checkArgument(
         List.of(staged.columns()).contains(ErrorRecords.COLUMN),
         "staged rows need the column %s",
@@ -108,7 +116,8 @@ public final class DynamicFrame {
     Column error = col(ErrorRecords.COLUMN);
     Dataset<Row> good = staged.where(error.isNull()).drop(ErrorRecords.COLUMN);
     Dataset<Row> bad = staged.where(error.isNotNull()).select(error.as(ErrorRecords.FIELD));
-    return new DynamicFrame(context, good, bad, previousErrors, name, transformationContext, 0, 0);
+    return new DynamicFrame(
+        context, good, bad, previousErrors, name, transformationContext, 0, 0, emptyBecause);
   }
 
   /**
@@ -118,7 +127,7 @@ public final class DynamicFrame {
   public DynamicFrame withRows(Dataset<Row> newRows) {
     SparkTypes.fromSpark(newRows.schema());
     return new DynamicFrame(
-        context, newRows, null, allErrorSets(), name, transformationContext, 0, 0);
+        context, newRows, null, allErrorSets(), name, transformationContext, 0, 0, emptyBecause);
   }
 
   /**
@@ -126,7 +135,7 @@ public final class DynamicFrame {
    * {@link ErrorRecords#COLUMN} column (see {@link #fromStaged}). For transform authors.
    */
   public DynamicFrame withStagedRows(Dataset<Row> staged) {
-    return fromStaged(staged, context, name, transformationContext, allErrorSets());
+    return fromStaged(staged, context, name, transformationContext, allErrorSets(), emptyBecause);
   }
 
   /** This frame under another name. */
@@ -139,13 +148,22 @@ public final class DynamicFrame {
         newName,
         transformationContext,
         stageThreshold,
-        totalThreshold);
+        totalThreshold,
+        emptyBecause);
   }
 
   /** This frame with the step's transformation context (the bookmark and error key). */
   public DynamicFrame withTransformationContext(String ctx) {
     return new DynamicFrame(
-        context, rows, stageErrors, previousErrors, name, ctx, stageThreshold, totalThreshold);
+        context,
+        rows,
+        stageErrors,
+        previousErrors,
+        name,
+        ctx,
+        stageThreshold,
+        totalThreshold,
+        emptyBecause);
   }
 
   /**
@@ -162,7 +180,36 @@ public final class DynamicFrame {
         name,
         transformationContext,
         stageThreshold,
-        totalThreshold);
+        totalThreshold,
+        emptyBecause);
+  }
+
+  /**
+   * This frame with the reason it has no records and no fields, as a source says it when it read
+   * nothing (an empty folder, no file new since the bookmark): a step that then fails on the frame
+   * says so instead of only "no field ... in the frame".
+   */
+  public DynamicFrame withEmptyReason(String reason) {
+    return new DynamicFrame(
+        context,
+        rows,
+        stageErrors,
+        previousErrors,
+        name,
+        transformationContext,
+        stageThreshold,
+        totalThreshold,
+        reason);
+  }
+
+  /**
+   * Why this frame has no fields, when the source that made it said why (see {@link
+   * #withEmptyReason}).
+   */
+  public java.util.Optional<String> emptyReason() {
+    return rows.columns().length == 0
+        ? java.util.Optional.ofNullable(emptyBecause)
+        : java.util.Optional.empty();
   }
 
   // ---------------------------------------------------------------- transforms
@@ -176,14 +223,32 @@ public final class DynamicFrame {
   public <O> O apply(String step, Transform<O> transform) {
     Objects.requireNonNull(transform, "transform");
     Preconditions.checkArgument(step != null && !step.isBlank(), "a step needs a name");
-    O out =
-        context
-            .observer()
-            .step(
-                this,
-                step,
-                transform.kind(),
-                in -> transform.expand(in, step)); // records the step in the run's lineage
+    O out;
+    try {
+      out =
+          context
+              .observer()
+              .step(
+                  this,
+                  step,
+                  transform.kind(),
+                  in -> transform.expand(in, step)); // records the step in the run's lineage
+    } catch (RuntimeException e) {
+      java.util.Optional<String> why = emptyReason();
+      if (why.isPresent()) {
+        throw new SourceException(
+            why.get()
+                + ", so the frame has no fields: step '"
+                + step
+                + "' ("
+                + transform.kind()
+                + ") cannot run on it ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
+      throw e;
+    }
     if (out == null) {
       throw new IllegalStateException(
           "transform " + transform.kind() + " returned null in step " + step);
@@ -197,7 +262,15 @@ public final class DynamicFrame {
     Set<Dataset<Row>> errors = new LinkedHashSet<>(allErrorSets());
     errors.addAll(other.allErrorSets());
     return new DynamicFrame(
-        context, u, null, ImmutableList.copyOf(errors), name, transformationContext, 0, 0);
+        context,
+        u,
+        null,
+        ImmutableList.copyOf(errors),
+        name,
+        transformationContext,
+        0,
+        0,
+        other.emptyBecause == null ? null : emptyBecause);
   }
 
   /** The same records in {@code n} partitions, shuffled. */
@@ -228,7 +301,8 @@ public final class DynamicFrame {
         name,
         transformationContext,
         stageThreshold,
-        totalThreshold);
+        totalThreshold,
+        emptyBecause);
   }
 
   // ---------------------------------------------------------------- views
@@ -285,7 +359,18 @@ public final class DynamicFrame {
 
   /** Prints up to {@code n} records as JSON, as Glue's {@code show} does. */
   public void show(int n) {
-    take(n).forEach(System.out::println);
+    showLines(n).forEach(System.out::println);
+  }
+
+  /**
+   * The lines {@link #show(int)} prints: each record as JSON where a null field prints as {@code
+   * null} (a value that did not cast shows as {@code {"id":null}}, not as an empty {@code {}}).
+   */
+  public List<String> showLines(int n) {
+    org.apache.spark.sql.types.StructType schema = rows.schema();
+    return rows.limit(n)
+        .mapPartitions(RowJson.linesOf(schema, true), Encoders.STRING())
+        .collectAsList();
   }
 
   /** Prints up to 20 records as JSON. */
@@ -318,7 +403,8 @@ public final class DynamicFrame {
   /** The error records of every step that led to this frame. Lazy. */
   public DynamicFrame errorsAsDynamicFrame() {
     Dataset<Row> all = allErrors();
-    return new DynamicFrame(context, all, null, ImmutableList.of(), name + "_errors", "", 0, 0);
+    return new DynamicFrame(
+        context, all, null, ImmutableList.of(), name + "_errors", "", 0, 0, null);
   }
 
   /** The number of error records of every step that led to this frame. Runs a Spark job. */

@@ -84,15 +84,27 @@ public final class Lake {
    * one root URI.
    */
   public static Lake at(String root) {
-    String r = trim(Objects.requireNonNull(root, "root"));
+    Objects.requireNonNull(root, "root");
+    if (!root.isBlank() && !HAS_SCHEME.matcher(root).matches()) {
+      // a local folder: relative to the working directory, as every path the job is given
+      return at(Path.of(root));
+    }
+    String r = trim(root);
     checkS3("root", r);
     return new Lake(r + "/code", r + "/temp", r + "/source", r + "/load");
   }
 
-  /** A lake in a local folder. */
+  /**
+   * A lake in a local folder (a relative one under the working directory). Its areas are {@code
+   * file://} URIs spelled as the folder is, spaces and accents unescaped, as Hadoop reads them.
+   */
   public static Lake at(Path root) {
-    return at(root.toAbsolutePath().normalize().toUri().toString());
+    String abs = root.toAbsolutePath().normalize().toString().replace('\\', '/');
+    return at("file://" + (abs.startsWith("/") ? "" : "/") + abs);
   }
+
+  /** A URI scheme ({@code s3:}, {@code file:}) and not a Windows drive letter. */
+  private static final Pattern HAS_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
   /** A lake with each area given. */
   public static Lake of(String code, String temp, String source, String load) {

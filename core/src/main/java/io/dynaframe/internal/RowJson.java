@@ -29,6 +29,14 @@ public final class RowJson {
 
   /** A partition function turning rows of this schema into JSON lines. */
   public static MapPartitionsFunction<Row, String> linesOf(StructType schema) {
+    return linesOf(schema, false);
+  }
+
+  /**
+   * A partition function turning rows of this schema into JSON lines; with {@code nulls}, a null
+   * field is written as {@code null} instead of being left out (for people reading the lines).
+   */
+  public static MapPartitionsFunction<Row, String> linesOf(StructType schema, boolean nulls) {
     return rows ->
         new Iterator<>() {
           @Override
@@ -38,16 +46,21 @@ public final class RowJson {
 
           @Override
           public String next() {
-            return toJson(rows.next(), schema);
+            return toJson(rows.next(), schema, nulls);
           }
         };
   }
 
   /** One row as a JSON object. */
   public static String toJson(Row row, StructType schema) {
+    return toJson(row, schema, false);
+  }
+
+  /** One row as a JSON object; with {@code nulls}, null fields are written as {@code null}. */
+  public static String toJson(Row row, StructType schema, boolean nulls) {
     StringWriter w = new StringWriter(128);
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      writeStruct(g, row, schema);
+      writeStruct(g, row, schema, nulls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,20 +81,22 @@ public final class RowJson {
     return true;
   }
 
-  private static void writeStruct(JsonGenerator g, Row row, StructType schema) throws IOException {
+  private static void writeStruct(JsonGenerator g, Row row, StructType schema, boolean nulls)
+      throws IOException {
     g.writeStartObject();
     StructField[] fs = schema.fields();
     for (int i = 0; i < fs.length; i++) {
-      if (row.isNullAt(i)) {
+      if (row.isNullAt(i) && !nulls) {
         continue;
       }
       g.writeFieldName(fs[i].name());
-      writeValue(g, row.get(i), fs[i].dataType());
+      writeValue(g, row.get(i), fs[i].dataType(), nulls);
     }
     g.writeEndObject();
   }
 
-  private static void writeValue(JsonGenerator g, Object v, DataType type) throws IOException {
+  private static void writeValue(JsonGenerator g, Object v, DataType type, boolean nulls)
+      throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (type instanceof StructType s) {
@@ -89,25 +104,25 @@ public final class RowJson {
       if (isChoiceStruct(s)) {
         for (int i = 0; i < s.fields().length; i++) {
           if (!r.isNullAt(i)) {
-            writeValue(g, r.get(i), s.fields()[i].dataType());
+            writeValue(g, r.get(i), s.fields()[i].dataType(), nulls);
             return;
           }
         }
         g.writeNull();
       } else {
-        writeStruct(g, r, s);
+        writeStruct(g, r, s, nulls);
       }
     } else if (type instanceof ArrayType a) {
       g.writeStartArray();
       for (Object e : asList(v)) {
-        writeValue(g, e, a.elementType());
+        writeValue(g, e, a.elementType(), nulls);
       }
       g.writeEndArray();
     } else if (type instanceof MapType m) {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : asMap(v).entrySet()) {
         g.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(g, e.getValue(), m.valueType());
+        writeValue(g, e.getValue(), m.valueType(), nulls);
       }
       g.writeEndObject();
     } else if (v instanceof String s) {

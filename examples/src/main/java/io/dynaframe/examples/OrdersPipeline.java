@@ -56,6 +56,21 @@ import org.apache.hadoop.conf.Configuration;
 public final class OrdersPipeline {
   private OrdersPipeline() {}
 
+  /** What the quick start suggests trying next, printed at the end of each run. */
+  static final String NEXT_STEPS =
+      String.join(
+          "\n",
+          "== what to try next:",
+          "   - run the same command again: it lands a new batch and the bookmark reads only the"
+              + " new files",
+          "   - ./dynaframe-shell: a jshell with a context ready, to try a source or a transform"
+              + " step by step",
+          "   - change a step in examples/src/main/java/io/dynaframe/examples/OrdersPipeline.java"
+              + " and run the command again",
+          "   - mvn archetype:generate -DarchetypeGroupId=io.dynaframe"
+              + " -DarchetypeArtifactId=dynaframe-archetype: a job project of your own (README,"
+              + " \"Use it in your project\")");
+
   /** The job's name: its bookmarks, samples and reports are kept under it. */
   public static final String JOB = "orders_pipeline";
 
@@ -133,12 +148,7 @@ public final class OrdersPipeline {
     if (catalogDir == null) {
       catalogDir = uri ? Path.of("lake-catalog") : Path.of(lakeArg).resolve("spark");
     }
-    DynaContext ctx =
-        DynaContext.local()
-            .appName(JOB)
-            .dataDir(catalogDir.toAbsolutePath())
-            .config("spark.ui.showConsoleProgress", "true")
-            .build();
+    DynaContext ctx = DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath()).build();
     try {
       runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, runs, perFile);
     } finally {
@@ -218,8 +228,9 @@ public final class OrdersPipeline {
     System.out.println(
         "== crawler: "
             + crawl.summary()
-            + "; tables "
+            + "; tables created: "
             + crawl.tablesCreated()
+            + ", updated: "
             + crawl.tablesUpdated());
 
     JobArguments args =
@@ -302,7 +313,21 @@ public final class OrdersPipeline {
       report.lineageEvents().ifPresent(f -> System.out.println("== OpenLineage events in " + f));
       long errors = orders.errorsCount();
       System.out.println(
-          "== " + errors + " raw lines could not be read; they are in the error records");
+          "== "
+              + errors
+              + " raw lines could not be read; they are the source's error records, the first"
+              + " ones with their file, line and reason:");
+      orders
+          .errorsAsDynamicFrame()
+          .toDF()
+          .selectExpr(
+              "regexp_extract(error.source, '[^/]*$', 0) AS file",
+              "error.line AS line",
+              "error.msg AS reason")
+          .orderBy("file", "line")
+          .show(3, 80);
+      System.out.println(
+          "   all of them, each with its raw text: orders.errorsAsDynamicFrame().show() in the job");
       System.out.println("== SQL over the published tables:");
       ctx.spark()
           .sql(
@@ -311,6 +336,7 @@ public final class OrdersPipeline {
                   + "GROUP BY o.order_date ORDER BY o.order_date")
           .show(50, false);
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
+      System.out.println(NEXT_STEPS);
       List<String> read =
           job.filesRead().values().stream()
               .flatMap(List::stream)

@@ -435,6 +435,9 @@ public final class RunReport {
     b.append(": ").append(status).append('\n');
     int idWidth = Math.max(4, steps.stream().mapToInt(s -> s.id().length()).max().orElse(4));
     int typeWidth = Math.max(4, steps.stream().mapToInt(s -> s.type().length()).max().orElse(4));
+    if (!steps.isEmpty()) {
+      b.append("  steps (records in, out and set aside as errors; time):\n");
+    }
     for (Step s : steps) {
       b.append(
           String.format(
@@ -452,6 +455,9 @@ public final class RunReport {
               s.recordsInError(),
               duration(s.duration())));
     }
+    if (!outputs.isEmpty()) {
+      b.append("  outputs:\n");
+    }
     for (Output o : outputs) {
       b.append(
           String.format(
@@ -460,6 +466,9 @@ public final class RunReport {
               o.dataset(),
               o.records(),
               o.step()));
+    }
+    if (!filesRead.isEmpty()) {
+      b.append("  bookmarks (files each source read this run):\n");
     }
     filesRead.forEach(
         (ctx, files) ->

@@ -45,7 +45,23 @@ public final class FrameAssert {
 
   /** Starts an assertion on a frame (its records; error records are not compared). */
   public static FrameAssert assertThat(DynamicFrame actual) {
-    return new FrameAssert(actual.toDF(), "frame '" + actual.name() + "'", false, 0);
+    return new FrameAssert(actual.toDF(), describe(actual), false, 0);
+  }
+
+  /**
+   * How a message names a frame: after the step that made it (its transformation context) when it
+   * has one, else by its name.
+   */
+  static String describe(DynamicFrame frame) {
+    String step = frame.transformationContext();
+    String name = frame.name();
+    if (step != null && !step.isBlank()) {
+      return "frame of step '"
+          + step
+          + "'"
+          + (name.isBlank() || name.equals(step) ? "" : " (named '" + name + "')");
+    }
+    return name.isBlank() ? "frame" : "frame '" + name + "'";
   }
 
   /** Starts an assertion on a DataFrame. */
@@ -68,11 +84,20 @@ public final class FrameAssert {
 
   /** Fails unless the frame has the expected frame's schema and rows. */
   public FrameAssert isEqualTo(DynamicFrame expected) {
-    return isEqualTo(expected.toDF());
+    String step = expected.transformationContext();
+    return isEqualTo(
+        expected.toDF(),
+        step == null || step.isBlank()
+            ? "the expected frame"
+            : "the expected " + describe(expected));
   }
 
   /** Fails unless the frame has the expected DataFrame's schema and rows. */
   public FrameAssert isEqualTo(Dataset<Row> expected) {
+    return isEqualTo(expected, "the expected frame");
+  }
+
+  private FrameAssert isEqualTo(Dataset<Row> expected, String expectedName) {
     StructType expectedSchema = SparkTypes.fromSpark(expected.schema());
     StructType actualSchema = SparkTypes.fromSpark(actual.schema());
     List<String> schemaDiff = new ArrayList<>();
@@ -88,7 +113,8 @@ public final class FrameAssert {
     if (schemaDiff.isEmpty() && rowDiff.isEmpty()) {
       return this;
     }
-    StringBuilder msg = new StringBuilder(actualName).append(" differs from the expected frame\n");
+    StringBuilder msg =
+        new StringBuilder(actualName).append(" differs from ").append(expectedName).append('\n');
     if (!schemaDiff.isEmpty()) {
       msg.append("schema:\n");
       schemaDiff.forEach(d -> msg.append("  ").append(d).append('\n'));

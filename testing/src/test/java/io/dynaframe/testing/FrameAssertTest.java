@@ -60,6 +60,37 @@ class FrameAssertTest {
   }
 
   @Test
+  void framesAreNamedAfterTheStepThatMadeThem(DynaContext ctx) {
+    DynamicFrame rows = Frames.rows(ctx, "id BIGINT", row(1L), row(2L));
+    io.dynaframe.Transform<DynamicFrame> keepFirst =
+        new io.dynaframe.Transform<>() {
+          @Override
+          public DynamicFrame expand(DynamicFrame input, String step) {
+            return input.withRows(input.toDF().where("id = 1")).withTransformationContext(step);
+          }
+        };
+    DynamicFrame kept = rows.withName("orders").apply("keep_first", keepFirst);
+    DynamicFrame expected =
+        Frames.rows(ctx, "id BIGINT", row(1L), row(2L))
+            .withName("expected_orders")
+            .withTransformationContext("load_expected");
+
+    assertThatThrownBy(() -> FrameAssert.assertThat(kept).isEqualTo(expected))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageStartingWith(
+            "frame of step 'keep_first' (named 'orders') differs from the expected frame of step"
+                + " 'load_expected' (named 'expected_orders')\n");
+    assertThatThrownBy(() -> FrameAssert.assertThat(kept).hasSchema("root\n|-- id: string"))
+        .hasMessageStartingWith("frame of step 'keep_first' (named 'orders') has another schema");
+    // a frame without a step keeps its name; an expected frame without a step is "the expected
+    // frame"
+    assertThatThrownBy(() -> FrameAssert.assertThat(rows.withName("orders")).isEqualTo(kept))
+        .hasMessageStartingWith(
+            "frame 'orders' differs from the expected frame of step 'keep_first' (named"
+                + " 'orders')\n");
+  }
+
+  @Test
   void whenOnlyATypeDiffersItSaysSoInsteadOfListingLookAlikeRows(DynaContext ctx) {
     DynamicFrame actual =
         Frames.rows(ctx, "id INT, name STRING", row(1, "a"), row(2, "b"), row(3, "c"));

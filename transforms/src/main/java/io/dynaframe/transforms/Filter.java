@@ -97,16 +97,72 @@ public final class Filter implements Transform<DynamicFrame> {
     try {
       return Steps.finish(input.withRows(input.toDF().where(condition)), step);
     } catch (Exception e) {
-      if (e instanceof AnalysisException) {
+      if (e instanceof AnalysisException a) {
+        java.util.List<String> columns = java.util.List.of(input.toDF().columns());
+        String missing = a.getMessageParameters().get("objectName");
+        if (missing != null) {
+          String name = missing.replace("`", "");
+          throw new TransformException(
+              kind(),
+              step,
+              null,
+              "the condition "
+                  + shown(condition)
+                  + " names column '"
+                  + name
+                  + "', which is not in the frame; the frame's columns are "
+                  + columns,
+              io.dynaframe.transforms.internal.EditDistance.closest(name, columns));
+        }
         throw new TransformException(
             kind(),
             step,
             null,
-            "the condition " + condition + " does not fit the frame: " + e.getMessage(),
+            "the condition "
+                + shown(condition)
+                + " does not fit the frame (columns "
+                + columns
+                + "): "
+                + firstLine(a),
             java.util.List.of());
       }
       throw e;
     }
+  }
+
+  /**
+   * The condition as Spark prints it, without the parentheses around the whole of it that only some
+   * Spark versions print: {@code agee > 21} on every Glue target.
+   */
+  private static String shown(Column c) {
+    String t = c.toString();
+    if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') {
+      return t;
+    }
+    int depth = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+        if (depth == 0 && i < t.length() - 1) {
+          return t; // the first parenthesis closes before the end: not one pair around it all
+        }
+      }
+    }
+    return t.substring(1, t.length() - 1);
+  }
+
+  /**
+   * Spark's reason without the plan it appends (which shows internal names such as the run's
+   * counters).
+   */
+  private static String firstLine(AnalysisException e) {
+    String m = e.getSimpleMessage();
+    int nl = m.indexOf('\n');
+    String first = nl < 0 ? m : m.substring(0, nl);
+    return first.endsWith(";") ? first.substring(0, first.length() - 1) : first;
   }
 
   @Override

@@ -177,7 +177,7 @@ public final class EmbeddedCatalog implements Catalog {
     URI location =
         database
             .location()
-            .map(l -> new Path(l).toUri())
+            .map(EmbeddedCatalog::uriOf)
             .orElseGet(
                 () ->
                     new Path(new Path(spark.conf().get("spark.sql.warehouse.dir")), db + ".db")
@@ -204,7 +204,7 @@ public final class EmbeddedCatalog implements Catalog {
     String description =
         params.containsKey(DESCRIPTION) ? params.remove(DESCRIPTION) : d.description();
     Database out =
-        Database.of(name).withParameters(params).withLocation(d.locationUri().toString());
+        Database.of(name).withParameters(params).withLocation(locationOf(d.locationUri()));
     return description == null || description.isEmpty() ? out : out.withDescription(description);
   }
 
@@ -231,7 +231,7 @@ public final class EmbeddedCatalog implements Catalog {
   @Override
   public synchronized void updateDatabase(Database database) {
     CatalogDatabase old = db(database.name());
-    URI location = database.location().map(l -> new Path(l).toUri()).orElse(old.locationUri());
+    URI location = database.location().map(EmbeddedCatalog::uriOf).orElse(old.locationUri());
     run(
         "update database " + database.name(),
         () -> {
@@ -279,6 +279,7 @@ public final class EmbeddedCatalog implements Catalog {
     String location =
         table
             .location()
+            .map(l -> locationOf(uriOf(l)))
             .orElseGet(() -> new Path(new Path(db.locationUri()), id.name()).toString());
     StringBuilder ddl =
         new StringBuilder("CREATE EXTERNAL TABLE ")
@@ -361,7 +362,7 @@ public final class EmbeddedCatalog implements Catalog {
     b.partitionKeys(columnsOf(t.partitionSchema().fields()));
     CatalogStorageFormat s = t.storage();
     URI location = Scala.orNull(s.locationUri());
-    b.location(location == null ? null : location.toString());
+    b.location(location == null ? null : locationOf(location));
     Map<String, String> props = Scala.javaMap(t.properties());
     String serde = props.containsKey(SERDE) ? props.get(SERDE) : Scala.orNull(s.serde());
     b.format(
@@ -453,7 +454,10 @@ public final class EmbeddedCatalog implements Catalog {
             "update table " + id,
             () ->
                 spark.sql(
-                    "ALTER TABLE " + name + " SET LOCATION " + Sql.str(table.location().get())));
+                    "ALTER TABLE "
+                        + name
+                        + " SET LOCATION "
+                        + Sql.str(locationOf(uriOf(table.location().get())))));
       }
       spark.sessionState().catalog().invalidateAllCachedTables();
       return getTable(id);
@@ -507,7 +511,7 @@ public final class EmbeddedCatalog implements Catalog {
 
   private CatalogTablePartition toSpark(TableDefinition t, Partition p) {
     StorageFormat f = t.format();
-    URI location = p.location().map(l -> new Path(l).toUri()).orElse(null);
+    URI location = p.location().map(EmbeddedCatalog::uriOf).orElse(null);
     CatalogStorageFormat storage =
         new CatalogStorageFormat(
             Scala.option(location),
@@ -537,7 +541,7 @@ public final class EmbeddedCatalog implements Catalog {
     URI location = Scala.orNull(p.storage().locationUri());
     Map<String, String> params = Scala.javaMap(p.parameters());
     params.keySet().removeIf(HIDDEN::contains);
-    return Partition.of(values, location == null ? null : location.toString())
+    return Partition.of(values, location == null ? null : locationOf(location))
         .withParameters(params);
   }
 
@@ -825,5 +829,30 @@ public final class EmbeddedCatalog implements Catalog {
     return "EmbeddedCatalog["
         + spark.conf().get("spark.sql.catalogImplementation", "in-memory")
         + "]";
+  }
+
+  /**
+   * A location as the metastore stores it: a path without a scheme is a local folder, relative to
+   * the working directory (Hive refuses a relative URI); spaces and other characters are escaped in
+   * the URI once, as Hadoop's paths do.
+   */
+  static URI uriOf(String location) {
+    Path p = new Path(location);
+    if (p.toUri().getScheme() == null) {
+      p =
+          new Path(
+              "file",
+              null,
+              java.nio.file.Path.of(location).toAbsolutePath().normalize().toString());
+    }
+    return p.toUri();
+  }
+
+  /**
+   * A stored location as the catalog's values give it: a path a Hadoop {@code Path} reads back as
+   * the same folder ({@code file:/tmp/my lake}, not the URI's {@code my%20lake}).
+   */
+  static String locationOf(URI uri) {
+    return new Path(uri).toString();
   }
 }

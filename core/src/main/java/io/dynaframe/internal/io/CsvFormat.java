@@ -393,6 +393,38 @@ final class CsvFormat implements RecordFormat {
   }
 
   /** Header names; blanks become {@code col<i>}, repeats get {@code _<i>} appended. */
+  /**
+   * Fails when a header gave one column whose name holds another likely separator ({@code ;}, tab,
+   * {@code |}, {@code ,}): the file is almost surely separated by that character, and every record
+   * would otherwise be read as one long string.
+   */
+  void checkHeaderSplit(org.apache.spark.sql.types.StructType schema, String file) {
+    if (!withHeader || columnNames != null || schema.fields().length != 1) {
+      return;
+    }
+    String header = schema.fields()[0].name();
+    for (char c : new char[] {';', '\t', '|', ','}) {
+      if (c != separator && header.indexOf(c) >= 0) {
+        String shown = c == '\t' ? "\\t" : String.valueOf(c);
+        throw new io.dynaframe.SourceException(
+            "the CSV header of "
+                + file
+                + " splits into one column, '"
+                + header.replace("\t", "\\t")
+                + "', with the separator '"
+                + (separator == '\t' ? "\\t" : String.valueOf(separator))
+                + "', but it holds '"
+                + shown
+                + "': is the file separated by '"
+                + shown
+                + "'? Set the format option separator, e.g. Options.of(\"withHeader\", true,"
+                + " \"separator\", \""
+                + shown
+                + "\")");
+      }
+    }
+  }
+
   static List<String> headerNames(String[] header) {
     List<String> names = new ArrayList<>(header.length);
     Set<String> seen = new HashSet<>();

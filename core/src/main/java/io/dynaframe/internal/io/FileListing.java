@@ -69,12 +69,28 @@ public final class FileListing {
           collect(fs, st, recurse, true, excluded, out);
         }
       } catch (FileNotFoundException e) {
+        String link = danglingLink(p);
+        if (link != null) {
+          throw new SourceException(
+              "the source path " + raw + " is a symbolic link whose target does not exist: " + link,
+              e);
+        }
         throw new SourceException("the source path does not exist: " + raw, e);
+      } catch (RuntimeException e) {
+        if (e instanceof SourceException) {
+          throw e;
+        }
+        String missing = missingFileSystem(raw, p, e);
+        if (missing != null) {
+          throw new SourceException(missing, e);
+        }
+        if (e instanceof IllegalArgumentException) {
+          throw new SourceException(
+              "not a valid source path: '" + raw + "' (" + e.getMessage() + ")", e);
+        }
+        throw e;
       } catch (IOException e) {
         throw new SourceException("cannot list the source path " + raw + ": " + e.getMessage(), e);
-      } catch (IllegalArgumentException e) {
-        throw new SourceException(
-            "not a valid source path: '" + raw + "' (" + e.getMessage() + ")", e);
       }
     }
     out.sort(Comparator.comparing(InputFile::path));
@@ -99,6 +115,7 @@ public final class FileListing {
     }
     if (st.isDirectory()) {
       if (top || recurse) {
+        checkNoDanglingLinks(fs, st.getPath());
         for (FileStatus child : fs.listStatus(st.getPath())) {
           collect(fs, child, recurse, false, excluded, out);
         }
@@ -112,6 +129,96 @@ public final class FileListing {
       }
     }
     out.add(new InputFile(full, st.getLen(), st.getModificationTime()));
+  }
+
+  /**
+   * Fails naming the first symbolic link in a local folder whose target does not exist: Hadoop's
+   * local listing leaves such a link out without a word, so a folder of broken links would read as
+   * an empty source.
+   */
+  private static void checkNoDanglingLinks(FileSystem fs, Path dir) {
+    if (!"file".equals(fs.getUri().getScheme())) {
+      return;
+    }
+    java.nio.file.Path local;
+    try {
+      local = java.nio.file.Path.of(fs.makeQualified(dir).toUri());
+    } catch (RuntimeException e) {
+      return;
+    }
+    try (var entries = java.nio.file.Files.newDirectoryStream(local)) {
+      for (java.nio.file.Path e : entries) {
+        String n = e.getFileName().toString();
+        if (n.startsWith("_") || n.startsWith(".")) {
+          continue;
+        }
+        if (java.nio.file.Files.isSymbolicLink(e) && !java.nio.file.Files.exists(e)) {
+          throw new SourceException(
+              "the source folder "
+                  + local
+                  + " holds a symbolic link whose target does not exist: "
+                  + describeLink(e)
+                  + "; restore its target or remove the link");
+        }
+      }
+    } catch (IOException e) {
+      // the listing itself reports an unreadable folder
+    }
+  }
+
+  /** The link and where it points, or null when the local path is not a dangling link. */
+  private static String danglingLink(String p) {
+    try {
+      Path hp = new Path(p);
+      String scheme = hp.toUri().getScheme();
+      if (scheme != null && !scheme.equals("file")) {
+        return null;
+      }
+      java.nio.file.Path local = java.nio.file.Path.of(hp.toUri().getPath());
+      return java.nio.file.Files.isSymbolicLink(local) && !java.nio.file.Files.exists(local)
+          ? describeLink(local)
+          : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String describeLink(java.nio.file.Path link) {
+    try {
+      return link + " -> " + java.nio.file.Files.readSymbolicLink(link);
+    } catch (IOException | RuntimeException e) {
+      return link.toString();
+    }
+  }
+
+  /**
+   * What to do when the file system of an S3 path is missing from the class path (a raw {@code
+   * ClassNotFoundException} from Hadoop otherwise), or null when that is not the failure.
+   */
+  public static String missingFileSystem(String raw, String normalized, Throwable e) {
+    String scheme = new Path(normalized).toUri().getScheme();
+    if (scheme == null || !scheme.toLowerCase(java.util.Locale.ROOT).startsWith("s3")) {
+      return null;
+    }
+    Throwable found = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError) {
+        found = t;
+        break;
+      }
+      if (found == null && String.valueOf(t.getMessage()).matches("(?s).*Class \\S+ not found.*")) {
+        found = t;
+      }
+    }
+    if (found != null) {
+      return raw
+          + " needs the S3A file system, which is not on the class path ("
+          + found.getMessage()
+          + "): add org.apache.hadoop:hadoop-aws, of the version of your Hadoop client (3.3.4 for"
+          + " Glue 5 and Spark 3.5, 3.4.x for Glue 6), with its AWS SDK; dynaframe reads s3://"
+          + " paths as s3a:// where no s3:// file system is installed (Glue and EMR bring one)";
+    }
+    return null;
   }
 
   private static String stripScheme(String full) {

@@ -174,6 +174,12 @@ public final class Sinks {
       fs = out.getFileSystem(conf);
     } catch (IOException e) {
       throw new SinkException("cannot open the file system of " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      String missing = FileListing.missingFileSystem(path, out.toString(), e);
+      if (missing != null) {
+        throw new SinkException(missing, e);
+      }
+      throw e;
     }
     try {
       DataFrameWriter<?> w = writer(df, fmt, fo, partitionKeys);
@@ -184,7 +190,7 @@ public final class Sinks {
           .partitionBy(partitionKeys.toArray(new String[0]))
           .format(formatOf(fmt))
           .save(staging.toString());
-      publish(fs, staging, out, base + "-" + ctx.runId(), fmt);
+      publish(fs, staging, out, base + "-" + ctx.runId(), fmt, base, path);
     } catch (IOException e) {
       throw new SinkException(
           "writing frame '" + frame.name() + "' to " + path + " failed: " + e.getMessage(), e);
@@ -403,7 +409,8 @@ public final class Sinks {
   }
 
   /** Moves every data file from staging into the output folder under its final name. */
-  private static void publish(FileSystem fs, Path staging, Path out, String stem, String fmt)
+  private static void publish(
+      FileSystem fs, Path staging, Path out, String stem, String fmt, String step, String path)
       throws IOException {
     // listed files come back qualified (file:/abs/...): compare them with qualified folders, or a
     // relative output path ("target/out") would cut them at the wrong place
@@ -412,14 +419,28 @@ public final class Sinks {
     List<Path> files = new ArrayList<>();
     collect(fs, staging, files);
     files.sort(null);
+    List<Path> targets = new ArrayList<>();
     for (Path f : files) {
       String rel = f.getParent().toUri().getPath().substring(staging.toUri().getPath().length());
       Path dir = rel.isEmpty() ? out : new Path(out.toString() + rel);
-      fs.mkdirs(dir);
       Path target = new Path(dir, finalName(f.getName(), stem, fmt));
       if (fs.exists(target)) {
-        throw new IOException("output file " + target + " already exists; run ids must be unique");
+        // checked before any file moves: the first write's files stay as they were
+        throw new SinkException(
+            path
+                + " was already written by step '"
+                + step
+                + "' in this run ("
+                + target.getName()
+                + " exists); write each output to its own path, or give this sink a"
+                + " transformation context of its own so that its files get their own names");
       }
+      targets.add(target);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      Path target = targets.get(i);
+      fs.mkdirs(target.getParent());
       if (!fs.rename(f, target)) {
         throw new IOException("could not move " + f + " to " + target);
       }

@@ -136,29 +136,68 @@ public final class Sources {
     String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
-      List<InputFile> files =
-          BookmarkFilter.select(ctx, ctxName, FileListing.list(conf, paths, recurse, exclusions));
+      List<InputFile> listed = FileListing.list(conf, paths, recurse, exclusions);
+      List<InputFile> files = BookmarkFilter.select(ctx, ctxName, listed);
       String name = ctxName.isEmpty() ? fmt : ctxName;
-      if (records == null) {
-        if (fmt.equals("parquet")) {
-          ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
-          return sparkFormat(
-              ctx,
-              fmt,
-              checked.files(),
-              checked.columnsDiffer(),
-              checked.sparkSchema(),
-              name,
-              ctxName);
-        }
-        return sparkFormat(ctx, fmt, files, false, null, name, ctxName);
+      if (files.isEmpty()) {
+        return read(
+                ctx, fmt, records, files, conf, compression, groupFiles, groupSize, name, ctxName)
+            .withEmptyReason(emptyReason(ctxName, fmt, paths, listed.isEmpty()));
       }
-      long target =
-          groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
-              ? groupSize
-              : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
-      return TextSource.read(ctx, files, records, compression, target, null, name, ctxName);
+      return read(
+          ctx, fmt, records, files, conf, compression, groupFiles, groupSize, name, ctxName);
     };
+  }
+
+  /** Why a source read nothing: its folders hold no files, or none is new since its bookmark. */
+  static String emptyReason(String ctxName, String fmt, List<String> paths, boolean noFiles) {
+    String source = "the " + fmt + " source" + (ctxName.isEmpty() ? "" : " '" + ctxName + "'");
+    String where = paths.size() == 1 ? paths.get(0) : "any of " + String.join(", ", paths);
+    return noFiles
+        ? source
+            + " read no records: "
+            + (paths.size() == 1 ? "the folder " + where + " is empty" : "no file in " + where)
+        : source
+            + " read no records: no file under "
+            + where
+            + " is new since its bookmark (the run before already read them)";
+  }
+
+  private static DynamicFrame read(
+      DynaContext ctx,
+      String fmt,
+      RecordFormat records,
+      List<InputFile> files,
+      Configuration conf,
+      String compression,
+      String groupFiles,
+      long groupSize,
+      String name,
+      String ctxName) {
+    if (records == null) {
+      if (fmt.equals("parquet")) {
+        ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
+        return sparkFormat(
+            ctx,
+            fmt,
+            checked.files(),
+            checked.columnsDiffer(),
+            checked.sparkSchema(),
+            name,
+            ctxName);
+      }
+      return sparkFormat(ctx, fmt, files, false, null, name, ctxName);
+    }
+    long target =
+        groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
+            ? groupSize
+            : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
+    DynamicFrame read =
+        TextSource.read(ctx, files, records, compression, target, null, name, ctxName);
+    if (records instanceof CsvFormat csv && !files.isEmpty()) {
+      csv.checkHeaderSplit(read.toDF().schema(), files.get(0).path());
+    }
+    return read;
   }
 
   private static void checkFormatOptions(String fmt, Options fo) {

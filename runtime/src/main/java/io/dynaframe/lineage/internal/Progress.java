@@ -59,9 +59,9 @@ public final class Progress {
       e.put("recordsOut", stats.recordsOut());
       e.put("recordsInError", stats.recordsInError());
       e.put("durationMillis", stats.duration().toMillis());
-      e.put("counted", ran);
+      e.put("counted", ran && kind == Node.Kind.SINK);
       emit(e);
-    } else if (ran) {
+    } else if (ran && kind == Node.Kind.SINK) {
       LOG.info(
           "{} {} {} ended: {} in / {} out / {} in error, {}",
           job,
@@ -73,7 +73,8 @@ public final class Progress {
           duration(stats.duration()));
     } else {
       LOG.info(
-          "{} {} {} defined in {} (runs lazily; counted when a sink or action runs it)",
+          "{} {} {} defined in {} (its records are counted as the sinks run it: see the counts"
+              + " after each sink and the run report)",
           job,
           kind(kind),
           step,
@@ -118,7 +119,11 @@ public final class Progress {
                   .append(" out / ")
                   .append(count(s.recordsInError()))
                   .append(" in error"));
-      LOG.info("{} counts so far: {}", job, b);
+      LOG.info(
+          "{} counts so far (records in / out / in error; they grow as later sinks run, the run"
+              + " report has the final ones): {}",
+          job,
+          b);
     }
   }
 
