@@ -13,7 +13,6 @@ import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.MermaidRenderer;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
-import io.dynaframe.job.internal.RunPage;
 import io.dynaframe.lineage.LineageDataset;
 import io.dynaframe.lineage.RunLineage;
 import java.io.IOException;

@@ -257,26 +257,16 @@ class RunPageTest {
   @Test
   void relativeLinksEncodeEverySegmentAndStayOnOneFileSystem() {
     assertThat(
-            io.dynaframe.job.internal.RunPage.relative(
+            RunPage.relative(
                 "file:/lake/temp/reports/j/r", "file:/lake/temp/samples/j/r/s t/ü#?.json"))
         .isEqualTo("../../../samples/j/r/s%20t/%C3%BC%23%3F.json");
-    assertThat(
-            io.dynaframe.job.internal.RunPage.relative(
-                "/lake/temp/reports/j/r", "file:///lake/temp/reports/j/r/x.json"))
+    assertThat(RunPage.relative("/lake/temp/reports/j/r", "file:///lake/temp/reports/j/r/x.json"))
         .isEqualTo("x.json");
-    assertThat(
-            io.dynaframe.job.internal.RunPage.relative(
-                "s3a://b/lake/temp/reports/j/r", "s3a://b/lake/temp/samples/j/r/s"))
+    assertThat(RunPage.relative("s3a://b/lake/temp/reports/j/r", "s3a://b/lake/temp/samples/j/r/s"))
         .isEqualTo("../../../samples/j/r/s");
-    assertThat(
-            io.dynaframe.job.internal.RunPage.relative(
-                "s3a://b/lake/temp/reports/j/r", "s3a://other/lake/s"))
-        .isNull();
-    assertThat(
-            io.dynaframe.job.internal.RunPage.relative(
-                "file:/lake/reports", "s3a://b/lake/temp/samples"))
-        .isNull();
-    assertThat(io.dynaframe.job.internal.RunPage.esc("<a href=\"x\">'&'</a>\u0001"))
+    assertThat(RunPage.relative("s3a://b/lake/temp/reports/j/r", "s3a://other/lake/s")).isNull();
+    assertThat(RunPage.relative("file:/lake/reports", "s3a://b/lake/temp/samples")).isNull();
+    assertThat(RunPage.esc("<a href=\"x\">'&'</a>\u0001"))
         .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\uFFFD");
   }
 

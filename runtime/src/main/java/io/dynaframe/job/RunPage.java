@@ -1,11 +1,10 @@
-package io.dynaframe.job.internal;
+package io.dynaframe.job;
 
 import io.dynaframe.InputFile;
 import io.dynaframe.Options;
 import io.dynaframe.graph.JobGraph;
 import io.dynaframe.graph.Node;
 import io.dynaframe.graph.StepStats;
-import io.dynaframe.job.RunReport;
 import io.dynaframe.lineage.ColumnOrigin;
 import io.dynaframe.lineage.ErrorSample;
 import io.dynaframe.lineage.LineageDataset;
@@ -29,7 +28,7 @@ import java.util.function.Function;
  * column lineage of each output. Every text from the run (names, paths, data) is escaped. The page
  * is well-formed XML as well as HTML, so tests read it with the JDK's XML parser.
  */
-public final class RunPage {
+final class RunPage {
   /** The page's file name, next to {@code report.json}. */
   public static final String FILE = "run.html";
 
