@@ -29,6 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  * A corpus of bad input, generated here: each item gives error records (naming file, line and
  * reason) or one clear exception naming the file; never a bare stack trace, a hang or a silent
  * loss. Where records can be counted, records in = records out + error records.
+ *
+ * <p>The kinds, by test: truncated gzip (JSON, CSV) and a zero-byte {@code .gz}; a {@code .gz} that
+ * is not gzip; invalid UTF-8 (JSON, CSV rows and header); overlong and surrogate UTF-8; a UTF-16
+ * file; a byte-order mark (JSON lines, JSON document, CSV with and without header); zero-byte and
+ * blank files (JSON, CSV, Parquet beside a real one); bytes that are not Parquet; a 100 MB line;
+ * JSON nested 1,000, 10,000 and 100,000 deep; CSV quotes over lines and doubled; rows with too many
+ * fields; an unclosed quote (small, and before 200,000 lines); more than 100,000 CSV fields;
+ * Parquet files whose types conflict; names with dots, spaces, backticks and non-ASCII letters in
+ * every format; names equal but for case at a sink (top level and nested); CRLF and lone-CR line
+ * endings; NUL bytes (JSON, a file of NULs, CSV); keys repeated in a JSON object; whole numbers
+ * beyond a long; numbers beyond a double; NaN and Infinity; JSON lines that are not objects, and a
+ * last line without a line break. More in {@code JsonSourceTest} (malformed JSON lines) and {@code
+ * CsvSourceTest} (ragged rows); paths in the path-sweep test.
  */
 @SparkTest
 class BadInputCorpusTest {

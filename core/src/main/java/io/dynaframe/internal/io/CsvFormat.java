@@ -264,7 +264,10 @@ final class CsvFormat implements RecordFormat {
         if (raw != null) {
           raw = raw.stripTrailing();
           newlines = raw.chars().filter(c -> c == '\n').count();
-          start = end - newlines;
+          // the parser counts lines by the separator it detected in the first line (\r\n, say); a
+          // file that mixes separators has more lines than it counts: never before the last record
+          start = Math.max(lastEndLine + 1, end - newlines);
+          end = Math.max(end, start + newlines);
         }
         // an odd number of quotes: a quoted field may have run to the end of the file
         boolean unclosed =

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -231,7 +232,9 @@ final class JsonFormat implements RecordFormat {
           }
         } catch (JsonProcessingException e) {
           JsonLocation loc = e.getLocation();
-          long at = loc == null ? line : loc.getLineNr();
+          // the input ended inside a record: the record's first line (Jackson names the line after
+          // the last line break)
+          long at = loc == null || e instanceof JsonEOFException ? line : loc.getLineNr();
           pending.add(
               ParsedRecord.failed(
                   describe(e) + "; the rest of the file after this point was not read", at, null));
