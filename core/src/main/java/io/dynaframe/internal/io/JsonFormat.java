@@ -234,7 +234,10 @@ final class JsonFormat implements RecordFormat {
           JsonLocation loc = e.getLocation();
           // the input ended inside a record: the record's first line (Jackson names the line after
           // the last line break)
-          long at = loc == null || e instanceof JsonEOFException ? line : loc.getLineNr();
+          boolean ended =
+              e instanceof JsonEOFException
+                  || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+          long at = loc == null || ended ? line : loc.getLineNr();
           pending.add(
               ParsedRecord.failed(
                   describe(e) + "; the rest of the file after this point was not read", at, null));
