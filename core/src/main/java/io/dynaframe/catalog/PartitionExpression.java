@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A filter over partition values in the language of AWS Glue's {@code GetPartitions} {@code
@@ -123,7 +122,11 @@ public final class PartitionExpression {
 
     int compare(Val o) {
       if ((numeric || o.numeric) && isNumber(text) && isNumber(o.text)) {
-        return new BigDecimal(text.trim()).compareTo(new BigDecimal(o.text.trim()));
+        try {
+          return new BigDecimal(text.trim()).compareTo(new BigDecimal(o.text.trim()));
+        } catch (NumberFormatException e) {
+          // an exponent beyond an int's range (1e9999999999): compared as text
+        }
       }
       return text.compareTo(o.text);
     }
@@ -309,11 +312,7 @@ public final class PartitionExpression {
       if (v.text() == null || p.text() == null) {
         return null;
       }
-      StringBuilder re = new StringBuilder();
-      for (char c : p.text().toCharArray()) {
-        re.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
-      }
-      return v.text().matches(re.toString());
+      return like(v.text(), p.text());
     }
 
     @Override
@@ -321,6 +320,38 @@ public final class PartitionExpression {
       value.names(out);
       pattern.names(out);
     }
+  }
+
+  /**
+   * Whether {@code text} matches a LIKE pattern ({@code %} any run of characters, {@code _} one),
+   * in time proportional to the product of their lengths at most: a pattern of many {@code %} must
+   * not backtrack as a regular expression would (exponentially).
+   */
+  static boolean like(String text, String pattern) {
+    int t = 0;
+    int p = 0;
+    int starP = -1;
+    int starT = 0;
+    while (t < text.length()) {
+      if (p < pattern.length()
+          && pattern.charAt(p) != '%'
+          && (pattern.charAt(p) == '_' || pattern.charAt(p) == text.charAt(t))) {
+        t++;
+        p++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '%') {
+        starP = p++;
+        starT = t;
+      } else if (starP >= 0) {
+        p = starP + 1;
+        t = ++starT;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '%') {
+      p++;
+    }
+    return p == pattern.length();
   }
 
   private record IsNull(Expr value) implements Expr {
@@ -355,10 +386,17 @@ public final class PartitionExpression {
     }
   }
 
+  /**
+   * How deep parentheses and NOT may nest: deeper expressions are refused with a message, not a
+   * stack overflow.
+   */
+  static final int MAX_DEPTH = 100;
+
   private static final class Parser {
     private final String src;
     private final List<Token> tokens = new ArrayList<>();
     private int i;
+    private int depth;
 
     Parser(String src) {
       this.src = src;
@@ -489,19 +527,31 @@ public final class PartitionExpression {
 
     private Expr not() {
       if (acceptWord("not")) {
-        return new Not(not());
+        enter();
+        Expr e = new Not(not());
+        depth--;
+        return e;
       }
       return predicate();
+    }
+
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        i--;
+        throw error("parentheses and NOT nested deeper than " + MAX_DEPTH + " levels");
+      }
     }
 
     private Expr predicate() {
       if (peek().kind() == Tok.LPAREN) {
         i++;
+        enter();
         Expr e = or();
         if (next().kind() != Tok.RPAREN) {
           i--;
           throw error("expected ')'");
         }
+        depth--;
         return e;
       }
       Expr left = operand();

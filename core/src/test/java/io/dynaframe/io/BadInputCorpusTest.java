@@ -29,6 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  * A corpus of bad input, generated here: each item gives error records (naming file, line and
  * reason) or one clear exception naming the file; never a bare stack trace, a hang or a silent
  * loss. Where records can be counted, records in = records out + error records.
+ *
+ * <p>The kinds, by test: truncated gzip (JSON, CSV) and a zero-byte {@code .gz}; a {@code .gz} that
+ * is not gzip; invalid UTF-8 (JSON, CSV rows and header); overlong and surrogate UTF-8; a UTF-16
+ * file; a byte-order mark (JSON lines, JSON document, CSV with and without header); zero-byte and
+ * blank files (JSON, CSV, Parquet beside a real one); bytes that are not Parquet; a 100 MB line;
+ * JSON nested 1,000, 10,000 and 100,000 deep; CSV quotes over lines and doubled; rows with too many
+ * fields; an unclosed quote (small, and before 200,000 lines); more than 100,000 CSV fields;
+ * Parquet files whose types conflict; names with dots, spaces, backticks and non-ASCII letters in
+ * every format; names equal but for case at a sink (top level and nested); CRLF and lone-CR line
+ * endings; NUL bytes (JSON, a file of NULs, CSV); keys repeated in a JSON object; whole numbers
+ * beyond a long; numbers beyond a double; NaN and Infinity; JSON lines that are not objects, and a
+ * last line without a line break. More in {@code JsonSourceTest} (malformed JSON lines) and {@code
+ * CsvSourceTest} (ragged rows); paths in the path-sweep test.
  */
 @SparkTest
 class BadInputCorpusTest {
@@ -493,6 +506,391 @@ class BadInputCorpusTest {
         .isInstanceOf(SinkException.class)
         .hasMessageContaining("the fields 'n.X' and 'n.x'");
     assertThat(Files.exists(out) ? listAll(out) : List.of()).isEmpty();
+  }
+
+  /** The error records as {@code line|message|input}, in order of file and line. */
+  private static List<String> errorLines(DynamicFrame f) {
+    return errors(f).stream()
+        .map(r -> r.<Long>getAs("line") + "|" + r.<String>getAs("msg") + "|" + r.getAs("input"))
+        .toList();
+  }
+
+  /** The files the error records name, once each. */
+  private static List<String> errorFiles(DynamicFrame f) {
+    return errors(f).stream()
+        .map(r -> r.<String>getAs("source"))
+        .map(s -> s.substring(s.lastIndexOf('/', s.lastIndexOf('/') - 1) + 1))
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void crlfAndLoneCrLineEndingsKeepLineNumbersAndLeaveNoCarriageReturnInValues(DynaContext ctx)
+      throws IOException {
+    Path json =
+        bytes(
+            "crlf/a.json",
+            utf8("{\"id\": 1, \"s\": \"a\"}\r\n{\"id\": 2,\r\n{\"id\": 3, \"s\": \"c\"}\r\n"));
+    Path cr = bytes("cr/a.json", utf8("{\"id\": 1}\r{\"id\": \r{\"id\": 3}\r"));
+    Path csv =
+        bytes("crlfcsv/a.csv", utf8("id,name\r\n1,a\r\n2,\"multi\r\nline\"\r\n3,c\r\n4\r\n"));
+    Path crCsv = bytes("crcsv/a.csv", utf8("id,name\r1,a\r2,b\r"));
+
+    DynamicFrame j = read(ctx, json, "json", Options.empty());
+    DynamicFrame r = read(ctx, cr, "json", Options.empty());
+    DynamicFrame c = read(ctx, csv, "csv", Options.of("withHeader", true));
+    DynamicFrame rc = read(ctx, crCsv, "csv", Options.of("withHeader", true));
+
+    assertThat(j.take(5)).containsExactly("{\"id\":1,\"s\":\"a\"}", "{\"id\":3,\"s\":\"c\"}");
+    assertThat(errorLines(j))
+        .hasSize(1)
+        .allMatch(e -> e.startsWith("2|malformed JSON") && e.endsWith("|{\"id\": 2,"));
+    assertThat(errorFiles(j)).containsExactly("crlf/a.json");
+    assertThat(r.take(5)).containsExactly("{\"id\":1}", "{\"id\":3}");
+    assertThat(errorLines(r))
+        .hasSize(1)
+        .allMatch(e -> e.startsWith("2|malformed JSON") && e.endsWith("|{\"id\": "));
+    assertThat(c.schema().fieldNames()).containsExactly("id", "name");
+    assertThat(c.take(5))
+        .containsExactly(
+            "{\"id\":\"1\",\"name\":\"a\"}",
+            "{\"id\":\"2\",\"name\":\"multi\\nline\"}",
+            "{\"id\":\"3\",\"name\":\"c\"}");
+    assertThat(errorLines(c)).containsExactly("6|expected 2 fields (from the header), found 1|4");
+    assertThat(rc.take(5))
+        .containsExactly("{\"id\":\"1\",\"name\":\"a\"}", "{\"id\":\"2\",\"name\":\"b\"}");
+    assertThat(rc.errorsCount()).isZero();
+  }
+
+  @Test
+  void nulBytesInJsonAreErrorRecordsAndInCsvAreKeptAsData(DynaContext ctx) throws IOException {
+    Path json =
+        bytes(
+            "nul/a.json",
+            utf8("{\"id\": 1}\n{\"id\": 2, \"s\": \"a"),
+            raw(0),
+            utf8("b\"}\n"),
+            raw(0),
+            utf8("{\"id\": 3}\n{\"id\": 4, \"s\": \"a\\u0000b\"}\n"));
+    Path zeros =
+        bytes("nulfile/crashed.json", new byte[4096]); // a preallocated file, never written
+    Path csv = bytes("nulcsv/a.csv", utf8("id,s\n1,a"), raw(0), utf8("b\n"), raw(0), utf8("2,c\n"));
+
+    DynamicFrame j = read(ctx, json, "json", Options.empty());
+    DynamicFrame z = read(ctx, zeros, "json", Options.empty());
+    DynamicFrame c = read(ctx, csv, "csv", Options.of("withHeader", true));
+
+    // an escaped NUL (\u0000) is a character of a string; a raw one is not JSON
+    assertThat(j.take(5)).containsExactly("{\"id\":1}", "{\"id\":4,\"s\":\"a\\u0000b\"}");
+    List<String> errs = errorLines(j);
+    assertThat(errs).hasSize(2);
+    assertThat(errs.get(0))
+        .startsWith("2|malformed JSON at column ")
+        .contains("Illegal unquoted character ((CTRL-CHAR, code 0))");
+    assertThat(errs.get(1))
+        .startsWith("3|malformed JSON at column ")
+        .contains("Illegal character ((CTRL-CHAR, code 0))");
+    assertThat(z.count()).isZero();
+    assertThat(errorLines(z))
+        .hasSize(1)
+        .allMatch(
+            e ->
+                e.startsWith("1|malformed JSON at column ")
+                    && e.contains("Illegal character ((CTRL-CHAR, code 0))"));
+    assertThat(errorFiles(z)).containsExactly("nulfile/crashed.json");
+    // CSV has no rule against NUL: the character is data, even at the start of a line
+    assertThat(c.take(5))
+        .containsExactly("{\"id\":\"1\",\"s\":\"a\\u0000b\"}", "{\"id\":\"\\u00002\",\"s\":\"c\"}");
+    assertThat(c.errorsCount()).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void jsonNestedTenThousandLevelsDeepIsAnErrorRecordNotAStackOverflow(DynaContext ctx)
+      throws IOException {
+    String deep = "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000);
+    String deepArray = "{\"id\": 3, \"v\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    Path lines =
+        bytes(
+            "deep10k/lines.json",
+            utf8("{\"id\": 1}\n" + deep + "\n" + deepArray + "\n{\"id\": 4}\n"));
+    Path doc =
+        bytes("deep10kdoc/doc.json", utf8("[\n{\"id\": 1},\n" + deepArray + "\n,{\"id\": 5}]\n"));
+
+    DynamicFrame f = read(ctx, lines, "json", Options.empty());
+    DynamicFrame d = read(ctx, doc, "json", Options.of("multiLine", true));
+
+    // Jackson names the column where the limit was crossed in some versions only
+    String tooDeep =
+        "JSON nested deeper than 100 levels( \\(at column \\d+\\))?; a record may nest objects and"
+            + " arrays at most 100 levels deep";
+    assertThat(f.take(5)).containsExactly("{\"id\":1}", "{\"id\":4}");
+    List<String> errs = errorLines(f);
+    assertThat(errs).hasSize(2);
+    assertThat(errs.get(0)).matches("2\\|" + tooDeep + "\\|\\{\"a\": \\{.*");
+    assertThat(errs.get(1)).matches("3\\|" + tooDeep + "\\|\\{\"id\": 3, .*");
+    assertThat(errorFiles(f)).containsExactly("deep10k/lines.json");
+    assertThat(d.take(5)).containsExactly("{\"id\":1}");
+    assertThat(errorLines(d))
+        .hasSize(1)
+        .allMatch(
+            e ->
+                e.matches(
+                    "3\\|"
+                        + tooDeep
+                        + "; the rest of the file after this point was not read\\|null"));
+  }
+
+  /**
+   * Glue's documentation does not say; Spark's JSON reader keeps the last value of a key that an
+   * object repeats, without an error (RFC 8259 leaves it to the reader), and so does dynaframe: the
+   * field keeps the place where the key first appears.
+   */
+  @Test
+  void aKeyRepeatedInAJsonObjectKeepsItsLastValueAsSparkDoes(DynaContext ctx) throws IOException {
+    Path p =
+        bytes(
+            "dupkeys/a.json",
+            utf8(
+                "{\"id\": 1, \"v\": \"first\", \"n\": 0, \"v\": \"last\"}\n"
+                    + "{\"id\": 2, \"o\": {\"x\": 1, \"x\": {\"y\": 2}}}\n"
+                    + "{\"id\": 3, \"v\": 7, \"v\": null}\n"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    assertThat(f.schema().fieldNames()).containsExactly("id", "v", "n", "o");
+    assertThat(f.take(5))
+        .containsExactly(
+            "{\"id\":1,\"v\":\"last\",\"n\":0}",
+            "{\"id\":2,\"o\":{\"x\":{\"y\":2}}}",
+            "{\"id\":3}");
+    assertThat(f.errorsCount()).isZero();
+  }
+
+  /**
+   * A whole number beyond a long is a decimal of its digits (as Spark infers it), never a double
+   * that drops digits; beyond a decimal's 38 digits it is an error record.
+   */
+  @Test
+  void wholeNumbersBeyondALongAreDecimalsAndBeyond38DigitsErrorRecords(DynaContext ctx)
+      throws IOException {
+    String big = "123456789012345678901234567890";
+    String huge = "1" + "0".repeat(40);
+    Path p =
+        bytes(
+            "bignum/a.json",
+            utf8(
+                "{\"id\": 1, \"n\": 9223372036854775807}\n"
+                    + "{\"id\": 2, \"n\": 9223372036854775808}\n"
+                    + "{\"id\": 3, \"n\": -"
+                    + big
+                    + "}\n"
+                    + "{\"id\": 4, \"n\": "
+                    + huge
+                    + "}\n"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    assertThat(f.schema().field("n").orElseThrow().type())
+        .isEqualTo(
+            io.dynaframe.types.Types.merge(
+                io.dynaframe.types.Types.LONG, io.dynaframe.types.Types.decimal(30, 0)));
+    List<Row> rows =
+        f.toDF(io.dynaframe.ResolveOption.cast("n", io.dynaframe.types.Types.STRING))
+            .orderBy("id")
+            .collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.getAs("id") + "=" + r.getAs("n"))
+        .containsExactly("1=9223372036854775807", "2=9223372036854775808", "3=-" + big);
+    assertThat(errorLines(f))
+        .containsExactly(
+            "4|the whole number "
+                + huge
+                + " has 41 digits, more than the 38 of a decimal; it is not read as a rounded double|{\"id\": 4, \"n\": "
+                + huge
+                + "}");
+  }
+
+  @Test
+  void numbersBeyondTheRangeOfADoubleAreErrorRecordsNotInfinity(DynaContext ctx)
+      throws IOException {
+    Path p =
+        bytes(
+            "bigdouble/a.json",
+            utf8(
+                "{\"id\": 1, \"x\": 1.7976931348623157e308}\n"
+                    + "{\"id\": 2, \"x\": 1e400}\n"
+                    + "{\"id\": 3, \"x\": -2.5e999}\n"
+                    + "{\"id\": 4, \"x\": 1e-400}\n"));
+    Path csv = bytes("bigdoublecsv/a.csv", utf8("id,x\n1,1e400\n2,2.5\n"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+    DynamicFrame c = read(ctx, csv, "csv", Options.of("withHeader", true, "typedValues", true));
+
+    assertThat(f.take(5))
+        .containsExactly("{\"id\":1,\"x\":1.7976931348623157E308}", "{\"id\":4,\"x\":0.0}");
+    assertThat(errorLines(f))
+        .containsExactly(
+            "2|the number 1e400 is beyond the range of a double|{\"id\": 2, \"x\": 1e400}",
+            "3|the number -2.5e999 is beyond the range of a double|{\"id\": 3, \"x\": -2.5e999}");
+    // typed CSV: a value too large for a double stays the text it is
+    assertThat(c.take(5)).containsExactly("{\"id\":1,\"x\":\"1e400\"}", "{\"id\":2,\"x\":2.5}");
+  }
+
+  /**
+   * {@code NaN}, {@code Infinity} and {@code -Infinity} are not JSON, but Python's {@code json}
+   * module writes them for float values, and Spark's JSON reader accepts them
+   * (allowNonNumericNumbers): they are read as those doubles.
+   */
+  @Test
+  void nanAndInfinityLiteralsAreReadAsDoublesAsPythonWritesThem(DynaContext ctx)
+      throws IOException {
+    Path p =
+        bytes(
+            "nan/a.json",
+            utf8(
+                "{\"id\": 1, \"x\": NaN}\n{\"id\": 2, \"x\": Infinity}\n{\"id\": 3, \"x\": -Infinity}\n"
+                    + "{\"id\": 4, \"x\": 1.5}\n{\"id\": 5, \"x\": nan}\n"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    assertThat(f.schema().field("x").orElseThrow().type())
+        .isEqualTo(io.dynaframe.types.Types.DOUBLE);
+    List<Row> rows = f.toDF().orderBy("id").collectAsList();
+    assertThat(rows)
+        .extracting(r -> r.getAs("id") + "=" + r.getAs("x"))
+        .containsExactly("1=NaN", "2=Infinity", "3=-Infinity", "4=1.5");
+    assertThat(errorLines(f))
+        .hasSize(1)
+        .allMatch(
+            e ->
+                e.startsWith("5|malformed JSON at column ")
+                    && e.contains("Unrecognized token 'nan'"));
+  }
+
+  @Test
+  @Timeout(30)
+  void anUnclosedQuoteAtTheStartOfALargeCsvEndsInOneErrorRecordAndTerminates(DynaContext ctx)
+      throws IOException {
+    Path p = dir.resolve("openquote/big.csv");
+    Files.createDirectories(p.getParent());
+    try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+      w.write("id,text\n1,ok\n2,\"opened and never closed\n");
+      for (int i = 3; i <= 200_000; i++) {
+        w.write(i + ",row " + i + "\n");
+      }
+    }
+
+    DynamicFrame f = read(ctx, p, "csv", Options.of("withHeader", true));
+
+    assertThat(f.take(5)).containsExactly("{\"id\":\"1\",\"text\":\"ok\"}");
+    List<Row> errs = errors(f);
+    assertThat(errs).hasSize(1);
+    assertThat(errs.get(0).<Long>getAs("line")).isEqualTo(3L);
+    assertThat(errs.get(0).<String>getAs("msg"))
+        .isEqualTo(
+            "a quoted field opened in line 3 is not closed: the quote runs to the end of the file, so the lines after it were read as part of this record");
+    assertThat(errs.get(0).<String>getAs("source")).endsWith("openquote/big.csv");
+  }
+
+  @Test
+  void aUtf16FileIsErrorRecordsSayingItIsNotUtf8(DynaContext ctx) throws IOException {
+    Path p = bytes("utf16/a.json", "{\"id\": 1}\n{\"id\": 2}\n".getBytes(StandardCharsets.UTF_16));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    assertThat(f.count()).isZero();
+    assertThat(errors(f))
+        .extracting(r -> r.<Long>getAs("line") + "|" + r.getAs("msg"))
+        .containsExactly(
+            "1|line 1 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
+            "2|malformed JSON at column 2: Illegal character ((CTRL-CHAR, code 0)): only regular white space (\\r, \\n, \\t) is allowed between tokens");
+    assertThat(errorFiles(f)).containsExactly("utf16/a.json");
+  }
+
+  @Test
+  void overlongAndSurrogateUtf8SequencesAreErrorRecordsNotCharacters(DynaContext ctx)
+      throws IOException {
+    Path p =
+        bytes(
+            "overlong/a.json",
+            utf8("{\"id\": 1, \"s\": \""),
+            raw(0xC0, 0xAF), // an overlong '/'
+            utf8("\"}\n{\"id\": 2, \"s\": \""),
+            raw(0xED, 0xA0, 0x80), // a UTF-16 surrogate written as UTF-8
+            utf8("\"}\n{\"id\": 3, \"s\": \""),
+            raw(0xF4, 0x90, 0x80, 0x80), // beyond U+10FFFF
+            utf8("\"}\n{\"id\": 4, \"s\": \"\uD83D\uDE00\"}\n"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    assertThat(f.take(5)).containsExactly("{\"id\":4,\"s\":\"\uD83D\uDE00\"}");
+    assertThat(errors(f))
+        .extracting(r -> r.<Long>getAs("line") + "|" + r.getAs("msg"))
+        .containsExactly(
+            "1|line 1 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
+            "2|line 2 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read",
+            "3|line 3 is not valid UTF-8 text (bytes that no UTF-8 character has); the record is not read");
+  }
+
+  @Test
+  void aGzFileThatIsNotGzipIsOneErrorRecordNamingTheFile(DynaContext ctx) throws IOException {
+    bytes("notgz/plain.json.gz", utf8("{\"id\": 1}\n"));
+    bytes("notgz/real.json", utf8("{\"id\": 2}\n"));
+
+    DynamicFrame f = read(ctx, dir.resolve("notgz"), "json", Options.empty());
+
+    assertThat(f.take(5)).containsExactly("{\"id\":2}");
+    List<Row> errs = errors(f);
+    assertThat(errs).hasSize(1);
+    assertThat(errs.get(0).<String>getAs("source")).endsWith("notgz/plain.json.gz");
+    assertThat(errs.get(0).<String>getAs("msg"))
+        .isEqualTo("cannot read the file: not a gzip file (IOException)");
+  }
+
+  @Test
+  void aCsvRowOfMoreFieldsThanTheParserTakesIsAnErrorRecord(DynaContext ctx) throws IOException {
+    Path p = bytes("widecsv/a.csv", utf8("a,b\n1,2\n" + ",".repeat(100_001) + "\n3,4\n"));
+
+    DynamicFrame f = read(ctx, p, "csv", Options.of("withHeader", true));
+
+    assertThat(f.take(5)).containsExactly("{\"a\":\"1\",\"b\":\"2\"}");
+    List<Row> errs = errors(f);
+    assertThat(errs).hasSize(1);
+    assertThat(errs.get(0).<Long>getAs("line")).isEqualTo(3L);
+    assertThat(errs.get(0).<String>getAs("msg")).startsWith("malformed CSV: ");
+  }
+
+  @Test
+  void jsonLinesThatAreNotObjectsAreErrorRecordsNamingWhatTheyAre(DynaContext ctx)
+      throws IOException {
+    Path p = bytes("notobj/a.json", utf8("{\"id\": 1}\nnull\n42\n\"text\"\ntrue\n{\"id\": 2}"));
+
+    DynamicFrame f = read(ctx, p, "json", Options.empty());
+
+    // the last line has no line break, and is read all the same
+    assertThat(f.take(5)).containsExactly("{\"id\":1}", "{\"id\":2}");
+    assertThat(errorLines(f))
+        .containsExactly(
+            "2|a JSON record must be an object, found null|null",
+            "3|a JSON record must be an object, found number|42",
+            "4|a JSON record must be an object, found string|\"text\"",
+            "5|a JSON record must be an object, found boolean|true");
+  }
+
+  @Test
+  void aByteOrderMarkNeverReachesTheFirstValueOrName(DynaContext ctx) throws IOException {
+    byte[] bom = raw(0xEF, 0xBB, 0xBF);
+    Path csv = bytes("bomnohead/a.csv", bom, utf8("x,y\n1,2\n"));
+    Path doc = bytes("bomdoc/a.json", bom, utf8("[{\"id\": 1}, {\"id\": 2}]\n"));
+
+    DynamicFrame c = read(ctx, csv, "csv", Options.empty());
+    DynamicFrame d = read(ctx, doc, "json", Options.of("multiLine", true));
+
+    assertThat(c.take(5))
+        .containsExactly("{\"col0\":\"x\",\"col1\":\"y\"}", "{\"col0\":\"1\",\"col1\":\"2\"}");
+    assertThat(d.take(5)).containsExactly("{\"id\":1}", "{\"id\":2}");
+    assertThat(c.errorsCount() + d.errorsCount()).isZero();
   }
 
   private static Path onlyPart(Path folder) throws IOException {

@@ -205,7 +205,8 @@ public final class GlueScriptParser {
               b.inputsLine,
               "@inputs of " + b.id + " lists " + b.inputs + ", but a DataSource has no inputs");
         }
-        for (String input : b.inputs) {
+        // a step may read one frame twice (a self-join: frame1 = a, frame2 = a): one edge
+        for (String input : new java.util.LinkedHashSet<>(b.inputs)) {
           Block from = known.get(input);
           if (from == null) {
             throw error(
@@ -232,7 +233,11 @@ public final class GlueScriptParser {
         }
         known.put(b.id, b);
       }
-      return graph.build();
+      try {
+        return graph.build();
+      } catch (InvalidJobGraphException e) {
+        throw new GlueScriptException(scriptName + ": " + e.getMessage());
+      }
     }
 
     /**

@@ -39,7 +39,8 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
  * and once for the job; what that means:
  *
  * <ul>
- *   <li>{@code topk} caps the records of each task (each partition of the frame); the sample is at
+ *   <li>{@code topk} caps the records of each partition of the frame (however the consuming job
+ *       splits its tasks: a coalesce after the Spigot does not change the sample); the sample is at
  *       most {@code topk} times the number of partitions.
  *   <li>As in Glue, the sample comes from the start of the data: each record is taken with chance
  *       {@code prob} until {@code topk} are taken. Only the first {@code (topk + 10·√topk + 20) /
@@ -54,8 +55,9 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
  *       explain}): a record's columns are read for the sample only when it is taken, so a small
  *       sample costs the job next to nothing.
  *   <li>Each partition writes {@code part-NNNNN.json} when its task succeeds, through a hidden
- *       temporary file; a failed task leaves nothing, a recomputed partition writes the same
- *       records again (the random stream is seeded per partition).
+ *       temporary file; a failed task leaves nothing, a recomputed partition (a retried task, a
+ *       second job, a union of the frame with itself) writes the same records again (the random
+ *       stream is seeded per partition of the frame).
  * </ul>
  *
  * <p>Where: the path given, or by default the step's folder {@code <TEMP>/samples/<job>/<run

@@ -161,8 +161,13 @@ class SpigotTest {
     assertThat(SpigotSampler.window(100, 1e-12)).isEqualTo(1L << 33);
   }
 
+  /**
+   * A second job over the same frame in the same Spark environment leaves the sample as the first
+   * wrote it (its tasks know the partitions are written). Partitions computed again in earnest (a
+   * retried task, a union, a coalesce) are in {@code SpigotTaskRetryTest} and the tests above.
+   */
   @Test
-  void theSameRecordsArePickedWhenThePartitionIsComputedAgain(DynaContext ctx) throws IOException {
+  void aSecondJobLeavesTheSampleAsTheFirstWroteIt(DynaContext ctx) throws IOException {
     DynamicFrame in =
         Frames.rows(
                 ctx,
@@ -185,6 +190,57 @@ class SpigotTest {
 
     assertThat(lines(path)).isEqualTo(first);
     assertThat(first.size()).isBetween(1, 7);
+  }
+
+  /**
+   * A frame consumed twice by one job (a union with itself) computes each of its partitions twice,
+   * in two tasks whose partition numbers are not the frame's: the sample must still be the one a
+   * single computation writes, file by file, not twice the records nor records drawn with another
+   * partition's random stream.
+   */
+  @Test
+  void aPartitionComputedTwiceInOneJobIsSampledAsItIsOnce(DynaContext ctx) throws IOException {
+    DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 40, 1, 2).toDF("n"), ctx, "numbers");
+    String once = dir.resolve("union-once").toString();
+    String twice = dir.resolve("union-twice").toString();
+    assertThat(in.apply("s", sampled(once)).count()).isEqualTo(40);
+
+    DynamicFrame out = in.apply("s", sampled(twice));
+    assertThat(out.toDF().union(out.toDF()).count()).isEqualTo(80);
+
+    java.util.Map<String, List<String>> expected = files(once);
+    assertThat(expected.keySet()).containsExactly("part-00000.json", "part-00001.json");
+    assertThat(expected.values()).allSatisfy(l -> assertThat(l).isNotEmpty());
+    assertThat(files(twice)).isEqualTo(expected);
+    assertThat(allNames(twice)).containsExactly("part-00000.json", "part-00001.json");
+  }
+
+  /**
+   * One task of a coalesce computes several partitions of the frame: each still gets its own sample
+   * (its own random stream and its own {@code topk}), as a job without the coalesce writes it.
+   */
+  @Test
+  void aTaskThatComputesSeveralPartitionsSamplesEachAsItsOwn(DynaContext ctx) throws IOException {
+    DynamicFrame in = DynamicFrame.fromDF(ctx.spark().range(0, 40, 1, 2).toDF("n"), ctx, "numbers");
+    String apart = dir.resolve("coalesce-apart").toString();
+    String together = dir.resolve("coalesce-together").toString();
+    assertThat(in.apply("s", sampled(apart)).count()).isEqualTo(40);
+
+    DynamicFrame out = in.apply("s", sampled(together));
+    assertThat(out.toDF().coalesce(1).count()).isEqualTo(40);
+
+    assertThat(files(together)).isEqualTo(files(apart)).hasSize(2);
+  }
+
+  /** Half the records of each partition, at most 5 of them, with a fixed seed. */
+  private static Spigot sampled(String path) {
+    return Spigot.to(path).inTasks().withProb(0.5).withTopk(5).withSeed(7);
+  }
+
+  private static List<String> allNames(String folder) throws IOException {
+    try (Stream<Path> all = Files.list(Path.of(folder))) {
+      return all.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -102,6 +102,9 @@ final class CsvFormat implements RecordFormat {
     s.getFormat().setQuoteEscape(escape);
     s.getFormat().setLineSeparator("\n");
     s.getFormat().setComment('\0');
+    // no comment lines at all: with '\0' as the comment character alone, a line that starts with a
+    // NUL byte would be skipped without a trace
+    s.setCommentProcessingEnabled(false);
     s.setLineSeparatorDetectionEnabled(true);
     s.setMaxCharsPerColumn(-1);
     s.setMaxColumns(100_000);
@@ -136,7 +139,9 @@ final class CsvFormat implements RecordFormat {
         && DOUBLE.matcher(v).matches()
         && Character.isDigit(v.charAt(v.length() - 1))) {
       try {
-        return Double.parseDouble(v);
+        double d = Double.parseDouble(v);
+        // beyond a double's range: the text, not infinity
+        return Double.isInfinite(d) ? v : d;
       } catch (NumberFormatException e) {
         return v;
       }
@@ -259,7 +264,10 @@ final class CsvFormat implements RecordFormat {
         if (raw != null) {
           raw = raw.stripTrailing();
           newlines = raw.chars().filter(c -> c == '\n').count();
-          start = end - newlines;
+          // the parser counts lines by the separator it detected in the first line (\r\n, say); a
+          // file that mixes separators has more lines than it counts: never before the last record
+          start = Math.max(lastEndLine + 1, end - newlines);
+          end = Math.max(end, start + newlines);
         }
         // an odd number of quotes: a quoted field may have run to the end of the file
         boolean unclosed =

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +45,8 @@ final class JsonFormat implements RecordFormat {
   }
 
   private static JsonFactory factory() {
-    JsonFactory f = new JsonFactory();
+    // NaN, Infinity and -Infinity as Python's json module writes them and Spark's reader accepts
+    JsonFactory f = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     f.setStreamReadConstraints(
         StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -168,6 +171,8 @@ final class JsonFormat implements RecordFormat {
         emit(doc, lineNo, lineNo, line, pending);
       } catch (JsonProcessingException e) {
         pending.add(ParsedRecord.failed(describe(e), lineNo, line, readBefore(line)));
+      } catch (JsonValues.OutOfRange e) {
+        pending.add(ParsedRecord.failed(e.getMessage(), lineNo, line, readBefore(line)));
       } catch (IOException e) {
         pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), lineNo, line));
       }
@@ -249,10 +254,22 @@ final class JsonFormat implements RecordFormat {
           }
         } catch (JsonProcessingException e) {
           JsonLocation loc = e.getLocation();
-          long at = loc == null ? line : loc.getLineNr();
+          // the input ended inside a record: the record's first line (Jackson names the line after
+          // the last line break)
+          boolean ended =
+              e instanceof JsonEOFException
+                  || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+          long at = loc == null || ended ? line : loc.getLineNr();
           pending.add(
               ParsedRecord.failed(
                   describe(e) + "; the rest of the file after this point was not read", at, null));
+          done = true;
+        } catch (JsonValues.OutOfRange e) {
+          pending.add(
+              ParsedRecord.failed(
+                  e.getMessage() + "; the rest of the file after this point was not read",
+                  parser.currentLocation().getLineNr(),
+                  null));
           done = true;
         } catch (IOException e) {
           pending.add(ParsedRecord.failed("unreadable JSON: " + e.getMessage(), line, null));

@@ -56,14 +56,21 @@ public final class JsonValues {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        // as Glue types JSON numbers: int when the value fits 32 bits, else long
+        // as Glue types JSON numbers: int when the value fits 32 bits, else long; beyond a long, a
+        // decimal of its digits (as Spark infers it), never a double that drops digits
         return switch (p.getNumberType()) {
           case INT -> (Object) p.getIntValue();
           case LONG -> (Object) p.getLongValue();
-          default -> (Object) p.getDoubleValue();
+          default -> wholeNumber(p.getBigIntegerValue());
         };
       case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
+        {
+          double d = p.getDoubleValue();
+          if (Double.isInfinite(d) && !INFINITY.matcher(p.getText()).matches()) {
+            throw new OutOfRange("the number " + p.getText() + " is beyond the range of a double");
+          }
+          return d;
+        }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -72,6 +79,40 @@ public final class JsonValues {
         return null;
       default:
         throw new IOException("unexpected JSON token " + t);
+    }
+  }
+
+  /** The spellings of infinity that JSON readers accept as a literal (not an overflow). */
+  private static final java.util.regex.Pattern INFINITY =
+      java.util.regex.Pattern.compile("[+-]?(Infinity|INF)");
+
+  /** The most digits a decimal holds. */
+  static final int MAX_DECIMAL_DIGITS = 38;
+
+  private static Object wholeNumber(java.math.BigInteger value) throws OutOfRange {
+    int digits = value.abs().toString().length();
+    if (digits > MAX_DECIMAL_DIGITS) {
+      throw new OutOfRange(
+          "the whole number "
+              + value
+              + " has "
+              + digits
+              + " digits, more than the "
+              + MAX_DECIMAL_DIGITS
+              + " of a decimal; it is not read as a rounded double");
+    }
+    return new Typed(new java.math.BigDecimal(value), Types.decimal(digits, 0));
+  }
+
+  /**
+   * A JSON number that no type of the frame holds without changing its value: the record is an
+   * error record with this message.
+   */
+  public static final class OutOfRange extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfRange(String message) {
+      super(message);
     }
   }
 

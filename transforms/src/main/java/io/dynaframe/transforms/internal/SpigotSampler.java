@@ -3,6 +3,7 @@ package io.dynaframe.transforms.internal;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -32,7 +33,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -56,11 +57,14 @@ import scala.Function1;
  * reads every column of a candidate.
  *
  * <p>{@link #draw} takes a candidate with chance {@code prob}, from a random stream seeded per
- * partition, while its task has taken fewer than {@code topk}, so a recomputed partition picks the
- * same records. Each task writes {@code part-<partition>.json} through a hidden temporary file it
- * renames when the task succeeds; a failed or retried task leaves no partial file. Being
- * nondeterministic, the filter is neither pushed down nor merged with other filters, so the sample
- * is of the records as they are at this step.
+ * partition of the frame, while fewer than {@code topk} of that partition are taken, so a
+ * recomputed partition picks the same records: in a retried task, in a second job, and where one
+ * job computes the partition twice (a union of the frame with itself) or one task computes several
+ * partitions (a coalesce). The partition is the frame's (the index of the Spigot's input), not the
+ * task's. Each partition is written to {@code part-<partition>.json} through a hidden temporary
+ * file of the task's own, renamed when the task succeeds; a failed or retried task leaves no
+ * partial file. Being nondeterministic, the filter is neither pushed down nor merged with other
+ * filters, so the sample is of the records as they are at this step.
  */
 public final class SpigotSampler implements RowSampler {
   private static final long serialVersionUID = 1L;
@@ -152,7 +156,7 @@ public final class SpigotSampler implements RowSampler {
     SpigotStrategy.remember(UDF_NAME + id, sampler);
     // the step's output is counted by the count below the filter, not counted again (see UDF_NAME)
     UserDefinedFunction offer =
-        udf((UDF1<Row, Boolean>) sampler::offer, DataTypes.BooleanType)
+        udf((UDF2<Integer, Row, Boolean>) sampler::offer, DataTypes.BooleanType)
             .asNondeterministic()
             .withName(UDF_NAME + id);
     String[] names = df.columns();
@@ -162,7 +166,7 @@ public final class SpigotSampler implements RowSampler {
     }
     Column inWindow =
         monotonically_increasing_id().bitwiseAND(lit(ROW_IN_PARTITION)).lt(lit(window()));
-    return coalesce(when(inWindow, offer.apply(struct(cols))), lit(true));
+    return coalesce(when(inWindow, offer.apply(spark_partition_id(), struct(cols))), lit(true));
   }
 
   /**
@@ -193,40 +197,42 @@ public final class SpigotSampler implements RowSampler {
   }
 
   /**
-   * Called by a task for each candidate, in order: whether to take it, with chance {@code prob}
-   * while the task has taken fewer than {@code topk}. A taken record must then be written.
+   * Called by a task for each candidate of a partition of the frame, in order: whether to take it,
+   * with chance {@code prob} while fewer than {@code topk} of the partition are taken. A taken
+   * record must then be written.
    */
   @Override
-  public boolean draw() {
-    TaskState s = task();
+  public boolean draw(int partition) {
+    TaskState s = task(partition);
     return s != null && s.draw(topk, prob);
   }
 
-  /** Writes a record that {@link #draw} took, in Spark's internal form. */
+  /** Writes a record that {@link #draw} took from a partition, in Spark's internal form. */
   @Override
-  public void write(InternalRow row) {
+  public void write(int partition, InternalRow row) {
     if (toRow == null) {
       toRow = CatalystTypeConverters.createToScalaConverter(schema);
     }
-    write(task(), (Row) toRow.apply(row));
+    write(task(partition), (Row) toRow.apply(row));
   }
 
   /** The filter's UDF, called for candidates only. */
-  private boolean offer(Row row) {
-    if (draw()) {
+  private boolean offer(Integer partition, Row row) {
+    if (draw(partition)) {
       write(current, row);
     }
     return true;
   }
 
-  private TaskState task() {
+  /** The state of this task's work on a partition of the frame. */
+  private TaskState task(int partition) {
     TaskContext tc = TaskContext.get();
     if (tc == null) {
       return null;
     }
     TaskState s = current;
-    if (s == null || s.attemptId != tc.taskAttemptId()) {
-      s = state(tc);
+    if (s == null || s.attemptId != tc.taskAttemptId() || s.partition != partition) {
+      s = state(tc, partition);
       current = s;
     }
     return s;
@@ -240,17 +246,18 @@ public final class SpigotSampler implements RowSampler {
     }
   }
 
-  private TaskState state(TaskContext tc) {
+  private TaskState state(TaskContext tc, int partition) {
     EnvState env = envState(SparkEnv.get());
-    String key = id + ":" + tc.taskAttemptId();
+    String key = id + ":" + tc.taskAttemptId() + ":" + partition;
     TaskState s = env.states.get(key);
     if (s == null) {
-      s = new TaskState(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId(), seed);
+      s = new TaskState(partition, tc.taskAttemptId(), tc.taskAttemptId(), seed);
       // a partition whose sample a successful task of this sampler wrote already in this Spark
       // environment (the frame is consumed by a second job) picks nothing: its file holds the same
-      // records, the candidates being chosen alike. On another executor the partition is sampled
-      // again and its file written again with the same records.
-      String partitionKey = id + ":" + tc.partitionId();
+      // records, the candidates being chosen alike. On another executor, or in a task that runs
+      // while another computes the same partition (a union of the frame with itself), the
+      // partition is sampled again and its file written again with the same records.
+      String partitionKey = id + ":" + partition;
       s.writtenKey = partitionKey;
       s.written = env.written;
       if (env.written.contains(partitionKey)) {
@@ -299,10 +306,13 @@ public final class SpigotSampler implements RowSampler {
     final Set<String> written = ConcurrentHashMap.newKeySet();
   }
 
-  /** What one task has picked and where it writes. */
+  /** What one task has picked from one partition of the frame, and where it writes. */
   private static final class TaskState {
-    private final int partition;
-    private final int attempt;
+    final int partition;
+
+    /** Names the task's temporary file: unique among the tasks of the application. */
+    private final long attempt;
+
     final long attemptId;
     private String writtenKey;
 
@@ -320,7 +330,7 @@ public final class SpigotSampler implements RowSampler {
     private Path target;
     volatile boolean failed;
 
-    TaskState(int partition, int attempt, long attemptId, long seed) {
+    TaskState(int partition, long attempt, long attemptId, long seed) {
       this.partition = partition;
       this.attempt = attempt;
       this.attemptId = attemptId;

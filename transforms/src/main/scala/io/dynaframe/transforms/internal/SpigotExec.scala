@@ -19,19 +19,21 @@ import scala.collection.mutable.ArrayBuffer
 
 /**
  * What a [[SpigotExec]] asks of a sample (implemented by the Java `SpigotSampler`): a task calls
- * [[draw]] for each of the first [[window]] rows of its partition, in order, and [[write]]s
- * the rows drawn.
+ * [[draw]] for each of the first [[window]] rows of each partition of the frame it computes, in
+ * order, and [[write]]s the rows drawn. The partition is the frame's (the index of the Spigot's
+ * input partition), not the task's: a task of a union or a coalesce computes a partition of the
+ * frame under another number, or several partitions of it.
  */
 trait RowSampler extends Serializable {
 
   /** How many rows at the start of each partition are candidates. */
   def window(): Long
 
-  /** Whether to take the next candidate of the calling task. */
-  def draw(): Boolean
+  /** Whether to take the next candidate of this partition of the frame. */
+  def draw(partition: Int): Boolean
 
-  /** Writes the record of a row drawn, in Spark's internal form. */
-  def write(row: InternalRow): Unit
+  /** Writes the record of a row drawn from this partition of the frame, in Spark's internal form. */
+  def write(partition: Int, row: InternalRow): Unit
 
   /** The columns of the rows sampled. */
   def schema(): StructType
@@ -64,12 +66,14 @@ case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: Spark
   override def doConsume(ctx: CodegenContext, input: Seq[ExprCode], row: ExprCode): String = {
     val spigot = ctx.addReferenceObj("spigot", sampler)
     val seen = ctx.addMutableState(CodeGenerator.JAVA_LONG, "spigotSeen")
+    val part = ctx.addMutableState(CodeGenerator.JAVA_INT, "spigotPartition")
     ctx.addPartitionInitializationStatement(s"$seen = 0L;")
+    ctx.addPartitionInitializationStatement(s"$part = partitionIndex;")
     s"""
        |if ($seen < ${sampler.window()}L) {
        |  $seen++;
-       |  if ($spigot.draw()) {
-       |    ${take(ctx, input, spigot)}
+       |  if ($spigot.draw($part)) {
+       |    ${take(ctx, input, spigot, part)}
        |  }
        |}
        |${consume(ctx, input)}
@@ -82,7 +86,7 @@ case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: Spark
    * writes the record in a method of its own, so the stage's loop grows by a call, not by the
    * record's code. A record of too many columns for a method's parameters is built in place.
    */
-  private def take(ctx: CodegenContext, input: Seq[ExprCode], spigot: String): String = {
+  private def take(ctx: CodegenContext, input: Seq[ExprCode], spigot: String, part: String): String = {
     val bound = BindReferences.bindReferences(values, child.output)
     val used = AttributeSet(values.flatMap(_.references))
     val needed = child.output.indices.filter(i => used.contains(child.output(i)))
@@ -122,14 +126,14 @@ case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: Spark
         s"""
            |private void $name(${params.mkString(", ")}) {
            |  ${record.code}
-           |  $spigot.write(${record.value});
+           |  $spigot.write($part, ${record.value});
            |}
          """.stripMargin)
       s"$readColumns\n$method(${args.mkString(", ")});"
     } else {
       ctx.currentVars = copies
       val record = GenerateUnsafeProjection.createCode(ctx, bound)
-      s"$readColumns\n${record.code}\n$spigot.write(${record.value});"
+      s"$readColumns\n${record.code}\n$spigot.write($part, ${record.value});"
     }
   }
 
@@ -138,14 +142,14 @@ case class SpigotExec(values: Seq[Expression], sampler: RowSampler, child: Spark
     val window = s.window()
     val record = values
     val columns = child.output
-    child.execute().mapPartitions({ rows =>
+    child.execute().mapPartitionsWithIndex({ (partition, rows) =>
       val project = UnsafeProjection.create(record, columns)
       var seen = 0L
       rows.map { r =>
         if (seen < window) {
           seen += 1
-          if (s.draw()) {
-            s.write(project(r))
+          if (s.draw(partition)) {
+            s.write(partition, project(r))
           }
         }
         r
@@ -221,14 +225,15 @@ object SpigotStrategy extends SparkStrategy {
 
   /**
    * The sampler and record of a condition that is a Spigot's and nothing else: one UDF of a
-   * sampler's, reading a struct of the sampler's columns, through which all columns are read.
+   * sampler's, reading the partition and a struct of the sampler's columns, through which all
+   * columns are read.
    */
   private def spigotOf(condition: Expression): Option[(RowSampler, Seq[Expression])] = {
     condition.collect { case u: ScalaUDF => u } match {
       case Seq(u) if u.references == condition.references =>
         val sampler = u.udfName.flatMap(name => Option(made.get(name))).flatMap(ref => Option(ref.get()))
         (sampler, u.children) match {
-          case (Some(s), Seq(struct: CreateNamedStruct)) if matches(s.schema(), struct) => Some((s, struct.valExprs))
+          case (Some(s), Seq(_, struct: CreateNamedStruct)) if matches(s.schema(), struct) => Some((s, struct.valExprs))
           case _ => None
         }
       case _ => None
