@@ -78,6 +78,13 @@ final class Observers {
     }
 
     @Override
+    public void quality(QualityEvaluation evaluation) {
+      for (RunObserver o : observers) {
+        o.quality(evaluation);
+      }
+    }
+
+    @Override
     public Dataset<Row> staged(Dataset<Row> staged) {
       Dataset<Row> out = staged;
       for (RunObserver o : observers) {
