@@ -78,9 +78,9 @@ final class Observers {
     }
 
     @Override
-    public void quality(QualityEvaluation evaluation) {
+    public void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
       for (RunObserver o : observers) {
-        o.quality(evaluation);
+        o.quality(evaluation, rowLevelOutcomes);
       }
     }
 

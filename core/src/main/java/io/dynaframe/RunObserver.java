@@ -79,9 +79,12 @@ public interface RunObserver {
    * A data quality evaluation (module {@code dynaframe-quality}'s {@code EvaluateDataQuality}) in
    * the step in progress, if any, on this thread: its rule outcomes and row counts. The job runtime
    * shows them on the step in diagrams and the run report and keeps them in the lake as a results
-   * table; other observers ignore it (the default). Must not throw.
+   * table; other observers ignore it (the default). {@code rowLevelOutcomes} (lazy) are the input's
+   * rows with the column {@code DataQualityEvaluationResult} ({@code Passed} or {@code Failed}): an
+   * observer that wants the rows counted counts them (one more Spark job) and keeps the evaluation
+   * {@link QualityEvaluation#withRows with the counts}. Must not throw.
    */
-  default void quality(QualityEvaluation evaluation) {}
+  default void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {}
 
   /**
    * This observer as {@code type} if it is one, or the one of that type among the observers it
@@ -142,6 +145,11 @@ public interface RunObserver {
       Objects.requireNonNull(ruleset, "ruleset");
       rules = ImmutableList.copyOf(rules);
       Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+    }
+
+    /** This evaluation with the rows that passed and failed counted. */
+    public QualityEvaluation withRows(long passed, long failed) {
+      return new QualityEvaluation(step, ruleset, rules, passed, failed, evaluatedAt);
     }
 
     /** The rules that passed. */

@@ -59,9 +59,9 @@ import org.apache.spark.sql.types.StructType;
  * have fails (its outcome says which column), as a check of the data should.
  *
  * <p>In a job run (a context whose run is observed, as {@code dynaframe-runtime}'s {@code Job}
- * makes it), each evaluation hands its rule outcomes and its row counts (rows that passed and
- * failed, one more Spark job) to the run's {@link RunObserver}: the runtime writes them as one
- * version per run of the results table {@code dynaframe_quality.<job>} in {@code
+ * makes it), each evaluation hands its rule outcomes and its row-level outcomes to the run's {@link
+ * RunObserver}: the runtime counts the rows that passed and failed (one more Spark job) and writes
+ * them as one version per run of the results table {@code dynaframe_quality.<job>} in {@code
  * LOAD/_quality/<job>/}, adds them to the run report and shows the counts on the step in diagrams.
  * Used without a job (a plain context, {@link RunObserver#NONE}), nothing is written anywhere and
  * nothing more is computed.
@@ -287,7 +287,7 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
             .withRows(rowLevel(rows, rules))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
-    report(input.context().observer(), step, outcomes, rowLevel, !rules.isEmpty());
+    report(input.context().observer(), step, outcomes, rowLevel);
     if (failOnFailure) {
       List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
       if (!failed.isEmpty()) {
@@ -306,24 +306,9 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
    * report and the diagrams). Rows are counted (one more Spark job) only when a run observes.
    */
   private void report(
-      RunObserver observer,
-      String step,
-      List<RuleOutcome> outcomes,
-      DynamicFrame rowLevel,
-      boolean anyRule) {
+      RunObserver observer, String step, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
     if (observer == null || observer == RunObserver.NONE) {
       return;
-    }
-    long passed = 0;
-    long failed = 0;
-    if (anyRule) {
-      for (Row r : rowLevel.toDF().groupBy("DataQualityEvaluationResult").count().collectAsList()) {
-        if ("Passed".equals(r.getString(0))) {
-          passed = r.getLong(1);
-        } else {
-          failed += r.getLong(1);
-        }
-      }
     }
     List<RunObserver.QualityRule> rules = new ArrayList<>();
     for (RuleOutcome o : outcomes) {
@@ -334,12 +319,8 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     Object context = publishingOptions.get("dataQualityEvaluationContext");
     observer.quality(
         new RunObserver.QualityEvaluation(
-            context != null ? context.toString() : step,
-            ruleset,
-            rules,
-            passed,
-            failed,
-            clock.instant()));
+            context != null ? context.toString() : step, ruleset, rules, -1, -1, clock.instant()),
+        rowLevel.toDF());
   }
 
   private static Dataset<Row> rowLevel(Dataset<Row> input, List<Evaluator.Node> rules) {

@@ -142,18 +142,34 @@ public final class Recorder implements RunLineage, RunObserver {
 
   /**
    * A data quality evaluation: kept for the graph (its counts on the step), the run report and the
-   * listener; recorded even when lineage is off.
+   * listener; recorded even when lineage is off. In a job run (a listener is set) the rows that
+   * passed and failed are counted.
    */
   @Override
-  public void quality(QualityEvaluation evaluation) {
+  public void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
     try {
       NodeState node = scope.get();
-      synchronized (this) {
-        qualities.add(new Quality(node == null ? null : node.id, evaluation));
-      }
       java.util.function.Consumer<QualityEvaluation> l = qualityListener;
       if (l != null) {
-        l.accept(evaluation);
+        // a job run keeps the rows that passed and failed: one more Spark job
+        long passed = 0;
+        long failed = 0;
+        for (Row r :
+            rowLevelOutcomes.groupBy("DataQualityEvaluationResult").count().collectAsList()) {
+          if ("Passed".equals(r.getString(0))) {
+            passed += r.getLong(1);
+          } else {
+            failed += r.getLong(1);
+          }
+        }
+        evaluation = evaluation.withRows(passed, failed);
+      }
+      QualityEvaluation e = evaluation;
+      synchronized (this) {
+        qualities.add(new Quality(node == null ? null : node.id, e));
+      }
+      if (l != null) {
+        l.accept(e);
       }
     } catch (RuntimeException e) {
       warn("keeping the data quality results of " + evaluation.step(), e);
