@@ -15,11 +15,12 @@ import io.dynaframe.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code AggregateMatch}: the ratio of two column aggregations ({@code sum}, {@code avg}), either of
- * them over a reference dataset given with {@code withReference}, with the examples of AWS's
+ * {@code AggregateMatch}: the ratio of two column aggregations ({@code sum}, {@code avg}), either
+ * of them over a reference dataset given with {@code withReference}, with the examples of AWS's
  * AggregateMatch page.
  *
- * @see <a href="https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types-AggregateMatch.html">AWS's
+ * @see <a
+ *     href="https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types-AggregateMatch.html">AWS's
  *     AggregateMatch page</a>
  */
 @SparkTest
