@@ -278,6 +278,14 @@ public final class Lake {
     return load + "/_dynaframe/bookmarks/" + name(job);
   }
 
+  /**
+   * {@code LOAD/_quality/<job>}: the data quality results of a job's runs, one {@code run_id=<run>}
+   * folder per run.
+   */
+  public String qualityPath(String job) {
+    return load + "/_quality/" + name(job);
+  }
+
   /** {@code CODE/<job>}: the versions of a job's code. */
   public String codePath(String job) {
     return code + "/" + name(job);

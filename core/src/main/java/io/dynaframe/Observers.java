@@ -78,6 +78,13 @@ final class Observers {
     }
 
     @Override
+    public void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+      for (RunObserver o : observers) {
+        o.quality(evaluation, rowLevelOutcomes);
+      }
+    }
+
+    @Override
     public Dataset<Row> staged(Dataset<Row> staged) {
       Dataset<Row> out = staged;
       for (RunObserver o : observers) {

@@ -82,6 +82,17 @@ public interface RunObserver {
   default void sampled(String folder) {}
 
   /**
+   * A data quality evaluation (module {@code dynaframe-quality}'s {@code EvaluateDataQuality}) in
+   * the step in progress, if any, on this thread: its rule outcomes and row counts. The job runtime
+   * shows them on the step in diagrams and the run report and keeps them in the lake as a results
+   * table; other observers ignore it (the default). {@code rowLevelOutcomes} (lazy) are the input's
+   * rows with the column {@code DataQualityEvaluationResult} ({@code Passed} or {@code Failed}): an
+   * observer that wants the rows counted counts them (one more Spark job) and keeps the evaluation
+   * {@link QualityEvaluation#withRows with the counts}. Must not throw.
+   */
+  default void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {}
+
+  /**
    * This observer as {@code type} if it is one, or the one of that type among the observers it
    * chains; empty otherwise. How a module finds its own observer on a context.
    */
@@ -107,6 +118,54 @@ public interface RunObserver {
       args = ImmutableMap.copyOf(args);
       paths = ImmutableList.copyOf(paths);
       Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /**
+   * One rule's outcome in a {@link QualityEvaluation}: the rule as written, {@code Passed} or
+   * {@code Failed}, the reason it failed (null when it passed) and its evaluated metrics.
+   */
+  record QualityRule(
+      String rule, String outcome, String failureReason, Map<String, Double> evaluatedMetrics) {
+    public QualityRule {
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(outcome, "outcome");
+      evaluatedMetrics = ImmutableMap.copyOf(evaluatedMetrics);
+    }
+  }
+
+  /**
+   * One evaluation of a data quality ruleset: the step (or evaluation context) it ran in, the
+   * ruleset as written, the outcome of each rule, and how many rows passed and failed every rule
+   * that has row-level outcomes ({@code -1} when the rows were not counted).
+   */
+  record QualityEvaluation(
+      String step,
+      String ruleset,
+      List<QualityRule> rules,
+      long rowsPassed,
+      long rowsFailed,
+      java.time.Instant evaluatedAt) {
+    public QualityEvaluation {
+      Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(ruleset, "ruleset");
+      rules = ImmutableList.copyOf(rules);
+      Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+    }
+
+    /** This evaluation with the rows that passed and failed counted. */
+    public QualityEvaluation withRows(long passed, long failed) {
+      return new QualityEvaluation(step, ruleset, rules, passed, failed, evaluatedAt);
+    }
+
+    /** The rules that passed. */
+    public long rulesPassed() {
+      return rules.stream().filter(r -> "Passed".equals(r.outcome())).count();
+    }
+
+    /** The rules that did not pass. */
+    public long rulesFailed() {
+      return rules.size() - rulesPassed();
     }
   }
 

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import com.google.common.collect.ImmutableMap;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.FrameCollection;
+import io.dynaframe.RunObserver;
 import io.dynaframe.Transform;
 import io.dynaframe.quality.internal.Ast;
 import io.dynaframe.quality.internal.Evaluator;
@@ -56,6 +57,14 @@ import org.apache.spark.sql.types.StructType;
  * services (anomaly detection, dynamic rules over {@code last(n)}) and the file rules are refused
  * with a {@link DataQualityException} naming the rule. A rule naming a column the frame does not
  * have fails (its outcome says which column), as a check of the data should.
+ *
+ * <p>In a job run (a context whose run is observed, as {@code dynaframe-runtime}'s {@code Job}
+ * makes it), each evaluation hands its rule outcomes and its row-level outcomes to the run's {@link
+ * RunObserver}: the runtime counts the rows that passed and failed (one more Spark job) and writes
+ * them as one version per run of the results table {@code dynaframe_quality.<job>} in {@code
+ * LOAD/_quality/<job>/}, adds them to the run report and shows the counts on the step in diagrams.
+ * Used without a job (a plain context, {@link RunObserver#NONE}), nothing is written anywhere and
+ * nothing more is computed.
  *
  * <p>All aggregate rules are computed in one Spark job, the frequency rules (uniqueness, distinct
  * values, entropy) in one more; {@code CustomSql} statements and reference datasets add one job
@@ -273,6 +282,12 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     for (Evaluator.Node n : analyzers) {
       analyzerMetrics.put(n.text(), n.outcome().evaluatedMetrics());
     }
+    DynamicFrame rowLevel =
+        input
+            .withRows(rowLevel(rows, rules))
+            .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
+            .withTransformationContext(step);
+    report(input.context().observer(), step, outcomes, rowLevel);
     if (failOnFailure) {
       List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
       if (!failed.isEmpty()) {
@@ -283,12 +298,29 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     DynamicFrame outcomesFrame =
         DynamicFrame.fromDF(outcomesDf, input.context(), DataQualityResult.RULE_OUTCOMES)
             .withTransformationContext(step);
-    DynamicFrame rowLevel =
-        input
-            .withRows(rowLevel(rows, rules))
-            .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
-            .withTransformationContext(step);
     return new DataQualityResult(outcomes, analyzerMetrics, outcomesFrame, rowLevel);
+  }
+
+  /**
+   * Hands the outcomes to the run's observer (the job runtime keeps them in the lake, the run
+   * report and the diagrams). Rows are counted (one more Spark job) only when a run observes.
+   */
+  private void report(
+      RunObserver observer, String step, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
+    if (observer == null || observer == RunObserver.NONE) {
+      return;
+    }
+    List<RunObserver.QualityRule> rules = new ArrayList<>();
+    for (RuleOutcome o : outcomes) {
+      rules.add(
+          new RunObserver.QualityRule(
+              o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
+    }
+    Object context = publishingOptions.get("dataQualityEvaluationContext");
+    observer.quality(
+        new RunObserver.QualityEvaluation(
+            context != null ? context.toString() : step, ruleset, rules, -1, -1, clock.instant()),
+        rowLevel.toDF());
   }
 
   private static Dataset<Row> rowLevel(Dataset<Row> input, List<Evaluator.Node> rules) {

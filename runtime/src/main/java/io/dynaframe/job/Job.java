@@ -123,6 +123,13 @@ public final class Job implements AutoCloseable {
           lease.attempt,
           bookmarks.mode());
       DynaContext runContext = ctx.withRunId(runId).withBookmarks(bookmarks);
+      runContext
+          .observer()
+          .find(io.dynaframe.lineage.internal.Recorder.class)
+          .ifPresent(
+              r ->
+                  r.onQuality(
+                      new io.dynaframe.job.internal.QualityResults(jobName, lake, runContext)));
       return new Job(jobName, runContext, args, lake, store, lease, bookmarks, next);
     } catch (RuntimeException e) {
       store.release(lease);

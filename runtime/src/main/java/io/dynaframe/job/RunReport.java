@@ -355,6 +355,41 @@ public final class RunReport {
     return Optional.ofNullable(folder);
   }
 
+  /**
+   * The run's data quality evaluations ({@code EvaluateDataQuality} steps): per evaluation its
+   * step, evaluation context, rule and row counts, results table and each rule's outcome.
+   */
+  private List<io.dynaframe.lineage.internal.Recorder.Quality> quality() {
+    return lineage instanceof io.dynaframe.lineage.internal.Recorder r ? r.qualities() : List.of();
+  }
+
+  private List<Object> qualityJson() {
+    List<Object> out = new ArrayList<>();
+    for (io.dynaframe.lineage.internal.Recorder.Quality q : quality()) {
+      io.dynaframe.RunObserver.QualityEvaluation e = q.evaluation();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", q.node());
+      m.put("evaluationContext", e.step());
+      m.put("rulesPassed", e.rulesPassed());
+      m.put("rulesFailed", e.rulesFailed());
+      m.put("rowsPassed", e.rowsPassed());
+      m.put("rowsFailed", e.rowsFailed());
+      m.put("resultsTable", io.dynaframe.job.internal.QualityResults.table(job).toString());
+      List<Object> rules = new ArrayList<>();
+      for (io.dynaframe.RunObserver.QualityRule r : e.rules()) {
+        Map<String, Object> rm = new LinkedHashMap<>();
+        rm.put("rule", r.rule());
+        rm.put("outcome", r.outcome());
+        rm.put("failureReason", r.failureReason());
+        rm.put("evaluatedMetrics", r.evaluatedMetrics());
+        rules.add(rm);
+      }
+      m.put("rules", rules);
+      out.add(m);
+    }
+    return out;
+  }
+
   /** The report as JSON. */
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -394,6 +429,7 @@ public final class RunReport {
       outs.add(m);
     }
     root.put("outputs", outs);
+    root.put("quality", qualityJson());
     Map<String, Object> bookmarks = new LinkedHashMap<>();
     filesRead.forEach(
         (ctx, files) ->

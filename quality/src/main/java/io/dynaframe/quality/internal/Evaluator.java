@@ -873,6 +873,7 @@ public final class Evaluator {
               };
         }
         case "ReferentialIntegrity" -> planReferentialIntegrity();
+        case "AggregateMatch" -> planAggregateMatch();
         case "SchemaMatch" -> {
           Dataset<Row> ref = reference(column0());
           java.util.Set<String> mine = new java.util.HashSet<>();
@@ -1095,6 +1096,68 @@ public final class Evaluator {
                 v,
                 rule.condition());
           };
+    }
+
+    /**
+     * {@code AggregateMatch "sum(amount)" "avg(reference.amount)" >= 0.9}: the ratio of the first
+     * aggregation to the second; an aggregation of the primary dataset joins the shared aggregate
+     * query, one of a reference dataset (named by its alias before the column) runs on it.
+     */
+    private void planAggregateMatch() {
+      java.util.function.Supplier<Double> first = aggregation(rule.params().get(0));
+      java.util.function.Supplier<Double> second = aggregation(rule.params().get(1));
+      judge =
+          () -> {
+            Double a = first.get();
+            Double b = second.get();
+            Double v = a == null || b == null || b == 0.0 ? null : a / b;
+            return metricOutcome(
+                v == null ? Map.of() : Map.of("Dataset.*.AggregateMatch", v), v, rule.condition());
+          };
+    }
+
+    private java.util.function.Supplier<Double> aggregation(String text) {
+      java.util.regex.Matcher m =
+          Pattern.compile("(?i)\\s*(sum|avg)\\s*\\(\\s*(.+?)\\s*\\)\\s*").matcher(text);
+      if (!m.matches()) {
+        throw new DataQualityException(
+            at(rule)
+                + ": '"
+                + text
+                + "' is not a column aggregation; write \"sum(column)\" or \"avg(column)\","
+                + " or \"avg(reference.column)\" for a column of a reference dataset");
+      }
+      boolean sum = m.group(1).equalsIgnoreCase("sum");
+      String target = m.group(2);
+      int dot = target.indexOf('.');
+      if (dot > 0 && references.containsKey(target.substring(0, dot))) {
+        Dataset<Row> ref = reference(target.substring(0, dot));
+        String c = target.substring(dot + 1);
+        if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equalsIgnoreCase(c))) {
+          throw new DataQualityException(
+              at(rule)
+                  + ": the dataset '"
+                  + target.substring(0, dot)
+                  + "' has no column '"
+                  + c
+                  + "'");
+        }
+        Column col = ref.col("`" + c.replace("`", "``") + "`").cast("double");
+        return () -> {
+          Row r = ref.agg(sum ? functions.sum(col) : functions.avg(col)).head();
+          return r.isNullAt(0) ? null : r.getDouble(0);
+        };
+      }
+      if (field(target).isEmpty()) {
+        throw new DataQualityException(
+            at(rule) + ": the column '" + target + "' does not exist in the data");
+      }
+      Column col = inWhere(column(target).cast("double"));
+      int i =
+          aggregate(
+              (sum ? "sum|" : "avg|") + target + "|" + rule.where(),
+              sum ? functions.sum(col) : functions.avg(col));
+      return () -> aggValue(i);
     }
 
     private Dataset<Row> reference(String alias) {

@@ -132,6 +132,75 @@ public final class Recorder implements RunLineage, RunObserver {
       Map<String, List<PlanLineage.Origin>> columns,
       Map<String, String> schema) {}
 
+  /** One data quality evaluation, with the node it ran in (null outside a step). */
+  public record Quality(String node, QualityEvaluation evaluation) {}
+
+  private final List<Quality> qualities = new ArrayList<>();
+  private volatile java.util.function.Consumer<QualityEvaluation> qualityListener;
+
+  /**
+   * Where this run's data quality evaluations go besides the recorder (the job's results table).
+   */
+  public void onQuality(java.util.function.Consumer<QualityEvaluation> listener) {
+    this.qualityListener = listener;
+  }
+
+  /**
+   * A data quality evaluation: kept for the graph (its counts on the step), the run report and the
+   * listener; recorded even when lineage is off. In a job run (a listener is set) the rows that
+   * passed and failed are counted.
+   */
+  @Override
+  public void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+    try {
+      NodeState node = scope.get();
+      java.util.function.Consumer<QualityEvaluation> l = qualityListener;
+      if (l != null) {
+        // a job run keeps the rows that passed and failed: one more Spark job
+        long passed = 0;
+        long failed = 0;
+        for (Row r :
+            rowLevelOutcomes.groupBy("DataQualityEvaluationResult").count().collectAsList()) {
+          if ("Passed".equals(r.getString(0))) {
+            passed += r.getLong(1);
+          } else {
+            failed += r.getLong(1);
+          }
+        }
+        evaluation = evaluation.withRows(passed, failed);
+      }
+      QualityEvaluation e = evaluation;
+      synchronized (this) {
+        qualities.add(new Quality(node == null ? null : node.id, e));
+      }
+      if (l != null) {
+        l.accept(e);
+      }
+    } catch (RuntimeException e) {
+      warn("keeping the data quality results of " + evaluation.step(), e);
+    }
+  }
+
+  /** The data quality evaluations of the run so far, in order. */
+  public synchronized List<Quality> qualities() {
+    return List.copyOf(qualities);
+  }
+
+  /** A node's arguments with the pass/fail counts of the quality evaluations it ran. */
+  private Map<String, String> argsWithQuality(NodeState n) {
+    Map<String, String> args = new LinkedHashMap<>(n.args);
+    for (Quality q : qualities) {
+      if (n.id.equals(q.node())) {
+        QualityEvaluation e = q.evaluation();
+        args.put("rules", e.rulesPassed() + " passed, " + e.rulesFailed() + " failed");
+        if (e.rowsPassed() >= 0) {
+          args.put("rows", e.rowsPassed() + " passed, " + e.rowsFailed() + " failed");
+        }
+      }
+    }
+    return args;
+  }
+
   /** Whether recording is on ({@link LineageSettings#ENABLED}, read once). */
   public boolean enabled() {
     Boolean e = enabled;
@@ -737,7 +806,8 @@ public final class Recorder implements RunLineage, RunObserver {
   public synchronized JobGraph graph() {
     JobGraph.Builder b = JobGraph.builder(jobName()).description(description);
     for (NodeState n : nodes) {
-      b.node(Node.of(n.kind, n.id).withType(n.type).withArgs(n.args).withStats(stats(n)));
+      b.node(
+          Node.of(n.kind, n.id).withType(n.type).withArgs(argsWithQuality(n)).withStats(stats(n)));
     }
     for (NodeState n : nodes) {
       for (String input : n.inputs) {

@@ -1,0 +1,221 @@
+package io.dynaframe.quality;
+
+import static io.dynaframe.testing.Frames.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynaframe.DynaContext;
+import io.dynaframe.DynamicFrame;
+import io.dynaframe.Lake;
+import io.dynaframe.catalog.Catalog;
+import io.dynaframe.catalog.Catalogs;
+import io.dynaframe.catalog.DatabaseName;
+import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.graph.Node;
+import io.dynaframe.job.Job;
+import io.dynaframe.job.JobArguments;
+import io.dynaframe.job.RunReport;
+import io.dynaframe.lineage.RunLineage;
+import io.dynaframe.testing.FrameAssert;
+import io.dynaframe.testing.Frames;
+import io.dynaframe.testing.SparkTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Results kept as Glue keeps them: each evaluation in a job run writes its rule outcomes to the
+ * run's version of the results table {@code dynaframe_quality.<job>} in {@code
+ * LOAD/_quality/<job>/}, registered in the catalog; the run report holds the outcomes and the
+ * diagram shows the step's pass/fail counts. Without a job nothing is written.
+ */
+@SparkTest
+class QualityResultsTest {
+
+  @TempDir Path root;
+
+  static final String RULES = "Rules = [ RowCount > 2, IsComplete \"name\" ]";
+  static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
+
+  static final String RESULTS =
+      "job STRING, evaluation_context STRING, rule STRING, outcome STRING, failure_reason STRING,"
+          + " evaluated_metrics MAP<STRING, DOUBLE>, rows_passed BIGINT, rows_failed BIGINT,"
+          + " evaluated_at TIMESTAMP, run_id STRING";
+
+  private Job init(DynaContext ctx, String job, String runId) {
+    String[] argv = {"--JOB_NAME", job, "--JOB_RUN_ID", runId};
+    return Job.init(
+        job, ctx, JobArguments.resolve(argv, "JOB_NAME"), Lake.at(root.resolve("lake")));
+  }
+
+  private static DynamicFrame orders(DynaContext ctx, boolean messy) {
+    return Frames.rows(
+        ctx,
+        "id BIGINT, name STRING",
+        row(1L, "Ann"),
+        row(2L, messy ? null : "Bob"),
+        row(3L, "Cid"));
+  }
+
+  private static Map<String, Double> m(Object... kv) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      out.put((String) kv[i], ((Number) kv[i + 1]).doubleValue());
+    }
+    return out;
+  }
+
+  private static EvaluateDataQuality check() {
+    return EvaluateDataQuality.of(RULES).withClock(Clock.fixed(AT, ZoneOffset.UTC));
+  }
+
+  @Test
+  void eachRunWritesOneVersionOfTheResultsTableTheReportAndTheDiagram(DynaContext spark)
+      throws Exception {
+    DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));
+    // run 1: clean batch, every rule passes
+    try (Job job = init(ctx, "orders-dq", "run-1")) {
+      orders(job.context(), false).apply("check_orders", check()).toDF().count();
+      job.commit();
+    }
+    // run 2: messy batch, IsComplete fails on one row
+    Job job = init(ctx, "orders-dq", "run-2");
+    orders(job.context(), true).apply("check_orders", check()).toDF().count();
+    job.commit();
+
+    Timestamp at = Timestamp.from(AT);
+    String lake = root.resolve("lake").toUri().toString();
+    DynaContext reader = job.context();
+    Catalog catalog = reader.catalog();
+    TableIdentifier id = TableIdentifier.of("dynaframe_quality", "orders_dq");
+    assertThat(catalog.getTable(id).location().orElseThrow())
+        .endsWith("/lake/load/_quality/orders-dq");
+    assertThat(catalog.listAllPartitions(id, null).stream().map(p -> p.values()).toList())
+        .containsExactlyInAnyOrder(List.of("run-1"), List.of("run-2"));
+    assertThat(Files.isDirectory(root.resolve("lake/load/_quality/orders-dq/run_id=run-2")))
+        .isTrue();
+
+    FrameAssert.assertThat(reader.createDynamicFrameFromCatalog("dynaframe_quality", "orders_dq"))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                RESULTS,
+                row(
+                    "orders-dq",
+                    "check_orders",
+                    "RowCount > 2",
+                    "Passed",
+                    null,
+                    m("Dataset.*.RowCount", 3.0),
+                    3L,
+                    0L,
+                    at,
+                    "run-1"),
+                row(
+                    "orders-dq",
+                    "check_orders",
+                    "IsComplete \"name\"",
+                    "Passed",
+                    null,
+                    m("Column.name.Completeness", 1.0),
+                    3L,
+                    0L,
+                    at,
+                    "run-1"),
+                row(
+                    "orders-dq",
+                    "check_orders",
+                    "RowCount > 2",
+                    "Passed",
+                    null,
+                    m("Dataset.*.RowCount", 3.0),
+                    2L,
+                    1L,
+                    at,
+                    "run-2"),
+                row(
+                    "orders-dq",
+                    "check_orders",
+                    "IsComplete \"name\"",
+                    "Failed",
+                    "Value: 0.6666666666666666 does not meet the constraint requirement!",
+                    m("Column.name.Completeness", 2.0 / 3),
+                    2L,
+                    1L,
+                    at,
+                    "run-2")));
+
+    // the diagram shows the step's counts
+    Node step = RunLineage.of(job.context()).graph().node("check_orders").orElseThrow();
+    assertThat(step.args())
+        .isEqualTo(Map.of("rules", "1 passed, 1 failed", "rows", "2 passed, 1 failed"));
+
+    // the run report holds the outcomes
+    Map<?, ?> report = new ObjectMapper().readValue(RunReport.of(job).toJson(), Map.class);
+    Map<String, Object> rule2 = new LinkedHashMap<>();
+    rule2.put("rule", "IsComplete \"name\"");
+    rule2.put("outcome", "Failed");
+    rule2.put(
+        "failureReason", "Value: 0.6666666666666666 does not meet the constraint requirement!");
+    rule2.put("evaluatedMetrics", Map.of("Column.name.Completeness", 2.0 / 3));
+    Map<String, Object> rule1 = new LinkedHashMap<>();
+    rule1.put("rule", "RowCount > 2");
+    rule1.put("outcome", "Passed");
+    rule1.put("failureReason", null);
+    rule1.put("evaluatedMetrics", Map.of("Dataset.*.RowCount", 3.0));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("step", "check_orders");
+    expected.put("evaluationContext", "check_orders");
+    expected.put("rulesPassed", 1);
+    expected.put("rulesFailed", 1);
+    expected.put("rowsPassed", 2);
+    expected.put("rowsFailed", 1);
+    expected.put("resultsTable", "dynaframe_quality.orders_dq");
+    expected.put("rules", List.of(rule1, rule2));
+    assertThat(report.get("quality")).isEqualTo(List.of(expected));
+    assertThat(lake).isNotEmpty();
+  }
+
+  @Test
+  void withoutAJobNothingIsWritten(DynaContext spark) {
+    DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));
+    Catalog catalog = ctx.catalog();
+    boolean before = catalog.databaseExists(DatabaseName.of("dynaframe_quality"));
+    List<String> tablesBefore =
+        before
+            ? catalog.listAllTables(DatabaseName.of("dynaframe_quality")).stream()
+                .map(t -> t.identifier().name())
+                .toList()
+            : List.of();
+    DynaContext plain = ctx.withRunId(DynaContext.newRunId());
+    FrameAssert.assertThat(orders(plain, true).apply("check_orders", check()))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                EvaluateDataQualityTest.OUTCOMES,
+                EvaluateDataQualityTest.passed("RowCount > 2", m("Dataset.*.RowCount", 3.0)),
+                EvaluateDataQualityTest.failed(
+                    "IsComplete \"name\"",
+                    "Value: 0.6666666666666666 does not meet the constraint requirement!",
+                    m("Column.name.Completeness", 2.0 / 3))));
+    assertThat(catalog.databaseExists(DatabaseName.of("dynaframe_quality"))).isEqualTo(before);
+    if (before) {
+      assertThat(
+              catalog.listAllTables(DatabaseName.of("dynaframe_quality")).stream()
+                  .map(t -> t.identifier().name())
+                  .toList())
+          .isEqualTo(tablesBefore);
+    }
+    // still visible on the step of the run's diagram, rows not counted (no extra Spark job)
+    assertThat(RunLineage.of(plain).graph().node("check_orders").orElseThrow().args())
+        .isEqualTo(Map.of("rules", "1 passed, 1 failed"));
+  }
+}
