@@ -1,11 +1,8 @@
 package io.dynaframe.transforms;
 
-import static org.apache.spark.sql.functions.expr;
-
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
-import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.Rewriter;
 import io.dynaframe.transforms.internal.Sql;
@@ -67,7 +64,7 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
     for (Field f : input.schema().fields()) {
       if (f.name().equals("Item") && DdbJson.isItem(f.type())) {
         for (Field a : ((StructType) f.type()).fields()) {
-          add(
+          DdbColumns.add(
               cols,
               names,
               a.name(),
@@ -75,25 +72,11 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
               step);
         }
       } else {
-        add(cols, names, f.name(), simplify(Sql.ident(f.name()), f.type(), number), step);
+        DdbColumns.add(
+            cols, names, f.name(), simplify(Sql.ident(f.name()), f.type(), number), kind(), step);
       }
     }
     return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
-  }
-
-  private void add(
-      List<Column> cols, java.util.Set<String> names, String name, DdbJson.Value v, String step) {
-    if (!names.add(name)) {
-      throw new TransformException(
-          kind(),
-          step,
-          name,
-          "the attribute '"
-              + name
-              + "' of Item clashes with a top-level field of the same name; rename one first",
-          List.of());
-    }
-    cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(name));
   }
 
   private static DdbJson.Value simplify(String sql, DataType type, DataType number) {

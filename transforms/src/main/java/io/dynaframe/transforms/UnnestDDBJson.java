@@ -1,11 +1,8 @@
 package io.dynaframe.transforms;
 
-import static org.apache.spark.sql.functions.expr;
-
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.Transform;
 import io.dynaframe.transforms.internal.CaseSafe;
-import io.dynaframe.transforms.internal.Conform;
 import io.dynaframe.transforms.internal.DdbJson;
 import io.dynaframe.transforms.internal.GlueTypeNames;
 import io.dynaframe.transforms.internal.Sql;
@@ -13,7 +10,6 @@ import io.dynaframe.transforms.internal.Steps;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
-import io.dynaframe.types.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,30 +71,22 @@ public final class UnnestDDBJson implements Transform<DynamicFrame> {
               DdbJson.isDdbValue(a.type())
                   ? DdbJson.convert(Sql.field(Sql.ident("Item"), a.name()), a.type(), number)
                   : new DdbJson.Value(Sql.field(Sql.ident("Item"), a.name()), a.type());
-          add(cols, names, a.name(), v, step);
+          DdbColumns.add(cols, names, a.name(), v, kind(), step);
         }
       } else if (DdbJson.isDdbValue(f.type())) {
-        add(cols, names, f.name(), DdbJson.convert(Sql.ident(f.name()), f.type(), number), step);
+        DdbColumns.add(
+            cols,
+            names,
+            f.name(),
+            DdbJson.convert(Sql.ident(f.name()), f.type(), number),
+            kind(),
+            step);
       } else {
-        add(cols, names, f.name(), new DdbJson.Value(Sql.ident(f.name()), f.type()), step);
+        DdbColumns.add(
+            cols, names, f.name(), new DdbJson.Value(Sql.ident(f.name()), f.type()), kind(), step);
       }
     }
     return Steps.finish(input.withRows(input.toDF().select(cols.toArray(new Column[0]))), step);
-  }
-
-  private void add(
-      List<Column> cols, Set<String> names, String name, DdbJson.Value v, String step) {
-    if (!names.add(name)) {
-      throw new TransformException(
-          kind(),
-          step,
-          name,
-          "the attribute '"
-              + name
-              + "' of Item clashes with a top-level field of the same name; rename one first",
-          List.of());
-    }
-    cols.add(Conform.typed(expr(v.type() == Types.NULL ? "NULL" : v.sql()), v.type()).as(name));
   }
 
   /** The Glue type numbers become; refuses a type name that is not a number or string type. */
