@@ -69,6 +69,7 @@ public final class SimplifyDDBJson implements Transform<DynamicFrame> {
               names,
               a.name(),
               simplify(Sql.field(Sql.ident("Item"), a.name()), a.type(), number),
+              kind(),
               step);
         }
       } else {
