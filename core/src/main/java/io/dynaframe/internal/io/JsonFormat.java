@@ -238,8 +238,11 @@ final class JsonFormat implements RecordFormat {
           } else if (!inTopArray && t == JsonToken.START_ARRAY && jsonPath == null) {
             inTopArray = true;
           } else {
+            boolean scalar = t.isScalarValue();
             Object doc = JsonValues.read(parser);
-            long last = parser.currentLocation().getLineNr();
+            // a scalar sits on one line; after a number at the top level Jackson has already
+            // consumed the white space that ends it, which may be the line break
+            long last = scalar ? line : parser.currentLocation().getLineNr();
             String raw = mapper.writeValueAsString(doc);
             if (jsonPath == null && !(doc instanceof Map)) {
               pending.add(
