@@ -271,7 +271,8 @@ final class JsonFormat implements RecordFormat {
           pending.add(
               ParsedRecord.failed(
                   e.getMessage() + "; the rest of the file after this point was not read",
-                  parser.currentLocation().getLineNr(),
+                  // the number's own line: after a top-level number the parser is past its end
+                  parser.currentTokenLocation().getLineNr(),
                   null));
           done = true;
         } catch (IOException e) {
