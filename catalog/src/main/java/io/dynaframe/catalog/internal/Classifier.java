@@ -67,7 +67,11 @@ public final class Classifier {
     }
     if (n == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
       try (ParquetFileReader reader =
-          ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+          // options from our configuration: open(file) alone builds a new Hadoop Configuration
+          // for every file on Parquet 1.16 (Glue 6), parsing its XML resources each time
+          ParquetFileReader.open(
+              HadoopInputFile.fromStatus(file, conf),
+              org.apache.parquet.HadoopReadOptions.builder(conf, path).build())) {
         return new FileSchema(
             p,
             "parquet",

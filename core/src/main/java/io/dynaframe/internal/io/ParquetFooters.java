@@ -123,8 +123,13 @@ final class ParquetFooters {
   }
 
   private static Footer footer(InputFile f, Configuration conf) {
+    Path path = new Path(f.path());
+    // options from our configuration: open(file) alone builds a new Hadoop Configuration for
+    // every file on Parquet 1.16 (Glue 6), parsing its XML resources each time
     try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(new Path(f.path()), conf))) {
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(path, conf),
+            org.apache.parquet.HadoopReadOptions.builder(conf, path).build())) {
       var meta = reader.getFooter().getFileMetaData();
       return new Footer(meta.getSchema(), meta.getKeyValueMetaData().get(SPARK_SCHEMA_KEY));
     } catch (IOException | RuntimeException e) {
