@@ -23,18 +23,18 @@ import io.dynaframe.transforms.{
 }
 import io.dynaframe.transforms.internal.Steps
 import org.apache.spark.api.java.function.FilterFunction
+import org.apache.spark.SparkContext
 import org.apache.spark.sql.{Row, SparkSession}
+import scala.language.implicitConversions
 
 /**
  * Glue's Scala API over dynaframe: `import io.dynaframe.syntax._` gives [[DynamicFrame]] the
  * methods of Glue's Scala `DynamicFrame` (`applyMapping`, `resolveChoice`, `dropField`,
  * `renameField`, `selectFields`, `spigot`, `splitFields`, `splitRows`, `unbox`, `unnest`,
- * `relationalize`, `join`, `filter`, ...) and [[DynaContext]] those of Glue's `GlueContext`
- * (`getSourceWithFormat`, `getSinkWithFormat`, `getCatalogSource`, `getCatalogSink`,
- * `getSparkSession`), with Glue's parameter names and defaults, plus Glue's `JsonOptions`,
- * `ChoiceOption`, `CallSite` and a read-only `DynamicRecord`. A Glue Scala script compiles after
- * its `com.amazonaws.services.glue` imports are replaced by this one (and `GlueContext` by
- * `DynaContext`).
+ * `relationalize`, `join`, `filter`, ...) with Glue's parameter names and defaults, and brings
+ * Glue's `GlueContext` (over a [[DynaContext]]), `JsonOptions`, `ChoiceOption`, `CallSite` and a
+ * read-only `DynamicRecord`. A Glue Scala script compiles after its `com.amazonaws.services.glue`
+ * imports are replaced by this one.
  *
  * `callSite` is accepted and ignored (dynaframe names the step after the transformation context);
  * `stageThreshold` and `totalThreshold` are set on the output frame, as in Glue.
@@ -383,8 +383,17 @@ package object syntax {
     def getName: String = self.name()
   }
 
-  /** Glue's Scala `GlueContext` methods on a [[DynaContext]]. */
-  implicit final class GlueContextOps(private val self: DynaContext) extends AnyVal {
+  /**
+   * Glue's Scala `GlueContext` over a [[DynaContext]]: the constructors `new GlueContext(sc)` and
+   * `new GlueContext(dynaContext)`, and Glue's `getSourceWithFormat`, `getSinkWithFormat`,
+   * `getCatalogSource`, `getCatalogSink` and `getSparkSession` with Glue's parameter names and
+   * defaults. Wherever a [[DynaContext]] is wanted, a `GlueContext` converts to its context.
+   */
+  final class GlueContext(val dynaContext: DynaContext) {
+
+    /** A context on the session of this Spark context, as Glue's `new GlueContext(sc)`. */
+    def this(sc: SparkContext) =
+      this(DynaContext.of(SparkSession.builder().config(sc.getConf).getOrCreate()))
 
     /** Glue's `getSourceWithFormat`. */
     def getSourceWithFormat(
@@ -393,7 +402,7 @@ package object syntax {
         transformationContext: String = "",
         format: String = null,
         formatOptions: JsonOptions = JsonOptions.empty): DataSource =
-      self.getSourceWithFormat(
+      dynaContext.getSourceWithFormat(
         connectionType,
         options.options,
         transformationContext,
@@ -407,7 +416,7 @@ package object syntax {
         transformationContext: String = "",
         format: String = null,
         formatOptions: JsonOptions = JsonOptions.empty): DataSink =
-      self.getSinkWithFormat(
+      dynaContext.getSinkWithFormat(
         connectionType,
         options.options,
         transformationContext,
@@ -423,7 +432,7 @@ package object syntax {
         pushDownPredicate: String = " ",
         additionalOptions: JsonOptions = JsonOptions.empty,
         catalogId: String = null): DataSource =
-      self.getCatalogSource(
+      dynaContext.getCatalogSource(
         database,
         tableName,
         transformationContext,
@@ -438,9 +447,18 @@ package object syntax {
         transformationContext: String = "",
         additionalOptions: JsonOptions = JsonOptions.empty,
         catalogId: String = null): DataSink =
-      self.getCatalogSink(database, tableName, transformationContext, additionalOptions.options)
+      dynaContext.getCatalogSink(
+        database,
+        tableName,
+        transformationContext,
+        additionalOptions.options)
 
     /** Glue's `getSparkSession`. */
-    def getSparkSession: SparkSession = self.spark()
+    def getSparkSession: SparkSession = dynaContext.spark()
+  }
+
+  /** Converts a [[GlueContext]] to its [[DynaContext]] where one is wanted. */
+  object GlueContext {
+    implicit def toDynaContext(g: GlueContext): DynaContext = g.dynaContext
   }
 }

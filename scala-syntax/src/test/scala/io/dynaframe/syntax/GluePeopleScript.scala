@@ -3,8 +3,8 @@ package io.dynaframe.syntax
 // A Glue Scala script as AWS's Scala DynamicFrame page writes its calls; only the imports changed:
 //   import com.amazonaws.services.glue.{DynamicFrame, GlueContext}
 //   import com.amazonaws.services.glue.util.JsonOptions
-// became the two lines below, and GlueContext became DynaContext.
-import io.dynaframe.{DynaContext => GlueContext, DynamicFrame}
+// became the two lines below.
+import io.dynaframe.DynamicFrame
 import io.dynaframe.syntax._
 
 object GluePeopleScript {

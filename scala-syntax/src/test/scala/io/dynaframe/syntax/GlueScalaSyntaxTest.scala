@@ -31,8 +31,10 @@ class GlueScalaSyntaxTest {
   @Test
   def aPortedGlueScalaScriptRuns(ctx: DynaContext, @TempDir dir: Path): Unit = {
     val out = dir.resolve("older").toString
-    val frames = GluePeopleScript.run(ctx, people(dir), out)
-    val Seq(mapped, older, younger) = frames
+    val frames = GluePeopleScript.run(new GlueContext(ctx), people(dir), out)
+    val mapped = frames(0)
+    val older = frames(1)
+    val younger = frames(2)
 
     // AWS's applyMapping example: the resulting schema as the page prints it
     FrameAssert
@@ -54,7 +56,7 @@ class GlueScalaSyntaxTest {
 
     val written = ctx.createDynamicFrameFromOptions(
       "s3",
-      Options.of("paths", java.util.List.of(out), "recurse", java.lang.Boolean.TRUE),
+      Options.of("paths", java.util.Collections.singletonList(out), "recurse", java.lang.Boolean.TRUE),
       "parquet",
       Options.empty(),
       "")
@@ -63,7 +65,7 @@ class GlueScalaSyntaxTest {
     // the same steps through the Java API give the same frames
     val source = ctx.createDynamicFrameFromOptions(
       "s3",
-      Options.of("paths", java.util.List.of(dir.resolve("people.json").toString)),
+      Options.of("paths", java.util.Collections.singletonList(dir.resolve("people.json").toString)),
       "json",
       Options.empty(),
       "source")
@@ -93,7 +95,7 @@ class GlueScalaSyntaxTest {
       f,
       ("""{"id": 1, "price": 10}""" + "\n" + """{"id": 2, "price": "12.5"}""" + "\n")
         .getBytes(StandardCharsets.UTF_8))
-    val frame = ctx
+    val frame = new GlueContext(ctx)
       .getSourceWithFormat(
         connectionType = "s3",
         options = JsonOptions(s"""{"paths": ["$f"]}"""),
@@ -114,7 +116,9 @@ class GlueScalaSyntaxTest {
           "id INT, price_int INT, price_string STRING",
           row(Int.box(1), Int.box(10), null),
           row(Int.box(2), null, "12.5")))
-    val Seq(ids, rest) = cast.splitFields(paths = Seq("id"))
+    val parts: Seq[DynamicFrame] = cast.splitFields(paths = Seq("id"))
+    val ids = parts(0)
+    val rest = parts(1)
     FrameAssert.assertThat(ids).isEqualTo(Frames.rows(ctx, "id INT", row(Int.box(1)), row(Int.box(2))))
     FrameAssert
       .assertThat(rest)
