@@ -320,6 +320,278 @@ public final class DynaContext {
         .writeDynamicFrame(frame);
   }
 
+  // ---------------------------------------------------------------- DataFrame entry points
+
+  /**
+   * Reads a catalog table as a Spark DataFrame: Glue's {@code create_data_frame.from_catalog}
+   * (Python {@code create_data_frame_from_catalog(database, table_name, transformation_ctx="",
+   * additional_options={})}). The same read as {@link #createDynamicFrameFromCatalog}, bookmarks
+   * included, returned as {@code toDF()}; an unresolved choice column is its struct.
+   */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> createDataFrameFromCatalog(
+      String database, String tableName, String transformationContext, Options additionalOptions) {
+    return createDynamicFrameFromCatalog(
+            database, tableName, transformationContext, "", additionalOptions)
+        .toDF();
+  }
+
+  /**
+   * Reads a source as a Spark DataFrame: Glue's {@code create_data_frame.from_options} (Scala
+   * {@code createDataFrameFromOptions}). The same read as {@link #createDynamicFrameFromOptions},
+   * returned as {@code toDF()}.
+   */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> createDataFrameFromOptions(
+      String connectionType,
+      Options connectionOptions,
+      String format,
+      Options formatOptions,
+      String transformationContext) {
+    return createDynamicFrameFromOptions(
+            connectionType, connectionOptions, format, formatOptions, transformationContext)
+        .toDF();
+  }
+
+  /**
+   * Writes a Spark DataFrame into a catalog table: Glue's {@code write_data_frame.from_catalog}.
+   * The DataFrame becomes a frame named after the table and is written as {@link
+   * #writeDynamicFrameFromCatalog} writes it. Returns the write's error records.
+   */
+  public DynamicFrame writeDataFrameFromCatalog(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame,
+      String database,
+      String tableName,
+      String transformationContext,
+      Options additionalOptions) {
+    Objects.requireNonNull(frame, "frame");
+    return writeDynamicFrameFromCatalog(
+        DynamicFrame.fromDF(frame, this, tableName),
+        database,
+        tableName,
+        transformationContext,
+        additionalOptions);
+  }
+
+  /**
+   * A frame from an RDD of rows: Glue's {@code create_dynamic_frame_from_rdd(data, name, schema,
+   * sample_ratio, transformation_ctx)}. Java rows carry no field names, so the schema is required
+   * (Python infers one from its dicts, which {@code sample_ratio} samples).
+   *
+   * @throws SourceException if the schema is missing
+   */
+  public DynamicFrame createDynamicFrameFromRDD(
+      org.apache.spark.api.java.JavaRDD<org.apache.spark.sql.Row> data,
+      String name,
+      org.apache.spark.sql.types.StructType schema,
+      String transformationContext) {
+    Objects.requireNonNull(data, "data");
+    if (schema == null) {
+      throw new SourceException(
+          "createDynamicFrameFromRDD '"
+              + name
+              + "': an RDD of Java rows needs its schema (a StructType)");
+    }
+    return DynamicFrame.fromDF(spark.createDataFrame(data, schema), this, name)
+        .withTransformationContext(transformationContext == null ? "" : transformationContext);
+  }
+
+  /** A frame from an RDD of rows with no transformation context; see the 4-argument form. */
+  public DynamicFrame createDynamicFrameFromRDD(
+      org.apache.spark.api.java.JavaRDD<org.apache.spark.sql.Row> data,
+      String name,
+      org.apache.spark.sql.types.StructType schema) {
+    return createDynamicFrameFromRDD(data, name, schema, "");
+  }
+
+  /**
+   * A sample of a source: Glue's {@code create_sample_dynamic_frame_from_options(connection_type,
+   * connection_options, num, sample_options, format, format_options, transformation_ctx)}. The
+   * frame holds at most {@code num} records. For {@code s3} the sample options {@code
+   * maxSamplePartitions} and {@code maxSampleFilesPerPartition} (10 each by default) bound the
+   * listing: only the first that many folders, and the first that many files of each, are read.
+   *
+   * @throws SourceException if {@code num} is not positive or a sample option is unknown or bad
+   */
+  public DynamicFrame createSampleDynamicFrameFromOptions(
+      String connectionType,
+      Options connectionOptions,
+      int num,
+      Options sampleOptions,
+      String format,
+      Options formatOptions,
+      String transformationContext) {
+    Options sample = sampleOptions == null ? Options.empty() : sampleOptions;
+    int[] bounds = sampleBounds(num, sample);
+    Options conn = connectionOptions == null ? Options.empty() : connectionOptions;
+    if ("s3".equals(connectionType) && conn.has("paths")) {
+      java.util.List<String> files =
+          StoredFiles.sampleFiles(
+              this,
+              conn.getStringList("paths"),
+              conn.getBoolean("recurse", false),
+              bounds[0],
+              bounds[1]);
+      if (!files.isEmpty()) {
+        conn = conn.with("paths", files);
+      }
+    }
+    return getSourceWithFormat(connectionType, conn, transformationContext, format, formatOptions)
+        .getSampleFrame(num, Options.empty());
+  }
+
+  /**
+   * A sample of a catalog table: Glue's {@code create_sample_dynamic_frame_from_catalog(database,
+   * table_name, num, ..., push_down_predicate, additional_options, sample_options)}: at most {@code
+   * num} records of the table as {@link #createDynamicFrameFromCatalog} reads it. The sample
+   * options are checked as in {@link #createSampleDynamicFrameFromOptions}.
+   */
+  public DynamicFrame createSampleDynamicFrameFromCatalog(
+      String database,
+      String tableName,
+      int num,
+      String transformationContext,
+      String pushDownPredicate,
+      Options additionalOptions,
+      Options sampleOptions) {
+    sampleBounds(num, sampleOptions == null ? Options.empty() : sampleOptions);
+    return getCatalogSource(
+            database, tableName, transformationContext, pushDownPredicate, additionalOptions)
+        .getSampleFrame(num, Options.empty());
+  }
+
+  /** Glue's sample options, checked: {maxSamplePartitions, maxSampleFilesPerPartition}. */
+  static int[] sampleBounds(int num, Options sample) {
+    if (num <= 0) {
+      throw new SourceException("num, the most records a sample holds, must be 1 or more: " + num);
+    }
+    sample.checkKnown(
+        java.util.Set.of("maxSamplePartitions", "maxSampleFilesPerPartition"),
+        "sample option",
+        SourceException::new);
+    int[] out = new int[2];
+    String[] keys = {"maxSamplePartitions", "maxSampleFilesPerPartition"};
+    for (int i = 0; i < 2; i++) {
+      long v;
+      try {
+        v = sample.getLong(keys[i], 10);
+      } catch (IllegalArgumentException e) {
+        throw new SourceException("sample " + e.getMessage());
+      }
+      if (v < 1 || v > Integer.MAX_VALUE) {
+        throw new SourceException("sample option " + keys[i] + " must be 1 or more, was " + v);
+      }
+      out[i] = (int) v;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- Glue's utilities
+
+  /**
+   * The schema of a catalog table as a Spark schema: Glue's {@code
+   * get_catalog_schema_as_spark_schema(database, table_name)} (Scala {@code
+   * getCatalogSchemaAsSparkSchema}). The table's columns, then its partition keys.
+   */
+  public org.apache.spark.sql.types.StructType getCatalogSchemaAsSparkSchema(
+      String database, String tableName) {
+    return io.dynaframe.types.SparkTypes.toSpark(
+        catalog().getTable(io.dynaframe.catalog.TableIdentifier.of(database, tableName)).schema());
+  }
+
+  /**
+   * Appends ingestion time columns: Glue's {@code add_ingestion_time_columns(dataFrame,
+   * timeGranularity)} (Scala {@code addIngestionTimeColumns}). {@code "day"} adds {@code
+   * ingest_year}, {@code ingest_month} and {@code ingest_day}; {@code "hour"} also {@code
+   * ingest_hour}; {@code "minute"} also {@code ingest_minute}. The values are strings, zero-padded
+   * as partition folder names ({@code 2026}, {@code 03}, {@code 07}, {@code 09}, {@code 05}), of
+   * the query's current time in the session's time zone, one instant for every row of a query.
+   *
+   * @throws IllegalArgumentException if the granularity is not day, hour or minute
+   */
+  public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> addIngestionTimeColumns(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> dataFrame, String timeGranularity) {
+    Objects.requireNonNull(dataFrame, "dataFrame");
+    String g =
+        timeGranularity == null ? "" : timeGranularity.trim().toLowerCase(java.util.Locale.ROOT);
+    int parts =
+        switch (g) {
+          case "day" -> 3;
+          case "hour" -> 4;
+          case "minute" -> 5;
+          default ->
+              throw new IllegalArgumentException(
+                  "timeGranularity must be \"day\", \"hour\" or \"minute\", was \""
+                      + timeGranularity
+                      + "\"");
+        };
+    String[] names = {"ingest_year", "ingest_month", "ingest_day", "ingest_hour", "ingest_minute"};
+    String[] patterns = {"yyyy", "MM", "dd", "HH", "mm"};
+    org.apache.spark.sql.Column now = org.apache.spark.sql.functions.current_timestamp();
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> out = dataFrame;
+    for (int i = 0; i < parts; i++) {
+      out = out.withColumn(names[i], org.apache.spark.sql.functions.date_format(now, patterns[i]));
+    }
+    return out;
+  }
+
+  /**
+   * Deletes files below a path, recursively: Glue's {@code purge_s3_path(s3_path, options,
+   * transformation_ctx)}, on S3 or any Hadoop file system. Options: {@code retentionPeriod} (hours;
+   * files newer than that are kept; 168 by default), {@code partitionPredicate} (a Spark SQL
+   * condition over the {@code key=value} folders below the path; only files of folders that pass
+   * are deleted), {@code excludeStorageClasses} (files of these S3 storage classes are kept; files
+   * off S3 count as {@code STANDARD}), {@code manifestFilePath} (writes {@code Success.csv}, one
+   * deleted file a line, and {@code Failed.csv}, file and reason, into this folder, or into its
+   * subfolder named after the transformation context when one is given).
+   *
+   * @throws StorageException on a bad option or a path that does not exist, before any deletion
+   */
+  public void purgeS3Path(String s3Path, Options options, String transformationContext) {
+    StoredFiles.purgeS3Path(this, s3Path, options, transformationContext);
+  }
+
+  /**
+   * Deletes the files of a catalog table: Glue's {@code purge_table(database, table_name, options,
+   * transformation_ctx)}. For a partitioned table {@code partitionPredicate} selects partitions by
+   * their values in the catalog (typed as the partition keys); a partition left with no file is
+   * dropped from the catalog. Other options as {@link #purgeS3Path}.
+   *
+   * @throws StorageException on a bad option, before any deletion
+   */
+  public void purgeTable(
+      String database, String tableName, Options options, String transformationContext) {
+    StoredFiles.purgeTable(this, database, tableName, options, transformationContext);
+  }
+
+  /**
+   * Glue's {@code transition_s3_path(s3_path, transition_to, options, transformation_ctx)}: checks
+   * the storage class and the options ({@code accountId} and {@code roleArn} are mandatory, the
+   * others as in {@link #purgeS3Path}), then refuses: a file system other than S3 has no storage
+   * classes, and on S3 Glue runs the transition as an S3 Batch Operations job, which needs AWS.
+   *
+   * @throws StorageException always, saying which of these applies
+   */
+  public void transitionS3Path(
+      String s3Path, String transitionTo, Options options, String transformationContext) {
+    StoredFiles.transitionS3Path(this, s3Path, transitionTo, options, transformationContext);
+  }
+
+  /**
+   * Glue's {@code transition_table(database, table_name, transition_to, options,
+   * transformation_ctx)}: checked and refused as {@link #transitionS3Path}, for the table's
+   * location.
+   *
+   * @throws StorageException always, saying why
+   */
+  public void transitionTable(
+      String database,
+      String tableName,
+      String transitionTo,
+      Options options,
+      String transformationContext) {
+    StoredFiles.transitionTable(
+        this, database, tableName, transitionTo, options, transformationContext);
+  }
+
   // ---------------------------------------------------------------- JDBC connections
 
   /**

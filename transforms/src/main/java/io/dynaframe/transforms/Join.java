@@ -130,12 +130,12 @@ public final class Join implements Transform<DynamicFrame> {
         shared.add(n);
         cols.add(mergedField(l, r, n, s1, s2));
       } else {
-        cols.add(l.col(Sql.ident(n)));
+        cols.add(expr("l." + Sql.ident(n)).as(n));
       }
     }
     for (String n : s2.fieldNames()) {
       if (!mergedKeys.contains(n) && !shared.contains(n)) {
-        cols.add(r.col(Sql.ident(n)));
+        cols.add(expr("r." + Sql.ident(n)).as(n));
       }
     }
     DynamicFrame out =

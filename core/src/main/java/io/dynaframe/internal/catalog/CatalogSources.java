@@ -1,6 +1,5 @@
 package io.dynaframe.internal.catalog;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.dynaframe.DataSource;
@@ -13,6 +12,7 @@ import io.dynaframe.catalog.Column;
 import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
+import io.dynaframe.internal.PartitionPredicates;
 import io.dynaframe.types.SparkTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -37,8 +34,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CatalogSources {
   private CatalogSources() {}
-
-  private static final String INDEX = "__dynaframe_partition_index";
 
   /** Connection options that may come from the table's parameters, as Glue reads them there. */
   private static final Set<String> TABLE_CONNECTION_OPTIONS =
@@ -231,66 +226,46 @@ public final class CatalogSources {
     if (predicate == null || predicate.isBlank() || partitions.isEmpty()) {
       return partitions;
     }
-    List<StructField> fields = new ArrayList<>();
+    List<org.apache.spark.sql.types.DataType> types = new ArrayList<>();
     for (Column k : t.partitionKeys()) {
-      fields.add(DataTypes.createStructField(k.name(), DataTypes.StringType, true));
+      types.add(SparkTypes.toSpark(k.dataType()));
     }
-    fields.add(DataTypes.createStructField(INDEX, DataTypes.IntegerType, false));
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < partitions.size(); i++) {
-      Object[] values = new Object[t.partitionKeys().size() + 1];
-      for (int k = 0; k < t.partitionKeys().size(); k++) {
-        String v = partitions.get(i).values().get(k);
-        values[k] = Partition.NULL_VALUE.equals(v) ? null : v;
+    List<List<String>> values = new ArrayList<>();
+    for (Partition p : partitions) {
+      List<String> v = new ArrayList<>();
+      for (String value : p.values()) {
+        v.add(Partition.NULL_VALUE.equals(value) ? null : value);
       }
-      values[values.length - 1] = i;
-      rows.add(RowFactory.create(values));
+      values.add(v);
     }
-    Dataset<Row> values = ctx.spark().createDataFrame(rows, DataTypes.createStructType(fields));
-    List<org.apache.spark.sql.Column> typed = new ArrayList<>();
-    for (Column k : t.partitionKeys()) {
-      typed.add(
-          col(io.dynaframe.internal.Paths.quote(k.name()))
-              .cast(SparkTypes.toSpark(k.dataType()))
-              .alias(k.name()));
-    }
-    typed.add(col(INDEX));
-    List<Row> kept;
+    List<Integer> kept;
     try {
       kept =
-          values
-              .select(typed.toArray(new org.apache.spark.sql.Column[0]))
-              .where(predicate)
-              .select(INDEX)
-              .collectAsList();
-    } catch (Exception e) { // AnalysisException is a checked exception in Scala's eyes
-      if (e.getClass().getName().endsWith("AnalysisException")
-          || e.getClass().getName().contains("ParseException")) {
-        throw new SourceException(
-            "push-down predicate '"
-                + predicate
-                + "' of table "
-                + t.identifier()
-                + " is not a valid condition over its partition keys "
-                + t.partitionKeyNames()
-                + ": "
-                + e.getMessage().lines().findFirst().orElse(""),
-            e);
-      }
-      throw e instanceof RuntimeException r
-          ? r
-          : new SourceException(
-              "cannot evaluate push-down predicate '"
-                  + predicate
-                  + "' of table "
-                  + t.identifier()
-                  + ": "
-                  + e.getMessage(),
-              e);
+          PartitionPredicates.select(ctx.spark(), t.partitionKeyNames(), types, values, predicate);
+    } catch (IllegalArgumentException e) {
+      throw new SourceException(
+          "push-down predicate '"
+              + predicate
+              + "' of table "
+              + t.identifier()
+              + " is not a valid condition over its partition keys "
+              + t.partitionKeyNames()
+              + ": "
+              + e.getMessage(),
+          e.getCause() == null ? e : e.getCause());
+    } catch (IllegalStateException e) {
+      throw new SourceException(
+          "cannot evaluate push-down predicate '"
+              + predicate
+              + "' of table "
+              + t.identifier()
+              + ": "
+              + e.getMessage(),
+          e.getCause() == null ? e : e.getCause());
     }
     List<Partition> out = new ArrayList<>(kept.size());
-    for (Row r : kept) {
-      out.add(partitions.get(r.getInt(0)));
+    for (int i : kept) {
+      out.add(partitions.get(i));
     }
     return out;
   }
