@@ -96,7 +96,7 @@ class DeltaTablesTest {
             TableDefinition.builder(TableIdentifier.of("lake_delta", "catalogued"))
                 .columns(people().schema())
                 .location(p)
-                .classification("delta")
+                .parameter("classification", "delta")
                 .build());
 
     ctx.writeDynamicFrameFromCatalog(

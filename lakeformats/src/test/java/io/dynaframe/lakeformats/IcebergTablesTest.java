@@ -174,6 +174,9 @@ class IcebergTablesTest {
         .isEqualTo(firstOnly);
     FrameAssert.assertThat(read("travelled", Options.of("as-of-timestamp", firstAt)))
         .isEqualTo(firstOnly);
+    // Spark's spelling, which Iceberg 1.11 (Glue 6.0) takes instead of snapshot-id
+    FrameAssert.assertThat(read("travelled", Options.of("versionAsOf", String.valueOf(first))))
+        .isEqualTo(firstOnly);
     FrameAssert.assertThat(read("travelled", Options.empty()))
         .isEqualTo(
             orders(order(1, "ann", "10.50", "2026-12-01"), order(2, "bob", "3.00", "2026-12-02")));

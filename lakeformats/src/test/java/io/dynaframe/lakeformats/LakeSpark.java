@@ -34,7 +34,9 @@ final class LakeSpark {
               .dataDir(dir)
               .shufflePartitions(4)
               .config("spark.sql.adaptive.enabled", "false")
-              .config("spark.default.parallelism", "2");
+              .config("spark.default.parallelism", "2")
+              // Delta rebuilds a table's state in 50 partitions by default: too many for test data
+              .config("spark.databricks.delta.snapshotPartitions", "2");
       context =
           DataLakeFormats.fromArguments(new String[] {"--datalake-formats", "iceberg,delta"})
               .configure(b, dir.resolve("iceberg").toUri().toString())

@@ -42,6 +42,20 @@ final class IcebergIo {
   static final String START_SNAPSHOT_ID = "start-snapshot-id";
   static final String END_SNAPSHOT_ID = "end-snapshot-id";
 
+  /** Spark's own time-travel options, which Iceberg 1.11 (Glue 6.0) takes instead. */
+  static final String VERSION_AS_OF = "versionAsOf";
+
+  static final String TIMESTAMP_AS_OF = "timestampAsOf";
+
+  /**
+   * The read option that selects a snapshot by id in the running Iceberg: Iceberg's {@code
+   * snapshot-id} on Spark 3.5 (Iceberg 1.10), Spark's {@code versionAsOf} on Spark 4 (Iceberg 1.11
+   * refuses {@code snapshot-id}).
+   */
+  static String snapshotOption(DynaContext ctx) {
+    return ctx.spark().version().startsWith("3.") ? SNAPSHOT_ID : VERSION_AS_OF;
+  }
+
   /** The write modes of a sink's {@code writeMode} option. */
   static final Set<String> WRITE_MODES = Set.of("append", "overwrite", "overwritepartitions");
 
@@ -54,8 +68,7 @@ final class IcebergIo {
     LakeIo.requireEnabled(r.context(), "iceberg", SourceException::new);
     String table = tableName(r.options(), SourceException::new);
     Options o = r.options();
-    checkReadOptions(r.context(), table, o);
-    Map<String, String> read = LakeIo.passOn(o, Set.of("path"));
+    Map<String, String> read = readOptions(r.context(), table, o, LakeIo.passOn(o, Set.of("path")));
     return () -> read(r.context(), table, read, "", r.transformationContext(), table);
   }
 
@@ -63,14 +76,20 @@ final class IcebergIo {
     LakeIo.requireEnabled(r.context(), "iceberg", SourceException::new);
     String table = qualified(r.database(), r.table());
     Options o = r.additionalOptions();
-    checkReadOptions(r.context(), table, o);
-    Map<String, String> read = LakeIo.passOn(o, Set.of());
+    Map<String, String> read = readOptions(r.context(), table, o, LakeIo.passOn(o, Set.of()));
     String step = r.transformationContext();
     Bookmarks.KeyRange range =
         step.isEmpty() ? Bookmarks.KeyRange.NOT_TRACKED : r.context().bookmarks().keys(step);
     if (range.tracked()) {
-      for (String k : List.of(SNAPSHOT_ID, AS_OF_TIMESTAMP, START_SNAPSHOT_ID, END_SNAPSHOT_ID)) {
-        if (read.containsKey(k)) {
+      for (String k :
+          List.of(
+              SNAPSHOT_ID,
+              AS_OF_TIMESTAMP,
+              VERSION_AS_OF,
+              TIMESTAMP_AS_OF,
+              START_SNAPSHOT_ID,
+              END_SNAPSHOT_ID)) {
+        if (o.has(k)) {
           throw new SourceException(
               "table "
                   + table
@@ -133,11 +152,11 @@ final class IcebergIo {
         options.put(END_SNAPSHOT_ID, String.valueOf(end));
       }
     } else {
-      options.put(SNAPSHOT_ID, String.valueOf(end));
+      options.put(snapshotOption(ctx), String.valueOf(end));
     }
     DynamicFrame f;
     if (nothingNew) {
-      f = read(ctx, table, Map.of(SNAPSHOT_ID, String.valueOf(end)), "", step, r.table());
+      f = read(ctx, table, Map.of(snapshotOption(ctx), String.valueOf(end)), "", step, r.table());
       f = f.withRows(f.toDF().where(lit(false)));
       if (!r.pushDownPredicate().isBlank()) {
         f = f.withRows(f.toDF().where(expr(r.pushDownPredicate())));
@@ -178,23 +197,48 @@ final class IcebergIo {
         .withTransformationContext(step);
   }
 
-  /** Checks the time-travel options now, against the table's snapshots. */
-  private static void checkReadOptions(DynaContext ctx, String table, Options o) {
+  /**
+   * The options to read with: the time-travel options checked now against the table's snapshots,
+   * and a snapshot chosen by id ({@code snapshot-id}, or {@code versionAsOf} with a number) or by
+   * time ({@code as-of-timestamp}, milliseconds) given to the running Iceberg by id in the option
+   * it takes (see {@link #snapshotOption}); {@code timestampAsOf} and a {@code versionAsOf} naming
+   * a branch or tag go to Spark as they are.
+   */
+  private static Map<String, String> readOptions(
+      DynaContext ctx, String table, Options o, Map<String, String> given) {
     Long snapshot = LakeIo.longOption(o, SNAPSHOT_ID, SourceException::new);
     Long asOf = LakeIo.longOption(o, AS_OF_TIMESTAMP, SourceException::new);
     Long start = LakeIo.longOption(o, START_SNAPSHOT_ID, SourceException::new);
     Long end = LakeIo.longOption(o, END_SNAPSHOT_ID, SourceException::new);
-    if (snapshot != null && asOf != null) {
+    String version = o.has(VERSION_AS_OF) ? given.get(VERSION_AS_OF).strip() : null;
+    if (version != null && version.matches("\\d+")) {
+      if (snapshot != null) {
+        throw new SourceException(
+            "table " + table + ": give either " + SNAPSHOT_ID + " or " + VERSION_AS_OF);
+      }
+      snapshot = Long.parseLong(version);
+      version = null;
+    }
+    int travels =
+        (snapshot != null ? 1 : 0)
+            + (asOf != null ? 1 : 0)
+            + (version != null ? 1 : 0)
+            + (o.has(TIMESTAMP_AS_OF) ? 1 : 0);
+    if (travels > 1) {
       throw new SourceException(
           "table "
               + table
-              + ": give either "
+              + ": give one of "
               + SNAPSHOT_ID
-              + " or "
+              + ", "
               + AS_OF_TIMESTAMP
-              + ", not both");
+              + ", "
+              + VERSION_AS_OF
+              + ", "
+              + TIMESTAMP_AS_OF
+              + ", not several");
     }
-    if ((snapshot != null || asOf != null) && (start != null || end != null)) {
+    if (travels > 0 && (start != null || end != null)) {
       throw new SourceException(
           "table "
               + table
@@ -212,8 +256,9 @@ final class IcebergIo {
       throw new SourceException(
           "table " + table + ": option " + END_SNAPSHOT_ID + " needs " + START_SNAPSHOT_ID);
     }
+    Map<String, String> out = new LinkedHashMap<>(given);
     if (snapshot == null && asOf == null && start == null) {
-      return;
+      return out;
     }
     Table t = load(ctx, table, SourceException::new);
     for (Long id : new Long[] {snapshot, start, end}) {
@@ -224,7 +269,7 @@ final class IcebergIo {
     }
     if (asOf != null) {
       try {
-        SnapshotUtil.snapshotIdAsOfTime(t, asOf);
+        snapshot = SnapshotUtil.snapshotIdAsOfTime(t, asOf);
       } catch (IllegalArgumentException e) {
         throw new SourceException(
             "table "
@@ -240,6 +285,11 @@ final class IcebergIo {
             e);
       }
     }
+    out.keySet().removeAll(List.of(SNAPSHOT_ID, AS_OF_TIMESTAMP, VERSION_AS_OF));
+    if (snapshot != null) {
+      out.put(snapshotOption(ctx), String.valueOf(snapshot));
+    }
+    return out;
   }
 
   private static List<Long> snapshotIds(Table t) {
@@ -326,7 +376,8 @@ final class IcebergIo {
     String path = o.getString("path", "").strip();
     if (path.isEmpty()) {
       throw error.apply(
-          "an iceberg source or sink needs option path: the table, as glue_catalog.<database>.<table>");
+          "an iceberg source or sink needs option path: the table, as"
+              + " glue_catalog.<database>.<table>");
     }
     String[] parts = path.split("\\.");
     if (path.contains("/") || path.contains(":") || parts.length < 2 || parts.length > 3) {
