@@ -277,9 +277,9 @@ public final class Publisher {
               + e.getMessage()
               + (tableSwitched
                   ? "; the table now points at the new version but some of its partitions may still"
-                        + " point at older ones, rerun the job to switch them all"
+                      + " point at older ones, rerun the job to switch them all"
                   : "; nothing of this run was published, readers still see the previous version;"
-                        + " rerun the job"),
+                      + " rerun the job"),
           e);
     }
     LOG.info(
