@@ -47,6 +47,21 @@ public interface Connector {
   }
 
   /**
+   * A sink into a table of the Data Catalog that this connector writes (a table format's table,
+   * such as an Iceberg table), validated now. Core's catalog sinks write the tables whose data are
+   * files themselves; by default a connector writes no tables.
+   */
+  default DataSink catalogSink(TableRequest request) {
+    throw new SinkException(
+        "table "
+            + request.database()
+            + "."
+            + request.table()
+            + " cannot be written through the connector of "
+            + connectionTypes());
+  }
+
+  /**
    * One call of {@code getSourceWithFormat} or {@code getSinkWithFormat}: the context, the
    * connection type in lower case, the connection options, the step's transformation context (empty
    * when none), the format in lower case (empty when none) and the format options.

@@ -30,21 +30,99 @@ final class Connectors {
           Map.entry("hudi", "dynaframe-lakeformats"),
           Map.entry("kafka", "dynaframe-kafka"));
 
+  /**
+   * The table formats ({@code --datalake-formats}) that Glue reads and writes with connection type
+   * {@code s3} and the format's name as the format (Glue Studio's Delta Lake source): such a
+   * request goes to the connector of the format.
+   */
+  private static final java.util.Set<String> TABLE_FORMATS =
+      java.util.Set.of("iceberg", "delta", "hudi");
+
   /** The source of the request's connection type. */
   static DataSource source(Connector.Request request) {
-    return find(request, SourceException::new).source(request);
+    Connector.Request r = byTableFormat(request);
+    return find(r, SourceException::new).source(r);
   }
 
   /** The sink of the request's connection type. */
   static DataSink sink(Connector.Request request) {
-    return find(request, SinkException::new).sink(request);
+    Connector.Request r = byTableFormat(request);
+    return find(r, SinkException::new).sink(r);
+  }
+
+  /** An {@code s3} request in a table format, as a request of the format's connection type. */
+  private static Connector.Request byTableFormat(Connector.Request r) {
+    if (r.connectionType().equals("s3") && TABLE_FORMATS.contains(r.format())) {
+      return new Connector.Request(
+          r.context(),
+          r.format(),
+          r.options(),
+          r.transformationContext(),
+          r.format(),
+          r.formatOptions());
+    }
+    return r;
+  }
+
+  /**
+   * The sink of a catalog table that a connector writes (a table format's table), or null for a
+   * table whose data are files (core's catalog sink writes those).
+   */
+  static DataSink catalogSink(Connector.TableRequest request) {
+    String type = tableFormatOf(request);
+    if (type == null) {
+      return null;
+    }
+    return find(
+            new Connector.Request(
+                request.context(),
+                type,
+                Options.empty(),
+                request.transformationContext(),
+                "",
+                Options.empty()),
+            SinkException::new)
+        .catalogSink(request);
+  }
+
+  /**
+   * The table format of a catalog table, as Glue marks them: Iceberg by the table parameter {@code
+   * table_type=ICEBERG}, Delta Lake by the classification {@code delta} or Spark's provider
+   * parameter {@code spark.sql.sources.provider=delta}, Hudi likewise; null for any other table or
+   * one that cannot be read.
+   */
+  private static String tableFormatOf(Connector.TableRequest request) {
+    io.dynaframe.catalog.TableDefinition t;
+    try {
+      t =
+          request
+              .catalog()
+              .getTable(
+                  io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return tableFormatOf(t);
+  }
+
+  private static String tableFormatOf(io.dynaframe.catalog.TableDefinition t) {
+    Map<String, String> p = t.parameters();
+    for (String key : new String[] {"table_type", "spark.sql.sources.provider"}) {
+      String v = p.getOrDefault(key, "").strip().toLowerCase(Locale.ROOT);
+      if (TABLE_FORMATS.contains(v)) {
+        return v;
+      }
+    }
+    String classification = t.classification().orElse("").strip().toLowerCase(Locale.ROOT);
+    return TABLE_FORMATS.contains(classification) ? classification : null;
   }
 
   /**
    * The source of a catalog table. A table that points at a database table through a connection (a
    * {@code connectionName} parameter, and a classification that is a connection type such as {@code
-   * postgresql}, as Glue's crawler makes JDBC tables) is read by the connector of that type; every
-   * other table by the connector of {@code s3} (tables whose data are files).
+   * postgresql}, as Glue's crawler makes JDBC tables) is read by the connector of that type, a
+   * table format's table (Iceberg, Delta Lake, Hudi) by the connector of the format; every other
+   * table by the connector of {@code s3} (tables whose data are files).
    */
   static DataSource catalogSource(Connector.TableRequest request) {
     String type = connectionTypeOf(request);
@@ -75,6 +153,10 @@ final class Connectors {
                   io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
     } catch (RuntimeException e) {
       return "s3";
+    }
+    String format = tableFormatOf(t);
+    if (format != null) {
+      return format;
     }
     String classification = t.classification().orElse("").strip().toLowerCase(Locale.ROOT);
     if (t.parameters().containsKey("connectionName")

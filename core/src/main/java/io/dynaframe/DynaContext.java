@@ -269,10 +269,27 @@ public final class DynaContext {
    * A sink that writes into a catalog table, as Glue's {@code getCatalogSink}: to the table's
    * location, in its format, with its partition keys. {@code additionalOptions} may turn on {@code
    * enableUpdateCatalog} (with {@code updateBehavior} {@code UPDATE_IN_DATABASE} or {@code LOG}) to
-   * register new partitions and schema changes.
+   * register new partitions and schema changes. A table format's table (an Iceberg table, {@code
+   * table_type=ICEBERG}; a Delta Lake table) is written by the connector of its format ({@code
+   * dynaframe-lakeformats}), through the format's commit.
    */
   public DataSink getCatalogSink(
       String database, String tableName, String transformationContext, Options additionalOptions) {
+    DataSink tableFormat =
+        Connectors.catalogSink(
+            new Connector.TableRequest(
+                this,
+                catalog(),
+                database,
+                tableName,
+                transformationContext,
+                "",
+                additionalOptions));
+    if (tableFormat != null) {
+      Options where = Options.of("catalogDatabase", database, "catalogTableName", tableName);
+      return observer.sink(
+          Observers.sink("Data Catalog", where, transformationContext, ""), tableFormat);
+    }
     io.dynaframe.catalog.TableDefinition t =
         catalog().getTable(io.dynaframe.catalog.TableIdentifier.of(database, tableName));
     String location =

@@ -81,11 +81,22 @@ class PluginsTest {
             "connection type 'iceberg' needs io.dynaframe:dynaframe-lakeformats_"
                 + SCALA
                 + " on the class path; the installed types are [file, inline, s3]");
+    // Glue Studio's Delta Lake source: connection type s3 with format delta
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3", Options.of("paths", List.of("/tmp/t")), "", "delta", Options.empty()))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            "connection type 'delta' needs io.dynaframe:dynaframe-lakeformats_"
+                + SCALA
+                + " on the class path; the installed types are [file, inline, s3]");
     assertThatThrownBy(
             () -> ctx.getSourceWithFormat("mongodbx", Options.empty(), "", "", Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith(
-            "connection type 'mongodbx' is not supported; the installed types are [file, inline, s3]");
+            "connection type 'mongodbx' is not supported; the installed types are [file, inline,"
+                + " s3]");
   }
 
   @Test
@@ -120,7 +131,8 @@ class PluginsTest {
                     Options.empty()))
         .isInstanceOf(SinkException.class)
         .hasMessageStartingWith(
-            "connection option of an s3 sink 'partitionkeys' is not known; did you mean 'partitionKeys'?");
+            "connection option of an s3 sink 'partitionkeys' is not known; did you mean"
+                + " 'partitionKeys'?");
     assertThatThrownBy(
             () ->
                 ctx.getSourceWithFormat(
@@ -142,7 +154,8 @@ class PluginsTest {
                     Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith(
-            "connection option of an s3 source 'zzzzzz' is not known; the known ones are [boundedFiles,");
+            "connection option of an s3 source 'zzzzzz' is not known; the known ones are"
+                + " [boundedFiles,");
   }
 
   @Test

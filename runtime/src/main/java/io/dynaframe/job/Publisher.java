@@ -163,7 +163,8 @@ public final class Publisher {
    * Writes the frame as a new version of the table and switches the catalog to it; creates the
    * database and the table when absent.
    *
-   * @param format parquet, orc, avro, json or csv
+   * @param format parquet, orc, avro, json or csv; or iceberg: one Iceberg commit into {@code
+   *     glue_catalog} (see {@code dynaframe-lakeformats})
    * @param partitionKeys the table's partition keys, in order (empty for none)
    * @throws PublishException before anything is written when the frame does not fit the table, or
    *     when the catalog switch fails (nothing of this run is then visible)
@@ -185,6 +186,9 @@ public final class Publisher {
       Mode mode) {
     Lake.name(table.database().name());
     Lake.name(table.name());
+    if (ICEBERG.equalsIgnoreCase(format)) {
+      return publishIceberg(frame, table, partitionKeys, mode);
+    }
     String tablePath = lake.tablePath(table.database().name(), table.name());
     String version = ctx.runId();
     String location = tablePath + "/" + VERSION_PREFIX + version;
@@ -272,15 +276,98 @@ public final class Publisher {
               + "): "
               + e.getMessage()
               + (tableSwitched
-                  ? "; the table now points at the new version but some of its partitions may still point at older ones,"
-                      + " rerun the job to switch them all"
-                  : "; nothing of this run was published, readers still see the previous version; rerun the job"),
+                  ? "; the table now points at the new version but some of its partitions may still"
+                      + " point at older ones, rerun the job to switch them all"
+                  : "; nothing of this run was published, readers still see the previous version;"
+                      + " rerun the job"),
           e);
     }
     LOG.info(
         "published {} version {} at {} ({} partitions)", table, version, location, written.size());
     List<String> removed = cleanUp(conf, table, tablePath, history, version, replacedByThisRun());
     return new Publication(table, version, location, written, removed);
+  }
+
+  private static final String ICEBERG = "iceberg";
+
+  /**
+   * A publish to an Iceberg table of {@code glue_catalog} (needs {@code dynaframe-lakeformats} and
+   * a session made with {@code --datalake-formats iceberg}): one Iceberg commit, so readers see the
+   * table before it or after it, all partitions at once. The table is made when absent ({@code
+   * CREATE TABLE ... USING iceberg PARTITIONED BY} the keys, in the database's lake folder); {@link
+   * Mode#OVERWRITE} replaces the partitions the frame holds (the whole table when it has no
+   * partition keys), {@link Mode#APPEND} adds the frame. Old snapshots are Iceberg's to expire; a
+   * job's rollback does not undo the commit.
+   */
+  private Publication publishIceberg(
+      DynamicFrame frame, TableIdentifier table, List<String> partitionKeys, Mode mode) {
+    String version = ctx.runId();
+    if (frame.schema().fields().isEmpty()) {
+      LOG.info("nothing to publish to {}: the frame has no fields (no new input)", table);
+      TableDefinition existing = existing(table);
+      return new Publication(
+          table,
+          version,
+          existing == null ? null : existing.location().orElse(null),
+          List.of(),
+          List.of());
+    }
+    String name = "glue_catalog." + quoteId(table.database().name()) + "." + quoteId(table.name());
+    TableDefinition existing = existing(table);
+    if (existing == null) {
+      ensureDatabase(table.database());
+      StringBuilder ddl =
+          new StringBuilder("CREATE TABLE ")
+              .append(name)
+              .append(" (")
+              .append(frame.toDF().schema().toDDL())
+              .append(") USING iceberg");
+      if (!partitionKeys.isEmpty()) {
+        List<String> quoted = new ArrayList<>();
+        partitionKeys.forEach(k -> quoted.add(quoteId(k)));
+        ddl.append(" PARTITIONED BY (").append(String.join(", ", quoted)).append(")");
+      }
+      try {
+        ctx.spark().sql(ddl.toString());
+      } catch (RuntimeException e) {
+        throw new PublishException(
+            "cannot create Iceberg table "
+                + table
+                + " (format iceberg needs dynaframe-lakeformats and a session made with"
+                + " --datalake-formats iceberg): "
+                + e.getMessage(),
+            e);
+      }
+      existing = existing(table);
+    } else if (!ICEBERG.equalsIgnoreCase(existing.parameters().getOrDefault("table_type", ""))) {
+      throw new PublishException(
+          "table " + table + " exists and is not an Iceberg table (no table_type=ICEBERG)");
+    }
+    String writeMode =
+        mode == Mode.APPEND
+            ? "append"
+            : partitionKeys.isEmpty() ? "overwrite" : "overwritePartitions";
+    try {
+      ctx.writeDynamicFrameFromCatalog(
+          frame,
+          table.database().name(),
+          table.name(),
+          table.name(),
+          Options.of("writeMode", writeMode));
+    } catch (RuntimeException e) {
+      throw new PublishException("publishing " + table + " failed: " + e.getMessage(), e);
+    }
+    return new Publication(
+        table,
+        version,
+        existing == null ? null : existing.location().orElse(null),
+        List.of(),
+        List.of());
+  }
+
+  /** A Spark SQL identifier, back-quoted. */
+  private static String quoteId(String name) {
+    return "`" + name.replace("`", "``") + "`";
   }
 
   private TableDefinition existing(TableIdentifier table) {

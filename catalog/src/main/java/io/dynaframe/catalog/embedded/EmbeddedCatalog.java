@@ -56,10 +56,11 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Limits, from Spark and Hive: names hold only letters, digits and {@code _}; the table
  * parameters {@code comment}, {@code location}, {@code provider}, {@code owner} and {@code
- * external} are reserved; the table version is a table parameter ({@value #VERSION}), and an update
- * drops and re-creates the table (keeping its partitions when the partition keys stay), so it is
- * not atomic against a concurrent writer; dropping a database deletes its folder, as Hive does
- * (tables dynaframe registers live elsewhere).
+ * external} are reserved ({@code table_type}, which Spark 4 reserves, is kept under another name
+ * and given back as it was); the table version is a table parameter ({@value #VERSION}), and an
+ * update drops and re-creates the table (keeping its partitions when the partition keys stay), so
+ * it is not atomic against a concurrent writer; dropping a database deletes its folder, as Hive
+ * does (tables dynaframe registers live elsewhere).
  *
  * <p>Glue's connection objects have no place of their own in a Hive metastore: they are kept as
  * parameters of a database of their own, {@value #CONNECTIONS_DATABASE} (made when the first
@@ -313,11 +314,41 @@ public final class EmbeddedCatalog implements Catalog {
           .append(Sql.str(f.outputFormat().get()));
     }
     ddl.append(" LOCATION ").append(Sql.str(location));
-    Map<String, String> props = new LinkedHashMap<>(table.parameters());
+    Map<String, String> props = stored(table.parameters());
     props.putAll(extra);
     props.put(VERSION, String.valueOf(version));
     ddl.append(" TBLPROPERTIES ").append(Sql.properties(props));
     run("create table " + id, () -> spark.sql(ddl.toString()));
+  }
+
+  /**
+   * Table parameters Glue uses that Spark reserves in its DDL ({@code table_type}, which marks an
+   * Iceberg table, is refused by Spark 4's {@code TBLPROPERTIES}): kept in the metastore under
+   * {@value #RESERVED_PREFIX} and the name.
+   */
+  private static final Set<String> SPARK_RESERVED = Set.of("table_type");
+
+  private static final String RESERVED_PREFIX = "dynaframe.param.";
+
+  /** The parameters as the metastore keeps them. */
+  private static Map<String, String> stored(Map<String, String> parameters) {
+    Map<String, String> out = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> out.put(SPARK_RESERVED.contains(k) ? RESERVED_PREFIX + k : k, v));
+    return out;
+  }
+
+  /** The parameters as the metastore kept them, under their own names. */
+  private static Map<String, String> unstored(Map<String, String> props) {
+    Map<String, String> out = new LinkedHashMap<>();
+    props.forEach(
+        (k, v) ->
+            out.put(
+                k.startsWith(RESERVED_PREFIX)
+                        && SPARK_RESERVED.contains(k.substring(RESERVED_PREFIX.length()))
+                    ? k.substring(RESERVED_PREFIX.length())
+                    : k,
+                v));
+    return out;
   }
 
   private static String columns(List<Column> cols) {
@@ -373,7 +404,7 @@ public final class EmbeddedCatalog implements Catalog {
             Scala.javaMap(s.properties())));
     String version = props.getOrDefault(VERSION, "0");
     props.keySet().removeIf(k -> HIDDEN.contains(k) || k.startsWith("spark.sql."));
-    b.parameters(props);
+    b.parameters(unstored(props));
     b.description(Scala.orNull(t.comment()));
     b.version(version);
     return b.build();
@@ -429,9 +460,9 @@ public final class EmbeddedCatalog implements Catalog {
       // only location and parameters change: switch them in place, the location in one metastore
       // update, so readers see the old files or the new ones (how publishing switches versions)
       String name = Sql.id(id.database().name()) + "." + Sql.id(id.name());
-      Map<String, String> props = new LinkedHashMap<>(table.parameters());
+      Map<String, String> props = stored(table.parameters());
       props.put(VERSION, String.valueOf(current + 1));
-      Set<String> removed = new java.util.HashSet<>(before.parameters().keySet());
+      Set<String> removed = new java.util.HashSet<>(stored(before.parameters()).keySet());
       removed.removeAll(props.keySet());
       if (!removed.isEmpty()) {
         List<String> quoted = new ArrayList<>();
