@@ -85,6 +85,17 @@ final class Observers {
     }
 
     @Override
+    public Optional<QualityHistory> qualityHistory(String evaluationContext) {
+      for (RunObserver o : observers) {
+        Optional<QualityHistory> h = o.qualityHistory(evaluationContext);
+        if (h.isPresent()) {
+          return h;
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
     public Dataset<Row> staged(Dataset<Row> staged) {
       Dataset<Row> out = staged;
       for (RunObserver o : observers) {

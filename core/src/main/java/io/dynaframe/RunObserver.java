@@ -93,6 +93,25 @@ public interface RunObserver {
   default void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {}
 
   /**
+   * The results of earlier runs of the data quality evaluation named {@code evaluationContext}, for
+   * dynamic rules ({@code RowCount > avg(last(3))}); empty when this observer keeps none (the
+   * default; the job runtime reads them from the job's results table).
+   */
+  default Optional<QualityHistory> qualityHistory(String evaluationContext) {
+    return Optional.empty();
+  }
+
+  /** Earlier runs' results of one data quality evaluation. */
+  @FunctionalInterface
+  interface QualityHistory {
+    /**
+     * The evaluated metrics of the rule written {@code rule} in at most {@code runs} earlier runs,
+     * most recent first, one map per run; empty when no earlier run evaluated it.
+     */
+    List<Map<String, Double>> last(String rule, int runs);
+  }
+
+  /**
    * This observer as {@code type} if it is one, or the one of that type among the observers it
    * chains; empty otherwise. How a module finds its own observer on a context.
    */

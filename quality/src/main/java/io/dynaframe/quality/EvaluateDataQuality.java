@@ -171,17 +171,21 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
 
   /**
    * This transform with process_rows' additional options: {@code compositeRuleEvaluation.method}
-   * ({@code COLUMN}, the default, is supported), {@code performanceTuning.caching} and {@code
+   * ({@code COLUMN}, the default: each rule of a composite rule is judged on the whole dataset,
+   * then combined; {@code ROW}: the composite rule is judged on each row, and passes when every row
+   * passes it, one more Spark job), {@code performanceTuning.caching} and {@code
    * observations.scope} (accepted, no effect).
    */
   public EvaluateDataQuality withAdditionalOptions(Map<String, ?> options) {
     ImmutableMap<String, Object> o = checked(options, ADDITIONAL_OPTIONS, "additional option");
     Object method = o.get("compositeRuleEvaluation.method");
-    if (method != null && !"COLUMN".equalsIgnoreCase(method.toString())) {
+    if (method != null
+        && !"COLUMN".equalsIgnoreCase(method.toString())
+        && !"ROW".equalsIgnoreCase(method.toString())) {
       throw new IllegalArgumentException(
           "additional option compositeRuleEvaluation.method="
               + method
-              + " is not supported by dynaframe yet; COLUMN (the default) is");
+              + " is not known; it is COLUMN (the default) or ROW");
     }
     return new EvaluateDataQuality(ruleset, publishingOptions, o, references, failOnFailure, clock);
   }
@@ -264,10 +268,23 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     Dataset<Row> rows = input.toDF();
     Map<String, Dataset<Row>> refs = new LinkedHashMap<>();
     references.forEach((k, v) -> refs.put(k, v.toDF()));
-    Evaluator ev = new Evaluator(rows.sparkSession(), rows, refs, clock.instant());
+    RunObserver observer = input.context().observer();
+    String context = evaluationContext(step);
+    Evaluator ev =
+        new Evaluator(rows.sparkSession(), rows, refs, clock.instant())
+            .withCompositeRows(
+                "ROW"
+                    .equalsIgnoreCase(
+                        String.valueOf(additionalOptions.get("compositeRuleEvaluation.method"))));
+    if (observer != null) {
+      // a job run keeps earlier runs' results: dynamic rules read them
+      observer.qualityHistory(context).ifPresent(h -> ev.withHistory(h::last));
+    }
     List<Evaluator.Node> rules = ev.plan(doc.rules(), false);
     List<Evaluator.Node> analyzers = ev.plan(doc.analyzers(), true);
     ev.run();
+    Dataset<Row> augmented = augment(rows, rules);
+    ev.runRowComposites(augmented, rules);
 
     List<RuleOutcome> outcomes = new ArrayList<>();
     List<Row> outRows = new ArrayList<>();
@@ -284,10 +301,10 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     }
     DynamicFrame rowLevel =
         input
-            .withRows(rowLevel(rows, rules))
+            .withRows(rowLevel(rows.columns(), augmented, rules))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
-    report(input.context().observer(), step, outcomes, rowLevel);
+    report(observer, context, outcomes, rowLevel);
     if (failOnFailure) {
       List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
       if (!failed.isEmpty()) {
@@ -305,8 +322,13 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
    * Hands the outcomes to the run's observer (the job runtime keeps them in the lake, the run
    * report and the diagrams). Rows are counted (one more Spark job) only when a run observes.
    */
+  private String evaluationContext(String step) {
+    Object context = publishingOptions.get("dataQualityEvaluationContext");
+    return context != null ? context.toString() : step;
+  }
+
   private void report(
-      RunObserver observer, String step, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
+      RunObserver observer, String context, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
     if (observer == null || observer == RunObserver.NONE) {
       return;
     }
@@ -316,19 +338,22 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
           new RunObserver.QualityRule(
               o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
     }
-    Object context = publishingOptions.get("dataQualityEvaluationContext");
     observer.quality(
-        new RunObserver.QualityEvaluation(
-            context != null ? context.toString() : step, ruleset, rules, -1, -1, clock.instant()),
+        new RunObserver.QualityEvaluation(context, ruleset, rules, -1, -1, clock.instant()),
         rowLevel.toDF());
   }
 
-  private static Dataset<Row> rowLevel(Dataset<Row> input, List<Evaluator.Node> rules) {
-    String[] original = input.columns();
+  /** The input with the columns the rules' row outcomes need (joins of reference rules). */
+  private static Dataset<Row> augment(Dataset<Row> input, List<Evaluator.Node> rules) {
     Dataset<Row> rows = input;
     for (Evaluator.Node n : rules) {
       rows = n.augment(rows);
     }
+    return rows;
+  }
+
+  private static Dataset<Row> rowLevel(
+      String[] original, Dataset<Row> rows, List<Evaluator.Node> rules) {
     List<Column> pass = new ArrayList<>();
     List<Column> fail = new ArrayList<>();
     List<Column> skip = new ArrayList<>();

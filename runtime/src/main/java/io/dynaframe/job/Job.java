@@ -127,9 +127,12 @@ public final class Job implements AutoCloseable {
           .observer()
           .find(io.dynaframe.lineage.internal.Recorder.class)
           .ifPresent(
-              r ->
-                  r.onQuality(
-                      new io.dynaframe.job.internal.QualityResults(jobName, lake, runContext)));
+              r -> {
+                io.dynaframe.job.internal.QualityResults results =
+                    new io.dynaframe.job.internal.QualityResults(jobName, lake, runContext);
+                r.onQuality(results);
+                r.onQualityHistory(results::history);
+              });
       return new Job(jobName, runContext, args, lake, store, lease, bookmarks, next);
     } catch (RuntimeException e) {
       store.release(lease);

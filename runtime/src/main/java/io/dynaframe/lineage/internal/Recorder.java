@@ -145,6 +145,25 @@ public final class Recorder implements RunLineage, RunObserver {
     this.qualityListener = listener;
   }
 
+  private volatile java.util.function.Function<String, RunObserver.QualityHistory> qualityHistory;
+
+  /**
+   * Where dynamic data quality rules read earlier runs' results, by evaluation context (the job's
+   * results table).
+   */
+  public void onQualityHistory(
+      java.util.function.Function<String, RunObserver.QualityHistory> history) {
+    this.qualityHistory = history;
+  }
+
+  @Override
+  public java.util.Optional<RunObserver.QualityHistory> qualityHistory(String evaluationContext) {
+    java.util.function.Function<String, RunObserver.QualityHistory> h = qualityHistory;
+    return h == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(h.apply(evaluationContext));
+  }
+
   /**
    * A data quality evaluation: kept for the graph (its counts on the step), the run report and the
    * listener; recorded even when lineage is off. In a job run (a listener is set) the rows that
