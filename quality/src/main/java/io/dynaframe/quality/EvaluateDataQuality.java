@@ -15,7 +15,9 @@ import io.dynaframe.RunObserver;
 import io.dynaframe.Transform;
 import io.dynaframe.quality.internal.Ast;
 import io.dynaframe.quality.internal.Evaluator;
+import io.dynaframe.quality.internal.Outcome;
 import io.dynaframe.quality.internal.Parser;
+import io.dynaframe.quality.internal.QualityError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -264,6 +266,21 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
   }
 
   private DataQualityResult evaluate(DynamicFrame input, String step) {
+    try {
+      return evaluateChecked(input, step);
+    } catch (QualityError e) {
+      throw translated(e);
+    }
+  }
+
+  /** The public exception of an error of the parser or the evaluator. */
+  static DataQualityException translated(QualityError e) {
+    return e.parseError()
+        ? new DqdlParseException(e.getMessage(), e.line(), e.column(), e.token())
+        : new DataQualityException(e.getMessage(), e.getCause());
+  }
+
+  private DataQualityResult evaluateChecked(DynamicFrame input, String step) {
     Ast.Document doc = Parser.parse(ruleset);
     Dataset<Row> rows = input.toDF();
     Map<String, Dataset<Row>> refs = new LinkedHashMap<>();
@@ -289,7 +306,9 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     List<RuleOutcome> outcomes = new ArrayList<>();
     List<Row> outRows = new ArrayList<>();
     for (Evaluator.Node n : rules) {
-      RuleOutcome o = n.outcome();
+      Outcome io = n.outcome();
+      RuleOutcome o =
+          new RuleOutcome(io.rule(), io.passed(), io.failureReason(), io.evaluatedMetrics());
       outcomes.add(o);
       outRows.add(
           RowFactory.create(

@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.dynaframe.quality.DataQualityException;
-import io.dynaframe.quality.RuleOutcome;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -127,7 +125,7 @@ public final class Evaluator {
     String text();
 
     /** Its outcome; valid after {@link Evaluator#run}. */
-    RuleOutcome outcome();
+    Outcome outcome();
 
     /** Whether a row passes it (a constant for rules judged on the whole dataset). */
     Column rowPass();
@@ -325,7 +323,7 @@ public final class Evaluator {
         where = functions.expr(s.where());
         df.filter(where); // analysed now: a bad clause fails here, naming the rule
       } catch (Exception e) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(s)
                 + ": the where clause \""
                 + s.where()
@@ -349,8 +347,8 @@ public final class Evaluator {
     return "rule '" + r.text() + "' (line " + r.line() + ", column " + r.column() + ")";
   }
 
-  private static DataQualityException refuse(Ast.Rule r, String why) {
-    return new DataQualityException(at(r) + " cannot be evaluated: " + why);
+  private static QualityError refuse(Ast.Rule r, String why) {
+    return new QualityError(at(r) + " cannot be evaluated: " + why);
   }
 
   /** Rule types whose condition judges each row's value: a dynamic value has no meaning there. */
@@ -476,7 +474,7 @@ public final class Evaluator {
       if (v instanceof Number n) {
         return Math.abs(n.doubleValue());
       }
-      throw new DataQualityException("abs takes a number, not " + describe(v));
+      throw new QualityError("abs takes a number, not " + describe(v));
     }
     @SuppressWarnings("unchecked")
     List<Double> values = (List<Double>) call((Ast.Call) c.args().get(0));
@@ -587,7 +585,7 @@ public final class Evaluator {
         default -> a / c;
       };
     }
-    throw new DataQualityException(
+    throw new QualityError(
         "cannot compute " + describe(l) + " " + b.op() + " " + describe(r) + " in a DQDL value");
   }
 
@@ -604,10 +602,10 @@ public final class Evaluator {
       return d.seconds();
     }
     if (v instanceof List<?>) {
-      throw new DataQualityException(
+      throw new QualityError(
           at(s) + ": last(k) is a list of earlier values; compare with avg(last(k)), min, max...");
     }
-    throw new DataQualityException(
+    throw new QualityError(
         at(s) + ": " + describe(v) + " is not a number; " + s.type() + " compares a number");
   }
 
@@ -638,7 +636,7 @@ public final class Evaluator {
       }
       return in.negated() != found;
     }
-    throw new DataQualityException(at(s) + ": " + s.type() + " compares a number, not a pattern");
+    throw new QualityError(at(s) + ": " + s.type() + " compares a number, not a pattern");
   }
 
   private Column literal(Object v) {
@@ -664,8 +662,7 @@ public final class Evaluator {
           case "=" -> is;
           case "!=" -> k.name().equals("NULL") ? v.isNotNull() : v.isNull().or(not(is));
           default ->
-              throw new DataQualityException(
-                  at(s) + ": " + k.name() + " is compared with = or != only");
+              throw new QualityError(at(s) + ": " + k.name() + " is compared with = or != only");
         };
       }
       Column l = literal(x);
@@ -737,12 +734,12 @@ public final class Evaluator {
     }
 
     @Override
-    public RuleOutcome outcome() {
+    public Outcome outcome() {
       boolean passed = rule.and();
       Map<String, Double> metrics = new LinkedHashMap<>();
       List<String> reasons = new ArrayList<>();
       for (Node c : children) {
-        RuleOutcome o = c.outcome();
+        Outcome o = c.outcome();
         passed = rule.and() ? passed && o.passed() : passed || o.passed();
         metrics.putAll(o.evaluatedMetrics());
         if (!o.passed() && o.failureReason() != null) {
@@ -752,7 +749,7 @@ public final class Evaluator {
       if (rows != null) {
         // compositeRuleEvaluation.method = ROW: the rule passes when every row passes it
         boolean all = rows[1] == rows[0];
-        return new RuleOutcome(
+        return new Outcome(
             rule.text(),
             all,
             all
@@ -763,8 +760,7 @@ public final class Evaluator {
                     rows[0] == 0 ? 100.0 : rows[1] * 100.0 / rows[0]),
             metrics);
       }
-      return new RuleOutcome(
-          rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
+      return new Outcome(rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
     }
 
     @Override
@@ -799,10 +795,10 @@ public final class Evaluator {
     private final String top; // the top-level rule it is part of, as written
     private final Column where;
     private final String missing; // a column the rule needs that the frame lacks
-    private java.util.function.Supplier<RuleOutcome> judge;
+    private java.util.function.Supplier<Outcome> judge;
     private Column row; // null: judged on the whole dataset
     private java.util.function.UnaryOperator<Dataset<Row>> join = d -> d;
-    private RuleOutcome outcome;
+    private Outcome outcome;
 
     SimpleNode(Ast.Simple rule, Column where, String top) {
       this.rule = rule;
@@ -857,9 +853,9 @@ public final class Evaluator {
           : "Multicolumn." + String.join(",", rule.params()) + "." + metric;
     }
 
-    private RuleOutcome metricOutcome(Map<String, Double> metrics, Double value, Ast.Condition c) {
+    private Outcome metricOutcome(Map<String, Double> metrics, Double value, Ast.Condition c) {
       if (value == null || value.isNaN()) {
-        return new RuleOutcome(
+        return new Outcome(
             rule.text(),
             false,
             "No rows to evaluate the rule on: the metric has no value",
@@ -871,11 +867,11 @@ public final class Evaluator {
         ok = holds(rule, c, value);
       } catch (NoHistory e) {
         // a dynamic rule with no earlier run to compare with: nothing contradicts it yet
-        return new RuleOutcome(rule.text(), true, null, metrics);
+        return new Outcome(rule.text(), true, null, metrics);
       } finally {
         scope = null;
       }
-      return new RuleOutcome(
+      return new Outcome(
           rule.text(),
           ok,
           ok ? null : "Value: " + value + " does not meet the constraint requirement!",
@@ -917,7 +913,7 @@ public final class Evaluator {
                       : String.format(
                           Locale.ROOT, "%.2f %% of rows passed the threshold", compliance * 100);
             }
-            return new RuleOutcome(rule.text(), passed, reason, metrics);
+            return new Outcome(rule.text(), passed, reason, metrics);
           };
     }
 
@@ -1001,7 +997,7 @@ public final class Evaluator {
                 double u = rows == 0 ? 0 : stats(g)[1] / rows;
                 metrics.put(metricName("Uniqueness"), u);
                 ok &= u == 1.0;
-                return new RuleOutcome(
+                return new Outcome(
                     rule.text(),
                     ok,
                     ok ? null : "Value: " + u + " does not meet the constraint requirement!",
@@ -1060,7 +1056,7 @@ public final class Evaluator {
           boolean exists = field(column0()).isPresent();
           judge =
               () ->
-                  new RuleOutcome(
+                  new Outcome(
                       rule.text(),
                       exists,
                       exists ? null : "Column " + column0() + " does not exist",
@@ -1072,7 +1068,7 @@ public final class Evaluator {
               java.util.Arrays.stream(df.columns()).filter(n -> !p.matcher(n).matches()).toList();
           judge =
               () ->
-                  new RuleOutcome(
+                  new Outcome(
                       rule.text(),
                       bad.isEmpty(),
                       bad.isEmpty()
@@ -1135,7 +1131,7 @@ public final class Evaluator {
       if (!(rule.condition() instanceof Ast.Compare cmp)
           || !cmp.op().equals("=")
           || !(cmp.value() instanceof Ast.Str t)) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": ColumnDataType is written ColumnDataType \"column\" = \"TYPE\"");
       }
       DataType target =
@@ -1148,7 +1144,7 @@ public final class Evaluator {
             case "FLOAT" -> DataTypes.FloatType;
             case "LONG" -> DataTypes.LongType;
             default ->
-                throw new DataQualityException(
+                throw new QualityError(
                     at(rule)
                         + ": '"
                         + t.value()
@@ -1183,7 +1179,7 @@ public final class Evaluator {
       try {
         result = spark.sql(sql);
       } catch (Exception e) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": the statement is not valid SQL on the frame 'primary': "
                 + firstLine(e.getMessage()),
@@ -1194,7 +1190,7 @@ public final class Evaluator {
       if (rule.condition() != null) {
         if (result.columns().length != 1
             || !(result.schema().fields()[0].dataType() instanceof NumericType)) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": the statement must return one numeric value; it returns columns "
                   + result.schema().simpleString());
@@ -1203,7 +1199,7 @@ public final class Evaluator {
             () -> {
               List<Row> rows = result.collectAsList();
               if (rows.size() != 1 || rows.get(0).isNullAt(0)) {
-                return new RuleOutcome(
+                return new Outcome(
                     rule.text(),
                     false,
                     "The statement returned " + rows.size() + " rows; one numeric value is needed",
@@ -1218,7 +1214,7 @@ public final class Evaluator {
       List<String> cols = List.of(result.columns());
       for (String c : cols) {
         if (field(c).isEmpty()) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": a row-level CustomSql statement selects columns of primary; '"
                   + c
@@ -1259,7 +1255,7 @@ public final class Evaluator {
                 rule.threshold() == null
                     ? compliance == 1.0
                     : holds(rule, rule.threshold(), compliance);
-            return new RuleOutcome(
+            return new Outcome(
                 rule.text(),
                 passed,
                 passed
@@ -1275,13 +1271,13 @@ public final class Evaluator {
       String target = rule.params().get(1);
       int dot = target.indexOf('.');
       if (dot <= 0) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": the second parameter is \"alias.column\" or \"alias.{col1,col2}\"");
       }
       Dataset<Row> ref = reference(target.substring(0, dot));
       List<String> theirs = split(target.substring(dot + 1));
       if (theirs.size() != mine.size()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": " + mine.size() + " columns are compared with " + theirs.size());
       }
       String marker = "__dq_ref_" + VIEWS.incrementAndGet();
@@ -1345,7 +1341,7 @@ public final class Evaluator {
       java.util.regex.Matcher m =
           Pattern.compile("(?i)\\s*(sum|avg)\\s*\\(\\s*(.+?)\\s*\\)\\s*").matcher(text);
       if (!m.matches()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": '"
                 + text
@@ -1359,7 +1355,7 @@ public final class Evaluator {
         Dataset<Row> ref = reference(target.substring(0, dot));
         String c = target.substring(dot + 1);
         if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equalsIgnoreCase(c))) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": the dataset '"
                   + target.substring(0, dot)
@@ -1374,7 +1370,7 @@ public final class Evaluator {
         };
       }
       if (field(target).isEmpty()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": the column '" + target + "' does not exist in the data");
       }
       Column col = inWhere(column(target).cast("double"));
@@ -1394,18 +1390,18 @@ public final class Evaluator {
         String mine = (arrow < 0 ? p : p.substring(0, arrow)).trim();
         String theirs = (arrow < 0 ? p : p.substring(arrow + 2)).trim();
         if (mine.isEmpty() || theirs.isEmpty()) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": '"
                   + text
                   + "' is not a column mapping; write \"ID\", \"ID_1->ID_ref1,ID_2->ID_ref2\"");
         }
         if (field(mine).isEmpty()) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule) + ": the column '" + mine + "' does not exist in the data");
         }
         if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equals(theirs))) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule) + ": the dataset '" + alias + "' has no column '" + theirs + "'");
         }
         out.add(new String[] {field(mine).get().name(), theirs});
@@ -1433,7 +1429,7 @@ public final class Evaluator {
         for (String c : df.columns()) {
           if (!keyCols.contains(c)) {
             if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equals(c))) {
-              throw new DataQualityException(
+              throw new QualityError(
                   at(rule)
                       + ": the column '"
                       + c
@@ -1492,7 +1488,7 @@ public final class Evaluator {
                     && (rs.isNullAt(2) || rs.getLong(2) == 0)
                     && rs.getLong(1) == rs.getLong(0);
             if (!suitable) {
-              return new RuleOutcome(
+              return new Outcome(
                   rule.text(),
                   false,
                   "Provided key map not suitable for given data frames",
@@ -1523,7 +1519,7 @@ public final class Evaluator {
     private Dataset<Row> reference(String alias) {
       Dataset<Row> ref = references.get(alias);
       if (ref == null) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": it compares with the dataset '"
                 + alias
@@ -1542,11 +1538,11 @@ public final class Evaluator {
     }
 
     @Override
-    public RuleOutcome outcome() {
+    public Outcome outcome() {
       if (outcome == null) {
         outcome =
             missing != null
-                ? new RuleOutcome(
+                ? new Outcome(
                     rule.text(),
                     false,
                     "Column " + missing + " does not exist in the data",
