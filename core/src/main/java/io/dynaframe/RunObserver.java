@@ -93,6 +93,17 @@ public interface RunObserver {
   default void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {}
 
   /**
+   * {@link #quality}, returning the row-level outcomes the evaluation hands on: the same rows, or
+   * rows that count themselves as the job's own Spark jobs compute them (the job runtime does this,
+   * so the rows that passed and failed are counted without a Spark job of their own). By default
+   * calls {@link #quality} and returns the rows as given. Must not throw.
+   */
+  default Dataset<Row> qualityRows(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+    quality(evaluation, rowLevelOutcomes);
+    return rowLevelOutcomes;
+  }
+
+  /**
    * The results of earlier runs of the data quality evaluation named {@code evaluationContext}, for
    * dynamic rules ({@code RowCount > avg(last(3))}); empty when this observer keeps none (the
    * default; the job runtime reads them from the job's results table).

@@ -62,11 +62,12 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>In a job run (a context whose run is observed, as {@code dynaframe-runtime}'s {@code Job}
  * makes it), each evaluation hands its rule outcomes and its row-level outcomes to the run's {@link
- * RunObserver}: the runtime counts the rows that passed and failed (one more Spark job) and writes
- * them as one version per run of the results table {@code dynaframe_quality.<job>} in {@code
- * LOAD/_quality/<job>/}, adds them to the run report and shows the counts on the step in diagrams.
- * Used without a job (a plain context, {@link RunObserver#NONE}), nothing is written anywhere and
- * nothing more is computed.
+ * RunObserver}: the runtime counts the rows that passed and failed while the job's own Spark jobs
+ * compute the row-level outcomes (one more Spark job at the end of the run only when nothing
+ * computed them) and writes them as one version per run of the results table {@code
+ * dynaframe_quality.<job>} in {@code LOAD/_quality/<job>/}, adds them to the run report and shows
+ * the counts on the step in diagrams. Used without a job (a plain context, {@link
+ * RunObserver#NONE}), nothing is written anywhere and nothing more is computed.
  *
  * <p>All aggregate rules are computed in one Spark job, the frequency rules (uniqueness, distinct
  * values, entropy) in one more; {@code CustomSql} statements and reference datasets add one job
@@ -320,10 +321,10 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     }
     DynamicFrame rowLevel =
         input
-            .withRows(rowLevel(rows.columns(), augmented, rules))
+            .withRows(
+                report(observer, context, outcomes, rowLevel(rows.columns(), augmented, rules)))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
-    report(observer, context, outcomes, rowLevel);
     if (failOnFailure) {
       List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
       if (!failed.isEmpty()) {
@@ -346,10 +347,10 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     return context != null ? context.toString() : step;
   }
 
-  private void report(
-      RunObserver observer, String context, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
+  private Dataset<Row> report(
+      RunObserver observer, String context, List<RuleOutcome> outcomes, Dataset<Row> rowLevel) {
     if (observer == null || observer == RunObserver.NONE) {
-      return;
+      return rowLevel;
     }
     List<RunObserver.QualityRule> rules = new ArrayList<>();
     for (RuleOutcome o : outcomes) {
@@ -357,9 +358,9 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
           new RunObserver.QualityRule(
               o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
     }
-    observer.quality(
+    return observer.qualityRows(
         new RunObserver.QualityEvaluation(context, ruleset, rules, -1, -1, clock.instant()),
-        rowLevel.toDF());
+        rowLevel);
   }
 
   /** The input with the columns the rules' row outcomes need (joins of reference rules). */
