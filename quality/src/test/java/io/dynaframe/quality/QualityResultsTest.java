@@ -267,9 +267,11 @@ class QualityResultsTest {
     assertThat(List.of(evaluation.get("rowsPassed"), evaluation.get("rowsFailed")))
         .isEqualTo(List.of(2, 1));
     assertThat(
-            ctx.spark()
-                .sql(
-                    "SELECT DISTINCT rows_passed, rows_failed FROM dynaframe_quality.orders_counted")
+            job.context()
+                .createDynamicFrameFromCatalog("dynaframe_quality", "orders_counted")
+                .toDF()
+                .select("rows_passed", "rows_failed")
+                .distinct()
                 .collectAsList()
                 .toString())
         .isEqualTo("[[2,1]]");
