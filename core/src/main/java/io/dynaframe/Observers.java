@@ -85,6 +85,26 @@ final class Observers {
     }
 
     @Override
+    public Dataset<Row> qualityRows(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+      Dataset<Row> out = rowLevelOutcomes;
+      for (RunObserver o : observers) {
+        out = o.qualityRows(evaluation, out);
+      }
+      return out;
+    }
+
+    @Override
+    public Optional<QualityHistory> qualityHistory(String evaluationContext) {
+      for (RunObserver o : observers) {
+        Optional<QualityHistory> h = o.qualityHistory(evaluationContext);
+        if (h.isPresent()) {
+          return h;
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
     public Dataset<Row> staged(Dataset<Row> staged) {
       Dataset<Row> out = staged;
       for (RunObserver o : observers) {

@@ -93,6 +93,36 @@ public interface RunObserver {
   default void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {}
 
   /**
+   * {@link #quality}, returning the row-level outcomes the evaluation hands on: the same rows, or
+   * rows that count themselves as the job's own Spark jobs compute them (the job runtime does this,
+   * so the rows that passed and failed are counted without a Spark job of their own). By default
+   * calls {@link #quality} and returns the rows as given. Must not throw.
+   */
+  default Dataset<Row> qualityRows(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+    quality(evaluation, rowLevelOutcomes);
+    return rowLevelOutcomes;
+  }
+
+  /**
+   * The results of earlier runs of the data quality evaluation named {@code evaluationContext}, for
+   * dynamic rules ({@code RowCount > avg(last(3))}); empty when this observer keeps none (the
+   * default; the job runtime reads them from the job's results table).
+   */
+  default Optional<QualityHistory> qualityHistory(String evaluationContext) {
+    return Optional.empty();
+  }
+
+  /** Earlier runs' results of one data quality evaluation. */
+  @FunctionalInterface
+  interface QualityHistory {
+    /**
+     * The evaluated metrics of the rule written {@code rule} in at most {@code runs} earlier runs,
+     * most recent first, one map per run; empty when no earlier run evaluated it.
+     */
+    List<Map<String, Double>> last(String rule, int runs);
+  }
+
+  /**
    * This observer as {@code type} if it is one, or the one of that type among the observers it
    * chains; empty otherwise. How a module finds its own observer on a context.
    */

@@ -37,7 +37,8 @@ class LayeringTest {
           "core", List.of("io.dynaframe.internal.."),
           "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
           "transforms", List.of("io.dynaframe.transforms.internal.."),
-          "catalog", List.of("io.dynaframe.catalog.internal.."));
+          "catalog", List.of("io.dynaframe.catalog.internal.."),
+          "quality", List.of("io.dynaframe.quality.internal.."));
 
   /**
    * The classes of one module, from its entry on the test classpath: the module's {@code
@@ -105,6 +106,24 @@ class LayeringTest {
             "core is the base every other module builds on; the job runtime observes it through RunObserver")
         .allowEmptyShould(true)
         .check(module("core"));
+  }
+
+  @Test
+  void qualityBuildsOnCoreOnly() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.dynaframe.transforms..",
+            "io.dynaframe.catalog..",
+            "io.dynaframe.crawler..",
+            "io.dynaframe.job..",
+            "io.dynaframe.lineage..")
+        .because(
+            "the quality module hands its outcomes to the job runtime through core's RunObserver"
+                + " and reads earlier runs' results through it")
+        .allowEmptyShould(true)
+        .check(module("quality"));
   }
 
   @Test

@@ -18,7 +18,9 @@ import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
 import io.dynaframe.job.Publisher;
 import io.dynaframe.job.RunReport;
+import io.dynaframe.quality.EvaluateDataQuality;
 import io.dynaframe.transforms.ApplyMapping;
+import io.dynaframe.transforms.DropFields;
 import io.dynaframe.transforms.Join;
 import io.dynaframe.transforms.MappingSpec;
 import io.dynaframe.transforms.Relationalize;
@@ -36,10 +38,11 @@ import org.apache.hadoop.conf.Configuration;
  * The flagship job, end to end on embedded defaults: messy raw orders land in the lake's SOURCE
  * area; a crawler registers them in the embedded catalog under custom table names; the job reads
  * them from the catalog (with bookmarks, so each run reads only new files), resolves the choices,
- * maps the fields, samples with Spigot, moves questionable rows to a quarantine table with
- * SplitRows, relationalizes the nested items, and publishes partitioned Parquet into LOAD with
- * catalog registration; then it prints the run report and queries the tables with SQL. {@link
- * #main} runs it twice, the second time with one new batch of input.
+ * maps the fields, samples with Spigot, evaluates a data quality ruleset ({@link #ORDER_RULES}) and
+ * moves the rows that fail a rule to a quarantine table (with the rules they failed),
+ * relationalizes the nested items, and publishes partitioned Parquet into LOAD with catalog
+ * registration; then it prints the run report and queries the tables with SQL. {@link #main} runs
+ * it twice, the second time with one new batch of input.
  *
  * <p>The lake may be a local folder or any Hadoop file system URI; with {@code s3a://} every area
  * (CODE, TEMP, SOURCE, LOAD) is on S3 and the embedded catalog (Hive metastore on Derby and Spark's
@@ -70,6 +73,29 @@ public final class OrdersPipeline {
           "   - mvn archetype:generate -DarchetypeGroupId=io.dynaframe"
               + " -DarchetypeArtifactId=dynaframe-archetype: a job project of your own (README,"
               + " \"Use it in your project\")");
+
+  /**
+   * The data quality ruleset the job evaluates on the mapped orders (DQDL, as in Glue Studio's
+   * Evaluate Data Quality node); rows failing a rule go to the quarantine table, with the rules
+   * they failed.
+   */
+  public static final String ORDER_RULES =
+      String.join(
+          "\n",
+          "Rules = [",
+          "  ColumnValues \"order_id\" > 0,",
+          "  ColumnValues \"amount\" >= 0,",
+          "  IsComplete \"customer_id\",",
+          "  RowCount > 0",
+          "]");
+
+  /** The columns the row-level outcomes add; the published orders leave them out. */
+  static final List<String> QUALITY_COLUMNS =
+      List.of(
+          "DataQualityRulesPass",
+          "DataQualityRulesFail",
+          "DataQualityRulesSkip",
+          "DataQualityEvaluationResult");
 
   /** The job's name: its bookmarks, samples and reports are kept under it. */
   public static final String JOB = "orders_pipeline";
@@ -267,12 +293,18 @@ public final class OrdersPipeline {
       String samplePath = lake.samplesPath(JOB, ctx.runId(), "sample_orders");
       DynamicFrame sampled = mapped.apply("sample_orders", Spigot.to(samplePath).withTopk(20));
 
+      // Evaluate Data Quality, then route rows on DataQualityEvaluationResult (Glue Studio)
+      DynamicFrame checked =
+          sampled
+              .apply("check_orders", EvaluateDataQuality.of(ORDER_RULES).rowLevel())
+              .get("rowLevelOutcomes");
       FrameCollection split =
-          sampled.apply(
+          checked.apply(
               "quarantine_split",
-              SplitRows.of(Map.of("amount", Map.of(">=", 0), "order_id", Map.of(">", 0)))
+              SplitRows.of(Map.of("DataQualityEvaluationResult", Map.of("=", "Passed")))
                   .withNames("good", "quarantine"));
-      DynamicFrame good = split.get("good");
+      DynamicFrame good =
+          split.get("good").apply("drop_quality_columns", DropFields.of(QUALITY_COLUMNS));
       DynamicFrame quarantine = split.get("quarantine");
 
       FrameCollection tables =

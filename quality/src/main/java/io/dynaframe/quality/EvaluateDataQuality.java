@@ -15,7 +15,9 @@ import io.dynaframe.RunObserver;
 import io.dynaframe.Transform;
 import io.dynaframe.quality.internal.Ast;
 import io.dynaframe.quality.internal.Evaluator;
+import io.dynaframe.quality.internal.Outcome;
 import io.dynaframe.quality.internal.Parser;
+import io.dynaframe.quality.internal.QualityError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,11 +62,12 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>In a job run (a context whose run is observed, as {@code dynaframe-runtime}'s {@code Job}
  * makes it), each evaluation hands its rule outcomes and its row-level outcomes to the run's {@link
- * RunObserver}: the runtime counts the rows that passed and failed (one more Spark job) and writes
- * them as one version per run of the results table {@code dynaframe_quality.<job>} in {@code
- * LOAD/_quality/<job>/}, adds them to the run report and shows the counts on the step in diagrams.
- * Used without a job (a plain context, {@link RunObserver#NONE}), nothing is written anywhere and
- * nothing more is computed.
+ * RunObserver}: the runtime counts the rows that passed and failed while the job's own Spark jobs
+ * compute the row-level outcomes (one more Spark job at the end of the run only when nothing
+ * computed them) and writes them as one version per run of the results table {@code
+ * dynaframe_quality.<job>} in {@code LOAD/_quality/<job>/}, adds them to the run report and shows
+ * the counts on the step in diagrams. Used without a job (a plain context, {@link
+ * RunObserver#NONE}), nothing is written anywhere and nothing more is computed.
  *
  * <p>All aggregate rules are computed in one Spark job, the frequency rules (uniqueness, distinct
  * values, entropy) in one more; {@code CustomSql} statements and reference datasets add one job
@@ -171,17 +174,21 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
 
   /**
    * This transform with process_rows' additional options: {@code compositeRuleEvaluation.method}
-   * ({@code COLUMN}, the default, is supported), {@code performanceTuning.caching} and {@code
+   * ({@code COLUMN}, the default: each rule of a composite rule is judged on the whole dataset,
+   * then combined; {@code ROW}: the composite rule is judged on each row, and passes when every row
+   * passes it, one more Spark job), {@code performanceTuning.caching} and {@code
    * observations.scope} (accepted, no effect).
    */
   public EvaluateDataQuality withAdditionalOptions(Map<String, ?> options) {
     ImmutableMap<String, Object> o = checked(options, ADDITIONAL_OPTIONS, "additional option");
     Object method = o.get("compositeRuleEvaluation.method");
-    if (method != null && !"COLUMN".equalsIgnoreCase(method.toString())) {
+    if (method != null
+        && !"COLUMN".equalsIgnoreCase(method.toString())
+        && !"ROW".equalsIgnoreCase(method.toString())) {
       throw new IllegalArgumentException(
           "additional option compositeRuleEvaluation.method="
               + method
-              + " is not supported by dynaframe yet; COLUMN (the default) is");
+              + " is not known; it is COLUMN (the default) or ROW");
     }
     return new EvaluateDataQuality(ruleset, publishingOptions, o, references, failOnFailure, clock);
   }
@@ -260,19 +267,49 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
   }
 
   private DataQualityResult evaluate(DynamicFrame input, String step) {
+    try {
+      return evaluateChecked(input, step);
+    } catch (QualityError e) {
+      throw translated(e);
+    }
+  }
+
+  /** The public exception of an error of the parser or the evaluator. */
+  static DataQualityException translated(QualityError e) {
+    return e.parseError()
+        ? new DqdlParseException(e.getMessage(), e.line(), e.column(), e.token())
+        : new DataQualityException(e.getMessage(), e.getCause());
+  }
+
+  private DataQualityResult evaluateChecked(DynamicFrame input, String step) {
     Ast.Document doc = Parser.parse(ruleset);
     Dataset<Row> rows = input.toDF();
     Map<String, Dataset<Row>> refs = new LinkedHashMap<>();
     references.forEach((k, v) -> refs.put(k, v.toDF()));
-    Evaluator ev = new Evaluator(rows.sparkSession(), rows, refs, clock.instant());
+    RunObserver observer = input.context().observer();
+    String context = evaluationContext(step);
+    Evaluator ev =
+        new Evaluator(rows.sparkSession(), rows, refs, clock.instant())
+            .withCompositeRows(
+                "ROW"
+                    .equalsIgnoreCase(
+                        String.valueOf(additionalOptions.get("compositeRuleEvaluation.method"))));
+    if (observer != null) {
+      // a job run keeps earlier runs' results: dynamic rules read them
+      observer.qualityHistory(context).ifPresent(h -> ev.withHistory(h::last));
+    }
     List<Evaluator.Node> rules = ev.plan(doc.rules(), false);
     List<Evaluator.Node> analyzers = ev.plan(doc.analyzers(), true);
     ev.run();
+    Dataset<Row> augmented = augment(rows, rules);
+    ev.runRowComposites(augmented, rules);
 
     List<RuleOutcome> outcomes = new ArrayList<>();
     List<Row> outRows = new ArrayList<>();
     for (Evaluator.Node n : rules) {
-      RuleOutcome o = n.outcome();
+      Outcome io = n.outcome();
+      RuleOutcome o =
+          new RuleOutcome(io.rule(), io.passed(), io.failureReason(), io.evaluatedMetrics());
       outcomes.add(o);
       outRows.add(
           RowFactory.create(
@@ -284,10 +321,10 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     }
     DynamicFrame rowLevel =
         input
-            .withRows(rowLevel(rows, rules))
+            .withRows(
+                report(observer, context, outcomes, rowLevel(rows.columns(), augmented, rules)))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
-    report(input.context().observer(), step, outcomes, rowLevel);
     if (failOnFailure) {
       List<RuleOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
       if (!failed.isEmpty()) {
@@ -305,10 +342,15 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
    * Hands the outcomes to the run's observer (the job runtime keeps them in the lake, the run
    * report and the diagrams). Rows are counted (one more Spark job) only when a run observes.
    */
-  private void report(
-      RunObserver observer, String step, List<RuleOutcome> outcomes, DynamicFrame rowLevel) {
+  private String evaluationContext(String step) {
+    Object context = publishingOptions.get("dataQualityEvaluationContext");
+    return context != null ? context.toString() : step;
+  }
+
+  private Dataset<Row> report(
+      RunObserver observer, String context, List<RuleOutcome> outcomes, Dataset<Row> rowLevel) {
     if (observer == null || observer == RunObserver.NONE) {
-      return;
+      return rowLevel;
     }
     List<RunObserver.QualityRule> rules = new ArrayList<>();
     for (RuleOutcome o : outcomes) {
@@ -316,19 +358,22 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
           new RunObserver.QualityRule(
               o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
     }
-    Object context = publishingOptions.get("dataQualityEvaluationContext");
-    observer.quality(
-        new RunObserver.QualityEvaluation(
-            context != null ? context.toString() : step, ruleset, rules, -1, -1, clock.instant()),
-        rowLevel.toDF());
+    return observer.qualityRows(
+        new RunObserver.QualityEvaluation(context, ruleset, rules, -1, -1, clock.instant()),
+        rowLevel);
   }
 
-  private static Dataset<Row> rowLevel(Dataset<Row> input, List<Evaluator.Node> rules) {
-    String[] original = input.columns();
+  /** The input with the columns the rules' row outcomes need (joins of reference rules). */
+  private static Dataset<Row> augment(Dataset<Row> input, List<Evaluator.Node> rules) {
     Dataset<Row> rows = input;
     for (Evaluator.Node n : rules) {
       rows = n.augment(rows);
     }
+    return rows;
+  }
+
+  private static Dataset<Row> rowLevel(
+      String[] original, Dataset<Row> rows, List<Evaluator.Node> rules) {
     List<Column> pass = new ArrayList<>();
     List<Column> fail = new ArrayList<>();
     List<Column> skip = new ArrayList<>();

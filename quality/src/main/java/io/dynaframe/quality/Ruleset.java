@@ -28,7 +28,11 @@ public final class Ruleset {
    * @throws DqdlParseException naming the line, column and token at fault
    */
   public static Ruleset parse(String dqdl) {
-    return new Ruleset(dqdl, Parser.parse(dqdl));
+    try {
+      return new Ruleset(dqdl, Parser.parse(dqdl));
+    } catch (io.dynaframe.quality.internal.QualityError e) {
+      throw EvaluateDataQuality.translated(e);
+    }
   }
 
   /** The rules, each as written on one line, in order. */

@@ -184,6 +184,111 @@ class QualityResultsTest {
     assertThat(lake).isNotEmpty();
   }
 
+  /** Counts the Spark jobs started while it listens. */
+  static final class JobCounter extends org.apache.spark.scheduler.SparkListener {
+    final java.util.concurrent.atomic.AtomicInteger jobs =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+      jobs.incrementAndGet();
+    }
+  }
+
+  /** The Spark jobs {@code work} runs. */
+  private static int jobsOf(DynaContext ctx, Runnable work) throws Exception {
+    JobCounter l = new JobCounter();
+    ctx.spark().sparkContext().listenerBus().waitUntilEmpty();
+    ctx.spark().sparkContext().addSparkListener(l);
+    try {
+      work.run();
+      ctx.spark().sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      ctx.spark().sparkContext().removeSparkListener(l);
+    }
+    return l.jobs.get();
+  }
+
+  /**
+   * The rows that passed and failed are counted while the sink's own Spark job computes the
+   * row-level outcomes: the write is one Spark job, the end of the run adds no counting job, and
+   * the counts are right; when nothing computes the rows, the end of the run counts them with a
+   * Spark job of its own.
+   */
+  @Test
+  void theSinksJobCountsTheRowsThatPassedAndFailed(DynaContext spark) throws Exception {
+    DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));
+    String out = root.resolve("out/checked").toString();
+    Job job = init(ctx, "orders-counted", "run-1");
+    DynamicFrame rows =
+        orders(job.context(), true)
+            .apply("check_orders", check().rowLevel())
+            .get(DataQualityResult.ROW_LEVEL_OUTCOMES);
+    int writeJobs =
+        jobsOf(
+            ctx,
+            () ->
+                job.context()
+                    .writeDynamicFrameFromOptions(
+                        rows,
+                        "s3",
+                        io.dynaframe.Options.of("path", out),
+                        "json",
+                        io.dynaframe.Options.empty(),
+                        "write_checked"));
+    int commitJobs = jobsOf(ctx, job::commit);
+    assertThat(writeJobs).isEqualTo(1);
+
+    List<String> both = List.of("RowCount > 2", "IsComplete \"name\"");
+    FrameAssert.assertThat(
+            ctx.spark()
+                .read()
+                .schema(
+                    "id BIGINT, name STRING, DataQualityRulesPass ARRAY<STRING>,"
+                        + " DataQualityRulesFail ARRAY<STRING>, DataQualityRulesSkip ARRAY<STRING>,"
+                        + " DataQualityEvaluationResult STRING")
+                .json(out))
+        .isEqualTo(
+            Frames.rows(
+                    ctx,
+                    "id BIGINT, name STRING" + RowLevelOutcomesTest.ROW_OUTCOME_COLUMNS,
+                    row(1L, "Ann", both, List.of(), List.of(), "Passed"),
+                    row(
+                        2L,
+                        null,
+                        List.of("RowCount > 2"),
+                        List.of("IsComplete \"name\""),
+                        List.of(),
+                        "Failed"),
+                    row(3L, "Cid", both, List.of(), List.of(), "Passed"))
+                .toDF());
+    Map<?, ?> report = new ObjectMapper().readValue(RunReport.of(job).toJson(), Map.class);
+    Map<?, ?> evaluation = (Map<?, ?>) ((List<?>) report.get("quality")).get(0);
+    assertThat(List.of(evaluation.get("rowsPassed"), evaluation.get("rowsFailed")))
+        .isEqualTo(List.of(2, 1));
+    assertThat(
+            job.context()
+                .createDynamicFrameFromCatalog("dynaframe_quality", "orders_counted")
+                .toDF()
+                .select("rows_passed", "rows_failed")
+                .distinct()
+                .collectAsList()
+                .toString())
+        .isEqualTo("[[2,1]]");
+
+    // the same evaluation with nothing computing its rows: counted at the end, one more job
+    Job uncounted = init(ctx, "orders-uncounted", "run-1");
+    orders(uncounted.context(), true)
+        .apply("check_orders", check().rowLevel())
+        .get(DataQualityResult.ROW_LEVEL_OUTCOMES);
+    int uncountedCommitJobs = jobsOf(ctx, uncounted::commit);
+    assertThat(uncountedCommitJobs).isGreaterThan(commitJobs);
+    Map<?, ?> report2 = new ObjectMapper().readValue(RunReport.of(uncounted).toJson(), Map.class);
+    Map<?, ?> evaluation2 = (Map<?, ?>) ((List<?>) report2.get("quality")).get(0);
+    assertThat(List.of(evaluation2.get("rowsPassed"), evaluation2.get("rowsFailed")))
+        .isEqualTo(List.of(2, 1));
+  }
+
   @Test
   void withoutAJobNothingIsWritten(DynaContext spark) {
     DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));

@@ -226,9 +226,9 @@ class RowLevelOutcomesTest {
         .isInstanceOf(DataQualityException.class)
         .hasMessage(
             "rule 'RowCount > avg(last(10)) * 0.8' (line 1, column 11) cannot be evaluated:"
-                + " 'avg(last(10))' (line 1, column 22) is a dynamic rule: it needs the metrics of"
-                + " earlier runs, which AWS Glue keeps in its own service and dynaframe does not"
-                + " keep yet");
+                + " 'avg(last(10))' (line 1, column 22) is a dynamic rule: it compares with the"
+                + " metrics of earlier runs, which dynaframe reads from the job's results table"
+                + " (dynaframe_quality.<job>) in job runs only; evaluate it in a Job");
     assertThatThrownBy(
             () ->
                 EvaluateDataQuality.apply(f, "Rules = [ DetectAnomalies \"RowCount\" ]", Map.of()))

@@ -127,9 +127,12 @@ public final class Job implements AutoCloseable {
           .observer()
           .find(io.dynaframe.lineage.internal.Recorder.class)
           .ifPresent(
-              r ->
-                  r.onQuality(
-                      new io.dynaframe.job.internal.QualityResults(jobName, lake, runContext)));
+              r -> {
+                io.dynaframe.job.internal.QualityResults results =
+                    new io.dynaframe.job.internal.QualityResults(jobName, lake, runContext);
+                r.onQuality(results);
+                r.onQualityHistory(results::history);
+              });
       return new Job(jobName, runContext, args, lake, store, lease, bookmarks, next);
     } catch (RuntimeException e) {
       store.release(lease);
@@ -293,6 +296,7 @@ public final class Job implements AutoCloseable {
   public synchronized void commit() {
     Preconditions.checkState(
         status == Status.RUNNING, "job %s run %s is already %s", name, runId(), status);
+    settleQuality();
     try {
       if (bookmarks.mode() == FileBookmarks.Mode.ENABLE) {
         store.commit(bookmarks.nextState(runNumber, runId(), lease.attempt));
@@ -321,6 +325,7 @@ public final class Job implements AutoCloseable {
     if (status != Status.RUNNING) {
       return;
     }
+    settleQuality();
     status = Status.FAILED;
     LOG.warn(
         "job {} run {} failed: {}",
@@ -354,6 +359,7 @@ public final class Job implements AutoCloseable {
     if (status != Status.RUNNING) {
       return;
     }
+    settleQuality();
     status = Status.FAILED;
     LOG.warn(
         "job {} run {} was closed without commit: it failed, its bookmark state stays as it was",
@@ -361,6 +367,25 @@ public final class Job implements AutoCloseable {
         runId());
     rollBackQuietly();
     releaseQuietly();
+  }
+
+  /**
+   * The run's data quality evaluations take their row counts (counted by the run's own Spark jobs)
+   * and go to the results table. Never throws.
+   */
+  private void settleQuality() {
+    try {
+      context
+          .observer()
+          .find(io.dynaframe.lineage.internal.Recorder.class)
+          .ifPresent(io.dynaframe.lineage.internal.Recorder::settleQualities);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "job {} run {}: could not keep its data quality results: {}",
+          name,
+          runId(),
+          e.toString());
+    }
   }
 
   private void dropJournalQuietly() {

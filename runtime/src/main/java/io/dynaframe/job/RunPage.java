@@ -76,6 +76,7 @@ final class RunPage {
     b.append(
         "<nav><a href=\"#diagram\">diagram</a> · <a href=\"#steps\">steps</a> · "
             + "<a href=\"#io\">read and written</a> · <a href=\"#errors\">error records</a> · "
+            + "<a href=\"#quality\">data quality</a> · "
             + "<a href=\"#samples\">samples</a> · <a href=\"#lineage\">column lineage</a> · "
             + "<a href=\"#arguments\">arguments</a> · <a href=\"#files\">files</a></nav>\n");
 
@@ -86,6 +87,7 @@ final class RunPage {
     steps(b, report);
     io(b, report, lineage);
     errors(b, report, lineage);
+    quality(b, report);
     samples(b, lineage, folder, sampleFiles);
     columnLineage(b, report, lineage);
     arguments(b, report);
@@ -429,6 +431,69 @@ final class RunPage {
     b.append(
         "<p class=\"note\">All of a step's error records: <code>frame.errorsAsDynamicFrame()</code>"
             + " of the frame it returned.</p>\n</section>\n");
+  }
+
+  /**
+   * The run's data quality evaluations: per evaluation its step, rule and row counts, results
+   * table, and each rule with its outcome, the reason it failed and its metrics.
+   */
+  private static void quality(StringBuilder b, RunReport report) {
+    b.append("<section id=\"quality\">\n<h2>Data quality</h2>\n");
+    List<io.dynaframe.lineage.internal.Recorder.Quality> all = report.quality();
+    if (all.isEmpty()) {
+      b.append("<p>No step evaluated a data quality ruleset.</p>\n");
+    }
+    String table = io.dynaframe.job.internal.QualityResults.table(report.job()).toString();
+    for (io.dynaframe.lineage.internal.Recorder.Quality q : all) {
+      io.dynaframe.RunObserver.QualityEvaluation e = q.evaluation();
+      String step = q.node() != null ? q.node() : e.step();
+      b.append("<div class=\"quality\" data-step=\"")
+          .append(esc(step))
+          .append("\">\n<h3>")
+          .append(esc(step))
+          .append("</h3>\n<p class=\"quality-counts\">rules: <span class=\"rules-passed\">")
+          .append(count(e.rulesPassed()))
+          .append("</span> passed, <span class=\"rules-failed\">")
+          .append(count(e.rulesFailed()))
+          .append("</span> failed");
+      if (e.rowsPassed() >= 0) {
+        b.append("; rows: <span class=\"rows-passed\">")
+            .append(count(e.rowsPassed()))
+            .append("</span> passed, <span class=\"rows-failed\">")
+            .append(count(e.rowsFailed()))
+            .append("</span> failed");
+      }
+      b.append("; evaluation context <code class=\"context\">")
+          .append(esc(e.step()))
+          .append("</code>; results table <code class=\"results-table\">")
+          .append(esc(table))
+          .append("</code></p>\n<table class=\"quality-table\">\n<tr><th>rule</th>")
+          .append("<th>outcome</th><th>reason</th><th>metrics</th></tr>\n");
+      for (io.dynaframe.RunObserver.QualityRule r : e.rules()) {
+        boolean passed = "Passed".equals(r.outcome());
+        b.append("<tr class=\"rule ")
+            .append(passed ? "passed" : "failed")
+            .append("\"><td class=\"rule-text\"><code>")
+            .append(esc(r.rule()))
+            .append("</code></td><td class=\"outcome\">")
+            .append(esc(r.outcome()))
+            .append("</td><td class=\"reason\">")
+            .append(r.failureReason() == null ? "" : esc(r.failureReason()))
+            .append("</td><td class=\"metrics\">");
+        boolean first = true;
+        for (Map.Entry<String, Double> m : r.evaluatedMetrics().entrySet()) {
+          b.append(first ? "" : "<br />")
+              .append("<code>")
+              .append(esc(m.getKey()))
+              .append("</code> = ")
+              .append(esc(String.valueOf(m.getValue())));
+          first = false;
+        }
+        b.append("</td></tr>\n");
+      }
+      b.append("</table>\n</div>\n");
+    }
+    b.append("</section>\n");
   }
 
   private static List<ErrorSample> firstErrors(RunLineage lineage, String step) {

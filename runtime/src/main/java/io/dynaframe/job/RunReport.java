@@ -359,7 +359,7 @@ public final class RunReport {
    * The run's data quality evaluations ({@code EvaluateDataQuality} steps): per evaluation its
    * step, evaluation context, rule and row counts, results table and each rule's outcome.
    */
-  private List<io.dynaframe.lineage.internal.Recorder.Quality> quality() {
+  List<io.dynaframe.lineage.internal.Recorder.Quality> quality() {
     return lineage instanceof io.dynaframe.lineage.internal.Recorder r ? r.qualities() : List.of();
   }
 

@@ -254,6 +254,106 @@ class RunPageTest {
     assertThat(x.evaluate("//section[@id='arguments']", doc)).contains("db-password", "*****");
   }
 
+  /**
+   * Evaluates a ruleset as {@code EvaluateDataQuality} does (the quality module depends on this
+   * one): hands the rule outcomes and the row-level outcomes (negative amounts fail) to the run.
+   */
+  static final class FakeQuality implements Transform<DynamicFrame> {
+    static final String RULE = "ColumnValues \"amount\" >= 0 <b>";
+    static final String REASON = "Value: -1 does not meet the constraint requirement! <i>";
+
+    @Override
+    public DynamicFrame expand(DynamicFrame input, String step) {
+      input
+          .context()
+          .observer()
+          .quality(
+              new io.dynaframe.RunObserver.QualityEvaluation(
+                  step,
+                  "Rules = [ ... ]",
+                  List.of(
+                      new io.dynaframe.RunObserver.QualityRule(
+                          "RowCount > 0",
+                          "Passed",
+                          null,
+                          java.util.Map.of("Dataset.*.RowCount", 3.0)),
+                      new io.dynaframe.RunObserver.QualityRule(
+                          RULE,
+                          "Failed",
+                          REASON,
+                          java.util.Map.of("Column.amount.ColumnValues.Compliance", 2.0 / 3))),
+                  -1,
+                  -1,
+                  java.time.Instant.parse("2026-12-06T10:00:00Z")),
+              input
+                  .toDF()
+                  .withColumn(
+                      "DataQualityEvaluationResult",
+                      when(col("amount").lt(0), "Failed").otherwise("Passed")));
+      return input;
+    }
+  }
+
+  @Test
+  void showsTheDataQualityEvaluationsWithRulesOutcomesReasonsAndRowCounts(DynaContext shared)
+      throws Exception {
+    landOrders(root.resolve("landing"));
+    Job job =
+        Job.init(
+            "quality-page-job",
+            shared,
+            JobArguments.resolve(new String[] {"--JOB_NAME", "quality-page-job"}, "JOB_NAME"),
+            Lake.at(root.resolve("lake-q")));
+    DynaContext ctx = job.context();
+    DynamicFrame orders =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(root.resolve("landing/orders").toString())),
+            "json",
+            Options.empty(),
+            "orders");
+    ctx.writeDynamicFrameFromOptions(
+        orders.apply("check_orders", new FakeQuality()),
+        "s3",
+        Options.of("path", root.resolve("out/checked").toString()),
+        "json",
+        Options.empty(),
+        "write_checked");
+    job.commit();
+    RunReport report = RunReport.of(job).writeTo(RunReport.defaultFolder(job));
+    Document doc = parse(Files.readString(Path.of(URI.create(report.page().orElseThrow()))));
+    XPath x = XPathFactory.newInstance().newXPath();
+
+    String at = "//section[@id='quality']//div[@class='quality'][@data-step='check_orders']";
+    assertThat(x.evaluate("count(//section[@id='quality']//div[@class='quality'])", doc))
+        .isEqualTo("1");
+    assertThat(x.evaluate(at + "/h3", doc)).isEqualTo("check_orders");
+    // three records were read (the fourth line is not JSON), one has a negative amount
+    assertThat(
+            List.of(
+                x.evaluate(at + "//span[@class='rules-passed']", doc),
+                x.evaluate(at + "//span[@class='rules-failed']", doc),
+                x.evaluate(at + "//span[@class='rows-passed']", doc),
+                x.evaluate(at + "//span[@class='rows-failed']", doc),
+                x.evaluate(at + "//code[@class='results-table']", doc)))
+        .containsExactly("1", "1", "2", "1", "dynaframe_quality.quality_page_job");
+    assertThat(texts(x, doc, at + "//tr[contains(@class,'rule')]/td"))
+        .containsExactly(
+            "RowCount > 0",
+            "Passed",
+            "",
+            "Dataset.*.RowCount = 3.0",
+            FakeQuality.RULE,
+            "Failed",
+            FakeQuality.REASON,
+            "Column.amount.ColumnValues.Compliance = " + (2.0 / 3));
+    assertThat(texts(x, doc, at + "//tr[contains(@class,'failed')]/td[@class='rule-text']"))
+        .containsExactly(FakeQuality.RULE);
+    assertThat(x.evaluate("count(//section[@id='quality']//b | //section[@id='quality']//i)", doc))
+        .isEqualTo("0");
+    assertThat(x.evaluate("//nav/a[@href='#quality']", doc)).isEqualTo("data quality");
+  }
+
   @Test
   void relativeLinksEncodeEverySegmentAndStayOnOneFileSystem() {
     assertThat(

@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.dynaframe.quality.DataQualityException;
-import io.dynaframe.quality.RuleOutcome;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -53,6 +51,73 @@ public final class Evaluator {
   private final Map<String, GroupKey> groupKeys = new LinkedHashMap<>();
   private Row aggregateRow;
   private final Map<Integer, double[]> groupStats = new LinkedHashMap<>();
+  private History history;
+  private boolean compositeRows;
+  private Scope scope;
+
+  /**
+   * The metrics of a rule in earlier runs of the same evaluation, most recent first (one map per
+   * run): what dynamic rules ({@code RowCount > avg(last(3))}) compare with.
+   */
+  public interface History {
+    /** At most {@code runs} earlier runs' metrics of the rule written {@code rule}. */
+    List<Map<String, Double>> last(String rule, int runs);
+  }
+
+  /** The rule whose condition is being judged, and the metric a dynamic value reads. */
+  private record Scope(String rule, String metric) {}
+
+  /** Thrown while judging a dynamic rule that has no earlier run to compare with. */
+  private static final class NoHistory extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoHistory() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Where dynamic rules read earlier runs' metrics; without it (outside a job run) they are
+   * refused.
+   */
+  public Evaluator withHistory(History value) {
+    this.history = value;
+    return this;
+  }
+
+  /**
+   * Composite rules judged row by row ({@code compositeRuleEvaluation.method = ROW}): the rule
+   * passes when every row passes it; {@link #runRowComposites} computes them.
+   */
+  public Evaluator withCompositeRows(boolean value) {
+    this.compositeRows = value;
+    return this;
+  }
+
+  /**
+   * With {@code compositeRuleEvaluation.method = ROW}: one job counting, for each composite rule,
+   * the rows of {@code rows} (the input with the columns the rules' row outcomes need) that pass
+   * it.
+   */
+  public void runRowComposites(Dataset<Row> rows, List<Node> rules) {
+    List<CompositeNode> composites = new ArrayList<>();
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(count(lit(1)));
+    for (Node n : rules) {
+      if (n instanceof CompositeNode c) {
+        composites.add(c);
+        aggs.add(functions.sum(when(coalesce(c.rowPass(), lit(false)), lit(1L)).otherwise(0L)));
+      }
+    }
+    if (!compositeRows || composites.isEmpty()) {
+      return;
+    }
+    Row r = rows.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).head();
+    long n = r.getLong(0);
+    for (int i = 0; i < composites.size(); i++) {
+      composites.get(i).rows = new long[] {n, r.isNullAt(i + 1) ? 0 : r.getLong(i + 1)};
+    }
+  }
 
   /** The outcome of a rule (or analyzer) and how to judge each row by it. */
   public interface Node {
@@ -60,7 +125,7 @@ public final class Evaluator {
     String text();
 
     /** Its outcome; valid after {@link Evaluator#run}. */
-    RuleOutcome outcome();
+    Outcome outcome();
 
     /** Whether a row passes it (a constant for rules judged on the whole dataset). */
     Column rowPass();
@@ -92,7 +157,7 @@ public final class Evaluator {
   public List<Node> plan(List<Ast.Rule> rules, boolean analyzers) {
     List<Node> out = new ArrayList<>();
     for (Ast.Rule r : rules) {
-      out.add(node(r, analyzers));
+      out.add(node(r, analyzers, r.text()));
     }
     return out;
   }
@@ -235,11 +300,11 @@ public final class Evaluator {
 
   // ------------------------------------------------------------------ planning
 
-  private Node node(Ast.Rule rule, boolean analyzer) {
+  private Node node(Ast.Rule rule, boolean analyzer, String top) {
     if (rule instanceof Ast.Composite c) {
       List<Node> children = new ArrayList<>();
       for (Ast.Rule r : c.children()) {
-        children.add(node(r, analyzer));
+        children.add(node(r, analyzer, top));
       }
       return new CompositeNode(c, children);
     }
@@ -258,7 +323,7 @@ public final class Evaluator {
         where = functions.expr(s.where());
         df.filter(where); // analysed now: a bad clause fails here, naming the rule
       } catch (Exception e) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(s)
                 + ": the where clause \""
                 + s.where()
@@ -267,7 +332,7 @@ public final class Evaluator {
             e);
       }
     }
-    return new SimpleNode(s, where);
+    return new SimpleNode(s, where, top);
   }
 
   private static String firstLine(String m) {
@@ -282,11 +347,18 @@ public final class Evaluator {
     return "rule '" + r.text() + "' (line " + r.line() + ", column " + r.column() + ")";
   }
 
-  private static DataQualityException refuse(Ast.Rule r, String why) {
-    return new DataQualityException(at(r) + " cannot be evaluated: " + why);
+  private static QualityError refuse(Ast.Rule r, String why) {
+    return new QualityError(at(r) + " cannot be evaluated: " + why);
   }
 
-  /** Dynamic rules (last(n), avg(...)) need earlier runs' metrics: refused at apply time. */
+  /** Rule types whose condition judges each row's value: a dynamic value has no meaning there. */
+  private static final java.util.Set<String> ROW_VALUE_TYPES =
+      java.util.Set.of("ColumnValues", "ColumnLength", "DataFreshness", "ColumnDataType");
+
+  /**
+   * Dynamic rules ({@code last(n)}, {@code avg(...)}) compare a rule's metric with its values in
+   * earlier runs: refused at apply time where they cannot be evaluated.
+   */
   private void checkStatic(Ast.Simple s) {
     for (Ast.Condition c : new Ast.Condition[] {s.condition(), s.threshold()}) {
       if (c == null) {
@@ -304,20 +376,140 @@ public final class Evaluator {
       }
       for (Ast.Expr e : operands) {
         Optional<Ast.Call> call = findCall(e);
-        if (call.isPresent()) {
+        if (call.isEmpty()) {
+          continue;
+        }
+        String where =
+            "'"
+                + call.get().text()
+                + "' (line "
+                + call.get().line()
+                + ", column "
+                + call.get().column()
+                + ")";
+        if (c == s.threshold() || ROW_VALUE_TYPES.contains(s.type())) {
           throw refuse(
               s,
-              "'"
-                  + call.get().text()
-                  + "' (line "
-                  + call.get().line()
-                  + ", column "
-                  + call.get().column()
-                  + ") is a dynamic rule: it needs the metrics of earlier runs, which AWS Glue"
-                  + " keeps in its own service and dynaframe does not keep yet");
+              where
+                  + " is a dynamic value: it compares the rule's metric with earlier runs', and "
+                  + (c == s.threshold()
+                      ? "a threshold is a share of this run's rows"
+                      : s.type() + " judges each row's value"));
         }
+        if (history == null) {
+          throw refuse(
+              s,
+              where
+                  + " is a dynamic rule: it compares with the metrics of earlier runs, which"
+                  + " dynaframe reads from the job's results table (dynaframe_quality.<job>) in"
+                  + " job runs only; evaluate it in a Job");
+        }
+        checkCall(s, call.get());
       }
     }
+  }
+
+  private static final java.util.Set<String> AGGREGATES =
+      java.util.Set.of("avg", "min", "max", "sum", "median", "std");
+
+  private void checkCall(Ast.Simple s, Ast.Call c) {
+    String name = c.name();
+    boolean ok =
+        switch (name) {
+          case "last" ->
+              c.args().size() == 1
+                  && c.args().get(0) instanceof Ast.Num n
+                  && n.value() >= 1
+                  && n.value() == Math.rint(n.value());
+          case "index" ->
+              c.args().size() == 2
+                  && c.args().get(0) instanceof Ast.Call l
+                  && l.name().equals("last")
+                  && c.args().get(1) instanceof Ast.Num n
+                  && n.value() >= 0
+                  && n.value() == Math.rint(n.value());
+          case "abs" -> c.args().size() == 1;
+          default ->
+              AGGREGATES.contains(name)
+                  && c.args().size() == 1
+                  && c.args().get(0) instanceof Ast.Call l
+                  && l.name().equals("last");
+        };
+    if (!ok) {
+      throw refuse(
+          s,
+          "'"
+              + c.text()
+              + "' (line "
+              + c.line()
+              + ", column "
+              + c.column()
+              + ") is not a dynamic value dynaframe knows: write last(k) inside avg, min, max,"
+              + " sum, median or std, or index(last(k), i)");
+    }
+    for (Ast.Expr a : c.args()) {
+      if (a instanceof Ast.Call inner) {
+        checkCall(s, inner);
+      }
+    }
+  }
+
+  /** A dynamic value: the rule's metric in earlier runs. */
+  private Object call(Ast.Call c) {
+    if (c.name().equals("last")) {
+      int k = (int) ((Ast.Num) c.args().get(0)).value();
+      List<Double> out = new ArrayList<>();
+      if (scope != null && scope.metric() != null) {
+        for (Map<String, Double> run : history.last(scope.rule(), k)) {
+          Double v = run.get(scope.metric());
+          if (v != null) {
+            out.add(v);
+          }
+        }
+      }
+      return out;
+    }
+    if (c.name().equals("abs")) {
+      Object v = value(c.args().get(0));
+      if (v instanceof Number n) {
+        return Math.abs(n.doubleValue());
+      }
+      throw new QualityError("abs takes a number, not " + describe(v));
+    }
+    @SuppressWarnings("unchecked")
+    List<Double> values = (List<Double>) call((Ast.Call) c.args().get(0));
+    if (values.isEmpty()) {
+      throw new NoHistory();
+    }
+    if (c.name().equals("index")) {
+      int i = (int) ((Ast.Num) c.args().get(1)).value();
+      if (i >= values.size()) {
+        throw new NoHistory();
+      }
+      return values.get(i);
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    double sum = java.util.Arrays.stream(v).sum();
+    double mean = sum / v.length;
+    return switch (c.name()) {
+      case "avg" -> mean;
+      case "min" -> java.util.Arrays.stream(v).min().orElseThrow();
+      case "max" -> java.util.Arrays.stream(v).max().orElseThrow();
+      case "sum" -> sum;
+      case "median" -> {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        yield sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+      }
+      default -> {
+        double sq = 0;
+        for (double x : v) {
+          sq += (x - mean) * (x - mean);
+        }
+        yield Math.sqrt(sq / v.length);
+      }
+    };
   }
 
   private static Optional<Ast.Call> findCall(Ast.Expr e) {
@@ -368,7 +560,7 @@ public final class Evaluator {
     if (e instanceof Ast.Binary b) {
       return binary(b);
     }
-    throw new IllegalStateException("dynamic operand " + ((Ast.Call) e).text());
+    return call((Ast.Call) e);
   }
 
   private static Object longOrDouble(Ast.Num n) {
@@ -393,7 +585,7 @@ public final class Evaluator {
         default -> a / c;
       };
     }
-    throw new DataQualityException(
+    throw new QualityError(
         "cannot compute " + describe(l) + " " + b.op() + " " + describe(r) + " in a DQDL value");
   }
 
@@ -409,7 +601,11 @@ public final class Evaluator {
     if (v instanceof Ast.Duration d) {
       return d.seconds();
     }
-    throw new DataQualityException(
+    if (v instanceof List<?>) {
+      throw new QualityError(
+          at(s) + ": last(k) is a list of earlier values; compare with avg(last(k)), min, max...");
+    }
+    throw new QualityError(
         at(s) + ": " + describe(v) + " is not a number; " + s.type() + " compares a number");
   }
 
@@ -440,7 +636,7 @@ public final class Evaluator {
       }
       return in.negated() != found;
     }
-    throw new DataQualityException(at(s) + ": " + s.type() + " compares a number, not a pattern");
+    throw new QualityError(at(s) + ": " + s.type() + " compares a number, not a pattern");
   }
 
   private Column literal(Object v) {
@@ -466,8 +662,7 @@ public final class Evaluator {
           case "=" -> is;
           case "!=" -> k.name().equals("NULL") ? v.isNotNull() : v.isNull().or(not(is));
           default ->
-              throw new DataQualityException(
-                  at(s) + ": " + k.name() + " is compared with = or != only");
+              throw new QualityError(at(s) + ": " + k.name() + " is compared with = or != only");
         };
       }
       Column l = literal(x);
@@ -526,6 +721,7 @@ public final class Evaluator {
   private final class CompositeNode implements Node {
     private final Ast.Composite rule;
     private final List<Node> children;
+    private long[] rows; // ROW evaluation: rows, rows that passed
 
     CompositeNode(Ast.Composite rule, List<Node> children) {
       this.rule = rule;
@@ -538,20 +734,33 @@ public final class Evaluator {
     }
 
     @Override
-    public RuleOutcome outcome() {
+    public Outcome outcome() {
       boolean passed = rule.and();
       Map<String, Double> metrics = new LinkedHashMap<>();
       List<String> reasons = new ArrayList<>();
       for (Node c : children) {
-        RuleOutcome o = c.outcome();
+        Outcome o = c.outcome();
         passed = rule.and() ? passed && o.passed() : passed || o.passed();
         metrics.putAll(o.evaluatedMetrics());
         if (!o.passed() && o.failureReason() != null) {
           reasons.add(o.failureReason());
         }
       }
-      return new RuleOutcome(
-          rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
+      if (rows != null) {
+        // compositeRuleEvaluation.method = ROW: the rule passes when every row passes it
+        boolean all = rows[1] == rows[0];
+        return new Outcome(
+            rule.text(),
+            all,
+            all
+                ? null
+                : String.format(
+                    Locale.ROOT,
+                    "%.2f %% of rows passed the rule",
+                    rows[0] == 0 ? 100.0 : rows[1] * 100.0 / rows[0]),
+            metrics);
+      }
+      return new Outcome(rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
     }
 
     @Override
@@ -583,15 +792,17 @@ public final class Evaluator {
 
   private final class SimpleNode implements Node {
     private final Ast.Simple rule;
+    private final String top; // the top-level rule it is part of, as written
     private final Column where;
     private final String missing; // a column the rule needs that the frame lacks
-    private java.util.function.Supplier<RuleOutcome> judge;
+    private java.util.function.Supplier<Outcome> judge;
     private Column row; // null: judged on the whole dataset
     private java.util.function.UnaryOperator<Dataset<Row>> join = d -> d;
-    private RuleOutcome outcome;
+    private Outcome outcome;
 
-    SimpleNode(Ast.Simple rule, Column where) {
+    SimpleNode(Ast.Simple rule, Column where, String top) {
       this.rule = rule;
+      this.top = top;
       this.where = where;
       this.missing = missingColumn();
       if (missing == null) {
@@ -642,16 +853,25 @@ public final class Evaluator {
           : "Multicolumn." + String.join(",", rule.params()) + "." + metric;
     }
 
-    private RuleOutcome metricOutcome(Map<String, Double> metrics, Double value, Ast.Condition c) {
+    private Outcome metricOutcome(Map<String, Double> metrics, Double value, Ast.Condition c) {
       if (value == null || value.isNaN()) {
-        return new RuleOutcome(
+        return new Outcome(
             rule.text(),
             false,
             "No rows to evaluate the rule on: the metric has no value",
             metrics);
       }
-      boolean ok = holds(rule, c, value);
-      return new RuleOutcome(
+      boolean ok;
+      scope = new Scope(top, metrics.size() == 1 ? metrics.keySet().iterator().next() : null);
+      try {
+        ok = holds(rule, c, value);
+      } catch (NoHistory e) {
+        // a dynamic rule with no earlier run to compare with: nothing contradicts it yet
+        return new Outcome(rule.text(), true, null, metrics);
+      } finally {
+        scope = null;
+      }
+      return new Outcome(
           rule.text(),
           ok,
           ok ? null : "Value: " + value + " does not meet the constraint requirement!",
@@ -693,7 +913,7 @@ public final class Evaluator {
                       : String.format(
                           Locale.ROOT, "%.2f %% of rows passed the threshold", compliance * 100);
             }
-            return new RuleOutcome(rule.text(), passed, reason, metrics);
+            return new Outcome(rule.text(), passed, reason, metrics);
           };
     }
 
@@ -777,7 +997,7 @@ public final class Evaluator {
                 double u = rows == 0 ? 0 : stats(g)[1] / rows;
                 metrics.put(metricName("Uniqueness"), u);
                 ok &= u == 1.0;
-                return new RuleOutcome(
+                return new Outcome(
                     rule.text(),
                     ok,
                     ok ? null : "Value: " + u + " does not meet the constraint requirement!",
@@ -836,7 +1056,7 @@ public final class Evaluator {
           boolean exists = field(column0()).isPresent();
           judge =
               () ->
-                  new RuleOutcome(
+                  new Outcome(
                       rule.text(),
                       exists,
                       exists ? null : "Column " + column0() + " does not exist",
@@ -848,7 +1068,7 @@ public final class Evaluator {
               java.util.Arrays.stream(df.columns()).filter(n -> !p.matcher(n).matches()).toList();
           judge =
               () ->
-                  new RuleOutcome(
+                  new Outcome(
                       rule.text(),
                       bad.isEmpty(),
                       bad.isEmpty()
@@ -874,6 +1094,7 @@ public final class Evaluator {
         }
         case "ReferentialIntegrity" -> planReferentialIntegrity();
         case "AggregateMatch" -> planAggregateMatch();
+        case "DatasetMatch" -> planDatasetMatch();
         case "SchemaMatch" -> {
           Dataset<Row> ref = reference(column0());
           java.util.Set<String> mine = new java.util.HashSet<>();
@@ -910,7 +1131,7 @@ public final class Evaluator {
       if (!(rule.condition() instanceof Ast.Compare cmp)
           || !cmp.op().equals("=")
           || !(cmp.value() instanceof Ast.Str t)) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": ColumnDataType is written ColumnDataType \"column\" = \"TYPE\"");
       }
       DataType target =
@@ -923,7 +1144,7 @@ public final class Evaluator {
             case "FLOAT" -> DataTypes.FloatType;
             case "LONG" -> DataTypes.LongType;
             default ->
-                throw new DataQualityException(
+                throw new QualityError(
                     at(rule)
                         + ": '"
                         + t.value()
@@ -958,7 +1179,7 @@ public final class Evaluator {
       try {
         result = spark.sql(sql);
       } catch (Exception e) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": the statement is not valid SQL on the frame 'primary': "
                 + firstLine(e.getMessage()),
@@ -969,7 +1190,7 @@ public final class Evaluator {
       if (rule.condition() != null) {
         if (result.columns().length != 1
             || !(result.schema().fields()[0].dataType() instanceof NumericType)) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": the statement must return one numeric value; it returns columns "
                   + result.schema().simpleString());
@@ -978,7 +1199,7 @@ public final class Evaluator {
             () -> {
               List<Row> rows = result.collectAsList();
               if (rows.size() != 1 || rows.get(0).isNullAt(0)) {
-                return new RuleOutcome(
+                return new Outcome(
                     rule.text(),
                     false,
                     "The statement returned " + rows.size() + " rows; one numeric value is needed",
@@ -993,7 +1214,7 @@ public final class Evaluator {
       List<String> cols = List.of(result.columns());
       for (String c : cols) {
         if (field(c).isEmpty()) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": a row-level CustomSql statement selects columns of primary; '"
                   + c
@@ -1034,7 +1255,7 @@ public final class Evaluator {
                 rule.threshold() == null
                     ? compliance == 1.0
                     : holds(rule, rule.threshold(), compliance);
-            return new RuleOutcome(
+            return new Outcome(
                 rule.text(),
                 passed,
                 passed
@@ -1050,13 +1271,13 @@ public final class Evaluator {
       String target = rule.params().get(1);
       int dot = target.indexOf('.');
       if (dot <= 0) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": the second parameter is \"alias.column\" or \"alias.{col1,col2}\"");
       }
       Dataset<Row> ref = reference(target.substring(0, dot));
       List<String> theirs = split(target.substring(dot + 1));
       if (theirs.size() != mine.size()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": " + mine.size() + " columns are compared with " + theirs.size());
       }
       String marker = "__dq_ref_" + VIEWS.incrementAndGet();
@@ -1120,7 +1341,7 @@ public final class Evaluator {
       java.util.regex.Matcher m =
           Pattern.compile("(?i)\\s*(sum|avg)\\s*\\(\\s*(.+?)\\s*\\)\\s*").matcher(text);
       if (!m.matches()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": '"
                 + text
@@ -1134,7 +1355,7 @@ public final class Evaluator {
         Dataset<Row> ref = reference(target.substring(0, dot));
         String c = target.substring(dot + 1);
         if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equalsIgnoreCase(c))) {
-          throw new DataQualityException(
+          throw new QualityError(
               at(rule)
                   + ": the dataset '"
                   + target.substring(0, dot)
@@ -1149,7 +1370,7 @@ public final class Evaluator {
         };
       }
       if (field(target).isEmpty()) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule) + ": the column '" + target + "' does not exist in the data");
       }
       Column col = inWhere(column(target).cast("double"));
@@ -1160,10 +1381,145 @@ public final class Evaluator {
       return () -> aggValue(i);
     }
 
+    /** {@code "a->b,c"}: pairs of a primary column and a reference column. */
+    private List<String[]> mapping(String text, Dataset<Row> ref, String alias) {
+      List<String[]> out = new ArrayList<>();
+      for (String part : text.split(",")) {
+        String p = part.trim();
+        int arrow = p.indexOf("->");
+        String mine = (arrow < 0 ? p : p.substring(0, arrow)).trim();
+        String theirs = (arrow < 0 ? p : p.substring(arrow + 2)).trim();
+        if (mine.isEmpty() || theirs.isEmpty()) {
+          throw new QualityError(
+              at(rule)
+                  + ": '"
+                  + text
+                  + "' is not a column mapping; write \"ID\", \"ID_1->ID_ref1,ID_2->ID_ref2\"");
+        }
+        if (field(mine).isEmpty()) {
+          throw new QualityError(
+              at(rule) + ": the column '" + mine + "' does not exist in the data");
+        }
+        if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equals(theirs))) {
+          throw new QualityError(
+              at(rule) + ": the dataset '" + alias + "' has no column '" + theirs + "'");
+        }
+        out.add(new String[] {field(mine).get().name(), theirs});
+      }
+      return out;
+    }
+
+    /**
+     * {@code DatasetMatch "reference" "ID_1->ID_ref1,ID_2->ID_ref2" "Amount1->Amount2" >= 0.9}: the
+     * share of the primary rows whose key is found in the reference with equal values in the
+     * matched columns (all other columns, by name, when none are given). The keys must be unique
+     * and not null in both datasets.
+     */
+    private void planDatasetMatch() {
+      String alias = column0();
+      Dataset<Row> ref = reference(alias);
+      List<String[]> keys = mapping(rule.params().get(1), ref, alias);
+      List<String[]> matched;
+      if (rule.params().size() > 2) {
+        matched = mapping(rule.params().get(2), ref, alias);
+      } else {
+        matched = new ArrayList<>();
+        java.util.Set<String> keyCols = new java.util.HashSet<>();
+        keys.forEach(k -> keyCols.add(k[0]));
+        for (String c : df.columns()) {
+          if (!keyCols.contains(c)) {
+            if (java.util.Arrays.stream(ref.columns()).noneMatch(n -> n.equals(c))) {
+              throw new QualityError(
+                  at(rule)
+                      + ": the column '"
+                      + c
+                      + "' is not in the dataset '"
+                      + alias
+                      + "'; without a match column mapping every non-key column is compared by"
+                      + " name");
+            }
+            matched.add(new String[] {c, c});
+          }
+        }
+      }
+      String marker = "__dq_dm_" + VIEWS.incrementAndGet();
+      Column[] mineKeys = keys.stream().map(k -> column(k[0])).toArray(Column[]::new);
+      Column anyNull = lit(false);
+      for (Column k : mineKeys) {
+        anyNull = anyNull.or(k.isNull());
+      }
+      int n = rows();
+      int nullKeys =
+          aggregate(
+              "dmnull|" + rule.text(),
+              functions.sum(inWhere(when(anyNull, lit(1L)).otherwise(lit(0L)))));
+      int distinct =
+          aggregate(
+              "dmdistinct|" + rule.text(),
+              functions.countDistinct(inWhere(functions.struct(mineKeys)), new Column[0]));
+      List<Column> refCols = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        refCols.add(ref.col("`" + keys.get(i)[1] + "`").as(marker + "_k" + i));
+      }
+      for (int i = 0; i < matched.size(); i++) {
+        refCols.add(ref.col("`" + matched.get(i)[1] + "`").as(marker + "_m" + i));
+      }
+      refCols.add(lit(true).as(marker));
+      Dataset<Row> theirs = ref.select(refCols.toArray(Column[]::new));
+      judge =
+          () -> {
+            Column refAnyNull = lit(false);
+            Column[] refKeys = new Column[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+              refKeys[i] = theirs.col(marker + "_k" + i);
+              refAnyNull = refAnyNull.or(refKeys[i].isNull());
+            }
+            Row rs =
+                theirs
+                    .agg(
+                        count(lit(1)),
+                        functions.countDistinct(functions.struct(refKeys)),
+                        functions.sum(when(refAnyNull, lit(1L)).otherwise(lit(0L))))
+                    .head();
+            double rowsHere = aggValue(n);
+            boolean suitable =
+                aggValue(nullKeys) == 0
+                    && aggValue(distinct) == rowsHere
+                    && (rs.isNullAt(2) || rs.getLong(2) == 0)
+                    && rs.getLong(1) == rs.getLong(0);
+            if (!suitable) {
+              return new Outcome(
+                  rule.text(),
+                  false,
+                  "Provided key map not suitable for given data frames",
+                  Map.of());
+            }
+            Column on = lit(true);
+            for (int i = 0; i < keys.size(); i++) {
+              on = on.and(column(keys.get(i)[0]).equalTo(theirs.col(marker + "_k" + i)));
+            }
+            Column same = theirs.col(marker).isNotNull();
+            for (int i = 0; i < matched.size(); i++) {
+              same = same.and(column(matched.get(i)[0]).eqNullSafe(theirs.col(marker + "_m" + i)));
+            }
+            Dataset<Row> primary = where == null ? df : df.filter(where);
+            Row j =
+                primary
+                    .join(theirs, on, "left")
+                    .agg(functions.sum(when(same, lit(1L)).otherwise(lit(0L))))
+                    .head();
+            Double v = rowsHere == 0 ? null : (j.isNullAt(0) ? 0 : j.getLong(0)) / rowsHere;
+            return metricOutcome(
+                v == null ? Map.of() : Map.of("Dataset." + alias + ".DatasetMatch", v),
+                v,
+                rule.condition());
+          };
+    }
+
     private Dataset<Row> reference(String alias) {
       Dataset<Row> ref = references.get(alias);
       if (ref == null) {
-        throw new DataQualityException(
+        throw new QualityError(
             at(rule)
                 + ": it compares with the dataset '"
                 + alias
@@ -1182,11 +1538,11 @@ public final class Evaluator {
     }
 
     @Override
-    public RuleOutcome outcome() {
+    public Outcome outcome() {
       if (outcome == null) {
         outcome =
             missing != null
-                ? new RuleOutcome(
+                ? new Outcome(
                     rule.text(),
                     false,
                     "Column " + missing + " does not exist in the data",

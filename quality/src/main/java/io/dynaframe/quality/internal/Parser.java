@@ -1,6 +1,5 @@
 package io.dynaframe.quality.internal;
 
-import io.dynaframe.quality.DqdlParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ public final class Parser {
   /** Parses a DQDL document. */
   public static Ast.Document parse(String ruleset) {
     if (ruleset == null || ruleset.isBlank()) {
-      throw new DqdlParseException(
+      throw new QualityError(
           "a ruleset is needed, such as Rules = [ RowCount > 0 ]", 1, 1, "<end of ruleset>");
     }
     return new Parser(ruleset).document();
@@ -116,7 +115,7 @@ public final class Parser {
           }
         }
         if (!closed) {
-          throw new DqdlParseException(
+          throw new QualityError(
               "this string is not closed (a '\"' is missing)",
               out.isEmpty() ? 1 : lineOf(s, start),
               col,
@@ -133,7 +132,7 @@ public final class Parser {
         }
         String t = s.substring(start, i);
         if (t.indexOf('.') != t.lastIndexOf('.')) {
-          throw new DqdlParseException("not a number", line, col, t);
+          throw new QualityError("not a number", line, col, t);
         }
         out.add(new Token(Kind.NUMBER, t, t, line, col, start, i));
         continue;
@@ -165,8 +164,7 @@ public final class Parser {
         out.add(new Token(Kind.PUNCT, String.valueOf(c), String.valueOf(c), line, col, start, i));
         continue;
       }
-      throw new DqdlParseException(
-          "this character has no meaning in DQDL", line, col, String.valueOf(c));
+      throw new QualityError("this character has no meaning in DQDL", line, col, String.valueOf(c));
     }
     int col = n - lineStart + 1;
     out.add(new Token(Kind.EOF, "", "", line, col, n, n));
@@ -201,8 +199,8 @@ public final class Parser {
     return t;
   }
 
-  private DqdlParseException fail(Token t, String message) {
-    return new DqdlParseException(message, t.line(), t.column(), t.shown());
+  private QualityError fail(Token t, String message) {
+    return new QualityError(message, t.line(), t.column(), t.shown());
   }
 
   private Token expect(String text, String what) {

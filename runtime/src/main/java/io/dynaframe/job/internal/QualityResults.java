@@ -116,6 +116,51 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
     register(home, version);
   }
 
+  /**
+   * Earlier runs' results of the evaluation {@code context}: per run, most recent first, the
+   * evaluated metrics of a rule, read from this job's results table in the lake (runs other than
+   * this one). Nothing when the table has no earlier run.
+   */
+  public io.dynaframe.RunObserver.QualityHistory history(String context) {
+    return (rule, runs) -> {
+      String home = lake.qualityPath(job);
+      try {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(home);
+        org.apache.hadoop.fs.FileSystem fs =
+            path.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+        if (!fs.exists(path)) {
+          return List.of();
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(
+            "could not read the data quality results of job " + job + " in " + home, e);
+      }
+      org.apache.spark.sql.Dataset<Row> all =
+          ctx.spark().read().schema(SCHEMA.add("run_id", DataTypes.StringType)).parquet(home);
+      List<java.util.Map<String, Double>> out = new ArrayList<>();
+      for (Row r :
+          all.filter(
+                  org.apache
+                      .spark
+                      .sql
+                      .functions
+                      .col("evaluation_context")
+                      .equalTo(context)
+                      .and(org.apache.spark.sql.functions.col("rule").equalTo(rule))
+                      .and(org.apache.spark.sql.functions.col("run_id").notEqual(Lake.name(runId))))
+              .orderBy(
+                  org.apache.spark.sql.functions.col("evaluated_at").desc(),
+                  org.apache.spark.sql.functions.col("run_id").desc())
+              .select("evaluated_metrics")
+              .limit(runs)
+              .collectAsList()) {
+        java.util.Map<String, Double> m = r.isNullAt(0) ? java.util.Map.of() : r.getJavaMap(0);
+        out.add(new LinkedHashMap<>(m));
+      }
+      return out;
+    };
+  }
+
   private void register(String home, String version) {
     Catalog catalog = ctx.catalog();
     DatabaseName db = DatabaseName.of(DATABASE);

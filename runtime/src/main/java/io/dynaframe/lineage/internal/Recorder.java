@@ -145,39 +145,139 @@ public final class Recorder implements RunLineage, RunObserver {
     this.qualityListener = listener;
   }
 
+  private volatile java.util.function.Function<String, RunObserver.QualityHistory> qualityHistory;
+
   /**
-   * A data quality evaluation: kept for the graph (its counts on the step), the run report and the
-   * listener; recorded even when lineage is off. In a job run (a listener is set) the rows that
-   * passed and failed are counted.
+   * Where dynamic data quality rules read earlier runs' results, by evaluation context (the job's
+   * results table).
+   */
+  public void onQualityHistory(
+      java.util.function.Function<String, RunObserver.QualityHistory> history) {
+    this.qualityHistory = history;
+  }
+
+  @Override
+  public java.util.Optional<RunObserver.QualityHistory> qualityHistory(String evaluationContext) {
+    java.util.function.Function<String, RunObserver.QualityHistory> h = qualityHistory;
+    return h == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(h.apply(evaluationContext));
+  }
+
+  /** The rows of an evaluation still to be counted: the counter, and the rows uncounted. */
+  private record PendingQuality(RowCounter counter, Dataset<Row> rows) {}
+
+  private final Map<Integer, PendingQuality> pendingQualities = new LinkedHashMap<>();
+
+  private static final String QUALITY_MARKER = "dynaframe_count_quality";
+
+  /**
+   * A data quality evaluation whose row-level outcomes are not handed on: see {@link #qualityRows}.
    */
   @Override
   public void quality(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+    qualityRows(evaluation, rowLevelOutcomes);
+  }
+
+  /**
+   * A data quality evaluation: kept for the graph (its counts on the step), the run report and the
+   * listener; recorded even when lineage is off. In a job run (a listener is set) the rows that
+   * passed and failed are counted by a marker on the row-level outcomes as the job's own Spark jobs
+   * compute them (the sinks'); {@link #settleQualities} takes the counts at the end of the run and
+   * hands the evaluation to the listener.
+   */
+  @Override
+  public Dataset<Row> qualityRows(QualityEvaluation evaluation, Dataset<Row> rowLevelOutcomes) {
+    NodeState node = scope.get();
+    String at = node == null ? null : node.id;
+    if (qualityListener == null) {
+      synchronized (this) {
+        qualities.add(new Quality(at, evaluation));
+      }
+      return rowLevelOutcomes;
+    }
+    RowCounter counter = null;
+    Dataset<Row> counted = rowLevelOutcomes;
     try {
-      NodeState node = scope.get();
-      java.util.function.Consumer<QualityEvaluation> l = qualityListener;
-      if (l != null) {
-        // a job run keeps the rows that passed and failed: one more Spark job
+      RowCounter c = counter((at == null ? evaluation.step() : at) + ".quality");
+      UDF2<Long, Boolean, Boolean> count =
+          (id, failed) -> {
+            c.record(id, failed);
+            return true;
+          };
+      Column marker =
+          udf(count, DataTypes.BooleanType)
+              .asNondeterministic()
+              .withName(QUALITY_MARKER)
+              .apply(
+                  monotonically_increasing_id(),
+                  coalesce(col("DataQualityEvaluationResult").equalTo(lit("Failed")), lit(false)));
+      counted = counting(rowLevelOutcomes.where(marker), c);
+      counter = c;
+    } catch (RuntimeException e) {
+      warn("counting the rows of the data quality evaluation " + evaluation.step(), e);
+    }
+    synchronized (this) {
+      pendingQualities.put(qualities.size(), new PendingQuality(counter, rowLevelOutcomes));
+      qualities.add(new Quality(at, evaluation));
+    }
+    return counted;
+  }
+
+  /**
+   * Ends the run's data quality evaluations: each takes the rows that passed and failed from its
+   * counter, or, when no Spark job computed its row-level outcomes, from one Spark job counting
+   * them now, and goes to the listener (the job's results table). The job calls it once, as the run
+   * ends (committed or not). Never throws.
+   */
+  public void settleQualities() {
+    List<Integer> keys;
+    synchronized (this) {
+      keys = new ArrayList<>(pendingQualities.keySet());
+    }
+    for (int i : keys) {
+      PendingQuality p;
+      Quality q;
+      synchronized (this) {
+        p = pendingQualities.remove(i);
+        q = qualities.get(i);
+      }
+      if (p == null) {
+        continue;
+      }
+      QualityEvaluation e = q.evaluation();
+      try {
         long passed = 0;
         long failed = 0;
-        for (Row r :
-            rowLevelOutcomes.groupBy("DataQualityEvaluationResult").count().collectAsList()) {
-          if ("Passed".equals(r.getString(0))) {
-            passed += r.getLong(1);
-          } else {
-            failed += r.getLong(1);
+        if (p.counter() != null && !p.counter().isZero()) {
+          RowCounter.Counts c = p.counter().value();
+          failed = c.flagged();
+          passed = c.rows() - c.flagged();
+        } else {
+          // nothing computed the rows (only the rule outcomes were used): one more Spark job
+          for (Row r : p.rows().groupBy("DataQualityEvaluationResult").count().collectAsList()) {
+            if ("Passed".equals(r.getString(0))) {
+              passed += r.getLong(1);
+            } else {
+              failed += r.getLong(1);
+            }
           }
         }
-        evaluation = evaluation.withRows(passed, failed);
+        e = e.withRows(passed, failed);
+        synchronized (this) {
+          qualities.set(i, new Quality(q.node(), e));
+        }
+      } catch (RuntimeException ex) {
+        warn("counting the rows of the data quality evaluation " + e.step(), ex);
       }
-      QualityEvaluation e = evaluation;
-      synchronized (this) {
-        qualities.add(new Quality(node == null ? null : node.id, e));
-      }
+      java.util.function.Consumer<QualityEvaluation> l = qualityListener;
       if (l != null) {
-        l.accept(e);
+        try {
+          l.accept(e);
+        } catch (RuntimeException ex) {
+          warn("keeping the data quality results of " + e.step(), ex);
+        }
       }
-    } catch (RuntimeException e) {
-      warn("keeping the data quality results of " + evaluation.step(), e);
     }
   }
 
