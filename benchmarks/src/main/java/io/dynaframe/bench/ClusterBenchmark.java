@@ -199,6 +199,11 @@ public final class ClusterBenchmark implements Benchmark {
 
   @Override
   public void verify(BenchEnv env) {
+    if (lastCluster == null || lastLocal == null) {
+      // no warm-up ran: one untimed run of each side
+      dynaframe(env);
+      baseline(env);
+    }
     for (String part : new String[] {"big", "rest"}) {
       String c = OrdersWorkload.summary(env.spark(), lastCluster.resolve(part));
       String l = OrdersWorkload.summary(env.spark(), lastLocal.resolve(part));
