@@ -83,6 +83,35 @@ class BookmarksTest {
     assertThat(run(ctx, ENABLE, false)).containsExactly(6L);
   }
 
+  /**
+   * A large file is read by several tasks, in parts (here with a small {@code
+   * spark.sql.files.maxPartitionBytes}); its bookmark is still the whole file: read once, whole.
+   */
+  @Test
+  void aFileReadInPartsIsBookmarkedWhole(DynaContext ctx) throws IOException {
+    int[] ids = java.util.stream.IntStream.range(0, 400).toArray();
+    land("big.json", ids);
+    ctx.spark().conf().set("spark.sql.files.maxPartitionBytes", "256");
+    try {
+      DynamicFrame direct =
+          ctx.createDynamicFrameFromOptions(
+              "s3",
+              Options.of("paths", List.of(landing().toString())),
+              "json",
+              Options.empty(),
+              "");
+      assertThat(direct.toDF().rdd().getNumPartitions()).isGreaterThan(10);
+
+      assertThat(run(ctx, ENABLE, false))
+          .containsExactlyElementsOf(java.util.Arrays.stream(ids).mapToObj(i -> (long) i).toList());
+      assertThat(run(ctx, ENABLE, false)).isEmpty();
+      land("more.json", 1000, 1001);
+      assertThat(run(ctx, ENABLE, false)).containsExactly(1000L, 1001L);
+    } finally {
+      ctx.spark().conf().unset("spark.sql.files.maxPartitionBytes");
+    }
+  }
+
   @Test
   void aFailedRunChangesNothingAndItsRerunReadsTheSameFiles(DynaContext ctx) throws IOException {
     land("a.json", 1);

@@ -49,6 +49,7 @@ final class CsvFormat implements RecordFormat {
   private final boolean typedValues;
   private final List<String> columnNames;
   private final List<DataType> columnTypes;
+  private final boolean multiLine;
 
   /** dynaframe's format option that types each CSV value by itself (false by default). */
   static final String TYPED_VALUES = "typedValues";
@@ -58,10 +59,7 @@ final class CsvFormat implements RecordFormat {
     this(separator, quoteChar, escaper, withHeader, skipFirst, false, null, null);
   }
 
-  /**
-   * {@code columnNames} and {@code columnTypes} are a catalog table's columns, or null; {@code
-   * typedValues} types each value by itself when there are none.
-   */
+  /** Without {@code multiLine}: see the constructor with it. */
   CsvFormat(
       String separator,
       String quoteChar,
@@ -71,7 +69,37 @@ final class CsvFormat implements RecordFormat {
       boolean typedValues,
       List<String> columnNames,
       List<DataType> columnTypes) {
+    this(
+        separator,
+        quoteChar,
+        escaper,
+        withHeader,
+        skipFirst,
+        typedValues,
+        columnNames,
+        columnTypes,
+        false);
+  }
+
+  /**
+   * {@code columnNames} and {@code columnTypes} are a catalog table's columns, or null; {@code
+   * typedValues} types each value by itself when there are none. Without {@code multiLine} (Glue's
+   * default) a large file is read in parts cut at line breaks, each by its own task, as Glue and
+   * Spark split it: a quoted value that holds a line break is then read whole only where it does
+   * not cross the boundary of two parts (Glue: set {@code multiLine} when records span lines).
+   */
+  CsvFormat(
+      String separator,
+      String quoteChar,
+      String escaper,
+      boolean withHeader,
+      boolean skipFirst,
+      boolean typedValues,
+      List<String> columnNames,
+      List<DataType> columnTypes,
+      boolean multiLine) {
     this.typedValues = typedValues;
+    this.multiLine = multiLine;
     this.columnNames = columnNames == null ? null : List.copyOf(columnNames);
     this.columnTypes = columnTypes == null ? null : List.copyOf(columnTypes);
     this.separator = single("separator", separator, ',');
@@ -95,8 +123,66 @@ final class CsvFormat implements RecordFormat {
   }
 
   @Override
-  public Iterator<ParsedRecord> records(Reader text, String file) {
+  public boolean splittable() {
+    return !multiLine;
+  }
+
+  @Override
+  public Iterator<ParsedRecord> records(Reader text, String file, Part part) throws IOException {
+    CsvParserSettings settings = settings(BUFFER);
+    List<String> names = null;
+    if (part.head() != null) {
+      // a part of a large file: every part reads lines with the separator the parser finds at the
+      // file's start (as a read of the whole file does), and a later part, which has no header of
+      // its own, takes the columns of the file's first row (the header, or the first row's number
+      // of fields)
+      FileHead head = readHead(part.head());
+      if (head.lineSeparator() != null) {
+        settings.setLineSeparatorDetectionEnabled(false);
+        settings.getFormat().setLineSeparator(head.lineSeparator());
+      }
+      names = part.first() ? null : columnNames != null ? columnNames : head.names();
+    }
+    CsvParser parser = new CsvParser(settings);
+    parser.beginParsing(text);
+    return new CsvIterator(parser, part, names);
+  }
+
+  /** The characters the parser reads ahead. */
+  private static final int BUFFER = 1 << 20;
+
+  /**
+   * What the start of a file says: the column names its first row gives (after a skipped first
+   * line; the header's, or {@code col0...} as many as the first row has fields) and the line
+   * separator the parser detected; either null when the file has no row or its first row cannot be
+   * parsed.
+   */
+  private record FileHead(List<String> names, String lineSeparator) {}
+
+  private FileHead readHead(Head head) throws IOException {
+    try (Reader r = head.open()) {
+      CsvParser p = new CsvParser(settings(BUFFER));
+      p.beginParsing(r);
+      try {
+        String[] row = p.parseNext();
+        if (skipFirst && row != null) {
+          row = p.parseNext();
+        }
+        com.univocity.parsers.csv.CsvFormat detected = p.getDetectedFormat();
+        return new FileHead(
+            row == null ? null : withHeader ? headerNames(row) : positionalNames(row.length),
+            detected == null ? null : detected.getLineSeparatorString());
+      } catch (TextParsingException e) {
+        return new FileHead(null, null);
+      } finally {
+        p.stopParsing();
+      }
+    }
+  }
+
+  private CsvParserSettings settings(int bufferChars) {
     CsvParserSettings s = new CsvParserSettings();
+    s.setInputBufferSize(bufferChars);
     s.getFormat().setDelimiter(separator);
     s.getFormat().setQuote(quote);
     s.getFormat().setQuoteEscape(escape);
@@ -117,9 +203,7 @@ final class CsvFormat implements RecordFormat {
     s.setErrorContentLength(200);
     // read on the task's thread: the decoder's record of lines that are not UTF-8 is read there too
     s.setReadInputOnSeparateThread(false);
-    CsvParser parser = new CsvParser(s);
-    parser.beginParsing(text);
-    return new CsvIterator(parser);
+    return s;
   }
 
   /** A CSV value with its per-value type: Long, Double, String, or null. */
@@ -179,6 +263,8 @@ final class CsvFormat implements RecordFormat {
   private final class CsvIterator implements Iterator<ParsedRecord> {
     private final CsvParser parser;
     private final ParsingContext context;
+    private final Part part;
+    private final long linesBefore;
     private List<String> names;
     private ParsedRecord next;
     private boolean done;
@@ -187,9 +273,14 @@ final class CsvFormat implements RecordFormat {
     private TextParsingException lookaheadFailure;
     private boolean atEnd;
 
-    CsvIterator(CsvParser parser) {
+    /** {@code names}: the columns of a later part of a file, from the file's first row. */
+    CsvIterator(CsvParser parser, Part part, List<String> names) {
       this.parser = parser;
       this.context = parser.getContext();
+      this.part = part;
+      this.names = names;
+      this.linesBefore = part.firstLine() - 1;
+      this.lastEndLine = linesBefore;
     }
 
     /**
@@ -216,7 +307,10 @@ final class CsvFormat implements RecordFormat {
         return null;
       }
       return new Parsed(
-          fields, context.currentLine(), context.currentParsedContent(), context.currentRecord());
+          fields,
+          context.currentLine() + linesBefore,
+          context.currentParsedContent(),
+          context.currentRecord());
     }
 
     /** True when no row follows: the parser has reached the end of the file. */
@@ -281,15 +375,17 @@ final class CsvFormat implements RecordFormat {
           end = start + newlines;
         }
         lastEndLine = end;
-        if (skipFirst && row.number() == 1) {
+        if (part.first() && skipFirst && row.number() == 1) {
           continue;
         }
         if (names == null) {
+          // a later part has its names from the file's head, unless that could not be read
+          boolean header = withHeader && part.first();
           names =
               columnNames != null
                   ? columnNames
-                  : withHeader ? headerNames(fields) : positionalNames(fields.length);
-          if (withHeader) {
+                  : header ? headerNames(fields) : positionalNames(fields.length);
+          if (header) {
             continue;
           }
         }
@@ -299,7 +395,11 @@ final class CsvFormat implements RecordFormat {
                     "a quoted field opened in line "
                         + start
                         + " is not closed: the quote runs to the end "
-                        + "of the file, so the lines after it were read as part of this record",
+                        + (part.last()
+                            ? "of the file, so the lines after it were read as part of this record"
+                            : "of the part of the file one task reads (a large file is read in"
+                                + " parts cut at line breaks; set the format option multiLine to"
+                                + " true for quoted values that span lines)"),
                     start,
                     end,
                     raw)

@@ -57,8 +57,15 @@ final class JsonFormat implements RecordFormat {
   }
 
   @Override
-  public Iterator<ParsedRecord> records(Reader text, String file) {
-    return multiLine ? new DocumentIterator(text) : new LineIterator((BufferedReader) text);
+  public Iterator<ParsedRecord> records(Reader text, String file, Part part) {
+    return multiLine
+        ? new DocumentIterator(text)
+        : new LineIterator((BufferedReader) text, part.firstLine() - 1);
+  }
+
+  @Override
+  public boolean splittable() {
+    return !multiLine;
   }
 
   /** Adds the records selected from one parsed document to {@code out}. */
@@ -120,8 +127,10 @@ final class JsonFormat implements RecordFormat {
     private long lineNo;
     private boolean done;
 
-    LineIterator(BufferedReader reader) {
+    /** {@code linesBefore}: the lines of the file before the text's first line. */
+    LineIterator(BufferedReader reader, long linesBefore) {
       this.reader = reader;
+      this.lineNo = linesBefore;
     }
 
     @Override

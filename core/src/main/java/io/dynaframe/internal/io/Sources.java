@@ -117,7 +117,8 @@ public final class Sources {
                       ? fo.getStringList(CATALOG_COLUMN_TYPES).stream()
                           .map(io.dynaframe.catalog.HiveTypes::parse)
                           .toList()
-                      : null);
+                      : null,
+                  fo.getBoolean("multiLine", false));
           default -> null;
         };
     List<String> paths = options.getStringList("paths");

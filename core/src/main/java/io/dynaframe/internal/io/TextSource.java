@@ -12,11 +12,14 @@ import io.dynaframe.types.Types;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -45,10 +48,9 @@ final class TextSource {
       StructType declared,
       String name,
       String transformationContext) {
-    List<String> groups = FileGroups.pack(files, groupBytes);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     SerializableConf conf = new SerializableConf(ctx.spark().sessionState().newHadoopConf());
-    if (groups.isEmpty()) {
+    if (files.isEmpty()) {
       return DynamicFrame.fromDF(
               ctx.spark()
                   .createDataFrame(
@@ -60,17 +62,34 @@ final class TextSource {
               name)
           .withTransformationContext(transformationContext);
     }
-    JavaRDD<String> groupRdd = jsc.parallelize(groups, groups.size());
+    // large files are read in parts only where the schema pass runs: it counts each part's lines,
+    // which gives every later part the number of its first line in the file
+    long splitBytes = declared == null && format.splittable() ? splitBytes(ctx, files) : 0;
+    List<FilePart> parts =
+        FilePart.plan(
+            files, splitBytes, f -> !TextFiles.compressed(f.path(), conf.get(), compressionType));
+    // a task reads at most a split's bytes, as in Spark (with Spark's defaults the group size is
+    // the smaller one anyway)
+    List<List<FilePart>> groups =
+        FileGroups.pack(
+            parts,
+            FilePart::length,
+            splitBytes > 0 ? Math.min(groupBytes, splitBytes) : groupBytes);
     StructType schema = declared;
     if (schema == null) {
       // merged in partition (file) order, so that fields keep the order in which the files
       // first show them, however the tasks happen to finish
       DataType merged = Types.NULL;
-      for (DataType t :
-          groupRdd.mapPartitions(new Infer(format, conf, compressionType)).collect()) {
-        merged = Types.merge(merged, t);
+      Map<FilePart, Long> lines = new HashMap<>();
+      for (Inferred t :
+          jsc.parallelize(groups, groups.size())
+              .mapPartitions(new Infer(format, conf, compressionType))
+              .collect()) {
+        merged = Types.merge(merged, t.type());
+        lines.putAll(t.lines());
       }
       schema = merged instanceof StructType s ? s : Types.struct();
+      groups = numberLines(groups, lines);
     }
     String step =
         transformationContext == null || transformationContext.isEmpty()
@@ -79,166 +98,299 @@ final class TextSource {
     org.apache.spark.sql.types.StructType sparkSchema =
         SparkTypes.toSpark(schema).add(ErrorRecords.COLUMN, ErrorRecords.SCHEMA, true);
     JavaRDD<Row> rows =
-        groupRdd.mapPartitions(new Parse(format, conf, compressionType, schema, step));
+        jsc.parallelize(groups, groups.size())
+            .mapPartitions(new Parse(format, conf, compressionType, schema, step));
     Dataset<Row> staged = ctx.spark().createDataFrame(rows, sparkSchema);
     return DynamicFrame.fromStaged(staged, ctx, name, transformationContext);
   }
 
+  /** Spark's split size for these files, from the session's settings. */
+  private static long splitBytes(DynaContext ctx, List<InputFile> files) {
+    org.apache.spark.sql.internal.SQLConf sql = ctx.spark().sessionState().conf();
+    int cores =
+        sql.filesMinPartitionNum().isDefined()
+            ? ((Number) sql.filesMinPartitionNum().get()).intValue()
+            : Integer.parseInt(
+                ctx.spark()
+                    .conf()
+                    .get(
+                        "spark.sql.leafNodeDefaultParallelism",
+                        String.valueOf(ctx.spark().sparkContext().defaultParallelism())));
+    return FilePart.maxSplitBytes(
+        files, sql.filesMaxPartitionBytes(), sql.filesOpenCostInBytes(), cores);
+  }
+
   /**
-   * The records of a group of files (one path per line), in order. Nothing a file holds escapes as
-   * an exception: a file that cannot be opened, a read that fails part way (a truncated gzip), and
+   * The groups with the first line of every later part of a file: 1 plus the line breaks the schema
+   * pass counted in the parts before it. A file whose line breaks could not all be counted (a part
+   * that failed to read) is read whole by one task instead, in the group of its first part, so that
+   * its error records still name exact lines.
+   */
+  static List<List<FilePart>> numberLines(List<List<FilePart>> groups, Map<FilePart, Long> lines) {
+    Map<String, long[]> firstLines = new HashMap<>();
+    for (List<FilePart> g : groups) {
+      for (FilePart p : g) {
+        if (p.whole()) {
+          continue;
+        }
+        long[] first = firstLines.computeIfAbsent(p.path(), k -> new long[p.parts()]);
+        Long n = lines.get(p);
+        // parts come in file order; -1: the rest of the file cannot be numbered
+        if (p.index() + 1 < p.parts()) {
+          first[p.index() + 1] =
+              n == null || n < 0 || (p.index() > 0 && first[p.index()] < 0)
+                  ? -1
+                  : (p.index() == 0 ? 1 : first[p.index()]) + n;
+        }
+      }
+    }
+    List<List<FilePart>> out = new ArrayList<>();
+    for (List<FilePart> g : groups) {
+      List<FilePart> numbered = new ArrayList<>();
+      for (FilePart p : g) {
+        if (p.whole()) {
+          numbered.add(p);
+          continue;
+        }
+        long[] first = firstLines.get(p.path());
+        boolean exact = true;
+        for (int i = 1; i < first.length; i++) {
+          exact &= first[i] > 0;
+        }
+        if (exact) {
+          numbered.add(p.withFirstLine(p.index() == 0 ? 1 : first[p.index()]));
+        } else if (p.index() == 0) {
+          numbered.add(FilePart.whole(p.path(), 0));
+        }
+      }
+      if (!numbered.isEmpty()) {
+        out.add(numbered);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The records of one file, or of one part of a file, in order. Nothing a file holds escapes as an
+   * exception: a file that cannot be opened, a read that fails part way (a truncated gzip), and
    * lines that are not UTF-8 all become error records naming the file and, where there is one, the
    * line. A failure of the storage itself (the network or the object store's client failing after
    * its retries) is not a property of the file: it stops the task with a {@link SourceException},
    * so that the run fails instead of dropping the rest of the file into an error record while the
    * bookmark moves past it.
    */
-  private static Iterator<FileRecord> records(
-      String group, RecordFormat format, SerializableConf conf, String compression) {
-    List<String> files = List.of(group.split("\n"));
-    return new Iterator<>() {
-      private int index = -1;
-      private TextFiles.Text text;
-      private Iterator<ParsedRecord> current = Collections.emptyIterator();
-      private final Deque<FileRecord> pending = new ArrayDeque<>();
-      private final Set<Long> reported = new HashSet<>();
-      private long lastLine; // the last line the file's records so far reach
-      private boolean fileDone = true;
+  private static final class PartRecords implements Iterator<FileRecord> {
+    private final FilePart part;
+    private final RecordFormat format;
+    private final SerializableConf conf;
+    private final String compression;
+    private final String file;
+    private TextFiles.Text text;
+    private Iterator<ParsedRecord> current = Collections.emptyIterator();
+    private final Deque<FileRecord> pending = new ArrayDeque<>();
+    private final Set<Long> reported = new HashSet<>();
+    private long lastLine; // the last line the records so far reach
+    private boolean opened;
+    private boolean done;
+    private boolean failed;
+    private long lineBreaks = -1;
 
-      @Override
-      public boolean hasNext() {
-        while (pending.isEmpty()) {
-          if (!fileDone) {
-            advance();
-            continue;
-          }
+    PartRecords(FilePart part, RecordFormat format, SerializableConf conf, String compression) {
+      this.part = part;
+      this.format = format;
+      this.conf = conf;
+      this.compression = compression;
+      this.file = part.path();
+    }
+
+    /**
+     * After the last record: the line breaks in the part's text, or -1 when they could not all be
+     * counted (the part failed to read).
+     */
+    long lineBreaks() {
+      return lineBreaks;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending.isEmpty()) {
+        if (!opened) {
+          open();
+        } else if (!done) {
+          advance();
+        } else {
           closeCurrent();
-          if (++index >= files.size()) {
-            return false;
-          }
-          open(files.get(index));
+          return false;
         }
-        return true;
       }
+      return true;
+    }
 
-      private void open(String file) {
-        reported.clear();
-        lastLine = 0;
-        fileDone = false;
-        try {
+    /** The first line of the part; 1 in the schema pass, where later parts do not know it yet. */
+    private long firstLine() {
+      return part.firstLine() > 0 ? part.firstLine() : 1;
+    }
+
+    private void open() {
+      opened = true;
+      lastLine = firstLine() - 1;
+      try {
+        if (part.whole()) {
           text = TextFiles.open(file, conf.get(), compression);
           current = format.records(text.reader(), file);
-        } catch (IOException | RuntimeException e) {
-          stopOnStorageFailure(file, 0, e);
-          failFile(
-              "cannot read the file: "
-                  + describe(e instanceof UncheckedIOException u ? u.getCause() : e),
-              0);
+        } else {
+          text = TextFiles.open(file, conf.get(), part.start(), part.end(), firstLine());
+          current =
+              format.records(
+                  text.reader(),
+                  file,
+                  new RecordFormat.Part(
+                      firstLine(),
+                      part.index() == 0,
+                      part.index() == part.parts() - 1,
+                      () -> TextFiles.open(file, conf.get(), compression).reader()));
         }
+      } catch (IOException | RuntimeException e) {
+        stopOnStorageFailure(file, lastLine + 1, e);
+        failFile(
+            "cannot read the file"
+                + (part.whole() ? "" : range(lastLine + 1))
+                + ": "
+                + describe(e instanceof UncheckedIOException u ? u.getCause() : e),
+            part.whole() ? 0 : lastLine + 1);
       }
+    }
 
-      /** Moves the current file's next record into {@code pending}, or finishes the file. */
-      private void advance() {
-        try {
-          if (current.hasNext()) {
-            ParsedRecord r = current.next();
-            lastLine = Math.max(lastLine, r.lastLine());
-            pending.add(record(checkEncoding(r)));
-            return;
-          }
-        } catch (UncheckedIOException e) {
-          stopOnStorageFailure(files.get(index), lastLine + 1, e);
-          failFile(
-              "cannot read the rest of the file from line "
-                  + (lastLine + 1)
-                  + ": "
-                  + describe(e.getCause()),
-              lastLine + 1);
-          return;
-        } catch (RuntimeException e) {
-          stopOnStorageFailure(files.get(index), lastLine + 1, e);
-          failFile(
-              (ioCause(e) != null ? "cannot read" : "cannot parse")
-                  + " the rest of the file from line "
-                  + (lastLine + 1)
-                  + ": "
-                  + describe(e),
-              lastLine + 1);
-          return;
-        }
-        fileDone = true;
-        reportUnclaimedLines(Long.MAX_VALUE);
-      }
+    /** For a part that is not the file's last: the lines of it from {@code from}. */
+    private String range(long from) {
+      return part.whole() || part.index() == part.parts() - 1
+          ? " from line " + from
+          : " from line "
+              + from
+              + " to the end of its part "
+              + (part.index() + 1)
+              + " of "
+              + part.parts()
+              + " (bytes "
+              + part.start()
+              + " to "
+              + part.end()
+              + ")";
+    }
 
-      private void failFile(String reason, long line) {
-        current = Collections.emptyIterator();
-        fileDone = true;
-        reportUnclaimedLines(line - 1);
-        pending.add(record(ParsedRecord.failed(reason, line, null)));
-      }
-
-      /** The record of the current file, with the bytes of it read so far. */
-      private FileRecord record(ParsedRecord r) {
-        return new FileRecord(
-            files.get(index), r, text == null ? null : text.decoder().bytesRead());
-      }
-
-      /**
-       * A record that holds bytes that are not UTF-8 becomes an error record, whatever it parsed
-       * to.
-       */
-      private ParsedRecord checkEncoding(ParsedRecord r) {
-        if (text == null || r.line() <= 0) {
-          return r;
-        }
-        Set<Long> bad = text.decoder().malformedLines(r.line(), r.lastLine());
-        if (bad.isEmpty()) {
-          return r;
-        }
-        reported.addAll(bad);
-        return r.asError(notUtf8(bad) + "; the record is not read");
-      }
-
-      /**
-       * Lines up to {@code upTo} that were not UTF-8 but belong to no record (a CSV header, a
-       * skipped line).
-       */
-      private void reportUnclaimedLines(long upTo) {
-        if (text == null) {
+    /** Moves the next record into {@code pending}, or finishes the part. */
+    private void advance() {
+      try {
+        if (current.hasNext()) {
+          ParsedRecord r = current.next();
+          lastLine = Math.max(lastLine, r.lastLine());
+          pending.add(record(checkEncoding(r)));
           return;
         }
-        for (long l : text.decoder().malformedLines()) {
-          if (l <= upTo && reported.add(l)) {
-            pending.add(
-                record(
-                    ParsedRecord.failed(
-                        notUtf8(Set.of(l))
-                            + ", and it holds no record (a header or a skipped line)",
-                        l,
-                        null)));
-          }
-        }
+      } catch (UncheckedIOException e) {
+        stopOnStorageFailure(file, lastLine + 1, e);
+        failFile(
+            "cannot read the rest of the file"
+                + range(lastLine + 1)
+                + ": "
+                + describe(e.getCause()),
+            lastLine + 1);
+        return;
+      } catch (RuntimeException e) {
+        stopOnStorageFailure(file, lastLine + 1, e);
+        failFile(
+            (ioCause(e) != null ? "cannot read" : "cannot parse")
+                + " the rest of the file"
+                + range(lastLine + 1)
+                + ": "
+                + describe(e),
+            lastLine + 1);
+        return;
       }
+      done = true;
+      reportUnclaimedLines(Long.MAX_VALUE);
+    }
 
-      private void closeCurrent() {
-        if (text != null) {
-          try {
-            text.reader().close();
-          } catch (IOException e) {
-            // nothing more to read from it
-          }
-          text = null;
-        }
-      }
+    private void failFile(String reason, long line) {
+      current = Collections.emptyIterator();
+      done = true;
+      failed = true;
+      reportUnclaimedLines(line - 1);
+      pending.add(record(ParsedRecord.failed(reason, line, null)));
+    }
 
-      @Override
-      public FileRecord next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return pending.poll();
+    /** The record of the current file, with the bytes of it read so far. */
+    private FileRecord record(ParsedRecord r) {
+      return new FileRecord(file, r, text == null ? null : text.decoder().bytesRead());
+    }
+
+    /**
+     * A record that holds bytes that are not UTF-8 becomes an error record, whatever it parsed to.
+     */
+    private ParsedRecord checkEncoding(ParsedRecord r) {
+      if (text == null || r.line() <= 0) {
+        return r;
       }
-    };
+      Set<Long> bad = text.decoder().malformedLines(r.line(), r.lastLine());
+      if (bad.isEmpty()) {
+        return r;
+      }
+      reported.addAll(bad);
+      return r.asError(notUtf8(bad) + "; the record is not read");
+    }
+
+    /**
+     * Lines up to {@code upTo} that were not UTF-8 but belong to no record (a CSV header, a skipped
+     * line).
+     */
+    private void reportUnclaimedLines(long upTo) {
+      if (text == null) {
+        return;
+      }
+      for (long l : text.decoder().malformedLines()) {
+        if (l <= upTo && reported.add(l)) {
+          pending.add(
+              record(
+                  ParsedRecord.failed(
+                      notUtf8(Set.of(l)) + ", and it holds no record (a header or a skipped line)",
+                      l,
+                      null)));
+        }
+      }
+    }
+
+    private void closeCurrent() {
+      if (text == null) {
+        return;
+      }
+      try {
+        if (!failed && !part.whole()) {
+          // the format may stop before the end of the text (a CSV parser after a malformed row):
+          // the rest still counts; a reader the format closed leaves the count unknown
+          char[] rest = new char[8192];
+          while (text.reader().read(rest) >= 0) {
+            // counted by the decoder
+          }
+          lineBreaks = text.decoder().line() - firstLine();
+        }
+      } catch (IOException | RuntimeException e) {
+        lineBreaks = -1;
+      }
+      try {
+        text.close();
+      } catch (IOException e) {
+        // nothing more to read from it
+      }
+      text = null;
+    }
+
+    @Override
+    public FileRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll();
+    }
   }
 
   private static String notUtf8(Set<Long> lines) {
@@ -329,8 +481,14 @@ final class TextSource {
   /** A record, its file and the bytes of the file read when it was parsed (null: not known). */
   private record FileRecord(String file, ParsedRecord record, Long bytesRead) {}
 
-  /** Merges the types of the records of one partition. */
-  private static final class Infer implements FlatMapFunction<Iterator<String>, DataType> {
+  /**
+   * What the schema pass found in one partition: the merged type of its records, and the line
+   * breaks of each part of a file it read (-1: not known).
+   */
+  record Inferred(DataType type, Map<FilePart, Long> lines) implements java.io.Serializable {}
+
+  /** Merges the types of the records of one partition and counts the lines of its parts. */
+  private static final class Infer implements FlatMapFunction<Iterator<List<FilePart>>, Inferred> {
     private static final long serialVersionUID = 1L;
     private final RecordFormat format;
     private final SerializableConf conf;
@@ -343,20 +501,26 @@ final class TextSource {
     }
 
     @Override
-    public Iterator<DataType> call(Iterator<String> groups) {
+    public Iterator<Inferred> call(Iterator<List<FilePart>> groups) {
       // the same type as folding Types.merge over JsonValues.typeOf of each record, without a type
       // per record
       TypeAccumulator acc = new TypeAccumulator();
+      Map<FilePart, Long> lines = new HashMap<>();
       while (groups.hasNext()) {
-        Iterator<FileRecord> it = records(groups.next(), format, conf, compression);
-        while (it.hasNext()) {
-          ParsedRecord r = it.next().record();
-          if (r.fields() != null) {
-            acc.addFields(r.fields());
+        for (FilePart part : groups.next()) {
+          PartRecords it = new PartRecords(part, format, conf, compression);
+          while (it.hasNext()) {
+            ParsedRecord r = it.next().record();
+            if (r.fields() != null) {
+              acc.addFields(r.fields());
+            }
+          }
+          if (!part.whole()) {
+            lines.put(part, it.lineBreaks());
           }
         }
       }
-      return List.of(acc.type()).iterator();
+      return List.of(new Inferred(acc.type(), lines)).iterator();
     }
   }
 
@@ -364,7 +528,7 @@ final class TextSource {
    * Parses the records of one partition into staged rows: values and a null error, or nulls and an
    * error.
    */
-  private static final class Parse implements FlatMapFunction<Iterator<String>, Row> {
+  private static final class Parse implements FlatMapFunction<Iterator<List<FilePart>>, Row> {
     private static final long serialVersionUID = 1L;
     private final RecordFormat format;
     private final SerializableConf conf;
@@ -386,18 +550,22 @@ final class TextSource {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<String> groups) {
+    public Iterator<Row> call(Iterator<List<FilePart>> groups) {
       int width = schema.fields().size();
       return new Iterator<>() {
         private Iterator<FileRecord> it = Collections.emptyIterator();
+        private Iterator<FilePart> parts = Collections.emptyIterator();
 
         @Override
         public boolean hasNext() {
           while (!it.hasNext()) {
-            if (!groups.hasNext()) {
-              return false;
+            while (!parts.hasNext()) {
+              if (!groups.hasNext()) {
+                return false;
+              }
+              parts = groups.next().iterator();
             }
-            it = records(groups.next(), format, conf, compression);
+            it = new PartRecords(parts.next(), format, conf, compression);
           }
           return true;
         }

@@ -34,9 +34,20 @@ final class Utf8Reader extends Reader {
   private long line = 1;
   private boolean lastWasCr;
   private long bytesRead;
+  private boolean closed;
 
   Utf8Reader(InputStream in) {
+    this(in, 1, 0);
+  }
+
+  /**
+   * A reader of text that starts at line {@code firstLine} and byte {@code firstByte} of its file
+   * (a part of a file that one task reads).
+   */
+  Utf8Reader(InputStream in, long firstLine, long firstByte) {
     this.in = in;
+    this.line = firstLine;
+    this.bytesRead = firstByte;
     bytes.flip();
     chars.flip();
   }
@@ -140,13 +151,25 @@ final class Utf8Reader extends Reader {
     return bytesRead;
   }
 
+  /**
+   * The line the text decoded so far ends in: after the whole text, its first line plus the number
+   * of line breaks in it ({@code \n}, {@code \r\n} or a lone {@code \r}).
+   */
+  long line() {
+    return line;
+  }
+
   /** Every line (1-based) that held bytes that are not UTF-8, so far. */
   Set<Long> malformedLines() {
     return malformed;
   }
 
+  /** Closes the input once, however often it is called. */
   @Override
   public void close() throws IOException {
-    in.close();
+    if (!closed) {
+      closed = true;
+      in.close();
+    }
   }
 }
