@@ -37,7 +37,8 @@ class LayeringTest {
           "core", List.of("io.dynaframe.internal.."),
           "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
           "transforms", List.of("io.dynaframe.transforms.internal.."),
-          "catalog", List.of("io.dynaframe.catalog.internal.."));
+          "catalog", List.of("io.dynaframe.catalog.internal.."),
+          "jdbc", List.of("io.dynaframe.jdbc.internal.."));
 
   /**
    * The classes of one module, from its entry on the test classpath: the module's {@code
