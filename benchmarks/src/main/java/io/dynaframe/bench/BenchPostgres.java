@@ -23,7 +23,10 @@ final class BenchPostgres implements AutoCloseable {
     this.pg = pg;
   }
 
-  /** Starts PostgreSQL on {@code dataDir}, made on first start; {@code clean} starts it empty. */
+  /**
+   * Starts PostgreSQL on {@code dataDir}, made on first start; {@code clean} starts it empty and
+   * deletes the folder when it stops.
+   */
   static BenchPostgres start(Path dataDir, boolean clean) {
     try {
       return new BenchPostgres(

