@@ -53,6 +53,8 @@ class BundleIT {
             "io/dynaframe/annotations/Job.class",
             "io/dynaframe/graph/JobGraph.class",
             "io/dynaframe/graph/JobGraphJson.class",
+            "io/dynaframe/jdbc/JdbcConnector.class",
+            "io/dynaframe/jdbc/internal/QuietConnectionProvider.class",
             "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
             "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
             "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
@@ -82,6 +84,87 @@ class BundleIT {
           .contains("io.dynaframe.shaded.openlineage.client.transports.")
           .doesNotContain("\nio.openlineage");
     }
+  }
+
+  /** The modules the bundle holds, as their folders or jars on this test's class path. */
+  private static final java.util.regex.Pattern MODULE =
+      java.util.regex.Pattern.compile(
+          ".*([/\\\\](annotations|graph|core|runtime|transforms|catalog|jdbc)[/\\\\]target[/\\\\]classes[/\\\\]?"
+              + "|dynaframe-(annotations|graph|core|runtime|transforms|catalog|jdbc)[_.-][^/\\\\]*\\.jar)$");
+
+  /** Every service file of every bundled module: file name to the providers it lists. */
+  private static java.util.Map<String, java.util.Set<String>> moduleServices() throws IOException {
+    java.util.Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+    int modules = 0;
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!MODULE.matcher(e).matches()) {
+        continue;
+      }
+      modules++;
+      Path entry = Path.of(e);
+      if (Files.isDirectory(entry)) {
+        Path dir = entry.resolve("META-INF/services");
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+              out.computeIfAbsent(f.getFileName().toString(), k -> new java.util.TreeSet<>())
+                  .addAll(providers(Files.readString(f, StandardCharsets.UTF_8)));
+            }
+          }
+        }
+      } else {
+        try (JarFile jar = new JarFile(entry.toFile())) {
+          for (java.util.jar.JarEntry je : Collections.list(jar.entries())) {
+            String n = je.getName();
+            if (n.startsWith("META-INF/services/") && !je.isDirectory()) {
+              String text =
+                  new String(jar.getInputStream(je).readAllBytes(), StandardCharsets.UTF_8);
+              out.computeIfAbsent(
+                      n.substring("META-INF/services/".length()), k -> new java.util.TreeSet<>())
+                  .addAll(providers(text));
+            }
+          }
+        }
+      }
+    }
+    assertThat(modules).as("the bundled modules on the class path").isGreaterThanOrEqualTo(7);
+    return out;
+  }
+
+  private static List<String> providers(String serviceFile) {
+    return serviceFile
+        .lines()
+        .map(l -> l.replaceFirst("#.*", "").strip())
+        .filter(l -> !l.isEmpty())
+        .toList();
+  }
+
+  @Test
+  void theBundlesServiceFilesMergeEveryModulesProviders() throws IOException {
+    java.util.Map<String, java.util.Set<String>> expected = moduleServices();
+    // the ones that must be there: connection types of core and jdbc, Spark's JDBC connection
+    // provider, the catalogs, the run observer of the runtime
+    assertThat(expected)
+        .containsKeys(
+            "io.dynaframe.Connector",
+            "org.apache.spark.sql.jdbc.JdbcConnectionProvider",
+            "io.dynaframe.catalog.CatalogProvider",
+            "io.dynaframe.RunObserver$Factory");
+    assertThat(expected.get("io.dynaframe.Connector"))
+        .contains("io.dynaframe.internal.io.FileConnector", "io.dynaframe.jdbc.JdbcConnector");
+    try (JarFile jar = new JarFile(bundle().toFile())) {
+      for (java.util.Map.Entry<String, java.util.Set<String>> e : expected.entrySet()) {
+        java.util.jar.JarEntry merged = jar.getJarEntry("META-INF/services/" + e.getKey());
+        assertThat(merged).as("service file %s in the bundle", e.getKey()).isNotNull();
+        String text = new String(jar.getInputStream(merged).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(providers(text))
+            .as("providers of %s in the bundle", e.getKey())
+            .containsAll(e.getValue())
+            .doesNotHaveDuplicates();
+      }
+    }
+    assertThat(expected.get("org.apache.spark.sql.jdbc.JdbcConnectionProvider"))
+        .containsExactly("io.dynaframe.jdbc.internal.QuietConnectionProvider");
   }
 
   @Test

@@ -38,7 +38,8 @@ class LayeringTest {
           "runtime", List.of("io.dynaframe.job.internal..", "io.dynaframe.lineage.internal.."),
           "transforms", List.of("io.dynaframe.transforms.internal.."),
           "catalog", List.of("io.dynaframe.catalog.internal.."),
-          "quality", List.of("io.dynaframe.quality.internal.."));
+          "quality", List.of("io.dynaframe.quality.internal.."),
+          "jdbc", List.of("io.dynaframe.jdbc.internal.."));
 
   /**
    * The classes of one module, from its entry on the test classpath: the module's {@code

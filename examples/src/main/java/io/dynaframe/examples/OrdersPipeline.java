@@ -41,8 +41,12 @@ import org.apache.hadoop.conf.Configuration;
  * maps the fields, samples with Spigot, evaluates a data quality ruleset ({@link #ORDER_RULES}) and
  * moves the rows that fail a rule to a quarantine table (with the rules they failed),
  * relationalizes the nested items, and publishes partitioned Parquet into LOAD with catalog
- * registration; then it prints the run report and queries the tables with SQL. {@link #main} runs
- * it twice, the second time with one new batch of input.
+ * registration. Its second source is the shop's customers in PostgreSQL ({@link ShopDatabase}, an
+ * embedded server {@link #main} starts itself), read through the catalog connection {@value
+ * ShopDatabase#CONNECTION} in two parallel queries with bookmarks on {@code customer_id}, so each
+ * run reads only the customers added since the last one, and published as {@code sales.customers}.
+ * Then it prints the run report and queries the tables with SQL. {@link #main} runs it twice, the
+ * second time with one new batch of input.
  *
  * <p>The lake may be a local folder or any Hadoop file system URI; with {@code s3a://} every area
  * (CODE, TEMP, SOURCE, LOAD) is on S3 and the embedded catalog (Hive metastore on Derby and Spark's
@@ -54,7 +58,9 @@ import org.apache.hadoop.conf.Configuration;
  * </pre>
  *
  * <p>Tests call {@link #landBatch} and {@link #run} (or {@link #runBatches}) with a context,
- * catalog and lake of their own, and read the published {@link #TABLES} back.
+ * catalog and lake of their own, and read the published {@link #TABLES} (and {@link #CUSTOMERS})
+ * back. Without a {@link ShopDatabase} the job reads the orders only (the cluster and S3
+ * integration tests run it so).
  */
 public final class OrdersPipeline {
   private OrdersPipeline() {}
@@ -64,8 +70,8 @@ public final class OrdersPipeline {
       String.join(
           "\n",
           "== what to try next:",
-          "   - run the same command again: it lands a new batch and the bookmark reads only the"
-              + " new files",
+          "   - run the same command again: it lands a new batch and the bookmarks read only the"
+              + " new files and the new customers",
           "   - ./dynaframe-shell: a jshell with a context ready, to try a source or a transform"
               + " step by step",
           "   - change a step in examples/src/main/java/io/dynaframe/examples/OrdersPipeline.java"
@@ -113,6 +119,9 @@ public final class OrdersPipeline {
           TableIdentifier.of("sales", "order_items"),
           TableIdentifier.of("sales", "orders_quarantine"));
 
+  /** The table of the customers read from the shop database (appended each run). */
+  public static final TableIdentifier CUSTOMERS = TableIdentifier.of("sales", "customers");
+
   /** The raw tables the crawler registers from the SOURCE area. */
   public static final List<TableIdentifier> RAW_TABLES =
       List.of(TableIdentifier.of("raw", "raw_orders"), TableIdentifier.of("raw", "raw_customers"));
@@ -125,13 +134,16 @@ public final class OrdersPipeline {
    * @param filesRead the raw files the run read (after bookmarks), sorted
    * @param errorRecords the raw lines that could not be read
    * @param published the tables the run published
+   * @param customersRead the customer rows the run read from the shop database (after bookmarks; 0
+   *     without one)
    */
   public record Run(
       int batch,
       String runId,
       List<String> filesRead,
       long errorRecords,
-      List<TableIdentifier> published) {
+      List<TableIdentifier> published,
+      long customersRead) {
     /** Keeps copies of the lists. */
     public Run {
       filesRead = List.copyOf(filesRead);
@@ -145,7 +157,8 @@ public final class OrdersPipeline {
    * local folder ({@code lake} by default) or a URI such as {@code s3a://bucket/lake}; the embedded
    * catalog lives in {@code --catalog-dir} ({@code <LAKE>/spark} for a local lake, {@code
    * lake-catalog} otherwise). Hadoop settings for the lake's file system (endpoint, credentials
-   * provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}.
+   * provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}. The shop
+   * database (embedded PostgreSQL) keeps its data in {@code <catalog dir>/shop-db}.
    */
   public static void main(String[] argv) {
     String lakeArg = "lake";
@@ -175,8 +188,9 @@ public final class OrdersPipeline {
       catalogDir = uri ? Path.of("lake-catalog") : Path.of(lakeArg).resolve("spark");
     }
     DynaContext ctx = DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath()).build();
-    try {
-      runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, runs, perFile);
+    try (ShopDatabase shop = ShopDatabase.start(catalogDir.resolve("shop-db"))) {
+      System.out.println("== shop database (embedded PostgreSQL) at " + shop.url());
+      runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, shop, runs, perFile);
     } finally {
       ctx.spark().stop();
     }
@@ -203,16 +217,33 @@ public final class OrdersPipeline {
   }
 
   /**
-   * Lands a new batch of raw input and runs the job on it, {@code runs} times; returns what each
-   * run did.
+   * Lands a new batch of raw input and runs the job on it, {@code runs} times, without the shop
+   * database (orders only); returns what each run did.
    */
   public static List<Run> runBatches(
       DynaContext ctx, Catalog catalog, Lake lake, int runs, int ordersPerFile) {
+    return runBatches(ctx, catalog, lake, null, runs, ordersPerFile);
+  }
+
+  /**
+   * Lands a new batch of raw input (orders in the lake, customers in the shop database when there
+   * is one) and runs the job on it, {@code runs} times; returns what each run did.
+   */
+  public static List<Run> runBatches(
+      DynaContext ctx, Catalog catalog, Lake lake, ShopDatabase shop, int runs, int ordersPerFile) {
     List<Run> done = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       int batch = landBatch(ctx, lake, ordersPerFile);
-      Run r = run(ctx, catalog, lake);
-      done.add(new Run(batch, r.runId(), r.filesRead(), r.errorRecords(), r.published()));
+      if (shop != null) {
+        int added = shop.addCustomers(batch);
+        System.out.printf(
+            "==== batch %d: %d new customers in PostgreSQL table %s%n",
+            batch, added, ShopDatabase.TABLE);
+      }
+      Run r = run(ctx, catalog, lake, shop);
+      done.add(
+          new Run(
+              batch, r.runId(), r.filesRead(), r.errorRecords(), r.published(), r.customersRead()));
     }
     return done;
   }
@@ -233,10 +264,24 @@ public final class OrdersPipeline {
   }
 
   /**
-   * One run of the job: crawls the SOURCE area into database {@code raw}, reads the new raw orders
-   * with bookmarks, and publishes {@link #TABLES} into LOAD, registered in the catalog.
+   * One run of the job without the shop database: crawls the SOURCE area into database {@code raw},
+   * reads the new raw orders with bookmarks, and publishes {@link #TABLES} into LOAD, registered in
+   * the catalog.
    */
   public static Run run(DynaContext base, Catalog catalog, Lake lake) {
+    return run(base, catalog, lake, null);
+  }
+
+  /**
+   * One run of the job: as {@link #run(DynaContext, Catalog, Lake)}, and with a shop database it
+   * also reads the new customers through the catalog connection {@value ShopDatabase#CONNECTION}
+   * (registered here for the database's current address) and publishes them into {@link
+   * #CUSTOMERS}.
+   */
+  public static Run run(DynaContext base, Catalog catalog, Lake lake, ShopDatabase shop) {
+    if (shop != null) {
+      shop.register(catalog);
+    }
     if (!catalog.databaseExists(DatabaseName.of("raw"))) {
       catalog.createDatabase(
           Database.of("raw")
@@ -333,6 +378,34 @@ public final class OrdersPipeline {
           Publisher.Mode.APPEND);
       publisher.publish(items, TABLES.get(1), "parquet", List.of(), Publisher.Mode.APPEND);
       publisher.publish(quarantine, TABLES.get(2), "parquet", List.of(), Publisher.Mode.APPEND);
+      List<TableIdentifier> published = new ArrayList<>(TABLES);
+      if (shop != null) {
+        // the second source: the customers added since the last run, from PostgreSQL through the
+        // catalog connection (URL and credentials), in two range queries over customer_id
+        DynamicFrame customers =
+            ctx.createDynamicFrameFromOptions(
+                "postgresql",
+                Options.of(
+                    "useConnectionProperties",
+                    "true",
+                    "connectionName",
+                    ShopDatabase.CONNECTION,
+                    "dbtable",
+                    ShopDatabase.TABLE,
+                    "jobBookmarkKeys",
+                    List.of("customer_id"),
+                    "jobBookmarkKeysSortOrder",
+                    "asc",
+                    "hashexpression",
+                    "customer_id",
+                    "hashpartitions",
+                    2),
+                "",
+                Options.empty(),
+                "read_customers");
+        publisher.publish(customers, CUSTOMERS, "parquet", List.of(), Publisher.Mode.APPEND);
+        published.add(CUSTOMERS);
+      }
       job.commit();
 
       RunReport report = RunReport.of(job).writeTo(RunReport.defaultFolder(job)).print();
@@ -368,6 +441,27 @@ public final class OrdersPipeline {
                   + "GROUP BY o.order_date ORDER BY o.order_date")
           .show(50, false);
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
+      long customersRead = 0;
+      if (shop != null) {
+        customersRead =
+            report.steps().stream()
+                .filter(s -> s.id().equals("read_customers"))
+                .mapToLong(RunReport.Step::recordsOut)
+                .sum();
+        System.out.println(
+            "== "
+                + customersRead
+                + " new customers read from PostgreSQL through connection '"
+                + ShopDatabase.CONNECTION
+                + "' (bookmark on customer_id); revenue by the customers' country:");
+        ctx.spark()
+            .sql(
+                "SELECT c.country, count(DISTINCT c.customer_id) AS customers, count(DISTINCT"
+                    + " o.order_id) AS orders, round(sum(o.amount), 2) AS revenue FROM"
+                    + " sales.customers c LEFT JOIN sales.orders o ON o.customer_id ="
+                    + " c.customer_id GROUP BY c.country ORDER BY c.country")
+            .show(10, false);
+      }
       System.out.println(NEXT_STEPS);
       List<String> read =
           job.filesRead().values().stream()
@@ -375,7 +469,7 @@ public final class OrdersPipeline {
               .map(InputFile::path)
               .sorted()
               .toList();
-      return new Run(0, job.runId(), read, errors, TABLES);
+      return new Run(0, job.runId(), read, errors, published, customersRead);
     }
   }
 }

@@ -29,12 +29,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the README's first command shows a new user: the flagship example's progress lines agree
  * with its run report, its lists are labelled, it says how to see the error records and ends with
- * what to try next; its log configuration keeps Hive's warnings off the console.
+ * what to try next; its log configuration keeps Hive's warnings off the console. The job runs with
+ * its shop database (embedded PostgreSQL), as the command runs it.
  */
 @io.dynaframe.testing.SparkTest
 class QuickStartOutputTest {
 
   @TempDir Path dir;
+
+  /**
+   * The flagship's tables of other test classes (one metastore per test JVM) are not this run's.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void freshCatalog(DynaContext ctx) {
+    FlagshipCustomersTest.dropFlagshipDatabases(ctx);
+  }
 
   /** Keeps the messages of one logger while open. */
   static final class CapturedLog extends AbstractAppender implements AutoCloseable {
@@ -86,9 +95,9 @@ class QuickStartOutputTest {
     List<String> progress;
     try (CapturedLog log = new CapturedLog("io.dynaframe.progress")) {
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      try {
+      try (ShopDatabase shop = ShopDatabase.start(dir.resolve("shop-db"))) {
         OrdersPipeline.runBatches(
-            ctx, EmbeddedCatalog.of(ctx.spark()), Lake.at(dir.resolve("lake")), 1, 40);
+            ctx, EmbeddedCatalog.of(ctx.spark()), Lake.at(dir.resolve("lake")), shop, 1, 40);
       } finally {
         System.setOut(console);
       }
@@ -107,7 +116,17 @@ class QuickStartOutputTest {
       reported.put(rows.group(2), counts(rows, 3));
     }
     assertThat(reported)
-        .containsKeys("read_orders", "quarantine_split", "relationalize", "orders", "order_items");
+        .containsKeys(
+            "read_orders",
+            "quarantine_split",
+            "relationalize",
+            "orders",
+            "order_items",
+            "read_customers",
+            "customers");
+    assertThat(reported.get("customers"))
+        .as("customers published")
+        .isEqualTo(List.of(20L, 20L, 0L));
     assertThat(report)
         .contains("  steps (records in, out and set aside as errors; time):\n")
         .contains("  outputs:\n")
@@ -137,13 +156,17 @@ class QuickStartOutputTest {
       assertThat(counts(c, 2)).as(c.group(1)).isEqualTo(reported.get(c.group(1)));
       seen++;
     }
-    assertThat(seen).isEqualTo(reported.size() - 3); // every step but the three sinks
+    assertThat(seen).isEqualTo(reported.size() - 4); // every step but the four sinks
 
     assertThat(out)
         .contains("tables created: [raw.raw_orders, raw.raw_customers], updated: []")
         .containsPattern("== \\d+ raw lines could not be read; they are the source's error records")
         .containsPattern("\\| *orders-1-[01]\\.json *\\| *\\d+ *\\|")
-        .contains("all of them, each with its raw text: orders.errorsAsDynamicFrame().show()");
+        .contains("all of them, each with its raw text: orders.errorsAsDynamicFrame().show()")
+        .contains("==== batch 1: 20 new customers in PostgreSQL table shop.customers")
+        .contains(
+            "== 20 new customers read from PostgreSQL through connection 'shop_db' (bookmark on"
+                + " customer_id)");
     assertThat(out.stripTrailing()).endsWith(OrdersPipeline.NEXT_STEPS.stripTrailing());
   }
 

@@ -509,6 +509,8 @@ final class JdbcSource implements DataSource {
     props.setProperty("driver", s.driverClass);
     // Spark's basic provider logs the connection properties, the password too, at DEBUG
     props.setProperty("connectionProvider", QuietConnectionProvider.NAME);
+    // what is read, for the provider's messages when a partition's query fails in a task
+    props.setProperty(QuietConnectionProvider.READ, s.describe());
     s.passedOn.forEach(props::setProperty);
     try {
       if (p.relation != null) {
