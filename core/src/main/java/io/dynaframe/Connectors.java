@@ -73,16 +73,7 @@ final class Connectors {
     if (type == null) {
       return null;
     }
-    return find(
-            new Connector.Request(
-                request.context(),
-                type,
-                Options.empty(),
-                request.transformationContext(),
-                "",
-                Options.empty()),
-            SinkException::new)
-        .catalogSink(request);
+    return find(connectorRequest(request, type), SinkException::new).catalogSink(request);
   }
 
   /**
@@ -92,17 +83,30 @@ final class Connectors {
    * one that cannot be read.
    */
   private static String tableFormatOf(Connector.TableRequest request) {
-    io.dynaframe.catalog.TableDefinition t;
+    io.dynaframe.catalog.TableDefinition t = tableOf(request);
+    return t == null ? null : tableFormatOf(t);
+  }
+
+  /** The catalog table a request names, or null when it cannot be read here. */
+  private static io.dynaframe.catalog.TableDefinition tableOf(Connector.TableRequest request) {
     try {
-      t =
-          request
-              .catalog()
-              .getTable(
-                  io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
+      return request
+          .catalog()
+          .getTable(io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
     } catch (RuntimeException e) {
       return null;
     }
-    return tableFormatOf(t);
+  }
+
+  /** A request for the connector of a catalog table's type: the table request's context. */
+  private static Connector.Request connectorRequest(Connector.TableRequest request, String type) {
+    return new Connector.Request(
+        request.context(),
+        type,
+        Options.empty(),
+        request.transformationContext(),
+        "",
+        Options.empty());
   }
 
   private static String tableFormatOf(io.dynaframe.catalog.TableDefinition t) {
@@ -126,16 +130,7 @@ final class Connectors {
    */
   static DataSource catalogSource(Connector.TableRequest request) {
     String type = connectionTypeOf(request);
-    return find(
-            new Connector.Request(
-                request.context(),
-                type,
-                Options.empty(),
-                request.transformationContext(),
-                "",
-                Options.empty()),
-            SourceException::new)
-        .catalogSource(request);
+    return find(connectorRequest(request, type), SourceException::new).catalogSource(request);
   }
 
   /**
@@ -144,14 +139,8 @@ final class Connectors {
    * wrong.
    */
   private static String connectionTypeOf(Connector.TableRequest request) {
-    io.dynaframe.catalog.TableDefinition t;
-    try {
-      t =
-          request
-              .catalog()
-              .getTable(
-                  io.dynaframe.catalog.TableIdentifier.of(request.database(), request.table()));
-    } catch (RuntimeException e) {
+    io.dynaframe.catalog.TableDefinition t = tableOf(request);
+    if (t == null) {
       return "s3";
     }
     String format = tableFormatOf(t);
