@@ -174,4 +174,38 @@ class CsvSourceTest {
             io.dynaframe.testing.Frames.json(
                 ctx, "{\"a\": null, \"b\": \"\"}", "{\"a\": \"1\", \"b\": \"x\"}"));
   }
+
+  /**
+   * The schema pass of a string-valued CSV stops reading a file once every column has shown a
+   * value; a column that shows one only in the last row, or never, must still get the type a full
+   * read gives it, and a second file's own columns must still be found.
+   */
+  @Test
+  void aColumnWithAValueOnlyInTheLastRowIsAStringAndOneWithoutAnyIsNull(DynaContext ctx)
+      throws IOException {
+    StringBuilder first = new StringBuilder("id,late,never\n");
+    for (int i = 0; i < 2000; i++) {
+      first.append(i).append(",,\n");
+    }
+    first.append("2000,here,\n");
+    Path folder = Files.createDirectories(dir.resolve("sparse"));
+    Files.writeString(folder.resolve("a.csv"), first);
+    Files.writeString(folder.resolve("b.csv"), "id,extra\n1,x\n2,y\n");
+
+    DynamicFrame f = read(ctx, folder, Options.of("withHeader", true));
+
+    assertThat(f.schemaString())
+        .isEqualTo(
+            """
+        root
+        |-- id: string
+        |-- late: string
+        |-- never: null
+        |-- extra: string
+        """);
+    assertThat(f.count()).isEqualTo(2003);
+    assertThat(f.toDF().where("late is not null").collectAsList())
+        .extracting(r -> r.<String>getAs("id") + "/" + r.<String>getAs("late"))
+        .containsExactly("2000/here");
+  }
 }

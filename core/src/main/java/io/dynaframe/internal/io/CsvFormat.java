@@ -128,6 +128,11 @@ final class CsvFormat implements RecordFormat {
   }
 
   @Override
+  public boolean valuesAreStrings() {
+    return !typedValues && columnTypes == null;
+  }
+
+  @Override
   public Iterator<ParsedRecord> records(Reader text, String file, Part part) throws IOException {
     CsvParserSettings settings = settings(BUFFER);
     List<String> names = null;

@@ -27,6 +27,15 @@ interface RecordFormat extends Serializable {
     return false;
   }
 
+  /**
+   * True when every value of every record is a string or null (CSV read as Glue reads it by
+   * default): the records of one file all have the same fields, so the schema pass may stop parsing
+   * a file, or a part of it, as soon as every field has shown a value.
+   */
+  default boolean valuesAreStrings() {
+    return false;
+  }
+
   /** Opens a file's text from its start (for the CSV header and line separator its parts need). */
   @FunctionalInterface
   interface Head {

@@ -204,6 +204,15 @@ final class TextSource {
     }
 
     /**
+     * Ends the part without parsing the rest of its records; their line breaks are still counted.
+     */
+    void skipRest() {
+      current = Collections.emptyIterator();
+      pending.clear();
+      done = true;
+    }
+
+    /**
      * After the last record: the line breaks in the part's text, or -1 when they could not all be
      * counted (the part failed to read).
      */
@@ -509,10 +518,26 @@ final class TextSource {
       while (groups.hasNext()) {
         for (FilePart part : groups.next()) {
           PartRecords it = new PartRecords(part, format, conf, compression);
+          // string values: the part's records have the same fields, each a string or null; once
+          // every field has shown a string, the rest cannot change the type (only its lines count)
+          Set<Object> unseen = null;
           while (it.hasNext()) {
             ParsedRecord r = it.next().record();
             if (r.fields() != null) {
               acc.addFields(r.fields());
+              if (format.valuesAreStrings()) {
+                if (unseen == null) {
+                  unseen = new HashSet<>(r.fields().keySet());
+                }
+                for (Map.Entry<String, Object> f : r.fields().entrySet()) {
+                  if (f.getValue() != null) {
+                    unseen.remove(f.getKey());
+                  }
+                }
+                if (unseen.isEmpty()) {
+                  it.skipRest();
+                }
+              }
             }
           }
           if (!part.whole()) {
