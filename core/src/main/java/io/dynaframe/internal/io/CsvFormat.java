@@ -11,9 +11,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -271,6 +269,8 @@ final class CsvFormat implements RecordFormat {
     private final Part part;
     private final long linesBefore;
     private List<String> names;
+    private FieldMap.Columns columns; // of columnsOf, made at the first row
+    private List<String> columnsOf;
     private ParsedRecord next;
     private boolean done;
     private long lastEndLine;
@@ -362,7 +362,7 @@ final class CsvFormat implements RecordFormat {
         long newlines = 0;
         if (raw != null) {
           raw = raw.stripTrailing();
-          newlines = raw.chars().filter(c -> c == '\n').count();
+          newlines = count(raw, '\n');
           // the parser counts lines by the separator it detected in the first line (\r\n, say); a
           // file that mixes separators has more lines than it counts: never before the last record
           start = Math.max(lastEndLine + 1, end - newlines);
@@ -373,7 +373,7 @@ final class CsvFormat implements RecordFormat {
             raw != null
                 && quote != '\0'
                 && escape == quote
-                && raw.chars().filter(c -> c == quote).count() % 2 == 1
+                && count(raw, quote) % 2 == 1
                 && endFollows();
         if (unclosed) {
           start = lastEndLine + 1;
@@ -432,15 +432,18 @@ final class CsvFormat implements RecordFormat {
             lastLine,
             raw);
       }
-      Map<String, Object> m = new LinkedHashMap<>(names.size() * 2);
+      if (columnsOf != names) {
+        columns = new FieldMap.Columns(names);
+        columnsOf = names;
+      }
+      Object[] values = new Object[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        Object v =
+        values[i] =
             columnTypes != null
                 ? asColumn(fields[i], columnTypes.get(i))
                 : typedValues ? typed(fields[i]) : fields[i];
-        m.put(names.get(i), v);
       }
-      return ParsedRecord.ok(m, line, lastLine, raw);
+      return ParsedRecord.ok(new FieldMap(columns, values), line, lastLine, raw);
     }
 
     @Override
@@ -459,6 +462,15 @@ final class CsvFormat implements RecordFormat {
    * file.
    */
   private record Parsed(String[] fields, long endLine, String raw, long number) {}
+
+  /** How many times {@code c} occurs in {@code s}. */
+  private static long count(String s, char c) {
+    long n = 0;
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
+  }
 
   private static List<String> nonNull(String[] fields) {
     List<String> out = new ArrayList<>(fields.length);
@@ -505,7 +517,6 @@ final class CsvFormat implements RecordFormat {
     return names;
   }
 
-  /** Header names; blanks become {@code col<i>}, repeats get {@code _<i>} appended. */
   /**
    * Fails when a header gave one column whose name holds another likely separator ({@code ;}, tab,
    * {@code |}, {@code ,}): the file is almost surely separated by that character, and every record
@@ -538,6 +549,7 @@ final class CsvFormat implements RecordFormat {
     }
   }
 
+  /** Header names; blanks become {@code col<i>}, repeats get {@code _<i>} appended. */
   static List<String> headerNames(String[] header) {
     List<String> names = new ArrayList<>(header.length);
     Set<String> seen = new HashSet<>();
