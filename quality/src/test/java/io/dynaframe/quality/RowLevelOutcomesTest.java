@@ -36,8 +36,10 @@ class RowLevelOutcomesTest {
 
   /**
    * AWS's "How composite rules work": on myCol1 = (2, 0), myCol2 = (1, 3), {@code (ColumnValues
-   * "myCol1" > 1) OR (ColumnValues "myCol2" > 2)} fails as a whole (each side is evaluated on the
-   * whole column first), while each row passes one side.
+   * "myCol1" > 1) OR (ColumnValues "myCol2" > 2)} fails as a whole: by default each side is
+   * evaluated on the whole column first and the results are combined, so every row carries the
+   * combined outcome (only {@code compositeRuleEvaluation.method = ROW} judges each row, see
+   * DatasetMatchAndRowCompositeTest).
    */
   @Test
   void compositeRuleOfAwsExample(DynaContext ctx) {
@@ -65,8 +67,8 @@ class RowLevelOutcomesTest {
             Frames.rows(
                 ctx,
                 "myCol1 INT, myCol2 INT" + ROW_OUTCOME_COLUMNS,
-                row(2, 1, List.of(rule), List.of(), List.of(), "Passed"),
-                row(0, 3, List.of(rule), List.of(), List.of(), "Passed")));
+                row(2, 1, List.of(), List.of(rule), List.of(), "Failed"),
+                row(0, 3, List.of(), List.of(rule), List.of(), "Failed")));
   }
 
   @Test
@@ -103,10 +105,11 @@ class RowLevelOutcomesTest {
                     "Ann",
                     25,
                     "12345",
-                    List.of(values, length, count, either, unique),
-                    List.of(),
+                    List.of(values, length, count, unique),
+                    // a composite rule is judged on the whole dataset by default: it failed
+                    List.of(either),
                     List.of(complete),
-                    "Passed"),
+                    "Failed"),
                 row(
                     "Bob",
                     17,
@@ -119,18 +122,18 @@ class RowLevelOutcomesTest {
                     "Cid",
                     null,
                     null,
-                    List.of(count, either),
-                    List.of(values, length, unique),
+                    List.of(count),
+                    List.of(values, length, either, unique),
                     List.of(complete),
                     "Failed"),
                 row(
                     "Dee",
                     40,
                     "54321",
-                    List.of(values, length, count, complete, either, unique),
+                    List.of(values, length, count, complete, unique),
+                    List.of(either),
                     List.of(),
-                    List.of(),
-                    "Passed")));
+                    "Failed")));
     FrameAssert.assertThat(dq.get("ruleOutcomes"))
         .inOrder()
         .isEqualTo(
