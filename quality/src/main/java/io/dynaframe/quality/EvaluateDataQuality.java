@@ -95,7 +95,8 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
           "performanceTuning.caching",
           "compositeRuleEvaluation.method",
           "observations.scope",
-          "rowLevelConfiguration.ruleWithLabels");
+          "rowLevelConfiguration.ruleWithLabels",
+          "rowLevelConfiguration.filteredRowLabel");
 
   private static final StructType OUTCOMES_SCHEMA =
       new StructType()
@@ -188,11 +189,22 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
    * passes it, one more Spark job; AWS refuses there the rules that rely on ratios and
    * ColumnDataType, ColumnValues and CustomSql with a threshold), {@code
    * rowLevelConfiguration.ruleWithLabels} ({@code ENABLED}: the row-level outcomes name each rule
-   * with its DQDL labels; {@code DISABLED}, the default), {@code performanceTuning.caching} and
-   * {@code observations.scope} (accepted, no effect).
+   * with its DQDL labels; {@code DISABLED}, the default), {@code
+   * rowLevelConfiguration.filteredRowLabel} ({@code SKIPPED}: the rows a rule's {@code where}
+   * clause filters out are in {@code DataQualityRulesSkip}; by default they pass, as AWS labels
+   * them), {@code performanceTuning.caching} and {@code observations.scope} (accepted, no effect).
    */
   public EvaluateDataQuality withAdditionalOptions(Map<String, ?> options) {
     ImmutableMap<String, Object> o = checked(options, ADDITIONAL_OPTIONS, "additional option");
+    Object filtered = o.get("rowLevelConfiguration.filteredRowLabel");
+    if (filtered != null
+        && !"SKIPPED".equalsIgnoreCase(filtered.toString())
+        && !"PASSED".equalsIgnoreCase(filtered.toString())) {
+      throw new IllegalArgumentException(
+          "additional option rowLevelConfiguration.filteredRowLabel="
+              + filtered
+              + " is not known; it is SKIPPED (or PASSED, the default)");
+    }
     Object labels = o.get("rowLevelConfiguration.ruleWithLabels");
     if (labels != null
         && !"ENABLED".equalsIgnoreCase(labels.toString())
@@ -358,7 +370,7 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
                     observer,
                     context,
                     outcomes,
-                    rowLevel(rows.columns(), augmented, rules, rowLabels(doc))))
+                    rowLevel(rows.columns(), augmented, rules, rowLabels(doc), skipFiltered())))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
     if (failOnFailure) {
@@ -442,19 +454,34 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
+  /**
+   * AWS: "When applying a where clause to rules that support row level results, we will label the
+   * rows that are filtered out by the where clause as Passed", unless {@code
+   * rowLevelConfiguration.filteredRowLabel = SKIPPED}.
+   */
+  private boolean skipFiltered() {
+    Object o = additionalOptions.get("rowLevelConfiguration.filteredRowLabel");
+    return o != null && "SKIPPED".equalsIgnoreCase(o.toString());
+  }
+
   private static Dataset<Row> rowLevel(
       String[] original,
       Dataset<Row> rows,
       List<Evaluator.Node> rules,
-      List<Map<String, String>> labels) {
+      List<Map<String, String>> labels,
+      boolean skipFiltered) {
     List<Column> pass = new ArrayList<>();
     List<Column> fail = new ArrayList<>();
     List<Column> skip = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       Evaluator.Node n = rules.get(i);
       Column name = lit(labels == null ? n.text() : withLabels(n.text(), labels.get(i)));
-      Column skipped = n.applies() == null ? lit(false) : not(coalesce(n.applies(), lit(false)));
-      Column ok = coalesce(n.rowPass(), lit(false));
+      Column filtered = n.applies() == null ? lit(false) : not(coalesce(n.applies(), lit(false)));
+      Column skipped = skipFiltered ? filtered : lit(false);
+      Column ok =
+          n.applies() == null
+              ? coalesce(n.rowPass(), lit(false))
+              : filtered.or(coalesce(n.rowPass(), lit(false)));
       pass.add(when(not(skipped).and(ok), name));
       fail.add(when(not(skipped).and(not(ok)), name));
       skip.add(when(skipped, name));
