@@ -91,7 +91,12 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
 
   /** The additional options of process_rows that dynaframe knows. */
   static final Set<String> ADDITIONAL_OPTIONS =
-      Set.of("performanceTuning.caching", "compositeRuleEvaluation.method", "observations.scope");
+      Set.of(
+          "performanceTuning.caching",
+          "compositeRuleEvaluation.method",
+          "observations.scope",
+          "rowLevelConfiguration.ruleWithLabels",
+          "rowLevelConfiguration.filteredRowLabel");
 
   private static final StructType OUTCOMES_SCHEMA =
       new StructType()
@@ -101,6 +106,11 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
           .add(
               "EvaluatedMetrics",
               DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
+
+  /** The rule outcomes of a ruleset that writes DQDL labels: with each rule's {@code Labels}. */
+  private static final StructType LABELLED_OUTCOMES_SCHEMA =
+      OUTCOMES_SCHEMA.add(
+          "Labels", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true));
 
   private final String ruleset;
   private final ImmutableMap<String, Object> publishingOptions;
@@ -176,11 +186,34 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
    * This transform with process_rows' additional options: {@code compositeRuleEvaluation.method}
    * ({@code COLUMN}, the default: each rule of a composite rule is judged on the whole dataset,
    * then combined; {@code ROW}: the composite rule is judged on each row, and passes when every row
-   * passes it, one more Spark job), {@code performanceTuning.caching} and {@code
-   * observations.scope} (accepted, no effect).
+   * passes it, one more Spark job; AWS refuses there the rules that rely on ratios and
+   * ColumnDataType, ColumnValues and CustomSql with a threshold), {@code
+   * rowLevelConfiguration.ruleWithLabels} ({@code ENABLED}: the row-level outcomes name each rule
+   * with its DQDL labels; {@code DISABLED}, the default), {@code
+   * rowLevelConfiguration.filteredRowLabel} ({@code SKIPPED}: the rows a rule's {@code where}
+   * clause filters out are in {@code DataQualityRulesSkip}; by default they pass, as AWS labels
+   * them), {@code performanceTuning.caching} and {@code observations.scope} (accepted, no effect).
    */
   public EvaluateDataQuality withAdditionalOptions(Map<String, ?> options) {
     ImmutableMap<String, Object> o = checked(options, ADDITIONAL_OPTIONS, "additional option");
+    Object filtered = o.get("rowLevelConfiguration.filteredRowLabel");
+    if (filtered != null
+        && !"SKIPPED".equalsIgnoreCase(filtered.toString())
+        && !"PASSED".equalsIgnoreCase(filtered.toString())) {
+      throw new IllegalArgumentException(
+          "additional option rowLevelConfiguration.filteredRowLabel="
+              + filtered
+              + " is not known; it is SKIPPED (or PASSED, the default)");
+    }
+    Object labels = o.get("rowLevelConfiguration.ruleWithLabels");
+    if (labels != null
+        && !"ENABLED".equalsIgnoreCase(labels.toString())
+        && !"DISABLED".equalsIgnoreCase(labels.toString())) {
+      throw new IllegalArgumentException(
+          "additional option rowLevelConfiguration.ruleWithLabels="
+              + labels
+              + " is not known; it is ENABLED or DISABLED (the default)");
+    }
     Object method = o.get("compositeRuleEvaluation.method");
     if (method != null
         && !"COLUMN".equalsIgnoreCase(method.toString())
@@ -306,14 +339,25 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
 
     List<RuleOutcome> outcomes = new ArrayList<>();
     List<Row> outRows = new ArrayList<>();
-    for (Evaluator.Node n : rules) {
-      Outcome io = n.outcome();
+    for (int i = 0; i < rules.size(); i++) {
+      Outcome io = rules.get(i).outcome();
       RuleOutcome o =
-          new RuleOutcome(io.rule(), io.passed(), io.failureReason(), io.evaluatedMetrics());
+          new RuleOutcome(
+              io.rule(),
+              io.passed(),
+              io.failureReason(),
+              io.evaluatedMetrics(),
+              doc.labels().get(i));
       outcomes.add(o);
-      outRows.add(
-          RowFactory.create(
-              o.rule(), o.outcome(), o.failureReason(), new LinkedHashMap<>(o.evaluatedMetrics())));
+      Object[] cells = {
+        o.rule(), o.outcome(), o.failureReason(), new LinkedHashMap<>(o.evaluatedMetrics())
+      };
+      if (doc.labelled()) {
+        // AWS: DQDL labels are always visible in rule outcomes
+        cells = java.util.Arrays.copyOf(cells, 5);
+        cells[4] = new LinkedHashMap<>(o.labels());
+      }
+      outRows.add(RowFactory.create(cells));
     }
     Map<String, Map<String, Double>> analyzerMetrics = new LinkedHashMap<>();
     for (Evaluator.Node n : analyzers) {
@@ -322,7 +366,11 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     DynamicFrame rowLevel =
         input
             .withRows(
-                report(observer, context, outcomes, rowLevel(rows.columns(), augmented, rules)))
+                report(
+                    observer,
+                    context,
+                    outcomes,
+                    rowLevel(rows.columns(), augmented, rules, rowLabels(doc), skipFiltered())))
             .withName(DataQualityResult.ROW_LEVEL_OUTCOMES)
             .withTransformationContext(step);
     if (failOnFailure) {
@@ -331,7 +379,9 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
         throw new DataQualityFailedException(step, failed);
       }
     }
-    Dataset<Row> outcomesDf = rows.sparkSession().createDataFrame(outRows, OUTCOMES_SCHEMA);
+    Dataset<Row> outcomesDf =
+        rows.sparkSession()
+            .createDataFrame(outRows, doc.labelled() ? LABELLED_OUTCOMES_SCHEMA : OUTCOMES_SCHEMA);
     DynamicFrame outcomesFrame =
         DynamicFrame.fromDF(outcomesDf, input.context(), DataQualityResult.RULE_OUTCOMES)
             .withTransformationContext(step);
@@ -372,17 +422,69 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     return rows;
   }
 
+  /**
+   * With {@code rowLevelConfiguration.ruleWithLabels = ENABLED}, each rule's labels as the
+   * row-level outcomes name them; null otherwise.
+   */
+  private List<Map<String, String>> rowLabels(Ast.Document doc) {
+    Object o = additionalOptions.get("rowLevelConfiguration.ruleWithLabels");
+    return o != null && "ENABLED".equalsIgnoreCase(o.toString()) ? doc.labels() : null;
+  }
+
+  /**
+   * A rule as the row-level outcomes name it with its labels: the rule as written, then its labels
+   * as DQDL writes them ({@code IsComplete "id" labels=["team"="finance"]}); the rule alone when it
+   * has none.
+   */
+  static String withLabels(String rule, Map<String, String> labels) {
+    if (labels.isEmpty()) {
+      return rule;
+    }
+    StringBuilder b = new StringBuilder(rule).append(" labels=[");
+    String sep = "";
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      b.append(sep).append(quoted(e.getKey())).append('=');
+      b.append(e.getValue() == null ? "NULL" : quoted(e.getValue()));
+      sep = ", ";
+    }
+    return b.append(']').toString();
+  }
+
+  private static String quoted(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /**
+   * AWS: "When applying a where clause to rules that support row level results, we will label the
+   * rows that are filtered out by the where clause as Passed", unless {@code
+   * rowLevelConfiguration.filteredRowLabel = SKIPPED}.
+   */
+  private boolean skipFiltered() {
+    Object o = additionalOptions.get("rowLevelConfiguration.filteredRowLabel");
+    return o != null && "SKIPPED".equalsIgnoreCase(o.toString());
+  }
+
   private static Dataset<Row> rowLevel(
-      String[] original, Dataset<Row> rows, List<Evaluator.Node> rules) {
+      String[] original,
+      Dataset<Row> rows,
+      List<Evaluator.Node> rules,
+      List<Map<String, String>> labels,
+      boolean skipFiltered) {
     List<Column> pass = new ArrayList<>();
     List<Column> fail = new ArrayList<>();
     List<Column> skip = new ArrayList<>();
-    for (Evaluator.Node n : rules) {
-      Column skipped = n.applies() == null ? lit(false) : not(coalesce(n.applies(), lit(false)));
-      Column ok = coalesce(n.rowPass(), lit(false));
-      pass.add(when(not(skipped).and(ok), lit(n.text())));
-      fail.add(when(not(skipped).and(not(ok)), lit(n.text())));
-      skip.add(when(skipped, lit(n.text())));
+    for (int i = 0; i < rules.size(); i++) {
+      Evaluator.Node n = rules.get(i);
+      Column name = lit(labels == null ? n.text() : withLabels(n.text(), labels.get(i)));
+      Column filtered = n.applies() == null ? lit(false) : not(coalesce(n.applies(), lit(false)));
+      Column skipped = skipFiltered ? filtered : lit(false);
+      Column ok =
+          n.applies() == null
+              ? coalesce(n.rowPass(), lit(false))
+              : filtered.or(coalesce(n.rowPass(), lit(false)));
+      pass.add(when(not(skipped).and(ok), name));
+      fail.add(when(not(skipped).and(not(ok)), name));
+      skip.add(when(skipped, name));
     }
     List<Column> out = new ArrayList<>();
     for (String c : original) {

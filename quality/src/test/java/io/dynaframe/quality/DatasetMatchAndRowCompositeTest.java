@@ -222,4 +222,120 @@ class DatasetMatchAndRowCompositeTest {
             "additional option compositeRuleEvaluation.method=CELL is not known; it is COLUMN (the"
                 + " default) or ROW");
   }
+
+  /**
+   * AWS's keyword examples that "require the use of the compositeRuleEvaluation.method = ROW
+   * option": {@code (ColumnValues "colA" = NULL) or (ColumnLength "colA" > 5)} is true for the rows
+   * that are null or longer than 5; {@code (ColumnValues "colA" = EMPTY) or (ColumnValues "colA" in
+   * ["a", "b"])} for the rows that are empty, a or b; {@code (ColumnValues "colA" = NULL) or
+   * (ColumnValues "colA" between 1 and 9)} for the rows that are null or between 1 and 9.
+   */
+  @Test
+  void awsKeywordExamplesJudgedRowByRow(DynaContext ctx) {
+    DynamicFrame f =
+        Frames.rows(
+            ctx,
+            "colA STRING, colE STRING, colB INT",
+            row(null, "", null),
+            row("abcdefg", "a", 5),
+            row("abc", "c", 10));
+    String nullOrLong = "(ColumnValues \"colA\" = NULL) or (ColumnLength \"colA\" > 5)";
+    String emptyOrSet =
+        "(ColumnValues \"colE\" = EMPTY) or (ColumnValues \"colE\" in [\"a\", \"b\"])";
+    String nullOrRange =
+        "(ColumnValues \"colB\" = NULL) or (ColumnValues \"colB\" between 1 and 9)";
+    FrameCollection dq =
+        EvaluateDataQuality.processRows(
+            f,
+            "Rules = [ " + String.join(", ", nullOrLong, emptyOrSet, nullOrRange) + " ]",
+            Map.of(),
+            Map.of("compositeRuleEvaluation.method", "ROW"));
+    List<String> all = List.of(nullOrLong, emptyOrSet, nullOrRange);
+    FrameAssert.assertThat(dq.get("rowLevelOutcomes"))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "colA STRING, colE STRING, colB INT" + ROW_OUTCOME_COLUMNS,
+                row(null, "", null, all, List.of(), List.of(), "Passed"),
+                row("abcdefg", "a", 5, all, List.of(), List.of(), "Passed"),
+                row("abc", "c", 10, List.of(), all, List.of(), "Failed")));
+    String twoThirds = "66.67 % of rows passed the rule";
+    FrameAssert.assertThat(dq.get("ruleOutcomes"))
+        .inOrder()
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                OUTCOMES,
+                failed(
+                    nullOrLong,
+                    twoThirds,
+                    m(
+                        "Column.colA.ColumnValues.Compliance",
+                        1.0 / 3,
+                        "Column.colA.ColumnLength.Compliance",
+                        1.0 / 3)),
+                failed(emptyOrSet, twoThirds, m("Column.colE.ColumnValues.Compliance", 1.0 / 3)),
+                failed(nullOrRange, twoThirds, m("Column.colB.ColumnValues.Compliance", 1.0 / 3))));
+  }
+
+  /**
+   * AWS's "how composite rules work": judged row by row, a composite rule cannot hold the rules
+   * that rely on ratios (Completeness, DatasetMatch, ReferentialIntegrity, Uniqueness), nor
+   * ColumnDataType, ColumnValues or CustomSql with a threshold (without one they are supported):
+   * refused when the transform is applied, naming the rule, its line and column.
+   */
+  @Test
+  void rowEvaluationRefusesRatioAndThresholdRules(DynaContext ctx) {
+    DynamicFrame f = Frames.rows(ctx, "colA STRING, colB INT", row("a", 1));
+    Map<String, String> rowOption = Map.of("compositeRuleEvaluation.method", "ROW");
+    assertThatThrownBy(
+            () ->
+                EvaluateDataQuality.processRows(
+                    f,
+                    "Rules = [ (Completeness \"colA\" > 0.5) OR (ColumnValues \"colB\" = NULL) ]",
+                    Map.of(),
+                    rowOption))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessage(
+            "rule 'Completeness \"colA\" > 0.5' (line 1, column 12) cannot be evaluated:"
+                + " Completeness relies on a ratio, so it cannot be part of a composite rule judged"
+                + " row by row (compositeRuleEvaluation.method = ROW); write it as a rule of its"
+                + " own");
+    String nested =
+        "Rules = [\n  (RowCount > 0) OR ((Uniqueness \"colA\" > 0.5) AND (IsComplete \"colA\")) ]";
+    assertThatThrownBy(() -> EvaluateDataQuality.processRows(f, nested, Map.of(), rowOption))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageStartingWith(
+            "rule 'Uniqueness \"colA\" > 0.5' (line 2, column 23) cannot be evaluated: Uniqueness"
+                + " relies on a ratio");
+    assertThatThrownBy(
+            () ->
+                EvaluateDataQuality.processRows(
+                    f,
+                    "Rules = [ (ColumnValues \"colB\" between 1 and 9 with threshold > 0.5) OR"
+                        + " (ColumnValues \"colB\" = NULL) ]",
+                    Map.of(),
+                    rowOption))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessage(
+            "rule 'ColumnValues \"colB\" between 1 and 9 with threshold > 0.5' (line 1, column 12)"
+                + " cannot be evaluated: ColumnValues with threshold cannot be part of a composite"
+                + " rule judged row by row (compositeRuleEvaluation.method = ROW); drop the"
+                + " threshold or write it as a rule of its own");
+    // the same rules are fine judged on the whole dataset (the default)
+    FrameAssert.assertThat(
+            EvaluateDataQuality.processRows(
+                    f,
+                    "Rules = [ (Completeness \"colA\" > 0.5) OR (ColumnValues \"colB\" = NULL) ]",
+                    Map.of(),
+                    Map.of())
+                .get("ruleOutcomes"))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                OUTCOMES,
+                passed(
+                    "(Completeness \"colA\" > 0.5) OR (ColumnValues \"colB\" = NULL)",
+                    m("Column.colA.Completeness", 1, "Column.colB.ColumnValues.Compliance", 0))));
+  }
 }

@@ -36,8 +36,10 @@ class RowLevelOutcomesTest {
 
   /**
    * AWS's "How composite rules work": on myCol1 = (2, 0), myCol2 = (1, 3), {@code (ColumnValues
-   * "myCol1" > 1) OR (ColumnValues "myCol2" > 2)} fails as a whole (each side is evaluated on the
-   * whole column first), while each row passes one side.
+   * "myCol1" > 1) OR (ColumnValues "myCol2" > 2)} fails as a whole: by default each side is
+   * evaluated on the whole column first and the results are combined, so every row carries the
+   * combined outcome (only {@code compositeRuleEvaluation.method = ROW} judges each row, see
+   * DatasetMatchAndRowCompositeTest).
    */
   @Test
   void compositeRuleOfAwsExample(DynaContext ctx) {
@@ -65,8 +67,8 @@ class RowLevelOutcomesTest {
             Frames.rows(
                 ctx,
                 "myCol1 INT, myCol2 INT" + ROW_OUTCOME_COLUMNS,
-                row(2, 1, List.of(rule), List.of(), List.of(), "Passed"),
-                row(0, 3, List.of(rule), List.of(), List.of(), "Passed")));
+                row(2, 1, List.of(), List.of(rule), List.of(), "Failed"),
+                row(0, 3, List.of(), List.of(rule), List.of(), "Failed")));
   }
 
   @Test
@@ -103,34 +105,36 @@ class RowLevelOutcomesTest {
                     "Ann",
                     25,
                     "12345",
-                    List.of(values, length, count, either, unique),
+                    // AWS: the rows a where clause filters out are labelled Passed by default
+                    List.of(values, length, count, complete, unique),
+                    // a composite rule is judged on the whole dataset by default: it failed
+                    List.of(either),
                     List.of(),
-                    List.of(complete),
-                    "Passed"),
+                    "Failed"),
                 row(
                     "Bob",
                     17,
                     "1234",
-                    List.of(count, unique),
+                    List.of(count, complete, unique),
                     List.of(values, length, either),
-                    List.of(complete),
+                    List.of(),
                     "Failed"),
                 row(
                     "Cid",
                     null,
                     null,
-                    List.of(count, either),
-                    List.of(values, length, unique),
-                    List.of(complete),
+                    List.of(count, complete),
+                    List.of(values, length, either, unique),
+                    List.of(),
                     "Failed"),
                 row(
                     "Dee",
                     40,
                     "54321",
-                    List.of(values, length, count, complete, either, unique),
+                    List.of(values, length, count, complete, unique),
+                    List.of(either),
                     List.of(),
-                    List.of(),
-                    "Passed")));
+                    "Failed")));
     FrameAssert.assertThat(dq.get("ruleOutcomes"))
         .inOrder()
         .isEqualTo(

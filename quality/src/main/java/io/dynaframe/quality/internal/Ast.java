@@ -6,8 +6,25 @@ import java.util.List;
 public final class Ast {
   private Ast() {}
 
-  /** A whole ruleset: its {@code Rules} and its {@code Analyzers}, in order. */
-  public record Document(List<Rule> rules, List<Rule> analyzers) {}
+  /**
+   * A whole ruleset: its {@code Rules} and its {@code Analyzers}, in order; the labels of each rule
+   * (its {@code DefaultLabels} with the rule's own {@code labels=[...]} over them, in that order; a
+   * value may be null), and whether the ruleset writes labels at all.
+   */
+  public record Document(
+      List<Rule> rules,
+      List<Rule> analyzers,
+      List<java.util.Map<String, String>> labels,
+      boolean labelled) {
+    /** A ruleset without labels. */
+    public Document(List<Rule> rules, List<Rule> analyzers) {
+      this(
+          rules,
+          analyzers,
+          rules.stream().map(r -> java.util.Map.<String, String>of()).toList(),
+          false);
+    }
+  }
 
   /** A rule (or analyzer) as written, with where it starts in the ruleset. */
   public sealed interface Rule permits Simple, Composite {

@@ -103,13 +103,16 @@ public final class Evaluator {
     List<CompositeNode> composites = new ArrayList<>();
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)));
+    if (!compositeRows) {
+      return;
+    }
     for (Node n : rules) {
       if (n instanceof CompositeNode c) {
         composites.add(c);
-        aggs.add(functions.sum(when(coalesce(c.rowPass(), lit(false)), lit(1L)).otherwise(0L)));
+        aggs.add(functions.sum(when(coalesce(c.rowWise(), lit(false)), lit(1L)).otherwise(0L)));
       }
     }
-    if (!compositeRows || composites.isEmpty()) {
+    if (composites.isEmpty()) {
       return;
     }
     Row r = rows.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).head();
@@ -304,6 +307,9 @@ public final class Evaluator {
     if (rule instanceof Ast.Composite c) {
       List<Node> children = new ArrayList<>();
       for (Ast.Rule r : c.children()) {
+        if (compositeRows && !analyzer && r instanceof Ast.Simple s) {
+          checkRowComposable(s);
+        }
         children.add(node(r, analyzer, top));
       }
       return new CompositeNode(c, children);
@@ -345,6 +351,37 @@ public final class Evaluator {
 
   private static String at(Ast.Rule r) {
     return "rule '" + r.text() + "' (line " + r.line() + ", column " + r.column() + ")";
+  }
+
+  /** Rules that AWS's "how composite rules work" lists as relying on ratios. */
+  private static final java.util.Set<String> RATIO_TYPES =
+      java.util.Set.of("Completeness", "DatasetMatch", "ReferentialIntegrity", "Uniqueness");
+
+  /** Rules that AWS lists as not supported row by row when they have {@code with threshold}. */
+  private static final java.util.Set<String> THRESHOLD_TYPES =
+      java.util.Set.of("ColumnDataType", "ColumnValues", "CustomSql");
+
+  /**
+   * AWS's "how composite rules work": with {@code compositeRuleEvaluation.method = ROW}, rules
+   * relying on ratios (Completeness, DatasetMatch, ReferentialIntegrity, Uniqueness) and
+   * ColumnDataType, ColumnValues and CustomSql with a threshold cannot be part of a composite rule.
+   */
+  private static void checkRowComposable(Ast.Simple s) {
+    if (RATIO_TYPES.contains(s.type())) {
+      throw refuse(
+          s,
+          s.type()
+              + " relies on a ratio, so it cannot be part of a composite rule judged row by row"
+              + " (compositeRuleEvaluation.method = ROW); write it as a rule of its own");
+    }
+    if (THRESHOLD_TYPES.contains(s.type()) && s.threshold() != null) {
+      throw refuse(
+          s,
+          s.type()
+              + " with threshold cannot be part of a composite rule judged row by row"
+              + " (compositeRuleEvaluation.method = ROW); drop the threshold or write it as a"
+              + " rule of its own");
+    }
   }
 
   private static QualityError refuse(Ast.Rule r, String why) {
@@ -763,11 +800,20 @@ public final class Evaluator {
       return new Outcome(rule.text(), passed, passed ? null : String.join("; ", reasons), metrics);
     }
 
+    /**
+     * AWS's "how composite rules work": by default each rule is evaluated on the whole dataset and
+     * the results are combined, so every row carries the composite rule's outcome; with {@code
+     * compositeRuleEvaluation.method = ROW} the rule is judged on each row.
+     */
     @Override
     public Column rowPass() {
+      return compositeRows ? rowWise() : lit(outcome().passed());
+    }
+
+    private Column rowWise() {
       Column out = lit(rule.and());
       for (Node c : children) {
-        Column p = coalesce(c.rowPass(), lit(false));
+        Column p = coalesce(c instanceof CompositeNode cn ? cn.rowWise() : c.rowPass(), lit(false));
         Column effective =
             c.applies() == null ? p : when(c.applies(), p).otherwise(lit(rule.and()));
         out = rule.and() ? out.and(effective) : out.or(effective);

@@ -9,8 +9,11 @@ import java.util.Locale;
  * column and token at fault.
  *
  * <pre>
- * document  := section+                 section := NAME '=' ( list | dict )
- * list      := '[' ( rule ( ',' rule )* )? ']'
+ * document  := section+                 section := NAME '=' ( list | dict | labels )
+ * list      := '[' ( top ( ',' top )* )? ']'
+ * top       := rule ( 'labels' '=' labels )?   (labels on a simple rule, or on a whole rule in
+ *                                               parentheses: ((A) and (B)) labels=[...])
+ * labels    := '[' STRING '=' ( STRING | NULL ) ( ',' STRING '=' ( STRING | NULL ) )* ']'
  * rule      := '(' rule ')' ( ( 'and' | 'or' ) '(' rule ')' )*  |  simple
  * simple    := TYPE STRING* condition? ( 'with' 'threshold' condition | 'where' STRING )*
  * condition := op expr | 'not'? 'between' expr 'and' expr | 'not'? 'in' '[' expr, ... ']'
@@ -50,6 +53,18 @@ public final class Parser {
   private final List<Token> tokens;
   private int pos;
 
+  /** Whether the last rule parsed by {@link #rule} was one group in parentheses, as a whole. */
+  private boolean wholeGroup;
+
+  /** AWS's label constraints (DQDL reference, "Label constraints"). */
+  static final int MAX_LABELS = 10;
+
+  static final int MAX_LABEL_KEY = 128;
+  static final int MAX_LABEL_VALUE = 256;
+
+  /** A {@code "key"="value"} pair as written (value null for NULL). */
+  private record Label(Token key, Token value, String text) {}
+
   private Parser(String source) {
     this.source = source;
     this.tokens = lex(source);
@@ -84,7 +99,9 @@ public final class Parser {
         i++;
         continue;
       }
-      if (c == '#') { // a comment, to the end of the line
+      if (c == '#' || (c == '/' && i + 1 < n && s.charAt(i + 1) == '/')) {
+        // a comment, to the end of the line ('#' as AWS's Comments section; '//' as its labels
+        // example writes them)
         while (i < n && s.charAt(i) != '\n') {
           i++;
         }
@@ -224,6 +241,8 @@ public final class Parser {
   private Ast.Document document() {
     List<Ast.Rule> rules = null;
     List<Ast.Rule> analyzers = null;
+    List<Label> defaults = null;
+    Token defaultsAt = null;
     while (peek().kind() != Kind.EOF) {
       Token name = next();
       if (name.kind() != Kind.IDENT) {
@@ -236,6 +255,14 @@ public final class Parser {
           }
           expect("=", "'=' after Rules");
           rules = list(false);
+        }
+        case "DefaultLabels" -> {
+          if (defaults != null) {
+            throw fail(name, "the ruleset has a second DefaultLabels section");
+          }
+          expect("=", "'=' after DefaultLabels");
+          defaultsAt = name;
+          defaults = labelList();
         }
         case "Analyzers" -> {
           if (analyzers != null) {
@@ -261,9 +288,116 @@ public final class Parser {
     if (rules == null && analyzers == null) {
       throw fail(peek(), "the ruleset has no Rules = [ ... ] section");
     }
+    List<Ast.Rule> ruleList = rules == null ? List.of() : List.copyOf(rules);
+    List<Label> base = defaults == null ? List.of() : defaults;
+    if (base.size() > MAX_LABELS) {
+      throw fail(base.get(MAX_LABELS).key(), tooMany("DefaultLabels has", base.size()));
+    }
+    List<java.util.Map<String, String>> labels = new ArrayList<>();
+    for (int i = 0; i < ruleList.size(); i++) {
+      java.util.Map<String, String> merged = new java.util.LinkedHashMap<>();
+      for (Label l : base) {
+        merged.put(l.key().value(), labelValue(l));
+      }
+      List<Label> own = ruleLabels.getOrDefault(i, List.of());
+      for (Label l : own) {
+        merged.put(l.key().value(), labelValue(l));
+        if (merged.size() > MAX_LABELS) {
+          throw fail(
+              l.key(),
+              tooMany("rule '" + ruleList.get(i).text() + "' has", mergedSize(base, own))
+                  + (base.isEmpty() ? "" : " (its own and the DefaultLabels)"));
+        }
+      }
+      labels.add(java.util.Collections.unmodifiableMap(merged));
+    }
+    boolean labelled = defaultsAt != null || !ruleLabels.isEmpty();
     return new Ast.Document(
-        rules == null ? List.of() : List.copyOf(rules),
-        analyzers == null ? List.of() : List.copyOf(analyzers));
+        ruleList,
+        analyzers == null ? List.of() : List.copyOf(analyzers),
+        List.copyOf(labels),
+        labelled);
+  }
+
+  /** Labels of the rules that write {@code labels=[...]}, by the rule's index in Rules. */
+  private final java.util.Map<Integer, List<Label>> ruleLabels = new java.util.HashMap<>();
+
+  private static String labelValue(Label l) {
+    return l.value() == null ? null : l.value().value();
+  }
+
+  private static int mergedSize(List<Label> base, List<Label> own) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    base.forEach(l -> keys.add(l.key().value()));
+    own.forEach(l -> keys.add(l.key().value()));
+    return keys.size();
+  }
+
+  private static String tooMany(String who, int count) {
+    return who + " " + count + " labels; a DQDL rule has at most " + MAX_LABELS + " labels";
+  }
+
+  /**
+   * {@code [ "key"="value", ... ]}: AWS's label constraints, each a parse error at the token at
+   * fault: at least one pair, keys quoted, not empty, at most 128 characters and not repeated;
+   * values quoted (or NULL), empty allowed, at most 256 characters. Keys and values keep their
+   * case.
+   */
+  private List<Label> labelList() {
+    expect("[", "'[' to open the list of labels, as in [\"team\"=\"finance\"]");
+    List<Label> out = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (peek().is("]")) {
+      throw fail(peek(), "the list of labels is empty; write at least one \"key\"=\"value\"");
+    }
+    while (true) {
+      Token key = next();
+      if (key.kind() != Kind.STRING) {
+        throw fail(
+            key,
+            "expected a quoted label key, as in \"team\"=\"finance\" (a label key must not be"
+                + " empty or null)");
+      }
+      if (key.value().isEmpty()) {
+        throw fail(key, "a label key must not be empty");
+      }
+      if (key.value().length() > MAX_LABEL_KEY) {
+        throw fail(
+            key,
+            "this label key has "
+                + key.value().length()
+                + " characters; a label key has at most "
+                + MAX_LABEL_KEY);
+      }
+      if (!keys.add(key.value())) {
+        throw fail(key, "the label key " + key.text() + " is given twice in this list");
+      }
+      expect("=", "'=' between the label key and its value, as in \"team\"=\"finance\"");
+      Token value = next();
+      Token v;
+      if (value.kind() == Kind.STRING) {
+        if (value.value().length() > MAX_LABEL_VALUE) {
+          throw fail(
+              value,
+              "this label value has "
+                  + value.value().length()
+                  + " characters; a label value has at most "
+                  + MAX_LABEL_VALUE);
+        }
+        v = value;
+      } else if (value.kind() == Kind.IDENT && value.text().equalsIgnoreCase("null")) {
+        v = null;
+      } else {
+        throw fail(value, "expected a quoted label value (or NULL)");
+      }
+      out.add(new Label(key, v, textBetween(key, value)));
+      if (peek().is(",")) {
+        next();
+        continue;
+      }
+      expect("]", "',' or ']' in the list of labels");
+      return out;
+    }
   }
 
   private void dictionary() {
@@ -312,7 +446,20 @@ public final class Parser {
       return out;
     }
     while (true) {
-      out.add(rule(analyzers));
+      Ast.Rule r = rule(analyzers);
+      out.add(r);
+      if (!analyzers && peek().is("labels")) {
+        Token at = next();
+        if (r instanceof Ast.Composite && !wholeGroup) {
+          throw fail(
+              at,
+              "labels go on the whole composite rule, in parentheses: ("
+                  + r.text()
+                  + ") labels=[...]");
+        }
+        expect("=", "'=' after labels");
+        ruleLabels.put(out.size() - 1, labelList());
+      }
       Token t = peek();
       if (t.is(",")) {
         next();
@@ -342,6 +489,7 @@ public final class Parser {
   private Ast.Rule rule(boolean analyzer) {
     Token first = peek();
     if (!first.is("(")) {
+      wholeGroup = false;
       return simple(analyzer);
     }
     List<Ast.Rule> parts = new ArrayList<>();
@@ -364,8 +512,10 @@ public final class Parser {
       parts.add(parenthesized(analyzer));
     }
     if (parts.size() == 1) {
+      wholeGroup = true;
       return parts.get(0);
     }
+    wholeGroup = false;
     return new Ast.Composite(
         and, List.copyOf(parts), textBetween(first, previous()), first.line(), first.column());
   }
@@ -373,6 +523,12 @@ public final class Parser {
   private Ast.Rule parenthesized(boolean analyzer) {
     expect("(", "'('");
     Ast.Rule r = rule(analyzer);
+    if (peek().is("labels")) {
+      throw fail(
+          peek(),
+          "labels go on the whole top-level rule, after its closing parenthesis, as in"
+              + " ((A) and (B)) labels=[...]");
+    }
     expect(")", "')' to close the rule");
     return r;
   }
