@@ -563,6 +563,233 @@ class GlueStudioTransformsTest {
         .hasMessage("Explode in step 'e': 'item' is string; Explode takes an array or a map");
   }
 
+  // ------------------------------------------------------------------ Aggregate
+
+  private static DynamicFrame sales(DynaContext ctx) {
+    return Frames.rows(
+        ctx,
+        "region STRING, customer STRING, amount INT",
+        row("north", "ann", 10),
+        row("north", "ann", 20),
+        row("north", "bob", 30),
+        row("south", "cid", 5),
+        row("south", null, null));
+  }
+
+  @Test
+  void aggregateGroupsAndNamesColumnsAsSparkDoes(DynaContext ctx) {
+    DynamicFrame out =
+        sales(ctx)
+            .apply(
+                "Aggregate_node1",
+                Aggregate.by("region")
+                    .with("amount", "sum")
+                    .with("customer", "countDistinct")
+                    .with("amount", "avg")
+                    .with("customer", "count"));
+
+    FrameAssert.assertThat(out)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "region STRING, `sum(amount)` BIGINT, `count(DISTINCT customer)` BIGINT,"
+                    + " `avg(amount)` DOUBLE, `count(customer)` BIGINT",
+                row("north", 60L, 2L, 20.0, 3L),
+                row("south", 5L, 1L, 5.0, 1L)));
+
+    FrameAssert.assertThat(
+            Aggregate.apply(
+                sales(ctx),
+                List.of(),
+                List.of(List.of("amount", "max"), List.of("amount", "sumDistinct")),
+                "agg2"))
+        .isEqualTo(
+            Frames.rows(ctx, "`max(amount)` INT, `sum(DISTINCT amount)` BIGINT", row(30, 65L)));
+
+    assertThatThrownBy(() -> sales(ctx).apply("a", Aggregate.by("regon").with("amount", "sum")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith("Aggregate in step 'a': no field 'regon' in the frame")
+        .hasMessageContaining("closest: region");
+    assertThatThrownBy(() -> sales(ctx).apply("a", Aggregate.by("region").with("amount", "summ")))
+        .hasMessageStartingWith(
+            "Aggregate in step 'a': 'summ' is not an aggregation function of Glue Studio;");
+  }
+
+  // ------------------------------------------------------------------ Pivot / Unpivot
+
+  @Test
+  void pivotTurnsValuesIntoColumns(DynaContext ctx) {
+    DynamicFrame in =
+        Frames.rows(
+            ctx,
+            "year INT, month STRING, sales INT",
+            row(2023, "Jan", 10),
+            row(2023, "Jan", 5),
+            row(2023, "Feb", 7),
+            row(2024, "Jan", 1));
+
+    FrameAssert.assertThat(
+            in.apply("Pivot_node1", Pivot.of("sales", "sum", "month").forValues("Jan", "Feb")))
+        .isEqualTo(
+            Frames.rows(
+                ctx, "year INT, Jan BIGINT, Feb BIGINT", row(2023, 15L, 7L), row(2024, 1L, null)));
+    FrameAssert.assertThat(Pivot.apply(in, "sales", "max", List.of("month"), "Pivot_node2"))
+        .isEqualTo(
+            Frames.rows(ctx, "year INT, Feb INT, Jan INT", row(2023, 7, 10), row(2024, null, 1)));
+
+    assertThatThrownBy(() -> in.apply("p", Pivot.of("sales", "sum", "mnth")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith("Pivot in step 'p': no field 'mnth' in the frame")
+        .hasMessageContaining("closest: month");
+  }
+
+  @Test
+  void unpivotTurnsColumnsIntoRows(DynaContext ctx) {
+    DynamicFrame in =
+        Frames.rows(
+            ctx,
+            "id INT, jan INT, feb BIGINT, note STRING",
+            row(1, 10, 20L, "a"),
+            row(2, null, 40L, "b"));
+
+    FrameAssert.assertThat(in.apply("Unpivot_node1", Unpivot.of("month", "sales", "jan", "feb")))
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "id INT, note STRING, month STRING, sales BIGINT",
+                row(1, "a", "jan", 10L),
+                row(1, "a", "feb", 20L),
+                row(2, "b", "jan", null),
+                row(2, "b", "feb", 40L)));
+
+    assertThatThrownBy(() -> in.apply("u", Unpivot.of("month", "sales", "jan", "fev")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith("Unpivot in step 'u': no field 'fev' in the frame")
+        .hasMessageContaining("closest: feb");
+    assertThatThrownBy(() -> in.apply("u", Unpivot.of("month", "sales", "jan", "note")))
+        .hasMessage(
+            "Unpivot in step 'u': 'note' is string and 'jan' is int; the unpivoted columns' values"
+                + " go into one column, so they need one type");
+  }
+
+  // ------------------------------------------------------------------ Autobalance
+
+  @Test
+  void autobalanceSpreadsTheSameRowsOverTheAskedPartitions(DynaContext ctx) {
+    DynamicFrame in =
+        Frames.rows(
+            ctx,
+            "k STRING, v INT",
+            row("a", 1),
+            row("b", 2),
+            row("a", 3),
+            row("c", 4),
+            row("b", 5));
+
+    DynamicFrame random =
+        in.apply("Autobalance_node1", AutobalanceProcessing.of().withPartitions(3));
+    assertThat(random.getNumPartitions()).isEqualTo(3);
+    FrameAssert.assertThat(random).isEqualTo(in);
+
+    DynamicFrame byKey = AutobalanceProcessing.apply(in, 0, List.of("k"), "Autobalance_node2");
+    assertThat(byKey.getNumPartitions()).isEqualTo(ctx.spark().sparkContext().defaultParallelism());
+    FrameAssert.assertThat(byKey).isEqualTo(in);
+    assertThat(
+            byKey
+                .toDF()
+                .selectExpr("k", "spark_partition_id() AS p")
+                .groupBy("k")
+                .agg(org.apache.spark.sql.functions.countDistinct("p").as("n"))
+                .where("n > 1")
+                .count())
+        .isZero();
+
+    assertThatThrownBy(() -> in.apply("ab", AutobalanceProcessing.of().withColumns("key")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith("AutobalanceProcessing in step 'ab': no field 'key' in the frame");
+  }
+
+  // ------------------------------------------------------------------ SQL query
+
+  @Test
+  void sqlQueryReadsTheFramesByTheirAliasesAndLeavesNoView(DynaContext ctx) {
+    DynamicFrame orders =
+        Frames.rows(ctx, "id INT, cid INT, total INT", row(1, 7, 30), row(2, 8, 5), row(3, 7, 1));
+    DynamicFrame customers = Frames.rows(ctx, "id INT, name STRING", row(7, "ann"), row(8, "bob"));
+
+    DynamicFrame out =
+        orders.apply(
+            "SQLQuery_node1",
+            SqlQuery.of(
+                    "SELECT c.name, sum(o.total) AS spent FROM orders o JOIN customers c"
+                        + " ON o.cid = c.id GROUP BY c.name")
+                .as("orders")
+                .withFrame("customers", customers));
+
+    FrameAssert.assertThat(out)
+        .isEqualTo(Frames.rows(ctx, "name STRING, spent BIGINT", row("ann", 31L), row("bob", 5L)));
+    assertThat(ctx.spark().catalog().tableExists("orders")).isFalse();
+    assertThat(ctx.spark().catalog().tableExists("customers")).isFalse();
+
+    java.util.Map<String, DynamicFrame> mapping = new java.util.LinkedHashMap<>();
+    mapping.put("myDataSource", orders);
+    FrameAssert.assertThat(
+            SqlQuery.apply("select id from myDataSource where total > 10", mapping, "SQL_node2"))
+        .isEqualTo(Frames.rows(ctx, "id INT", row(1)));
+
+    assertThatThrownBy(() -> orders.apply("sql", SqlQuery.of("select totl from myDataSource")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith(
+            "SqlQuery in step 'sql': the query uses the column 'totl', which the frame does not"
+                + " have")
+        .hasMessageContaining("closest: total");
+    assertThatThrownBy(() -> orders.apply("sql", SqlQuery.of("select * from ordrs")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith(
+            "SqlQuery in step 'sql': the query reads the table `ordrs`, which is not one of its"
+                + " inputs [myDataSource]");
+    assertThat(ctx.spark().catalog().tableExists("myDataSource")).isFalse();
+  }
+
+  // ------------------------------------------------------------------ Conditional router
+
+  @Test
+  void conditionalRouterSendsRowsToEveryGroupTheyMeetAndTheRestToTheDefault(DynaContext ctx) {
+    DynamicFrame people =
+        Frames.rows(
+            ctx,
+            "name STRING, age INT",
+            row("kid", 9),
+            row("adult", 40),
+            row("senior", 70),
+            row("unknown", null));
+
+    io.dynaframe.FrameCollection routed =
+        people.apply(
+            "ConditionalRouter_node1",
+            ConditionalRouter.of()
+                .withGroup("adults", "age >= 18")
+                .withGroup("seniors", "age >= 65"));
+
+    assertThat(routed.keys()).containsExactly("adults", "seniors", "default_group");
+    FrameAssert.assertThat(routed.get("adults"))
+        .isEqualTo(Frames.rows(ctx, "name STRING, age INT", row("adult", 40), row("senior", 70)));
+    FrameAssert.assertThat(routed.get("seniors"))
+        .isEqualTo(Frames.rows(ctx, "name STRING, age INT", row("senior", 70)));
+    FrameAssert.assertThat(
+            io.dynaframe.transforms.SelectFromCollection.apply(
+                routed, "default_group", "SelectFromCollection_node1"))
+        .isEqualTo(Frames.rows(ctx, "name STRING, age INT", row("kid", 9), row("unknown", null)));
+
+    assertThatThrownBy(
+            () -> people.apply("r", ConditionalRouter.of().withGroup("old", "agee > 60")))
+        .isInstanceOf(TransformException.class)
+        .hasMessageStartingWith(
+            "ConditionalRouter in step 'r': the condition 'agee > 60' of group 'old' uses the"
+                + " column 'agee', which the frame does not have")
+        .hasMessageContaining("closest: age");
+  }
+
   // ------------------------------------------------------------------ laziness
 
   @Test
@@ -585,6 +812,15 @@ class GlueStudioTransformsTest {
               .apply("flat", Flatten.of());
       assertThat(out.schema().fieldNames())
           .containsExactly("product_id", "categories", "arr", "first", "c", "n", "id", "timestamp");
+      DynamicFrame grouped =
+          out.apply("agg", Aggregate.by("product_id").with("n", "sum"))
+              .apply("unpivot", Unpivot.of("name", "value", "sum(n)"))
+              .apply("pivot", Pivot.of("value", "max", "name").forValues("sum(n)"))
+              .apply("balance", AutobalanceProcessing.of().withColumns("product_id"))
+              .apply("sql", SqlQuery.of("select * from myDataSource"));
+      io.dynaframe.FrameCollection routed =
+          grouped.apply("route", ConditionalRouter.of().withGroup("one", "product_id = 1"));
+      assertThat(routed.keys()).containsExactly("one", "default_group");
       ctx.spark().sparkContext().listenerBus().waitUntilEmpty();
       assertThat(jobs.jobs.get()).isZero();
     } finally {
