@@ -1,10 +1,9 @@
 package io.dynaframe.transforms;
 
-import io.dynaframe.internal.Paths;
+import io.dynaframe.transforms.internal.FieldPath;
 import io.dynaframe.transforms.internal.RecordValues;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,24 +223,23 @@ public final class DynamicRecord implements Serializable {
 
   private static List<String> parts(String path) {
     Objects.requireNonNull(path, "path");
-    List<String> parts;
+    FieldPath parsed;
     try {
-      parts = Paths.split(path);
+      parsed = FieldPath.parse(path);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad field path '" + path + "': " + e.getMessage(), e);
     }
-    List<String> out = new ArrayList<>(parts.size());
-    for (Iterator<String> it = parts.iterator(); it.hasNext(); ) {
-      String p = it.next();
-      if (p.endsWith("[]")) {
+    List<String> out = new ArrayList<>(parsed.segments().size());
+    for (FieldPath.Segment segment : parsed.segments()) {
+      if (segment.array()) {
         throw new IllegalArgumentException(
             "field path '"
                 + path
                 + "' steps into an array ('"
-                + p
-                + "'); a record's fields are read and set by struct paths only");
+                + segment.name()
+                + "[]'); a record's fields are read and set by struct paths only");
       }
-      out.add(p);
+      out.add(segment.name());
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package io.dynaframe.transforms.internal;
 
-import io.dynaframe.internal.ScalaCollections;
 import io.dynaframe.types.ArrayType;
 import io.dynaframe.types.ChoiceType;
 import io.dynaframe.types.DataType;
@@ -417,7 +416,7 @@ public final class RecordValues {
       }
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, x) -> out.put(k, write(x, mt.valueType(), path + "." + k)));
-      return ScalaCollections.map(out);
+      return scalaMap(out);
     }
     if (t instanceof ArrayType a) {
       List<?> l = list(v);
@@ -428,7 +427,7 @@ public final class RecordValues {
       for (Object e : l) {
         out.add(write(e, a.elementType(), path + "[]"));
       }
-      return ScalaCollections.seq(out);
+      return scalaSeq(out);
     }
     Object x = plain(v);
     if (t instanceof DecimalType d) {
@@ -441,6 +440,18 @@ public final class RecordValues {
       throw mismatch(v, t, path);
     }
     return x;
+  }
+
+  /** A Scala Seq view, as Spark's row encoders take arrays on Scala 2.12 and 2.13 alike. */
+  @SuppressWarnings("deprecation")
+  private static scala.collection.Seq<Object> scalaSeq(List<Object> list) {
+    return scala.collection.JavaConverters.asScalaBuffer(list);
+  }
+
+  /** A Scala Map view, as Spark's row encoders take maps. */
+  @SuppressWarnings("deprecation")
+  private static scala.collection.Map<String, Object> scalaMap(Map<String, Object> map) {
+    return scala.collection.JavaConverters.mapAsScalaMap(map);
   }
 
   private static IllegalArgumentException mismatch(Object v, DataType t, String path) {
