@@ -63,6 +63,21 @@ public final class Filter implements Transform<DynamicFrame> {
     return new Filter(null, Objects.requireNonNull(predicate, "predicate"), "");
   }
 
+  /**
+   * Keeps the records for which the predicate over a {@link DynamicRecord} returns true: fields
+   * read by path ({@code rec.getField("address.city")}), as in a Glue Python or Scala filter
+   * function.
+   */
+  public static Filter onRecords(DynamicRecord.Predicate predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    return of(
+        row ->
+            predicate.call(
+                DynamicRecord.wrap(
+                    io.dynaframe.transforms.internal.RecordValues.fromRow(
+                        row, io.dynaframe.types.SparkTypes.fromSpark(row.schema())))));
+  }
+
   /** Glue's {@code Filter.apply(frame, f, transformation_ctx)}. */
   public static DynamicFrame apply(
       DynamicFrame frame, FilterFunction<Row> f, String transformationCtx) {

@@ -31,6 +31,15 @@ public final class FlatMap extends RecordFunctionTransform<FlatMapFunction<Row, 
     super(function, outputSchema, info);
   }
 
+  /**
+   * Applies this function to every record, seen as a {@link DynamicRecord}; it returns any number
+   * of records, made or changed by path; no output schema is declared: it is learnt from the
+   * records returned (see {@link DynamicRecordTransform}).
+   */
+  public static DynamicRecordTransform onRecords(DynamicRecord.FlatMapFunction function) {
+    return DynamicRecordTransform.flatMap(function);
+  }
+
   /** Applies this function to every record. */
   public static FlatMap of(FlatMapFunction<Row, Row> function) {
     return new FlatMap(function, null, "");

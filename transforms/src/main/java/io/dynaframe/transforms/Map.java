@@ -43,6 +43,15 @@ public final class Map extends RecordFunctionTransform<MapFunction<Row, Row>, Ma
     return new Map(function, null, "");
   }
 
+  /**
+   * Applies this function to every record, seen as a {@link DynamicRecord} whose fields it reads,
+   * sets and drops by path, as a Glue Python or Scala map function does; no output schema is
+   * declared: it is learnt from the records returned (see {@link DynamicRecordTransform}).
+   */
+  public static DynamicRecordTransform onRecords(DynamicRecord.MapFunction function) {
+    return DynamicRecordTransform.map(function);
+  }
+
   /** Glue's {@code Map.apply(frame, f, transformation_ctx)}. */
   public static DynamicFrame apply(
       DynamicFrame frame, MapFunction<Row, Row> f, String transformationCtx) {

@@ -1108,6 +1108,119 @@ class AwsDocumentedExamplesTest {
                     "SOUTHEAST ALABAMA MEDICAL CENTER")));
   }
 
+  /**
+   * The same example with AWS's {@code MergeAddress} ported line by line onto {@link
+   * DynamicRecord}: fields set and dropped by path, no output schema declared. The frame holds
+   * AWS's printed fields and types and AWS's record; the fields come in the order the function made
+   * them (README, "Where dynaframe differs from Glue": Glue prints them in an order of its own).
+   */
+  @Test
+  void mapMergesTheAddressFieldsOnRecordViews(DynaContext ctx) throws IOException {
+    Path p = dir.resolve("medicare-view.csv");
+    Files.writeString(
+        p,
+        "DRG Definition,Provider Id,Provider Name,Provider Street Address,Provider City,"
+            + "Provider State,Provider Zip Code,Hospital Referral Region Description,"
+            + "Total Discharges,Average Covered Charges,Average Total Payments,"
+            + "Average Medicare Payments\n"
+            + "039 - EXTRACRANIAL PROCEDURES W/O CC/MCC,10001,SOUTHEAST ALABAMA MEDICAL CENTER,"
+            + "1108 ROSS CLARK CIRCLE,DOTHAN,AL,36301,AL - Dothan,91,$32963.07,$5777.24,$4763.73\n");
+    DynamicFrame medicare =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(p.toString())),
+            "csv",
+            Options.of("withHeader", true),
+            "");
+
+    DynamicFrame mapped =
+        medicare.apply(
+            "mapped_medicare",
+            io.dynaframe.transforms.Map.onRecords(
+                rec -> {
+                  rec.setField("Address", java.util.Map.of());
+                  rec.setField("Address.Street", field(rec, "Provider Street Address"));
+                  rec.setField("Address.City", field(rec, "Provider City"));
+                  rec.setField("Address.State", field(rec, "Provider State"));
+                  rec.setField("Address.`Zip.Code`", field(rec, "Provider Zip Code"));
+                  rec.setField(
+                      "Address.Array",
+                      List.of(
+                          field(rec, "Provider Street Address"),
+                          field(rec, "Provider City"),
+                          field(rec, "Provider State"),
+                          field(rec, "Provider Zip Code")));
+                  rec.dropField("Provider Street Address");
+                  rec.dropField("Provider City");
+                  rec.dropField("Provider State");
+                  rec.dropField("Provider Zip Code");
+                  return rec;
+                }));
+
+    // AWS's printSchema() of mapped_medicare, field by field (in AWS's order)
+    assertThat(leaves(mapped.schema(), ""))
+        .containsExactlyInAnyOrder(
+            "Average Total Payments: string",
+            "Average Covered Charges: string",
+            "DRG Definition: string",
+            "Average Medicare Payments: string",
+            "Hospital Referral Region Description: string",
+            "Address: struct",
+            "Address.Zip.Code: string",
+            "Address.City: string",
+            "Address.Array: array<string>",
+            "Address.State: string",
+            "Address.Street: string",
+            "Provider Id: string",
+            "Total Discharges: string",
+            "Provider Name: string");
+    FrameAssert.assertThat(mapped)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "`DRG Definition` STRING, `Provider Id` STRING, `Provider Name` STRING, "
+                    + "`Hospital Referral Region Description` STRING, `Total Discharges` STRING, "
+                    + "`Average Covered Charges` STRING, `Average Total Payments` STRING, "
+                    + "`Average Medicare Payments` STRING, Address STRUCT<Street: STRING, "
+                    + "City: STRING, State: STRING, `Zip.Code`: STRING, `Array`: ARRAY<STRING>>",
+                row(
+                    "039 - EXTRACRANIAL PROCEDURES W/O CC/MCC",
+                    "10001",
+                    "SOUTHEAST ALABAMA MEDICAL CENTER",
+                    "AL - Dothan",
+                    "91",
+                    "$32963.07",
+                    "$5777.24",
+                    "$4763.73",
+                    row(
+                        "1108 ROSS CLARK CIRCLE",
+                        "DOTHAN",
+                        "AL",
+                        "36301",
+                        List.of("1108 ROSS CLARK CIRCLE", "DOTHAN", "AL", "36301")))));
+    assertThat(mapped.errorsCount()).isZero();
+  }
+
+  private static Object field(DynamicRecord rec, String name) {
+    return rec.getField("`" + name + "`").orElse(null);
+  }
+
+  /** Every field of a schema as {@code path: type}, nested struct fields under their struct. */
+  private static List<String> leaves(io.dynaframe.types.StructType s, String prefix) {
+    List<String> out = new java.util.ArrayList<>();
+    for (io.dynaframe.types.Field f : s.fields()) {
+      if (f.type() instanceof io.dynaframe.types.StructType inner) {
+        out.add(prefix + f.name() + ": struct");
+        out.addAll(leaves(inner, prefix + f.name() + "."));
+      } else if (f.type() instanceof io.dynaframe.types.ArrayType a) {
+        out.add(prefix + f.name() + ": array<" + a.elementType().typeName() + ">");
+      } else {
+        out.add(prefix + f.name() + ": " + f.type().typeName());
+      }
+    }
+    return out;
+  }
+
   /** The first record of {@code mapped_medicare}. */
   private static Row mappedMedicareRow(String street, String city, String zip) {
     return row(

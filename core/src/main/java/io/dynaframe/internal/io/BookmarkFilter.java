@@ -15,4 +15,13 @@ final class BookmarkFilter {
       DynaContext ctx, String transformationContext, List<InputFile> listed) {
     return ctx.bookmarks().select(transformationContext, listed);
   }
+
+  /** As {@link #select(DynaContext, String, List)}, within the source's bounds. */
+  static List<InputFile> select(
+      DynaContext ctx,
+      String transformationContext,
+      List<InputFile> listed,
+      io.dynaframe.Bookmarks.FileLimits limits) {
+    return ctx.bookmarks().select(transformationContext, listed, limits);
+  }
 }

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
@@ -27,10 +29,9 @@ public final class Sources {
   static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
 
   /**
-   * The connection options of an {@code s3} source, as Glue documents them. {@code maxBand}, {@code
-   * maxFilesInBand}, {@code isFailFast}, {@code excludeStorageClasses}, {@code
-   * useS3ListImplementation}, {@code boundedSize} and {@code boundedFiles} are accepted and have no
-   * effect (README, "Where dynaframe differs from Glue").
+   * The connection options of an {@code s3} source, as Glue documents them. {@code
+   * useS3ListImplementation} is checked and has no effect: files are listed through Hadoop's file
+   * system, page by page already (README, "Where dynaframe differs from Glue").
    */
   static final Set<String> CONNECTION_OPTIONS =
       Set.of(
@@ -46,7 +47,9 @@ public final class Sources {
           "excludeStorageClasses",
           "useS3ListImplementation",
           "boundedSize",
-          "boundedFiles");
+          "boundedFiles",
+          "attachFilename",
+          "attachTimestamp");
 
   /**
    * Format options the catalog source gives a CSV source: the table's column names and their Hive
@@ -121,6 +124,7 @@ public final class Sources {
                   fo.getBoolean("multiLine", false));
           default -> null;
         };
+    S3SourceOptions s3 = S3SourceOptions.parse(options);
     List<String> paths = options.getStringList("paths");
     boolean recurse = options.getBoolean("recurse", false);
     List<String> exclusions = options.getStringList("exclusions");
@@ -137,16 +141,27 @@ public final class Sources {
     String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
-      List<InputFile> listed = FileListing.list(conf, paths, recurse, exclusions);
-      List<InputFile> files = BookmarkFilter.select(ctx, ctxName, listed);
+      List<InputFile> listed =
+          s3.withoutExcludedClasses(FileListing.list(conf, paths, recurse, exclusions), conf);
+      List<InputFile> files = BookmarkFilter.select(ctx, ctxName, listed, s3.limits());
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (files.isEmpty()) {
         return read(
-                ctx, fmt, records, files, conf, compression, groupFiles, groupSize, name, ctxName)
+                ctx,
+                fmt,
+                records,
+                files,
+                conf,
+                compression,
+                groupFiles,
+                groupSize,
+                name,
+                ctxName,
+                s3)
             .withEmptyReason(emptyReason(ctxName, fmt, paths, listed.isEmpty()));
       }
       return read(
-          ctx, fmt, records, files, conf, compression, groupFiles, groupSize, name, ctxName);
+          ctx, fmt, records, files, conf, compression, groupFiles, groupSize, name, ctxName, s3);
     };
   }
 
@@ -174,7 +189,8 @@ public final class Sources {
       String groupFiles,
       long groupSize,
       String name,
-      String ctxName) {
+      String ctxName,
+      S3SourceOptions s3) {
     if (records == null) {
       if (fmt.equals("parquet")) {
         ParquetFooters.Checked checked = ParquetFooters.check(files, conf);
@@ -185,20 +201,79 @@ public final class Sources {
             checked.columnsDiffer(),
             checked.sparkSchema(),
             name,
-            ctxName);
+            ctxName,
+            s3);
       }
-      return sparkFormat(ctx, fmt, files, false, null, name, ctxName);
+      return sparkFormat(ctx, fmt, files, false, null, name, ctxName, s3);
     }
     long target =
         groupFiles.equalsIgnoreCase("inPartition") && groupSize > 0
             ? groupSize
             : FileGroups.defaultTarget(files, ctx.spark().sparkContext().defaultParallelism());
     DynamicFrame read =
-        TextSource.read(ctx, files, records, compression, target, null, name, ctxName);
+        TextSource.read(
+            ctx,
+            files,
+            records,
+            compression,
+            target,
+            null,
+            name,
+            ctxName,
+            new TextSource.Extras(s3.attachFilename(), s3.attachTimestamp(), s3.failFast()));
     if (records instanceof CsvFormat csv && !files.isEmpty()) {
       csv.checkHeaderSplit(read.toDF().schema(), files.get(0).path());
     }
     return read;
+  }
+
+  /**
+   * The columns of {@code attachFilename} (the file's path as the source listed it) and {@code
+   * attachTimestamp} (its modification time, epoch milliseconds), from Spark's hidden {@code
+   * _metadata} column: no extra pass over the files.
+   */
+  private static Dataset<Row> attach(Dataset<Row> df, List<InputFile> files, S3SourceOptions s3) {
+    if (s3.attachFilename() == null && s3.attachTimestamp() == null) {
+      return df;
+    }
+    for (String option : new String[] {"attachFilename", "attachTimestamp"}) {
+      String column = option.equals("attachFilename") ? s3.attachFilename() : s3.attachTimestamp();
+      if (column != null && java.util.Arrays.asList(df.columns()).contains(column)) {
+        throw new SourceException(
+            "connection option "
+                + option
+                + " names the column '"
+                + column
+                + "', which the files already hold; choose another name");
+      }
+    }
+    Dataset<Row> out = df;
+    if (s3.attachFilename() != null) {
+      // Spark gives the path URL-encoded; where that differs from the listed path, map it back
+      Column sparkPath = functions.col("_metadata.file_path");
+      List<Column> pairs = new java.util.ArrayList<>();
+      for (InputFile f : files) {
+        String encoded = new org.apache.hadoop.fs.Path(f.path()).toUri().toString();
+        if (!encoded.equals(f.path())) {
+          pairs.add(functions.lit(encoded));
+          pairs.add(functions.lit(f.path()));
+        }
+      }
+      Column path =
+          pairs.isEmpty()
+              ? sparkPath
+              : functions.coalesce(
+                  functions.element_at(functions.map(pairs.toArray(new Column[0])), sparkPath),
+                  sparkPath);
+      out = out.withColumn(s3.attachFilename(), path);
+    }
+    if (s3.attachTimestamp() != null) {
+      out =
+          out.withColumn(
+              s3.attachTimestamp(),
+              functions.expr("unix_millis(_metadata.file_modification_time)"));
+    }
+    return out;
   }
 
   private static void checkFormatOptions(String fmt, Options fo) {
@@ -240,7 +315,8 @@ public final class Sources {
       boolean mergeSchema,
       String sparkSchema,
       String name,
-      String transformationContext) {
+      String transformationContext,
+      S3SourceOptions s3) {
     if (files.isEmpty()) {
       return DynamicFrame.empty(ctx)
           .withName(name)
@@ -259,7 +335,7 @@ public final class Sources {
         // agree)
         reader = reader.option("mergeSchema", "true");
       }
-      Dataset<Row> df = reader.load(paths);
+      Dataset<Row> df = attach(reader.load(paths), files, s3);
       return DynamicFrame.fromDF(df, ctx, name).withTransformationContext(transformationContext);
     } catch (RuntimeException e) {
       if (e.getClass().getName().endsWith("AnalysisException")) {

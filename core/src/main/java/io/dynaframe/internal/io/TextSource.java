@@ -39,6 +39,19 @@ import org.apache.spark.sql.types.DataTypes;
 final class TextSource {
   private TextSource() {}
 
+  /**
+   * What a source adds to reading records: the columns of {@code attachFilename} and {@code
+   * attachTimestamp} (null: none), and {@code isFailFast}.
+   */
+  record Extras(String filenameColumn, String timestampColumn, boolean failFast)
+      implements java.io.Serializable {
+    static final Extras NONE = new Extras(null, null, false);
+
+    int columns() {
+      return (filenameColumn == null ? 0 : 1) + (timestampColumn == null ? 0 : 1);
+    }
+  }
+
   static DynamicFrame read(
       DynaContext ctx,
       List<InputFile> files,
@@ -48,6 +61,28 @@ final class TextSource {
       StructType declared,
       String name,
       String transformationContext) {
+    return read(
+        ctx,
+        files,
+        format,
+        compressionType,
+        groupBytes,
+        declared,
+        name,
+        transformationContext,
+        Extras.NONE);
+  }
+
+  static DynamicFrame read(
+      DynaContext ctx,
+      List<InputFile> files,
+      RecordFormat format,
+      String compressionType,
+      long groupBytes,
+      StructType declared,
+      String name,
+      String transformationContext,
+      Extras extras) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     SerializableConf conf = new SerializableConf(ctx.spark().sessionState().newHadoopConf());
     if (files.isEmpty()) {
@@ -81,10 +116,16 @@ final class TextSource {
       // first show them, however the tasks happen to finish
       DataType merged = Types.NULL;
       Map<FilePart, Long> lines = new HashMap<>();
-      for (Inferred t :
-          jsc.parallelize(groups, groups.size())
-              .mapPartitions(new Infer(format, conf, compressionType))
-              .collect()) {
+      List<Inferred> inferred;
+      try {
+        inferred =
+            jsc.parallelize(groups, groups.size())
+                .mapPartitions(new Infer(format, conf, compressionType, extras.failFast()))
+                .collect();
+      } catch (Exception e) { // Spark's SparkException is checked, and thrown unchecked
+        throw failedFast(e);
+      }
+      for (Inferred t : inferred) {
         merged = Types.merge(merged, t.type());
         lines.putAll(t.lines());
       }
@@ -95,13 +136,82 @@ final class TextSource {
         transformationContext == null || transformationContext.isEmpty()
             ? name
             : transformationContext;
-    org.apache.spark.sql.types.StructType sparkSchema =
-        SparkTypes.toSpark(schema).add(ErrorRecords.COLUMN, ErrorRecords.SCHEMA, true);
+    org.apache.spark.sql.types.StructType sparkSchema = SparkTypes.toSpark(schema);
+    for (String[] c :
+        new String[][] {
+          {"attachFilename", extras.filenameColumn()}, {"attachTimestamp", extras.timestampColumn()}
+        }) {
+      if (c[1] == null) {
+        continue;
+      }
+      if (schema.field(c[1]).isPresent()) {
+        throw new SourceException(
+            "connection option "
+                + c[0]
+                + " names the column '"
+                + c[1]
+                + "', which the records already hold; choose another name");
+      }
+      sparkSchema =
+          sparkSchema.add(
+              c[1],
+              c[0].equals("attachFilename") ? DataTypes.StringType : DataTypes.LongType,
+              true);
+    }
+    sparkSchema = sparkSchema.add(ErrorRecords.COLUMN, ErrorRecords.SCHEMA, true);
+    HashMap<String, Long> times = new HashMap<>();
+    if (extras.timestampColumn() != null) {
+      files.forEach(f -> times.put(f.path(), f.modificationTime()));
+    }
     JavaRDD<Row> rows =
         jsc.parallelize(groups, groups.size())
-            .mapPartitions(new Parse(format, conf, compressionType, schema, step));
+            .mapPartitions(new Parse(format, conf, compressionType, schema, step, extras, times));
     Dataset<Row> staged = ctx.spark().createDataFrame(rows, sparkSchema);
     return DynamicFrame.fromStaged(staged, ctx, name, transformationContext);
+  }
+
+  /**
+   * The {@link SourceException} of {@code isFailFast} a task threw, as the driver's own exception
+   * (Spark wraps it); any other failure as it is.
+   */
+  static RuntimeException failedFast(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SourceException s && s.getMessage().startsWith(FAIL_FAST)) {
+        return new SourceException(s.getMessage(), e);
+      }
+      // Spark keeps the task's exception only as text in its message
+      String m = t.getMessage();
+      String marker = SourceException.class.getName() + ": " + FAIL_FAST;
+      int at = m == null ? -1 : m.indexOf(marker);
+      if (at >= 0) {
+        int from = at + SourceException.class.getName().length() + 2;
+        int to = m.indexOf('\n', from);
+        return new SourceException(to < 0 ? m.substring(from) : m.substring(from, to), e);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return TextSource.<RuntimeException>rethrow(e);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Exception> T rethrow(Exception e) throws T {
+    throw (T) e;
+  }
+
+  private static final String FAIL_FAST = "isFailFast: ";
+
+  /** The exception of {@code isFailFast} for a malformed record. */
+  static SourceException malformed(String file, long line, String reason) {
+    return new SourceException(
+        FAIL_FAST
+            + "malformed record in "
+            + file
+            + (line > 0 ? " at line " + line : "")
+            + ": "
+            + reason
+            + " (without isFailFast it would be an error record)");
   }
 
   /** Spark's split size for these files, from the session's settings. */
@@ -502,11 +612,13 @@ final class TextSource {
     private final RecordFormat format;
     private final SerializableConf conf;
     private final String compression;
+    private final boolean failFast;
 
-    Infer(RecordFormat format, SerializableConf conf, String compression) {
+    Infer(RecordFormat format, SerializableConf conf, String compression, boolean failFast) {
       this.format = format;
       this.conf = conf;
       this.compression = compression;
+      this.failFast = failFast;
     }
 
     @Override
@@ -519,13 +631,15 @@ final class TextSource {
         for (FilePart part : groups.next()) {
           PartRecords it = new PartRecords(part, format, conf, compression);
           // string values: the part's records have the same fields, each a string or null; once
-          // every field has shown a string, the rest cannot change the type (only its lines count)
+          // every field has shown a string, the rest cannot change the type (only its lines count);
+          // not with isFailFast, which must see every record here
           Set<Object> unseen = null;
           while (it.hasNext()) {
-            ParsedRecord r = it.next().record();
+            FileRecord fr = it.next();
+            ParsedRecord r = fr.record();
             if (r.fields() != null) {
               acc.addFields(r.fields());
-              if (format.valuesAreStrings()) {
+              if (format.valuesAreStrings() && !failFast) {
                 if (unseen == null) {
                   unseen = new HashSet<>(r.fields().keySet());
                 }
@@ -538,6 +652,8 @@ final class TextSource {
                   it.skipRest();
                 }
               }
+            } else if (failFast) {
+              throw malformed(fr.file(), r.line(), r.error());
             }
           }
           if (!part.whole()) {
@@ -560,23 +676,30 @@ final class TextSource {
     private final String compression;
     private final StructType schema;
     private final String step;
+    private final Extras extras;
+    private final HashMap<String, Long> times;
 
     Parse(
         RecordFormat format,
         SerializableConf conf,
         String compression,
         StructType schema,
-        String step) {
+        String step,
+        Extras extras,
+        HashMap<String, Long> times) {
       this.format = format;
       this.conf = conf;
       this.compression = compression;
       this.schema = schema;
       this.step = step;
+      this.extras = extras;
+      this.times = times;
     }
 
     @Override
     public Iterator<Row> call(Iterator<List<FilePart>> groups) {
-      int width = schema.fields().size();
+      int fields = schema.fields().size();
+      int width = fields + extras.columns();
       return new Iterator<>() {
         private Iterator<FileRecord> it = Collections.emptyIterator();
         private Iterator<FilePart> parts = Collections.emptyIterator();
@@ -605,14 +728,27 @@ final class TextSource {
           Long line = r.line() > 0 ? r.line() : null;
           if (r.fields() != null) {
             try {
-              Object[] values = ValueConverter.rowValues(r.fields(), schema, 1);
+              Object[] values = ValueConverter.rowValues(r.fields(), schema, 1 + extras.columns());
+              int i = fields;
+              if (extras.filenameColumn() != null) {
+                values[i++] = fr.file();
+              }
+              if (extras.timestampColumn() != null) {
+                values[i] = times.get(fr.file());
+              }
               return RowFactory.create(values);
             } catch (ValueConverter.ConversionException e) {
+              if (extras.failFast()) {
+                throw malformed(fr.file(), line == null ? 0 : line, e.getMessage());
+              }
               return errorRow(
                   width,
                   ErrorRecords.error(
                       step, e.getMessage(), fr.file(), line, r.raw(), fr.bytesRead(), null, null));
             }
+          }
+          if (extras.failFast()) {
+            throw malformed(fr.file(), line == null ? 0 : line, r.error());
           }
           return errorRow(
               width,

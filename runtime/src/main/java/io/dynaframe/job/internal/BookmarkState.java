@@ -32,5 +32,10 @@ public final class BookmarkState {
 
     /** The last key read, as text, or null. */
     public List<String> keyValues;
+
+    /**
+     * The source's own {@code maxBand} the files near the mark were kept by, or null for the job's.
+     */
+    public Long maxBandMillis;
   }
 }

@@ -32,6 +32,7 @@ public final class FileBookmarks implements Bookmarks {
   private final long maxBandMillis;
   private final Map<String, List<InputFile>> read = new LinkedHashMap<>();
   private final Map<String, KeyState> keysRead = new LinkedHashMap<>();
+  private final Map<String, Long> bands = new LinkedHashMap<>(); // a source's own maxBand
   private final BookmarkState rangeFrom; // paused run with from/to: the states at both ends
   private final BookmarkState rangeTo;
 
@@ -89,9 +90,24 @@ public final class FileBookmarks implements Bookmarks {
 
   @Override
   public synchronized List<InputFile> select(String transformationContext, List<InputFile> listed) {
+    return select(transformationContext, listed, FileLimits.NONE);
+  }
+
+  /**
+   * The new files within the source's limits, oldest first when it sets bounds; only they are noted
+   * as read. A source's {@code maxBand} replaces the job's for its context; where it differs from
+   * the band the previous run kept its files by, the smaller of the two decides which files near
+   * the mark are new (so that no file read before is read again).
+   */
+  @Override
+  public synchronized List<InputFile> select(
+      String transformationContext, List<InputFile> listed, FileLimits limits) {
     if (mode == Mode.DISABLE || transformationContext == null || transformationContext.isEmpty()) {
-      return listed;
+      return new FileLimits(limits.boundedFiles(), limits.boundedSize(), -1, 0)
+          .bound(listed, -1, System.currentTimeMillis());
     }
+    long band = limits.maxBandMillis() >= 0 ? limits.maxBandMillis() : maxBandMillis;
+    bands.put(transformationContext, band);
     List<InputFile> out = new ArrayList<>();
     if (range != null) {
       for (InputFile f : listed) {
@@ -102,17 +118,19 @@ public final class FileBookmarks implements Bookmarks {
     } else {
       BookmarkState.Context c =
           previous == null ? null : previous.contexts.get(transformationContext);
+      long kept = c == null || c.maxBandMillis == null ? band : Math.min(band, c.maxBandMillis);
       for (InputFile f : listed) {
-        if (isNew(c, f)) {
+        if (isNew(c, f, kept)) {
           out.add(f);
         }
       }
+      out = new ArrayList<>(limits.bound(out, band, System.currentTimeMillis()));
     }
     read.computeIfAbsent(transformationContext, k -> new ArrayList<>()).addAll(out);
     return out;
   }
 
-  private boolean isNew(BookmarkState.Context c, InputFile f) {
+  private static boolean isNew(BookmarkState.Context c, InputFile f, long maxBandMillis) {
     if (c == null) {
       return true;
     }
@@ -158,6 +176,7 @@ public final class FileBookmarks implements Bookmarks {
             copy.keyColumns = v.keyColumns;
             copy.keySortOrder = v.keySortOrder;
             copy.keyValues = v.keyValues;
+            copy.maxBandMillis = v.maxBandMillis;
             next.contexts.put(k, copy);
           });
     }
@@ -175,8 +194,10 @@ public final class FileBookmarks implements Bookmarks {
             c.seen.put(f.path(), f.modificationTime());
             paths.add(f.path());
           }
-          long floor = c.highWaterMark - maxBandMillis;
+          long band = bands.getOrDefault(ctx, maxBandMillis);
+          long floor = c.highWaterMark - band;
           c.seen.values().removeIf(t -> t < floor);
+          c.maxBandMillis = band == maxBandMillis ? null : band;
           c.read = paths;
         });
     keysRead.forEach(
