@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * CSV records with Glue's format options. As Glue reads CSV with {@code from_options}, every value
@@ -35,9 +34,6 @@ import java.util.regex.Pattern;
  */
 final class CsvFormat implements RecordFormat {
   private static final long serialVersionUID = 1L;
-  private static final Pattern LONG = Pattern.compile("[-+]?(0|[1-9][0-9]{0,18})");
-  private static final Pattern DOUBLE =
-      Pattern.compile("[-+]?((0|[1-9][0-9]*)(\\.[0-9]+)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
   private final char separator;
   private final char quote;
@@ -214,17 +210,14 @@ final class CsvFormat implements RecordFormat {
     if (v == null) {
       return null;
     }
-    if (!v.isEmpty() && v.length() <= 20 && LONG.matcher(v).matches()) {
+    if (isLong(v)) {
       try {
         return Long.parseLong(v);
       } catch (NumberFormatException e) {
         return v;
       }
     }
-    if (!v.isEmpty()
-        && (v.indexOf('.') >= 0 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0)
-        && DOUBLE.matcher(v).matches()
-        && Character.isDigit(v.charAt(v.length() - 1))) {
+    if ((v.indexOf('.') >= 0 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0) && isDecimal(v)) {
       try {
         double d = Double.parseDouble(v);
         // beyond a double's range: the text, not infinity
@@ -234,6 +227,83 @@ final class CsvFormat implements RecordFormat {
       }
     }
     return v;
+  }
+
+  /**
+   * True when {@code v} is a whole number without leading zeros of at most 19 digits: {@code
+   * [-+]?(0|[1-9][0-9]{0,18})}, checked without a regular expression (this runs for every value).
+   */
+  static boolean isLong(String v) {
+    int n = v.length();
+    int i = n > 0 && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
+    if (i >= n) {
+      return false;
+    }
+    char c = v.charAt(i);
+    if (c == '0') {
+      return i + 1 == n;
+    }
+    if (c < '1' || c > '9' || n - i > 19) {
+      return false;
+    }
+    return digits(v, i + 1) == n;
+  }
+
+  /**
+   * True when {@code v} is a decimal number: {@code
+   * [-+]?((0|[1-9][0-9]*)(\.[0-9]+)?|\.[0-9]+)([eE][-+]?[0-9]+)?}, checked without a regular
+   * expression.
+   */
+  static boolean isDecimal(String v) {
+    int n = v.length();
+    int i = n > 0 && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
+    if (i >= n) {
+      return false;
+    }
+    char c = v.charAt(i);
+    if (c == '.') {
+      int end = digits(v, i + 1);
+      if (end == i + 1) {
+        return false;
+      }
+      i = end;
+    } else {
+      if (c == '0') {
+        i++;
+      } else if (c >= '1' && c <= '9') {
+        i = digits(v, i + 1);
+      } else {
+        return false;
+      }
+      if (i < n && v.charAt(i) == '.') {
+        int end = digits(v, i + 1);
+        if (end == i + 1) {
+          return false;
+        }
+        i = end;
+      }
+    }
+    if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (v.charAt(i) == '-' || v.charAt(i) == '+')) {
+        i++;
+      }
+      int end = digits(v, i);
+      if (end == i) {
+        return false;
+      }
+      i = end;
+    }
+    return i == n;
+  }
+
+  /** The index of the first character at or after {@code from} that is not an ASCII digit. */
+  private static int digits(String v, int from) {
+    int i = from;
+    while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   /**
