@@ -627,6 +627,14 @@ public final class Crawler {
     return new TableLocation(bucket, segments, f.include(), prefix);
   }
 
+  /** The storage format of a crawled Iceberg table: Hive's defaults. */
+  private static final StorageFormat ICEBERG_STORAGE =
+      StorageFormat.of(
+          "org.apache.hadoop.mapred.TextInputFormat",
+          "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+          "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+          Map.of("serialization.format", "1"));
+
   /** The parameter of an Iceberg table naming its current metadata file. */
   private static final String METADATA_LOCATION = "metadata_location";
 
@@ -648,7 +656,11 @@ public final class Crawler {
             .location(location)
             .tableType(TableDefinition.EXTERNAL_TABLE);
     if (lake.format().equals("iceberg")) {
-      b.parameter("table_type", "ICEBERG").parameter(METADATA_LOCATION, lake.metadataLocation());
+      // Hive's default (text) classes, as a metastore gives a table that names none: readers go
+      // through Iceberg, and a table with no format would be taken for a Parquet one by Spark 4
+      b.parameter("table_type", "ICEBERG")
+          .parameter(METADATA_LOCATION, lake.metadataLocation())
+          .format(ICEBERG_STORAGE);
     } else {
       b.format(StorageFormat.forClassification("parquet")).classification("delta");
     }

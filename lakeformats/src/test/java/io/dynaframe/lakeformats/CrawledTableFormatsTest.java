@@ -94,9 +94,13 @@ class CrawledTableFormatsTest {
                 .tableType(TableDefinition.EXTERNAL_TABLE)
                 .parameter("table_type", "ICEBERG")
                 .parameter("metadata_location", metadata)
-                // no storage format of its own: the one the catalog gives the tables glue_catalog
-                // makes
-                .format(table(ctx, "crawl_src", "ice_orders").format())
+                // Hive's default classes: readers go through Iceberg
+                .format(
+                    StorageFormat.of(
+                        "org.apache.hadoop.mapred.TextInputFormat",
+                        "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+                        "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+                        java.util.Map.of("serialization.format", "1")))
                 .parameter(Crawler.UPDATED_BY_CRAWLER, "lake-crawler")
                 .build());
     assertThat(table(ctx, "crawled", "delta_orders"))

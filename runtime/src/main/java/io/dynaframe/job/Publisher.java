@@ -433,6 +433,10 @@ public final class Publisher {
    */
   private static void rollBackIceberg(DynaContext ctx, Catalog catalog, PublishJournal e) {
     TableIdentifier id = TableIdentifier.of(e.database, e.table);
+    if (!catalog.tableExists(id)) {
+      LOG.warn("rollback: Iceberg table {} is gone; nothing to roll back", id);
+      return;
+    }
     String name = icebergName(id);
     Long current = currentSnapshot(ctx, name);
     if (current == null) {

@@ -12,7 +12,6 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.SinkException;
 import io.dynaframe.SourceException;
-import io.dynaframe.lakeformats.DataLakeFormats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -423,7 +422,7 @@ final class IcebergIo {
 
   /** {@code glue_catalog.<database>.<table>}. */
   static String qualified(String database, String table) {
-    return DataLakeFormats.ICEBERG_CATALOG + "." + database + "." + table;
+    return Formats.ICEBERG_CATALOG + "." + database + "." + table;
   }
 
   /**
@@ -442,19 +441,19 @@ final class IcebergIo {
     if (path.contains("/") || path.contains(":") || parts.length < 2 || parts.length > 3) {
       throw error.apply(
           "option path of an iceberg source or sink names a table of "
-              + DataLakeFormats.ICEBERG_CATALOG
+              + Formats.ICEBERG_CATALOG
               + " (glue_catalog.<database>.<table>), got '"
               + path
               + "'");
     }
-    if (parts.length == 3 && !parts[0].equals(DataLakeFormats.ICEBERG_CATALOG)) {
+    if (parts.length == 3 && !parts[0].equals(Formats.ICEBERG_CATALOG)) {
       throw error.apply(
           "option path names catalog '"
               + parts[0]
               + "'; Iceberg tables are in "
-              + DataLakeFormats.ICEBERG_CATALOG);
+              + Formats.ICEBERG_CATALOG);
     }
-    return parts.length == 3 ? path : DataLakeFormats.ICEBERG_CATALOG + "." + path;
+    return parts.length == 3 ? path : Formats.ICEBERG_CATALOG + "." + path;
   }
 
   static Table load(
