@@ -44,8 +44,13 @@ public final class IcebergPublishBenchmark implements Benchmark {
 
   @Override
   public Map<String, String> sessionConfig(Path workDir) {
-    return DataLakeFormats.of("iceberg")
-        .sparkConf(workDir.resolve("iceberg-warehouse").toUri().toString());
+    Map<String, String> conf =
+        new java.util.LinkedHashMap<>(
+            DataLakeFormats.of("iceberg")
+                .sparkConf(workDir.resolve("iceberg-warehouse").toUri().toString()));
+    // the benchmarks' session has no Hive: glue_catalog's tables are kept in the memory catalog
+    conf.put("spark.dynaframe.catalog", "memory");
+    return conf;
   }
 
   @Override
