@@ -78,14 +78,15 @@ public final class BenchMain {
     String master = System.getProperty("bench.master", "local[2]");
     Files.createDirectories(work);
     Inputs.deleteTree(work.resolve("warehouse"));
-    DynaContext ctx =
+    DynaContext.LocalBuilder builder =
         DynaContext.local()
             .master(master)
             .appName("bench-" + name)
             .dataDir(work)
             .hiveSupport(false)
-            .shufflePartitions(4)
-            .build();
+            .shufflePartitions(4);
+    bench.sessionConfig(work).forEach(builder::config);
+    DynaContext ctx = builder.build();
     Path scratch = work.resolve("out").resolve(name);
     Inputs.deleteTree(scratch);
     Files.createDirectories(scratch);

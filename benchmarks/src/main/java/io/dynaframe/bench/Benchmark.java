@@ -47,6 +47,14 @@ public interface Benchmark {
   }
 
   /**
+   * Spark settings the session must be made with (static ones, such as SQL extensions and
+   * catalogs), given the folder the run works in. None by default.
+   */
+  default java.util.Map<String, String> sessionConfig(java.nio.file.Path workDir) {
+    return java.util.Map.of();
+  }
+
+  /**
    * Timed repetitions when {@code --reps} is not given. Short benchmarks (a few seconds a side)
    * take more, so that the median is steady.
    */

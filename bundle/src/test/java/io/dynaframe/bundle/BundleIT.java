@@ -55,6 +55,8 @@ class BundleIT {
             "io/dynaframe/graph/JobGraphJson.class",
             "io/dynaframe/jdbc/JdbcConnector.class",
             "io/dynaframe/jdbc/internal/QuietConnectionProvider.class",
+            "io/dynaframe/lakeformats/DynaframeIcebergCatalog.class",
+            "io/dynaframe/lakeformats/internal/LakeFormatsConnector.class",
             "io/dynaframe/shaded/com/google/common/collect/ImmutableList.class",
             "io/dynaframe/shaded/openlineage/client/OpenLineage.class",
             "io/dynaframe/shaded/openlineage/client/OpenLineageClient.class",
@@ -70,6 +72,9 @@ class BundleIT {
         .noneMatch(n -> n.startsWith("org/apache/spark/"))
         .noneMatch(n -> n.startsWith("scala/"))
         .noneMatch(n -> n.startsWith("org/apache/hadoop/"))
+        .as("Iceberg and Delta Lake are Glue's")
+        .noneMatch(n -> n.startsWith("org/apache/iceberg/"))
+        .noneMatch(n -> n.startsWith("io/delta/"))
         .doesNotContain("log4j.properties")
         .as("the annotation processor is not for run time")
         .noneMatch(n -> n.startsWith("io/dynaframe/processor/"))
@@ -89,8 +94,8 @@ class BundleIT {
   /** The modules the bundle holds, as their folders or jars on this test's class path. */
   private static final java.util.regex.Pattern MODULE =
       java.util.regex.Pattern.compile(
-          ".*([/\\\\](annotations|graph|core|runtime|transforms|catalog|jdbc)[/\\\\]target[/\\\\]classes[/\\\\]?"
-              + "|dynaframe-(annotations|graph|core|runtime|transforms|catalog|jdbc)[_.-][^/\\\\]*\\.jar)$");
+          ".*([/\\\\](annotations|graph|core|runtime|transforms|catalog|jdbc|lakeformats)[/\\\\]target[/\\\\]classes[/\\\\]?"
+              + "|dynaframe-(annotations|graph|core|runtime|transforms|catalog|jdbc|lakeformats)[_.-][^/\\\\]*\\.jar)$");
 
   /** Every service file of every bundled module: file name to the providers it lists. */
   private static java.util.Map<String, java.util.Set<String>> moduleServices() throws IOException {
@@ -127,7 +132,7 @@ class BundleIT {
         }
       }
     }
-    assertThat(modules).as("the bundled modules on the class path").isGreaterThanOrEqualTo(7);
+    assertThat(modules).as("the bundled modules on the class path").isGreaterThanOrEqualTo(8);
     return out;
   }
 
@@ -151,7 +156,10 @@ class BundleIT {
             "io.dynaframe.catalog.CatalogProvider",
             "io.dynaframe.RunObserver$Factory");
     assertThat(expected.get("io.dynaframe.Connector"))
-        .contains("io.dynaframe.internal.io.FileConnector", "io.dynaframe.jdbc.JdbcConnector");
+        .contains(
+            "io.dynaframe.internal.io.FileConnector",
+            "io.dynaframe.jdbc.JdbcConnector",
+            "io.dynaframe.lakeformats.internal.LakeFormatsConnector");
     try (JarFile jar = new JarFile(bundle().toFile())) {
       for (java.util.Map.Entry<String, java.util.Set<String>> e : expected.entrySet()) {
         java.util.jar.JarEntry merged = jar.getJarEntry("META-INF/services/" + e.getKey());

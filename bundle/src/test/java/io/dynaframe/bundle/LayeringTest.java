@@ -39,7 +39,8 @@ class LayeringTest {
           "transforms", List.of("io.dynaframe.transforms.internal.."),
           "catalog", List.of("io.dynaframe.catalog.internal.."),
           "quality", List.of("io.dynaframe.quality.internal.."),
-          "jdbc", List.of("io.dynaframe.jdbc.internal.."));
+          "jdbc", List.of("io.dynaframe.jdbc.internal.."),
+          "lakeformats", List.of("io.dynaframe.lakeformats.internal.."));
 
   /**
    * The classes of one module, from its entry on the test classpath: the module's {@code
@@ -125,6 +126,26 @@ class LayeringTest {
                 + " and reads earlier runs' results through it")
         .allowEmptyShould(true)
         .check(module("quality"));
+  }
+
+  @Test
+  void lakeformatsBuildsOnCoreOnly() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.dynaframe.transforms..",
+            "io.dynaframe.catalog.embedded..",
+            "io.dynaframe.catalog.glue..",
+            "io.dynaframe.catalog.internal..",
+            "io.dynaframe.crawler..",
+            "io.dynaframe.job..",
+            "io.dynaframe.lineage..")
+        .because(
+            "the lake formats are a connector on core's SPI; their tables live in whichever catalog"
+                + " the session has")
+        .allowEmptyShould(true)
+        .check(module("lakeformats"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.internal.Classifier;
 import io.dynaframe.catalog.internal.FileSchema;
+import io.dynaframe.catalog.internal.TableFormats;
 import io.dynaframe.types.DataType;
 import io.dynaframe.types.Field;
 import io.dynaframe.types.StructType;
@@ -59,7 +60,11 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  *       partitions of the crawler's tables.
  * </ul>
  *
- * Tables the crawler makes carry the parameter {@code UPDATED_BY_CRAWLER} with its name.
+ * A folder holding an Iceberg table ({@code metadata/} with {@code *.metadata.json} files) or a
+ * Delta Lake table ({@code _delta_log/}) is registered as such a table, its schema read from the
+ * format's metadata, instead of having its data files crawled.
+ *
+ * <p>Tables the crawler makes carry the parameter {@code UPDATED_BY_CRAWLER} with its name.
  */
 public final class Crawler {
 
@@ -112,6 +117,9 @@ public final class Crawler {
     final List<FileStatus> files = new ArrayList<>();
     final Map<String, Node> children = new TreeMap<>();
 
+    /** The open table format whose folder this is ({@code iceberg}, {@code delta}), or null. */
+    String format;
+
     Node(Path path) {
       this.path = path;
     }
@@ -122,7 +130,8 @@ public final class Crawler {
       Path root,
       List<FileSchema> files,
       List<String> keys,
-      Map<List<String>, String> partitions) {}
+      Map<List<String>, String> partitions,
+      TableFormats.LakeTable lake) {}
 
   /**
    * Crawls every include path and updates the catalog.
@@ -161,9 +170,25 @@ public final class Crawler {
         Path qualified = fs.makeQualified(root);
         crawledRoots.add(strip(qualified.toString()));
         Node tree = list(fs, qualified, known);
-        Map<Path, FileSchema> schemas = new HashMap<>();
-        classifyAll(fs, tree, schemas, unclassified);
-        detect(include, tree, schemas, mine.keySet(), found);
+        List<Node> lakes = new ArrayList<>();
+        if (tree.format != null) {
+          lakes.add(tree);
+        } else {
+          takeLakes(tree, lakes);
+        }
+        for (Node lake : lakes) {
+          TableFormats.LakeTable t = TableFormats.read(fs, lake.path, lake.format);
+          if (t == null) {
+            unclassified.add(lake.path.toString());
+          } else {
+            found.add(new Found(include, lake.path, List.of(), List.of(), Map.of(), t));
+          }
+        }
+        if (tree.format == null) {
+          Map<Path, FileSchema> schemas = new HashMap<>();
+          classifyAll(fs, tree, schemas, unclassified);
+          detect(include, tree, schemas, mine.keySet(), found);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(
             "crawler " + name + " cannot crawl " + include + ": " + e.getMessage(), e);
@@ -181,7 +206,12 @@ public final class Crawler {
     if (known.contains(strip(dir.toString()))) {
       return node; // incremental: a folder the catalog knows already
     }
-    for (FileStatus st : fs.listStatus(dir)) {
+    FileStatus[] entries = fs.listStatus(dir);
+    node.format = TableFormats.formatOf(fs, entries);
+    if (node.format != null) {
+      return node; // an Iceberg or Delta table: its data files are the format's, not crawled
+    }
+    for (FileStatus st : entries) {
       String n = st.getPath().getName();
       if (n.startsWith("_") || n.startsWith(".")) {
         continue;
@@ -193,6 +223,20 @@ public final class Crawler {
       }
     }
     return node;
+  }
+
+  /** Moves the table-format folders below {@code node} out of the tree, into {@code into}. */
+  private static void takeLakes(Node node, List<Node> into) {
+    var it = node.children.values().iterator();
+    while (it.hasNext()) {
+      Node c = it.next();
+      if (c.format != null) {
+        into.add(c);
+        it.remove();
+      } else {
+        takeLakes(c, into);
+      }
+    }
   }
 
   /**
@@ -388,7 +432,7 @@ public final class Crawler {
       }
       partitions.put(values, leaves.get(i).path.toString());
     }
-    return new Found(include, root.path, files, keys, partitions);
+    return new Found(include, root.path, files, keys, partitions, null);
   }
 
   private static int minDepth(Node node, Map<Path, FileSchema> schemas, int depth) {
@@ -463,7 +507,7 @@ public final class Crawler {
         created.add(id.toString());
       } else {
         TableDefinition target = crawled;
-        if (incremental) {
+        if (incremental && f.lake() == null) {
           StructType merged =
               (StructType)
                   Classifier.forCatalog(Types.merge(existing.dataSchema(), crawled.dataSchema()));
@@ -475,6 +519,9 @@ public final class Crawler {
                 || !existing.partitionKeys().equals(target.partitionKeys())
                 || !existing.format().equals(target.format())
                 || !existing.classification().equals(target.classification())
+                || !Objects.equals(
+                    existing.parameters().get(METADATA_LOCATION),
+                    target.parameters().get(METADATA_LOCATION))
                 || existing.parameters().containsKey(DEPRECATED_BY_CRAWLER);
         if (!changed) {
           unchanged.add(id.toString());
@@ -580,7 +627,50 @@ public final class Crawler {
     return new TableLocation(bucket, segments, f.include(), prefix);
   }
 
+  /** The storage format of a crawled Iceberg table: Hive's defaults. */
+  private static final StorageFormat ICEBERG_STORAGE =
+      StorageFormat.of(
+          "org.apache.hadoop.mapred.TextInputFormat",
+          "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+          "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+          Map.of("serialization.format", "1"));
+
+  /** The parameter of an Iceberg table naming its current metadata file. */
+  private static final String METADATA_LOCATION = "metadata_location";
+
+  /**
+   * An Iceberg or Delta Lake table as Glue's crawler registers one: every column of the format's
+   * schema (the format partitions the data itself, so the catalog table has no partition keys);
+   * Iceberg's marked {@code table_type=ICEBERG} with its current {@code metadata_location}, Delta
+   * Lake's with the classification {@code delta} (and Parquet's storage format, its data files').
+   */
+  private TableDefinition lakeDefinition(TableIdentifier id, Found f, String location) {
+    TableFormats.LakeTable lake = f.lake();
+    List<Column> columns = new ArrayList<>();
+    for (Field field : lake.schema().fields()) {
+      columns.add(Column.of(field));
+    }
+    TableDefinition.Builder b =
+        TableDefinition.builder(id)
+            .columns(columns)
+            .location(location)
+            .tableType(TableDefinition.EXTERNAL_TABLE);
+    if (lake.format().equals("iceberg")) {
+      // Hive's default (text) classes, as a metastore gives a table that names none: readers go
+      // through Iceberg, and a table with no format would be taken for a Parquet one by Spark 4
+      b.parameter("table_type", "ICEBERG")
+          .parameter(METADATA_LOCATION, lake.metadataLocation())
+          .format(ICEBERG_STORAGE);
+    } else {
+      b.format(StorageFormat.forClassification("parquet")).classification("delta");
+    }
+    return b.parameter(UPDATED_BY_CRAWLER, name).build();
+  }
+
   private TableDefinition definition(TableIdentifier id, Found f, String location) {
+    if (f.lake() != null) {
+      return lakeDefinition(id, f, location);
+    }
     DataType merged = Types.NULL;
     for (FileSchema s : f.files()) {
       merged = Types.merge(merged, s.schema());

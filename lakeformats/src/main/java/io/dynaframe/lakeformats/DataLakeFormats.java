@@ -3,6 +3,7 @@ package io.dynaframe.lakeformats;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.dynaframe.DynaContext;
+import io.dynaframe.lakeformats.internal.Formats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,17 +45,16 @@ import org.apache.spark.sql.SparkSession;
 public final class DataLakeFormats {
 
   /** The job argument, as Glue names it. */
-  public static final String ARGUMENT = "--datalake-formats";
+  public static final String ARGUMENT = Formats.ARGUMENT;
 
   /** The Iceberg catalog's name, as on Glue. */
-  public static final String ICEBERG_CATALOG = "glue_catalog";
+  public static final String ICEBERG_CATALOG = Formats.ICEBERG_CATALOG;
 
   /** The formats this module serves. */
   public static final Set<String> SUPPORTED = ImmutableSet.of("iceberg", "delta");
 
-  static final String ICEBERG_EXTENSIONS =
-      "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
-  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String ICEBERG_EXTENSIONS = Formats.ICEBERG_EXTENSIONS;
+  static final String DELTA_EXTENSION = Formats.DELTA_EXTENSION;
   static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
   private final ImmutableSet<String> formats;
@@ -174,16 +174,7 @@ public final class DataLakeFormats {
    * {@code spark.sql.extensions}.
    */
   public static boolean enabled(SparkSession spark, String format) {
-    String ext = spark.sparkContext().getConf().get("spark.sql.extensions", "");
-    switch (format.toLowerCase(Locale.ROOT)) {
-      case "iceberg":
-        return ext.contains(ICEBERG_EXTENSIONS)
-            && spark.conf().contains("spark.sql.catalog." + ICEBERG_CATALOG);
-      case "delta":
-        return ext.contains(DELTA_EXTENSION);
-      default:
-        return false;
-    }
+    return Formats.enabled(spark, format);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.dynaframe.lakeformats;
 
-import io.dynaframe.internal.SessionCatalogs;
 import io.dynaframe.lakeformats.internal.CatalogTableOperations;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class DynaframeIcebergCatalog extends BaseMetastoreCatalog implemen
 
   /** The dynaframe catalog of the active session, where the tables are kept. */
   static io.dynaframe.catalog.Catalog catalog() {
-    return SessionCatalogs.of(spark());
+    return io.dynaframe.DynaContext.of(spark()).catalog();
   }
 
   @Override

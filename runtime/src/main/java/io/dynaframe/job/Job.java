@@ -156,7 +156,7 @@ public final class Job implements AutoCloseable {
           run,
           left.size(),
           attempt);
-      Publisher.rollBack(ctx.catalog(), left);
+      Publisher.rollBack(ctx, ctx.catalog(), left);
     }
     store.dropJournals(run);
   }
@@ -190,7 +190,7 @@ public final class Job implements AutoCloseable {
             name,
             runId(),
             entries.size());
-        Publisher.rollBack(context.catalog(), entries);
+        Publisher.rollBack(context, context.catalog(), entries);
         store.dropJournals(runNumber);
       }
     } catch (RuntimeException e) {

@@ -296,8 +296,13 @@ public final class Publisher {
    * table before it or after it, all partitions at once. The table is made when absent ({@code
    * CREATE TABLE ... USING iceberg PARTITIONED BY} the keys, in the database's lake folder); {@link
    * Mode#OVERWRITE} replaces the partitions the frame holds (the whole table when it has no
-   * partition keys), {@link Mode#APPEND} adds the frame. Old snapshots are Iceberg's to expire; a
-   * job's rollback does not undo the commit.
+   * partition keys), {@link Mode#APPEND} adds the frame. After the commit, snapshots older than the
+   * retention period are expired (the new one always stays, and so does, within a job's run, the
+   * snapshot the run started from, which its rollback goes back to) and files under the table's
+   * location that no snapshot references and that are older than the retention period (and than the
+   * orphan grace period) are removed. A job's run that does not commit rolls the table back to the
+   * snapshot before its publishes (the commit is tagged with the run id in the snapshot's summary,
+   * {@value #RUN_ID_PROPERTY}).
    */
   private Publication publishIceberg(
       DynamicFrame frame, TableIdentifier table, List<String> partitionKeys, Mode mode) {
@@ -312,8 +317,38 @@ public final class Publisher {
           List.of(),
           List.of());
     }
-    String name = "glue_catalog." + quoteId(table.database().name()) + "." + quoteId(table.name());
+    String name = icebergName(table);
     TableDefinition existing = existing(table);
+    Long before = null;
+    if (existing != null
+        && !ICEBERG.equalsIgnoreCase(existing.parameters().getOrDefault("table_type", ""))) {
+      throw new PublishException(
+          "table " + table + " exists and is not an Iceberg table (no table_type=ICEBERG)");
+    }
+    Long retainFrom = null;
+    if (job != null) {
+      if (existing != null) {
+        before = currentSnapshot(ctx, name);
+      }
+      PublishJournal e = new PublishJournal();
+      e.database = table.database().name();
+      e.table = table.name();
+      e.format = ICEBERG;
+      e.runId = version;
+      e.created = existing == null;
+      e.snapshotBefore = before;
+      job.journal(e);
+      // the snapshot this run started from stays until the run commits: its rollback goes back to
+      // it
+      for (PublishJournal earlier : job.journal()) {
+        if (ICEBERG.equals(earlier.format)
+            && earlier.database.equals(e.database)
+            && earlier.table.equals(e.table)) {
+          retainFrom = earlier.snapshotBefore;
+          break;
+        }
+      }
+    }
     if (existing == null) {
       ensureDatabase(table.database());
       StringBuilder ddl =
@@ -339,9 +374,6 @@ public final class Publisher {
             e);
       }
       existing = existing(table);
-    } else if (!ICEBERG.equalsIgnoreCase(existing.parameters().getOrDefault("table_type", ""))) {
-      throw new PublishException(
-          "table " + table + " exists and is not an Iceberg table (no table_type=ICEBERG)");
     }
     String writeMode =
         mode == Mode.APPEND
@@ -353,7 +385,19 @@ public final class Publisher {
           table.database().name(),
           table.name(),
           table.name(),
-          Options.of("writeMode", writeMode));
+          Options.of(
+                  "writeMode",
+                  writeMode,
+                  "snapshot-property." + RUN_ID_PROPERTY,
+                  version,
+                  "snapshotRetentionMs",
+                  retention.toMillis(),
+                  "orphanFileRetentionMs",
+                  Math.max(retention.toMillis(), orphanGrace.toMillis()))
+              .withAll(
+                  retainFrom == null
+                      ? Options.empty()
+                      : Options.of("retainSnapshotId", retainFrom)));
     } catch (RuntimeException e) {
       throw new PublishException("publishing " + table + " failed: " + e.getMessage(), e);
     }
@@ -363,6 +407,102 @@ public final class Publisher {
         existing == null ? null : existing.location().orElse(null),
         List.of(),
         List.of());
+  }
+
+  /** The snapshot summary property naming the run whose publish made the snapshot. */
+  public static final String RUN_ID_PROPERTY = "dynaframe.run-id";
+
+  private static String icebergName(TableIdentifier table) {
+    return "glue_catalog." + quoteId(table.database().name()) + "." + quoteId(table.name());
+  }
+
+  /** The Iceberg table's current snapshot (its main branch), or null when it has none. */
+  private static Long currentSnapshot(DynaContext ctx, String name) {
+    List<org.apache.spark.sql.Row> rows =
+        ctx.spark()
+            .sql("SELECT snapshot_id FROM " + name + ".refs WHERE name = 'main'")
+            .collectAsList();
+    return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getLong(0);
+  }
+
+  /**
+   * Undoes an Iceberg publish of a run: when the table's current snapshot was committed by the run,
+   * the table is rolled back (Iceberg's {@code rollback_to_snapshot}) to the newest ancestor the
+   * run did not commit; a table the run created and nothing else committed to is dropped. A table
+   * another run committed to since is left as it is.
+   */
+  private static void rollBackIceberg(DynaContext ctx, Catalog catalog, PublishJournal e) {
+    TableIdentifier id = TableIdentifier.of(e.database, e.table);
+    if (!catalog.tableExists(id)) {
+      LOG.warn("rollback: Iceberg table {} is gone; nothing to roll back", id);
+      return;
+    }
+    String name = icebergName(id);
+    Long current = currentSnapshot(ctx, name);
+    if (current == null) {
+      if (e.created) {
+        catalog.dropTable(id);
+        LOG.warn("rolled back the publish of {} by run {}: dropped the table it made", id, e.runId);
+      }
+      return;
+    }
+    Map<Long, Long> parents = new java.util.HashMap<>();
+    Map<Long, String> runs = new java.util.HashMap<>();
+    for (org.apache.spark.sql.Row r :
+        ctx.spark()
+            .sql(
+                "SELECT snapshot_id, parent_id, summary['"
+                    + RUN_ID_PROPERTY
+                    + "'] FROM "
+                    + name
+                    + ".snapshots")
+            .collectAsList()) {
+      parents.put(r.getLong(0), r.isNullAt(1) ? null : r.getLong(1));
+      runs.put(r.getLong(0), r.isNullAt(2) ? null : r.getString(2));
+    }
+    if (!Objects.equals(e.runId, runs.get(current))) {
+      LOG.info(
+          "rollback: Iceberg table {} is at snapshot {}, not one of run {}; left as it is",
+          id,
+          current,
+          e.runId);
+      return;
+    }
+    Long target = current;
+    while (target != null && Objects.equals(e.runId, runs.get(target))) {
+      target = parents.get(target);
+    }
+    if (target == null) {
+      if (e.created) {
+        catalog.dropTable(id);
+        LOG.warn("rolled back the publish of {} by run {}: dropped the table it made", id, e.runId);
+      } else {
+        LOG.warn(
+            "rollback: Iceberg table {} had no snapshot before run {}; left as it is", id, e.runId);
+      }
+      return;
+    }
+    if (!runs.containsKey(target)) {
+      LOG.warn(
+          "rollback: the snapshot {} of Iceberg table {} before run {} is expired; left as it is",
+          target,
+          id,
+          e.runId);
+      return;
+    }
+    ctx.spark()
+        .sql(
+            "CALL glue_catalog.system.rollback_to_snapshot('"
+                + (quoteId(e.database) + "." + quoteId(e.table)).replace("'", "\\'")
+                + "', "
+                + target
+                + ")")
+        .collectAsList();
+    LOG.warn(
+        "rolled back the publish of {} by run {}: the table is back at snapshot {}",
+        id,
+        e.runId,
+        target);
   }
 
   /** A Spark SQL identifier, back-quoted. */
@@ -664,13 +804,18 @@ public final class Publisher {
   /**
    * Undoes publishes from their journal entries, newest first: every partition and table that still
    * points into a publish's version folder is switched back to what it pointed at before
-   * (partitions the publish created are dropped, a table it created is dropped). What another run
-   * has switched since is left alone.
+   * (partitions the publish created are dropped, a table it created is dropped); an Iceberg table
+   * goes back to its snapshot before the run. What another run has switched or committed since is
+   * left alone.
    */
-  static void rollBack(Catalog catalog, List<PublishJournal> entries) {
+  static void rollBack(DynaContext ctx, Catalog catalog, List<PublishJournal> entries) {
     List<PublishJournal> newestFirst = new ArrayList<>(entries);
     java.util.Collections.reverse(newestFirst);
     for (PublishJournal e : newestFirst) {
+      if (ICEBERG.equals(e.format)) {
+        rollBackIceberg(ctx, catalog, e);
+        continue;
+      }
       TableIdentifier id = TableIdentifier.of(e.database, e.table);
       TableDefinition current = null;
       try {

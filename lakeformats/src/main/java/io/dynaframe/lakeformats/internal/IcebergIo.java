@@ -12,7 +12,6 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.SinkException;
 import io.dynaframe.SourceException;
-import io.dynaframe.lakeformats.DataLakeFormats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +57,21 @@ final class IcebergIo {
 
   /** The write modes of a sink's {@code writeMode} option. */
   static final Set<String> WRITE_MODES = Set.of("append", "overwrite", "overwritepartitions");
+
+  /**
+   * Sink options for retention after the commit: snapshots committed more than this many
+   * milliseconds ago are expired (the current one always stays).
+   */
+  static final String SNAPSHOT_RETENTION_MS = "snapshotRetentionMs";
+
+  /**
+   * Sink option: files under the table's location that no snapshot references and that are older
+   * than this many milliseconds are removed after the commit.
+   */
+  static final String ORPHAN_FILE_RETENTION_MS = "orphanFileRetentionMs";
+
+  /** Sink option: a snapshot kept, with all its descendants, whatever its age. */
+  static final String RETAIN_SNAPSHOT_ID = "retainSnapshotId";
 
   /** The column a job bookmark of an Iceberg source keeps: the last snapshot read. */
   static final String BOOKMARK_KEY = "snapshot_id";
@@ -322,8 +336,20 @@ final class IcebergIo {
               + "'; it may be append, overwrite or overwritePartitions");
     }
     load(ctx, table, SinkException::new);
+    Long snapshotRetention = LakeIo.longOption(o, SNAPSHOT_RETENTION_MS, SinkException::new);
+    Long orphanRetention = LakeIo.longOption(o, ORPHAN_FILE_RETENTION_MS, SinkException::new);
+    Long retainFrom = LakeIo.longOption(o, RETAIN_SNAPSHOT_ID, SinkException::new);
     Map<String, String> pass =
-        LakeIo.passOn(o, Set.of("path", "writeMode", "catalogDatabase", "catalogTableName"));
+        LakeIo.passOn(
+            o,
+            Set.of(
+                "path",
+                "writeMode",
+                "catalogDatabase",
+                "catalogTableName",
+                SNAPSHOT_RETENTION_MS,
+                ORPHAN_FILE_RETENTION_MS,
+                RETAIN_SNAPSHOT_ID));
     return frame -> {
       frame.assertErrorThreshold();
       DataFrameWriterV2<Row> w = frame.toDF().writeTo(table);
@@ -342,8 +368,40 @@ final class IcebergIo {
       } catch (Exception e) { // Spark throws checked exceptions undeclared
         throw new SinkException(writeFailure(table, e), e);
       }
+      if (snapshotRetention != null || orphanRetention != null) {
+        cleanUp(ctx, table, snapshotRetention, orphanRetention, retainFrom);
+      }
       return LakeIo.noErrors(ctx, frame);
     };
+  }
+
+  /**
+   * Retention after a commit; the commit stands whatever happens here, so a failure is logged and
+   * left to the next write.
+   */
+  private static void cleanUp(
+      DynaContext ctx,
+      String table,
+      Long snapshotRetention,
+      Long orphanRetention,
+      Long retainFrom) {
+    try {
+      Table t = load(ctx, table, SinkException::new);
+      IcebergRetention.clean(
+          t,
+          ctx.spark().sparkContext().hadoopConfiguration(),
+          snapshotRetention,
+          orphanRetention,
+          retainFrom,
+          System.currentTimeMillis());
+    } catch (java.io.IOException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(IcebergIo.class)
+          .warn(
+              "retention of Iceberg table {} failed after its commit (the commit stands; the next"
+                  + " write tries again): {}",
+              table,
+              e.toString());
+    }
   }
 
   private static String writeFailure(String table, Throwable e) {
@@ -364,7 +422,7 @@ final class IcebergIo {
 
   /** {@code glue_catalog.<database>.<table>}. */
   static String qualified(String database, String table) {
-    return DataLakeFormats.ICEBERG_CATALOG + "." + database + "." + table;
+    return Formats.ICEBERG_CATALOG + "." + database + "." + table;
   }
 
   /**
@@ -383,19 +441,19 @@ final class IcebergIo {
     if (path.contains("/") || path.contains(":") || parts.length < 2 || parts.length > 3) {
       throw error.apply(
           "option path of an iceberg source or sink names a table of "
-              + DataLakeFormats.ICEBERG_CATALOG
+              + Formats.ICEBERG_CATALOG
               + " (glue_catalog.<database>.<table>), got '"
               + path
               + "'");
     }
-    if (parts.length == 3 && !parts[0].equals(DataLakeFormats.ICEBERG_CATALOG)) {
+    if (parts.length == 3 && !parts[0].equals(Formats.ICEBERG_CATALOG)) {
       throw error.apply(
           "option path names catalog '"
               + parts[0]
               + "'; Iceberg tables are in "
-              + DataLakeFormats.ICEBERG_CATALOG);
+              + Formats.ICEBERG_CATALOG);
     }
-    return parts.length == 3 ? path : DataLakeFormats.ICEBERG_CATALOG + "." + path;
+    return parts.length == 3 ? path : Formats.ICEBERG_CATALOG + "." + path;
   }
 
   static Table load(

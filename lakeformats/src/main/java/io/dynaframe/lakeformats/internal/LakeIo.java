@@ -4,7 +4,6 @@ import io.dynaframe.DynaContext;
 import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
 import io.dynaframe.Options;
-import io.dynaframe.lakeformats.DataLakeFormats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,17 @@ final class LakeIo {
   /** Fails unless the session was made with the format enabled. */
   static void requireEnabled(
       DynaContext ctx, String format, Function<String, ? extends RuntimeException> error) {
-    if (!DataLakeFormats.enabled(ctx.spark(), format)) {
+    if (!Formats.enabled(ctx.spark(), format)) {
       throw error.apply(
           format
               + " is not enabled on this Spark session: start the session with "
-              + DataLakeFormats.ARGUMENT
+              + Formats.ARGUMENT
               + " "
               + format
               + " (DataLakeFormats.parse(\""
               + format
               + "\").configure(builder, warehouse)), as a Glue job names it in "
-              + DataLakeFormats.ARGUMENT);
+              + Formats.ARGUMENT);
     }
   }
 

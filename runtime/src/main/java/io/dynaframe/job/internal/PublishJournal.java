@@ -18,6 +18,15 @@ public final class PublishJournal {
   /** The run's version folder: what the table and its partitions point at once switched. */
   public String newLocation;
 
+  /** The table format when it is one ({@code iceberg}); null for a folder-versioned table. */
+  public String format;
+
+  /** The run id of the publishing run (the Iceberg snapshots it commits carry it). */
+  public String runId;
+
+  /** An Iceberg table's current snapshot before the publish; null when it had none. */
+  public Long snapshotBefore;
+
   /** True when the publish creates the table. */
   public boolean created;
 
