@@ -153,9 +153,11 @@ class PluginsTest {
                     "json",
                     Options.empty()))
         .isInstanceOf(SourceException.class)
-        .hasMessageStartingWith(
+        .hasMessage(
             "connection option of an s3 source 'zzzzzz' is not known; the known ones are"
-                + " [boundedFiles,");
+                + " [attachFilename, attachTimestamp, boundedFiles, boundedSize, compressionType,"
+                + " excludeStorageClasses, exclusions, groupFiles, groupSize, isFailFast, maxBand,"
+                + " maxFilesInBand, paths, recurse, useS3ListImplementation]");
   }
 
   @Test
