@@ -40,10 +40,6 @@ final class FieldMap extends AbstractMap<String, Object> {
         positions.putIfAbsent(names.get(i), i);
       }
     }
-
-    int size() {
-      return names.size();
-    }
   }
 
   @Override
