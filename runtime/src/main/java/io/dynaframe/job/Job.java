@@ -362,7 +362,8 @@ public final class Job implements AutoCloseable {
     settleQuality();
     status = Status.FAILED;
     LOG.warn(
-        "job {} run {} was closed without commit: it failed, its bookmark state stays as it was",
+        "job {} run {} was closed without commit, so it counts as failed: its bookmark state"
+            + " stays as it was and what it published is rolled back",
         name,
         runId());
     rollBackQuietly();
