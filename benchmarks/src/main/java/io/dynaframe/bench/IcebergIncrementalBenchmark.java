@@ -25,14 +25,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * An incremental read of an Iceberg table: a job run with bookmarks reading the one snapshot
- * committed since its last run (100,000 records, 1% of the table's 10,100,000) through the catalog
+ * committed since its last run (300,000 records, 1% of the table's 30,300,000) through the catalog
  * source (Iceberg's incremental append scan), against a full scan of the table; both compute the
  * same aggregates over what they read. The job's run is not committed, so each repetition reads the
  * same new snapshot.
  */
 public final class IcebergIncrementalBenchmark implements Benchmark {
-  static final long ROWS = 10_000_000L;
-  static final long NEW_ROWS = 100_000L;
+  static final long ROWS = 30_000_000L;
+  static final long NEW_ROWS = 300_000L;
   static final String DB = "bench";
   static final String TABLE = "events";
   static final String QUALIFIED = "glue_catalog." + DB + "." + TABLE;
@@ -55,7 +55,7 @@ public final class IcebergIncrementalBenchmark implements Benchmark {
 
   private static Dataset<Row> rows(SparkSession spark, long from, long to) {
     return spark
-        .range(from, to, 1, 8)
+        .range(from, to, 1, 16)
         .select(
             col("id").alias("event_id"),
             concat(lit("customer-"), col("id").mod(10_000).cast("string")).alias("customer"),
