@@ -58,6 +58,11 @@ final class OrdersWorkload {
     this.out = out;
   }
 
+  /** A workload over another input of the same columns, with its outputs under {@code out}. */
+  static OrdersWorkload on(Path input, Path out) {
+    return new OrdersWorkload(input, out);
+  }
+
   /** Generates the input once (the same bytes on every machine). */
   static OrdersWorkload prepare(BenchEnv env) throws IOException {
     SparkSession spark = env.spark();
