@@ -190,6 +190,57 @@ public final class DynaContext {
         .writeDynamicFrame(frame);
   }
 
+  /**
+   * Writes every frame of a collection, as Glue's {@code write_from_options} does with a {@code
+   * DynamicFrameCollection} (it sets {@code useFrameName}): each frame goes to a location of its
+   * own named after it, {@code <path>/<name>}, with the same format and options; the transformation
+   * context of each write is {@code <transformationContext>:<name>}, as Glue's {@code
+   * DynamicFrameCollection.map} names them. Every sink is made (and its options checked) before the
+   * first frame is written, so bad options write nothing. Returns each write's error records under
+   * the frame's name.
+   *
+   * @throws SinkException when the connection type is not written to a {@code path} (write each
+   *     frame with {@link #writeDynamicFrameFromOptions} and its own target), or a frame's write
+   *     fails
+   */
+  public FrameCollection writeFromOptions(
+      FrameCollection frames,
+      String connectionType,
+      Options connectionOptions,
+      String format,
+      Options formatOptions,
+      String transformationContext) {
+    Objects.requireNonNull(frames, "frames");
+    String path = connectionOptions.getString("path", "");
+    if (path.isBlank()) {
+      throw new SinkException(
+          "writing a frame collection to connection type '"
+              + connectionType
+              + "' needs option path: each frame is written to <path>/<its name>; for a"
+              + " database or table target, write each frame with writeDynamicFrameFromOptions");
+    }
+    String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    java.util.Map<String, DataSink> sinks = new java.util.LinkedHashMap<>();
+    for (String name : frames.keys()) {
+      if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+        throw new SinkException(
+            "frame name '" + name + "' of the collection cannot name a folder under " + path);
+      }
+      String ctx = transformationContext.isEmpty() ? "" : transformationContext + ":" + name;
+      sinks.put(
+          name,
+          getSinkWithFormat(
+              connectionType,
+              connectionOptions.with("path", base + "/" + name),
+              ctx,
+              format,
+              formatOptions));
+    }
+    java.util.Map<String, DynamicFrame> errors = new java.util.LinkedHashMap<>();
+    sinks.forEach((name, sink) -> errors.put(name, sink.writeDynamicFrame(frames.get(name))));
+    return FrameCollection.of(errors, this);
+  }
+
   // ---------------------------------------------------------------- catalog
 
   /**

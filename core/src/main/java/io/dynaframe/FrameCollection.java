@@ -71,6 +71,33 @@ public final class FrameCollection {
     return of(out, context);
   }
 
+  /**
+   * A collection of what {@code fn(frame, name)} returns for every frame, merged in order, as
+   * Glue's {@code DynamicFrameCollection.flatmap}: a function that keeps one frame returns a
+   * collection of it alone (its name may stay), one that splits a frame returns the parts.
+   *
+   * @throws IllegalArgumentException when two results hold a frame of the same name
+   */
+  public FrameCollection flatMap(BiFunction<DynamicFrame, String, FrameCollection> fn) {
+    Map<String, DynamicFrame> out = new LinkedHashMap<>();
+    frames.forEach(
+        (k, v) -> {
+          FrameCollection result = Objects.requireNonNull(fn.apply(v, k), "result for " + k);
+          result.frames.forEach(
+              (name, frame) -> {
+                if (out.putIfAbsent(name, frame) != null) {
+                  throw new IllegalArgumentException(
+                      "flatMap: the results for '"
+                          + k
+                          + "' and an earlier frame both hold a frame named '"
+                          + name
+                          + "'");
+                }
+              });
+        });
+    return of(out, context);
+  }
+
   @Override
   public String toString() {
     return "FrameCollection" + frames.keySet();

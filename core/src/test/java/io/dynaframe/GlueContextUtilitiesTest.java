@@ -277,6 +277,93 @@ class GlueContextUtilitiesTest {
   }
 
   @Test
+  void aFrameCollectionIsWrittenFrameByFrameUnderItsNames(DynaContext ctx) throws IOException {
+    DynamicFrame big = Frames.rows(ctx, "id BIGINT, amount DOUBLE", row(1L, 900.0), row(2L, 750.5));
+    DynamicFrame rest = Frames.rows(ctx, "id BIGINT, amount DOUBLE", row(3L, 12.0));
+    FrameCollection split =
+        FrameCollection.of(
+            new java.util.LinkedHashMap<>(java.util.Map.of("big", big, "rest", rest)), ctx);
+    Path out = dir.resolve("out");
+
+    FrameCollection errors =
+        ctx.writeFromOptions(
+            split, "s3", Options.of("path", out + "/"), "parquet", Options.empty(), "write_split");
+
+    assertThat(errors.keys()).containsExactlyInAnyOrder("big", "rest");
+    assertThat(errors.get("big").count()).isZero();
+    for (var e : java.util.Map.of("big", big, "rest", rest).entrySet()) {
+      DynamicFrame back =
+          ctx.createDynamicFrameFromOptions(
+              "s3",
+              Options.of("paths", List.of(out.resolve(e.getKey()).toString())),
+              "parquet",
+              Options.empty(),
+              "");
+      FrameAssert.assertThat(back).isEqualTo(e.getValue());
+    }
+    assertThat(filesUnder(out)).allMatch(f -> f.startsWith("big/") || f.startsWith("rest/"));
+  }
+
+  @Test
+  void flatMapMergesWhatEachFrameBecomes(DynaContext ctx) {
+    DynamicFrame a = Frames.rows(ctx, "id BIGINT", row(1L), row(2L), row(3L));
+    DynamicFrame b = Frames.rows(ctx, "id BIGINT", row(4L));
+    java.util.Map<String, DynamicFrame> in = new java.util.LinkedHashMap<>();
+    in.put("a", a);
+    in.put("b", b);
+    FrameCollection both = FrameCollection.of(in, ctx);
+
+    FrameCollection out =
+        both.flatMap(
+            (frame, name) ->
+                name.equals("a")
+                    ? FrameCollection.of(
+                        java.util.Map.of(
+                            "a_odd",
+                            frame.withRows(frame.toDF().where("id % 2 = 1")),
+                            "a_even",
+                            frame.withRows(frame.toDF().where("id % 2 = 0"))),
+                        ctx)
+                    : FrameCollection.of(java.util.Map.of(name, frame), ctx));
+
+    assertThat(out.keys()).containsExactlyInAnyOrder("a_odd", "a_even", "b");
+    FrameAssert.assertThat(out.get("a_odd"))
+        .isEqualTo(Frames.rows(ctx, "id BIGINT", row(1L), row(3L)));
+    FrameAssert.assertThat(out.get("a_even")).isEqualTo(Frames.rows(ctx, "id BIGINT", row(2L)));
+    FrameAssert.assertThat(out.get("b")).isEqualTo(b);
+    assertThatThrownBy(
+            () ->
+                both.flatMap(
+                    (frame, name) -> FrameCollection.of(java.util.Map.of("x", frame), ctx)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "flatMap: the results for 'b' and an earlier frame both hold a frame named 'x'");
+  }
+
+  @Test
+  void aFrameCollectionWithBadOptionsWritesNothing(DynaContext ctx) {
+    FrameCollection split =
+        FrameCollection.of(java.util.Map.of("big", Frames.rows(ctx, "id BIGINT", row(1L))), ctx);
+    Path out = dir.resolve("nothing");
+    assertThatThrownBy(
+            () ->
+                ctx.writeFromOptions(
+                    split, "s3", Options.of("path", out.toString()), "jsn", Options.empty(), ""))
+        .isInstanceOf(SinkException.class)
+        .hasMessageContaining("jsn");
+    assertThatThrownBy(
+            () ->
+                ctx.writeFromOptions(
+                    split, "s3", Options.of("paths", List.of("x")), "json", Options.empty(), ""))
+        .isInstanceOf(SinkException.class)
+        .hasMessage(
+            "writing a frame collection to connection type 's3' needs option path: each frame is"
+                + " written to <path>/<its name>; for a database or table target, write each frame"
+                + " with writeDynamicFrameFromOptions");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
   void aFrameFromAnRddOfRows(DynaContext ctx) {
     StructType schema = StructType.fromDDL("id BIGINT, name STRING");
     var rdd =
