@@ -504,7 +504,8 @@ class EvaluateDataQualityTest {
             + " Sum \"qty\" > 1, StandardDeviation \"price\" > 0,"
             + " ColumnCorrelation \"qty\" \"price\" > 0, ColumnValues \"country\" in [\"US\", \"CA\"],"
             + " ColumnLength \"name\" <= 3, ColumnValues \"qty\" between 1 and 50 where \"price > 3\","
-            + " RowCount > 1 where \"id > 1\"";
+            + " RowCount > 1 where \"id > 1\","
+            + " CustomSql \"SELECT COUNT(*) FROM primary WHERE price < 0\" = 0";
     String frequencies =
         "IsUnique \"id\", Uniqueness \"id\" \"name\" = 1.0, DistinctValuesCount \"country\" > 1,"
             + " Entropy \"country\" > 0, UniqueValueRatio \"name\" > 0 where \"qty > 10\"";
@@ -513,6 +514,34 @@ class EvaluateDataQualityTest {
         .containsExactly("head", "collectAsList");
     assertThat(queries(ctx, "Rules = [ " + aggregates + ", " + frequencies + " ]"))
         .containsExactly("head", "collectAsList");
+  }
+
+  @Test
+  void aCountingCustomSqlIsPartOfTheAggregatePassWithTheValueOfItsOwnQuery(DynaContext ctx)
+      throws Exception {
+    String folded = "CustomSql \"select count(*) from primary where qty > 10 or name is null\"";
+    // LIMIT keeps the statement from being folded: it runs as its own query, same value
+    String own =
+        "CustomSql \"select count(*) from primary where qty > 10 or name is null limit 1\"";
+    DataQualityResult a =
+        EvaluateDataQuality.of("Rules = [ " + folded + " >= 0 ]").evaluate(orders(ctx));
+    DataQualityResult b =
+        EvaluateDataQuality.of("Rules = [ " + own + " >= 0 ]").evaluate(orders(ctx));
+    assertThat(a.outcomes().get(0).evaluatedMetrics())
+        .isEqualTo(b.outcomes().get(0).evaluatedMetrics())
+        .containsOnlyKeys("Dataset.*.CustomSQL");
+    assertThat(a.outcomes().get(0).evaluatedMetrics().get("Dataset.*.CustomSQL")).isPositive();
+    assertThat(queries(ctx, "Rules = [ RowCount > 0, " + folded + " > 100 ]"))
+        .containsExactly("head");
+    assertThat(queries(ctx, "Rules = [ RowCount > 0, " + own + " > 100 ]"))
+        .containsExactly("head", "collectAsList");
+    assertThat(
+            EvaluateDataQuality.of("Rules = [ " + folded + " > 100 ]")
+                .evaluate(orders(ctx))
+                .outcomes()
+                .get(0)
+                .passed())
+        .isFalse();
   }
 
   /**
