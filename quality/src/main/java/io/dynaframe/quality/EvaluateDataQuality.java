@@ -406,7 +406,7 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     for (RuleOutcome o : outcomes) {
       rules.add(
           new RunObserver.QualityRule(
-              o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
+              o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics(), o.labels()));
     }
     return observer.qualityRows(
         new RunObserver.QualityEvaluation(context, ruleset, rules, -1, -1, clock.instant()),
