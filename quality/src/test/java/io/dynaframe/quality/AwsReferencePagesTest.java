@@ -101,8 +101,8 @@ class AwsReferencePagesTest {
    * The DQDL syntax section's ruleset ({@code IsComplete "order-id", IsUnique "order-id"}: a
    * hyphenated column), the nested composite rule of "Composite rules", {@code RowCount between 10
    * and 100}, the where clauses of the IsComplete, ColumnLength and ColumnNamesMatchPattern pages,
-   * the Expressions table's {@code now()} row, and {@code #} comments (section "Comments"), in one
-   * ruleset on twelve customers.
+   * the Expressions table's and the ColumnValues page's {@code now()} rows, and {@code #} comments
+   * (section "Comments"), in one ruleset on twelve customers.
    */
   @Test
   void syntaxCompositeWhereAndCommentExamples(DynaContext ctx) {
@@ -133,7 +133,8 @@ class AwsReferencePagesTest {
             RowCount between 10 and 100,
             IsComplete "Email" where "Customer_ID between 1 and 50",
             ColumnLength "weightinkgs" = 2 where "weightinkgs > 10",
-            ColumnValues "load_date" > (now() - 3 days)
+            ColumnValues "load_date" > (now() - 3 days),
+            ColumnValues "Load_Date" > (now() - 3 days)
         ]
         """;
     assertOutcomes(
@@ -158,7 +159,11 @@ class AwsReferencePagesTest {
             m("Column.weightinkgs.ColumnLength.Compliance", 1.0)),
         ok(
             "ColumnValues \"load_date\" > (now() - 3 days)",
-            m("Column.load_date.ColumnValues.Compliance", 1.0)));
+            m("Column.load_date.ColumnValues.Compliance", 1.0)),
+        // the ColumnValues page writes the column Load_Date: names are found ignoring case
+        ok(
+            "ColumnValues \"Load_Date\" > (now() - 3 days)",
+            m("Column.Load_Date.ColumnValues.Compliance", 1.0)));
 
     // the rules judged on all rows: Email is null beyond Customer_ID 50, lengths of 1 digit fail
     assertOutcomes(
@@ -475,6 +480,109 @@ class AwsReferencePagesTest {
                 "%.2f",
                 result.outcomes().get(5).evaluatedMetrics().get("Column.units1.StandardDeviation")))
         .isEqualTo("16.33");
+  }
+
+  /**
+   * The DataFreshness page: its rule on Amazon S3 objects' time ({@code file_ts} from Spark's
+   * {@code _metadata.file_modification_time}, as AWS's code adds it), its null behaviour (one row
+   * of five without a date: AWS prints "80.00 % of rows passed the threshold"), and the compound
+   * rule AWS gives to allow nulls explicitly, which passes when judged row by row.
+   */
+  @Test
+  void dataFreshnessExamples(
+      DynaContext ctx, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Instant now = Instant.now();
+    String path = dir.resolve("orders").toString();
+    Frames.rows(
+            ctx,
+            "id INT, Order_Date TIMESTAMP",
+            row(1, Timestamp.from(now.minusSeconds(3600))),
+            row(2, Timestamp.from(now.minusSeconds(7200))),
+            row(3, Timestamp.from(now.minusSeconds(36000))),
+            row(4, Timestamp.from(now.minusSeconds(80000))),
+            row(5, null))
+        .toDF()
+        .write()
+        .parquet(path);
+    DynamicFrame orders =
+        DynamicFrame.fromDF(
+            ctx.spark()
+                .read()
+                .parquet(path)
+                .withColumn(
+                    "file_ts",
+                    org.apache.spark.sql.functions.col("_metadata.file_modification_time")),
+            ctx,
+            "orders");
+    String ruleset =
+        """
+        Rules = [
+            DataFreshness "file_ts" < 24 hours,
+            DataFreshness "Order_Date" <= 24 hours,
+            (DataFreshness "Order_Date" <= 24 hours) OR (ColumnValues "Order_Date" = NULL)
+        ]
+        """;
+    assertOutcomes(
+        EvaluateDataQuality.of(ruleset)
+            .withAdditionalOptions(Map.of("compositeRuleEvaluation.method", "ROW"))
+            .evaluate(orders),
+        ok(
+            "DataFreshness \"file_ts\" < 24 hours",
+            m("Column.file_ts.DataFreshness.Compliance", 1.0)),
+        no(
+            "DataFreshness \"Order_Date\" <= 24 hours",
+            "80.00 % of rows passed the threshold",
+            m("Column.Order_Date.DataFreshness.Compliance", 0.8)),
+        ok(
+            "(DataFreshness \"Order_Date\" <= 24 hours) OR (ColumnValues \"Order_Date\" = NULL)",
+            m(
+                "Column.Order_Date.DataFreshness.Compliance",
+                0.8,
+                "Column.Order_Date.ColumnValues.Compliance",
+                0.2)));
+  }
+
+  /**
+   * The forms AWS gives for rules run in the Data Catalog: AggregateMatch reads a table of the
+   * context's catalog named {@code "avg(database_name.tablename.ratings)"}; CustomSql on {@code
+   * database.table} is refused when applied, naming the rule (its statement runs on the frame
+   * {@code primary} only).
+   */
+  @Test
+  void dataCatalogForms(
+      DynaContext spark, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    DynaContext ctx = spark.withCatalog(io.dynaframe.catalog.Catalogs.load("memory", Map.of()));
+    String path = dir.resolve("ratings").toUri().toString();
+    Frames.rows(ctx, "ratings DOUBLE", row(5.0), row(5.0), row(4.0), row(2.0))
+        .toDF()
+        .write()
+        .parquet(path);
+    io.dynaframe.catalog.DatabaseName db = io.dynaframe.catalog.DatabaseName.of("database_name");
+    if (!ctx.catalog().databaseExists(db)) {
+      ctx.catalog().createDatabase(io.dynaframe.catalog.Database.of(db));
+    }
+    ctx.catalog()
+        .createTable(
+            io.dynaframe.catalog.TableDefinition.builder(
+                    io.dynaframe.catalog.TableIdentifier.of("database_name", "tablename"))
+                .column("ratings", "double")
+                .format(io.dynaframe.catalog.StorageFormat.forClassification("parquet"))
+                .classification("parquet")
+                .location(path)
+                .build());
+    DynamicFrame f = Frames.rows(ctx, "ratings DOUBLE", row(4.0), row(5.0), row(3.0));
+    String aggregate =
+        "AggregateMatch \"avg(ratings)\" \"avg(database_name.tablename.ratings)\" >= 0.9";
+    assertOutcomes(
+        EvaluateDataQuality.of("Rules = [ " + aggregate + " ]").evaluate(f),
+        ok(aggregate, m("Column.ratings.AggregateMatch", 1.0)));
+    String sql = "CustomSql \"select count(*) from database.table\" between 10 and 20";
+    assertThatThrownBy(() -> EvaluateDataQuality.of("Rules = [ " + sql + " ]").evaluate(f))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageStartingWith(
+            "rule '"
+                + sql
+                + "' (line 1, column 11): the statement is not valid SQL on the frame 'primary':");
   }
 
   private static void parseFails(String dqdl, int line, int column, String token, String message) {

@@ -1364,7 +1364,7 @@ public final class Evaluator {
       java.util.regex.Matcher m =
           Pattern.compile("(?i)\\s*(?:sum|avg)\\s*\\(\\s*(.+?)\\s*\\)\\s*").matcher(text);
       String target = m.matches() ? m.group(1) : text;
-      int dot = target.indexOf('.');
+      int dot = target.lastIndexOf('.');
       return dot > 0 && references.containsKey(target.substring(0, dot))
           ? target.substring(dot + 1)
           : target;
@@ -1383,7 +1383,9 @@ public final class Evaluator {
       }
       boolean sum = m.group(1).equalsIgnoreCase("sum");
       String target = m.group(2);
-      int dot = target.indexOf('.');
+      // the alias is all before the last dot: "reference.ratings", or a Data Catalog table as
+      // AWS writes it there, "database_name.tablename.ratings"
+      int dot = target.lastIndexOf('.');
       if (dot > 0 && references.containsKey(target.substring(0, dot))) {
         Dataset<Row> ref = reference(target.substring(0, dot));
         String c = target.substring(dot + 1);
@@ -1404,7 +1406,17 @@ public final class Evaluator {
       }
       if (field(target).isEmpty()) {
         throw new QualityError(
-            at(rule) + ": the column '" + target + "' does not exist in the data");
+            at(rule)
+                + ": the column '"
+                + target
+                + "' does not exist in the data"
+                + (dot > 0
+                    ? ", and '"
+                        + target.substring(0, dot)
+                        + "' is neither a dataset given with withReference (given: "
+                        + references.keySet()
+                        + ") nor a table of the catalog"
+                    : ""));
       }
       Column col = inWhere(column(target).cast("double"));
       int i =
