@@ -585,6 +585,83 @@ class AwsReferencePagesTest {
                 + "' (line 1, column 11): the statement is not valid SQL on the frame 'primary':");
   }
 
+  /**
+   * The examples of AWS's FileFreshness, FileMatch, FileSize and FileUniqueness pages (sizes in B,
+   * KB, MB, GB, TB; the tags {@code recentFiles}, {@code uriRegex}, {@code filterOrder}, {@code
+   * matchFileName}, {@code hashAlgorithm}) and DetectAnomalies': each parses as written and is
+   * refused when applied, naming the rule: they check objects on Amazon S3 or need AWS's anomaly
+   * detection, not the rows of a frame.
+   */
+  @Test
+  void fileRulesAndDetectAnomaliesAreRefusedNamingTheRule(DynaContext ctx) {
+    String tickets = "\"s3://amzn-s3-demo-bucket/artifacts/file/tickets/\"";
+    String checksum = "[\"3ee0d8617ac041793154713e5ef8f319\"]";
+    List<String> fileRules =
+        List.of(
+            "FileFreshness \"s3://amzn-s3-demo-bucket/artifacts/file/tickets/tickets.parquet\" >"
+                + " (now() - 24 hours)",
+            "FileFreshness \"s3://bucket/\" >= (now() -1 days)",
+            "FileFreshness " + tickets + " >= (now() - 24 hours)",
+            "FileFreshness " + tickets + " < (now() - 10 days) with threshold > 0.1",
+            "FileFreshness " + tickets + " > \"2020-01-01\"",
+            "FileFreshness " + tickets + " between \"2023-01-01\" and \"2024-01-01\"",
+            "FileFreshness " + tickets + " between now() and (now() - 45 minutes)",
+            "FileFreshness " + tickets + " between \"9:30 AM\" and \"9:30 PM\"",
+            "FileFreshness " + tickets + " > (now() - 10 minutes)",
+            "FileFreshness " + tickets + " > now()",
+            "FileMatch \"s3://amzn-s3-demo-bucket/file.json\" in "
+                + checksum
+                + " with hashAlgorithm = \"MD5\"",
+            "FileMatch \"s3://amzn-s3-demo-bucket/file.json\" in "
+                + checksum
+                + " with hashAlgorithm = \"SHA-1\"",
+            "FileMatch \"s3://amzn-s3-demo-bucket/file.json\" in " + checksum,
+            "FileMatch \"s3://amzn-s3-demo-bucket /\" in [\"3ee0d8617ac041793154713e5ef8f319\","
+                + " \"7e8617ac041793154713e5ef8f319\"] with hashAlgorithm = \"MD5\"",
+            "FileMatch \"s3://original_bucket/\" \"s3://archive_bucket/\"",
+            "FileSize \"s3://amzn-s3-demo-bucket/file.dat\" > 2 MB",
+            "FileSize \"s3://bucket/\" > 5 B",
+            "FileSize \"s3://bucket/\" < 2 GB",
+            "FileSize \"s3://amzn-s3-demo-bucket/\" between 2 GB and 1 TB with threshold > 0.7",
+            "FileSize < 10 MB with threshold > 0.7",
+            "FileSize \"s3://amzn-s3-demo-bucket/\" > 5 B with recentFiles = 1",
+            "FileSize \"s3://bucket/\" > 5 B with uriRegex = \"\\.dat$\"",
+            "FileUniqueness \"s3://bucket/\" > 0.5",
+            "FileUniqueness \"s3://bucket/folder/\" = 1",
+            "FileUniqueness > 0.5",
+            "FileUniqueness \"s3://bucket/\" > 0.5 with uriRegex = \"(?!.*\\.tmp$).*\"",
+            "FileUniqueness \"s3://bucket/\" > 0.5 with recentFiles = 5 with uriRegex ="
+                + " \"\\.csv$\" with filterOrder = [\"uriRegex\",\"recentFiles\"]",
+            "FileUniqueness \"s3://amzn-s3-demo-bucket/\" > 0.5 with matchFileName = \"true\"");
+    DynamicFrame f = Frames.rows(ctx, "id INT", row(1));
+    for (String rule : fileRules) {
+      String ruleset = "Rules = [ " + rule + " ]";
+      assertThat(Ruleset.parse(ruleset).rules()).as(rule).containsExactly(rule);
+      assertThatThrownBy(() -> EvaluateDataQuality.of(ruleset).evaluate(f))
+          .as(rule)
+          .isInstanceOf(DataQualityException.class)
+          .hasMessage(
+              "rule '"
+                  + rule
+                  + "' (line 1, column 11) cannot be evaluated: it checks files on Amazon S3, not"
+                  + " the rows of a frame");
+    }
+    for (String rule :
+        List.of("DetectAnomalies \"RowCount\"", "DetectAnomalies \"ColumnLength\" \"id\"")) {
+      assertThatThrownBy(() -> EvaluateDataQuality.of("Rules = [ " + rule + " ]").evaluate(f))
+          .as(rule)
+          .isInstanceOf(DataQualityException.class)
+          .hasMessageStartingWith("rule '" + rule + "' (line 1, column 11) cannot be evaluated:");
+    }
+    // a File rule's tag on another rule is a parse error naming it
+    parseFails(
+        "Rules = [ RowCount > 5 with recentFiles = 1 ]",
+        1,
+        29,
+        "recentFiles",
+        "recentFiles is a tag of the File rules, not of RowCount");
+  }
+
   private static void parseFails(String dqdl, int line, int column, String token, String message) {
     assertThatThrownBy(() -> Ruleset.parse(dqdl))
         .isInstanceOfSatisfying(

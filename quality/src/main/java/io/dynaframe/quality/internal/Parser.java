@@ -17,7 +17,9 @@ import java.util.Locale;
  *                                               parentheses: ((A) and (B)) labels=[...])
  * labels    := '[' STRING '=' ( STRING | NULL ) ( ',' STRING '=' ( STRING | NULL ) )* ']'
  * rule      := '(' rule ')' ( ( 'and' | 'or' ) '(' rule ')' )*  |  simple
- * simple    := TYPE ( STRING | $NAME )* condition? ( 'with' 'threshold' condition | 'where' STRING )*
+ * simple    := TYPE ( STRING | $NAME )* condition?
+ *              ( 'with' 'threshold' condition | 'with' TAG '=' value | 'where' STRING )*
+ *                                              (TAG: the File rules' recentFiles, uriRegex, ...)
  * condition := op expr | 'not'? 'between' expr 'and' expr | 'not'? 'in' '[' expr, ... ']'
  *            | 'not'? 'in' $NAME | 'not'? 'matches' ( STRING | $NAME )
  * expr      := term ( ( '+' | '-' ) term )*   term := unary ( ( '*' | '/' ) unary )*
@@ -703,7 +705,31 @@ public final class Parser {
     String where = null;
     while (true) {
       Token t = peek();
-      if (t.is("with")) {
+      if (t.is("with") && RuleTypes.FILE_TAGS.contains(peek(1).text()) && peek(2).is("=")) {
+        // the File rules' tags: with recentFiles = 1, with uriRegex = "...", with filterOrder =
+        // [...]
+        if (!type.text().startsWith("File")) {
+          throw fail(
+              peek(1), peek(1).text() + " is a tag of the File rules, not of " + type.text());
+        }
+        next();
+        next();
+        next();
+        if (peek().is("[")) {
+          next();
+          while (next().kind() == Kind.STRING && peek().is(",")) {
+            next();
+          }
+          if (!previous().is("]")) {
+            expect("]", "',' or ']' in the tag's list");
+          }
+        } else {
+          Token v = next();
+          if (v.kind() != Kind.STRING && v.kind() != Kind.NUMBER) {
+            throw fail(v, "expected the tag's value: a quoted string, a number or a list");
+          }
+        }
+      } else if (t.is("with")) {
         next();
         expect("threshold", "'threshold' after 'with'");
         if (threshold != null) {
@@ -886,6 +912,12 @@ public final class Parser {
             next();
             return new Ast.Duration(v * unit, t.text() + " " + u.text());
           }
+          Double bytes = unitBytes(u.text());
+          if (bytes != null) {
+            // FileSize: 2 MB, 5 B, 1 TB
+            next();
+            return new Ast.Num(v * bytes, t.text() + " " + u.text());
+          }
         }
         return new Ast.Num(v, t.text());
       }
@@ -935,6 +967,18 @@ public final class Parser {
       }
       default -> throw fail(t, "expected a value");
     }
+  }
+
+  /** The sizes of AWS's FileSize page: B, KB, MB, GB and TB. */
+  private static Double unitBytes(String unit) {
+    return switch (unit) {
+      case "B" -> 1.0;
+      case "KB" -> 1024.0;
+      case "MB" -> 1024.0 * 1024;
+      case "GB" -> 1024.0 * 1024 * 1024;
+      case "TB" -> 1024.0 * 1024 * 1024 * 1024;
+      default -> null;
+    };
   }
 
   private static Double unitSeconds(String unit) {
