@@ -153,14 +153,28 @@ public interface RunObserver {
 
   /**
    * One rule's outcome in a {@link QualityEvaluation}: the rule as written, {@code Passed} or
-   * {@code Failed}, the reason it failed (null when it passed) and its evaluated metrics.
+   * {@code Failed}, the reason it failed (null when it passed), its evaluated metrics and its DQDL
+   * labels (empty when it has none; a label's value may be null), as AWS's rule outcomes carry
+   * them.
    */
   record QualityRule(
-      String rule, String outcome, String failureReason, Map<String, Double> evaluatedMetrics) {
+      String rule,
+      String outcome,
+      String failureReason,
+      Map<String, Double> evaluatedMetrics,
+      Map<String, String> labels) {
     public QualityRule {
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(outcome, "outcome");
       evaluatedMetrics = ImmutableMap.copyOf(evaluatedMetrics);
+      // label values may be null (AWS: "the label value may be empty or null")
+      labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    }
+
+    /** The outcome of a rule without labels. */
+    public QualityRule(
+        String rule, String outcome, String failureReason, Map<String, Double> evaluatedMetrics) {
+      this(rule, outcome, failureReason, evaluatedMetrics, Map.of());
     }
   }
 

@@ -319,6 +319,7 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     Dataset<Row> rows = input.toDF();
     Map<String, Dataset<Row>> refs = new LinkedHashMap<>();
     references.forEach((k, v) -> refs.put(k, v.toDF()));
+    catalogReferences(input.context(), doc.rules(), refs);
     RunObserver observer = input.context().observer();
     String context = evaluationContext(step);
     Evaluator ev =
@@ -406,11 +407,49 @@ public final class EvaluateDataQuality implements Transform<DynamicFrame> {
     for (RuleOutcome o : outcomes) {
       rules.add(
           new RunObserver.QualityRule(
-              o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics()));
+              o.rule(), o.outcome(), o.failureReason(), o.evaluatedMetrics(), o.labels()));
     }
     return observer.qualityRows(
         new RunObserver.QualityEvaluation(context, ruleset, rules, -1, -1, clock.instant()),
         rowLevel);
+  }
+
+  private static final java.util.regex.Pattern CATALOG_AGGREGATION =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(?:sum|avg)\\s*\\(\\s*([^.()]+)\\.([^.()]+)\\.([^.()]+?)\\s*\\)\\s*");
+
+  /**
+   * AggregateMatch as AWS writes it in the Data Catalog ({@code "avg(database_name.tablename.c)"}):
+   * a table of the context's catalog is a reference dataset named {@code database_name.tablename},
+   * unless a dataset of that name was given with {@link #withReference}.
+   */
+  private static void catalogReferences(
+      io.dynaframe.DynaContext ctx, List<Ast.Rule> rules, Map<String, Dataset<Row>> refs) {
+    for (Ast.Rule r : rules) {
+      if (r instanceof Ast.Composite c) {
+        catalogReferences(ctx, c.children(), refs);
+      } else if (r instanceof Ast.Simple s && s.type().equals("AggregateMatch")) {
+        for (String p : s.params()) {
+          java.util.regex.Matcher m = CATALOG_AGGREGATION.matcher(p);
+          if (!m.matches()) {
+            continue;
+          }
+          String alias = m.group(1) + "." + m.group(2);
+          if (refs.containsKey(alias) || ctx.catalog() == null) {
+            continue;
+          }
+          io.dynaframe.catalog.TableIdentifier id;
+          try {
+            id = io.dynaframe.catalog.TableIdentifier.of(m.group(1), m.group(2));
+          } catch (IllegalArgumentException notATableName) {
+            continue; // not a catalog table: the rule names what it could not find
+          }
+          if (ctx.catalog().tableExists(id)) {
+            refs.put(alias, ctx.createDynamicFrameFromCatalog(m.group(1), m.group(2)).toDF());
+          }
+        }
+      }
+    }
   }
 
   /** The input with the columns the rules' row outcomes need (joins of reference rules). */

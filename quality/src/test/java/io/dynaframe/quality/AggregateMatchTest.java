@@ -57,19 +57,19 @@ class AggregateMatchTest {
                 OUTCOMES,
                 passed(
                     "AggregateMatch \"sum(amount)\" \"sum(total_amount)\" = 1.0",
-                    m("Dataset.*.AggregateMatch", 1.0)),
+                    m("Column.amount,total_amount.AggregateMatch", 1.0)),
                 passed(
                     "AggregateMatch \"avg(ratings)\" \"avg(reference.ratings)\" >= 0.9",
-                    m("Dataset.*.AggregateMatch", 1.0)),
+                    m("Column.ratings.AggregateMatch", 1.0)),
                 failed(
                     "AggregateMatch \"avg(ratings)\" \"avg(better.ratings)\" >= 0.9",
                     "Value: 0.8 does not meet the constraint requirement!",
-                    m("Dataset.*.AggregateMatch", 0.8)),
+                    m("Column.ratings.AggregateMatch", 0.8)),
                 failed(
                     "AggregateMatch \"sum(amount)\" \"sum(total_amount)\" = 1.0 where \"amount >"
                         + " 10\"",
                     "Value: 1.25 does not meet the constraint requirement!",
-                    m("Dataset.*.AggregateMatch", 1.25))));
+                    m("Column.amount,total_amount.AggregateMatch", 1.25))));
   }
 
   @Test

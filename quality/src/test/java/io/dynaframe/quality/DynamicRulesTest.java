@@ -5,6 +5,7 @@ import static io.dynaframe.quality.EvaluateDataQualityTest.failed;
 import static io.dynaframe.quality.EvaluateDataQualityTest.m;
 import static io.dynaframe.quality.EvaluateDataQualityTest.notMet;
 import static io.dynaframe.quality.EvaluateDataQualityTest.passed;
+import static io.dynaframe.testing.Frames.row;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynaframe.DynaContext;
@@ -129,6 +130,113 @@ class DynamicRulesTest {
                 passed(GROWS, rows(11)),
                 passed(FLOOR, rows(11)),
                 failed(BAND, notMet(11.0), rows(11))));
+  }
+
+  /**
+   * The sample dynamic rules of AWS's rule type pages (RowCount, ColumnCount, Completeness, Sum,
+   * StandardDeviation, Mean, UniqueValueRatio, ReferentialIntegrity), as AWS writes them, in two
+   * runs of a job: the first has no earlier run, so every rule passes; the second compares with the
+   * first's metrics (RowCount 4, Completeness 1, Sum 10, Mean 2.5, standard deviation 1.118,
+   * referential integrity 1). {@code index(last(10),2)} needs three earlier runs: with one, nothing
+   * contradicts the rule.
+   */
+  @Test
+  void awsSampleDynamicRules(DynaContext spark) {
+    DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));
+    List<String> rules =
+        List.of(
+            "RowCount > avg(last(10)) *0.8",
+            "ColumnCount >= avg(last(10))",
+            "ColumnCount between min(last(10))-1 and max(last(10))+1",
+            "Completeness \"colA\" between min(last(5)) - 1 and max(last(5)) + 1",
+            "Completeness \"colA\" <= avg(last(10))",
+            "Sum \"ColA\" > avg(last(10))",
+            "Sum \"colA\" between min(last(10)) - 1 and max(last(10)) + 1",
+            "StandardDeviation \"colA\" between min(last(10)) - 1 and max(last(10)) + 1",
+            "Mean \"colA\" > avg(last(10)) + std(last(2))",
+            "UniqueValueRatio \"colA\" <= index(last(10),2) + std(last(5))",
+            "ReferentialIntegrity \"city,state\" \"reference.{ref_city,ref_state}\" >"
+                + " avg(last(10))",
+            "ReferentialIntegrity \"city,state\" \"reference.{ref_city,ref_state}\" between"
+                + " min(last(10)) - 1 and max(last(10)) + 1");
+    String ruleset = "Rules = [\n  " + String.join(",\n  ", rules) + "\n]";
+    String schema = "colA INT, city STRING, state STRING";
+    String outcomes = "Rule STRING, Outcome STRING, FailureReason STRING";
+
+    // run 1: 4 rows, complete, every city known
+    List<Row> first =
+        sample(
+            ctx,
+            1,
+            ruleset,
+            Frames.rows(
+                ctx,
+                schema,
+                row(1, "Seattle", "WA"),
+                row(2, "Seattle", "WA"),
+                row(3, "Portland", "OR"),
+                row(4, "Portland", "OR")));
+    List<Row> allPassed = new ArrayList<>();
+    for (String r : rules) {
+      allPassed.add(row(r, "Passed", null));
+    }
+    FrameAssert.assertThat(Frames.rows(ctx, outcomes, first.toArray(Row[]::new)))
+        .inOrder()
+        .isEqualTo(Frames.rows(ctx, outcomes, allPassed.toArray(Row[]::new)));
+
+    // run 2: 3 rows (fewer than 0.8 * 4), one null, one unknown city
+    List<Row> second =
+        sample(
+            ctx,
+            2,
+            ruleset,
+            Frames.rows(
+                ctx,
+                schema,
+                row(5, "Seattle", "WA"),
+                row(6, "Portland", "OR"),
+                row(null, "Tacoma", "WA")));
+    List<Row> expected = new ArrayList<>();
+    for (String r : rules) {
+      if (r.startsWith("RowCount")) {
+        expected.add(row(r, "Failed", notMet(3.0)));
+      } else if (r.endsWith("> avg(last(10))") && r.startsWith("ReferentialIntegrity")) {
+        expected.add(row(r, "Failed", notMet(2.0 / 3)));
+      } else {
+        expected.add(row(r, "Passed", null));
+      }
+    }
+    FrameAssert.assertThat(Frames.rows(ctx, outcomes, second.toArray(Row[]::new)))
+        .inOrder()
+        .isEqualTo(Frames.rows(ctx, outcomes, expected.toArray(Row[]::new)));
+  }
+
+  /** One run of the job {@code orders-sample} evaluating {@code ruleset}: Rule, Outcome, reason. */
+  private List<Row> sample(DynaContext ctx, int number, String ruleset, DynamicFrame batch) {
+    String[] argv = {"--JOB_NAME", "orders-sample", "--JOB_RUN_ID", "run-" + number};
+    try (Job job =
+        Job.init(
+            "orders-sample",
+            ctx,
+            JobArguments.resolve(argv, "JOB_NAME"),
+            Lake.at(root.resolve("lake")))) {
+      DynamicFrame cities =
+          Frames.rows(
+              job.context(),
+              "ref_city STRING, ref_state STRING",
+              row("Seattle", "WA"),
+              row("Portland", "OR"));
+      DynamicFrame out =
+          DynamicFrame.fromDF(batch.toDF(), job.context(), "batch")
+              .apply(
+                  "check_sample",
+                  EvaluateDataQuality.of(ruleset)
+                      .withReference("reference", cities)
+                      .withClock(Clock.fixed(AT.plusSeconds(number), ZoneOffset.UTC)));
+      List<Row> rows = out.toDF().select("Rule", "Outcome", "FailureReason").collectAsList();
+      job.commit();
+      return rows;
+    }
   }
 
   @Test

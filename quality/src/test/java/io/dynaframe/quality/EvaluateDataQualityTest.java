@@ -478,7 +478,7 @@ class EvaluateDataQualityTest {
                 failed(
                     "ColumnNamesMatchPattern \"aws_.*\"",
                     "Columns that do not match the pattern: Name",
-                    m()),
+                    m("Dataset.*.ColumnNamesPatternMatchRatio", 2.0 / 3)),
                 passed(
                     "CustomSql \"select count(*) from primary\" between 3 and 5",
                     m("Dataset.*.CustomSQL", 4)),

@@ -47,7 +47,8 @@ class QualityResultsTest {
 
   static final String RESULTS =
       "job STRING, evaluation_context STRING, rule STRING, outcome STRING, failure_reason STRING,"
-          + " evaluated_metrics MAP<STRING, DOUBLE>, rows_passed BIGINT, rows_failed BIGINT,"
+          + " evaluated_metrics MAP<STRING, DOUBLE>, labels MAP<STRING, STRING>, rows_passed BIGINT,"
+          + " rows_failed BIGINT,"
           + " evaluated_at TIMESTAMP, run_id STRING";
 
   private Job init(DynaContext ctx, String job, String runId) {
@@ -115,6 +116,7 @@ class QualityResultsTest {
                     "Passed",
                     null,
                     m("Dataset.*.RowCount", 3.0),
+                    Map.of(),
                     3L,
                     0L,
                     at,
@@ -126,6 +128,7 @@ class QualityResultsTest {
                     "Passed",
                     null,
                     m("Column.name.Completeness", 1.0),
+                    Map.of(),
                     3L,
                     0L,
                     at,
@@ -137,6 +140,7 @@ class QualityResultsTest {
                     "Passed",
                     null,
                     m("Dataset.*.RowCount", 3.0),
+                    Map.of(),
                     2L,
                     1L,
                     at,
@@ -148,6 +152,7 @@ class QualityResultsTest {
                     "Failed",
                     "Value: 0.6666666666666666 does not meet the constraint requirement!",
                     m("Column.name.Completeness", 2.0 / 3),
+                    Map.of(),
                     2L,
                     1L,
                     at,
@@ -182,6 +187,94 @@ class QualityResultsTest {
     expected.put("rules", List.of(rule1, rule2));
     assertThat(report.get("quality")).isEqualTo(List.of(expected));
     assertThat(lake).isNotEmpty();
+  }
+
+  /**
+   * The rules' labels (AWS's rule outcomes carry them) are kept in the results table's {@code
+   * labels} column and in the run report; a results table registered before labels were kept gets
+   * the column.
+   */
+  @Test
+  void labelsAreKeptInTheResultsTable(DynaContext spark) throws Exception {
+    DynaContext ctx = spark.withCatalog(Catalogs.load("memory", Map.of()));
+    // the table as an earlier version registered it: no labels column
+    Lake lake = Lake.at(root.resolve("lake"));
+    String home = lake.qualityPath("orders-labelled");
+    if (!ctx.catalog().databaseExists(DatabaseName.of("dynaframe_quality"))) {
+      ctx.catalog()
+          .createDatabase(
+              io.dynaframe.catalog.Database.of(DatabaseName.of("dynaframe_quality"))
+                  .withLocation(lake.load() + "/_quality"));
+    }
+    TableIdentifier id = TableIdentifier.of("dynaframe_quality", "orders_labelled");
+    ctx.catalog()
+        .createTable(
+            io.dynaframe.catalog.TableDefinition.builder(id)
+                .column("job", "string")
+                .column("evaluation_context", "string")
+                .column("rule", "string")
+                .column("outcome", "string")
+                .column("failure_reason", "string")
+                .column("evaluated_metrics", "map<string,double>")
+                .column("rows_passed", "bigint")
+                .column("rows_failed", "bigint")
+                .column("evaluated_at", "timestamp")
+                .partitionKey("run_id", "string")
+                .format(io.dynaframe.catalog.StorageFormat.forClassification("parquet"))
+                .classification("parquet")
+                .location(home)
+                .build());
+
+    Job job = init(ctx, "orders-labelled", "run-1");
+    Frames.rows(job.context(), "col INT, colA STRING", row(22, "A"), row(30, "B"))
+        .apply(
+            "check_orders",
+            EvaluateDataQuality.of(DqdlLabelsTest.AWS_EXAMPLE)
+                .withClock(Clock.fixed(AT, ZoneOffset.UTC)))
+        .toDF()
+        .count();
+    job.commit();
+
+    assertThat(
+            job.context().catalog().getTable(id).columns().stream()
+                .map(io.dynaframe.catalog.Column::name)
+                .toList())
+        .containsExactly(
+            "job",
+            "evaluation_context",
+            "rule",
+            "outcome",
+            "failure_reason",
+            "evaluated_metrics",
+            "labels",
+            "rows_passed",
+            "rows_failed",
+            "evaluated_at");
+    Map<String, String> monthly = DqdlLabelsTest.labels("frequency", "monthly");
+    Map<String, String> monthlyFoo = DqdlLabelsTest.labels("frequency", "monthly", "foo", "bar");
+    Map<String, String> dailyFoo = DqdlLabelsTest.labels("frequency", "daily", "foo", "bar");
+    FrameAssert.assertThat(
+            job.context()
+                .createDynamicFrameFromCatalog("dynaframe_quality", "orders_labelled")
+                .toDF()
+                .select("rule", "outcome", "labels", "run_id"))
+        .isEqualTo(
+            Frames.rows(
+                    ctx,
+                    "rule STRING, outcome STRING, labels MAP<STRING, STRING>, run_id STRING",
+                    row("ColumnValues \"col\" > 21", "Passed", monthly, "run-1"),
+                    row("RowCount > 0 with threshold > 0.8", "Passed", monthlyFoo, "run-1"),
+                    row(
+                        "ColumnValues \"colA\" in [\"A\", \"B\"] with threshold > 0.8",
+                        "Passed",
+                        dailyFoo,
+                        "run-1"),
+                    row("(IsComplete \"col\") AND (RowCount > 0)", "Passed", monthlyFoo, "run-1"))
+                .toDF());
+    Map<?, ?> report = new ObjectMapper().readValue(RunReport.of(job).toJson(), Map.class);
+    List<?> rules = (List<?>) ((Map<?, ?>) ((List<?>) report.get("quality")).get(0)).get("rules");
+    assertThat(rules.stream().map(r -> ((Map<?, ?>) r).get("labels")).toList())
+        .isEqualTo(List.of(monthly, monthlyFoo, dailyFoo, monthlyFoo));
   }
 
   /** Counts the Spark jobs started while it listens. */

@@ -382,6 +382,9 @@ public final class RunReport {
         rm.put("outcome", r.outcome());
         rm.put("failureReason", r.failureReason());
         rm.put("evaluatedMetrics", r.evaluatedMetrics());
+        if (!r.labels().isEmpty()) {
+          rm.put("labels", r.labels());
+        }
         rules.add(rm);
       }
       m.put("rules", rules);

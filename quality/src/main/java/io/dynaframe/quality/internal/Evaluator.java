@@ -609,6 +609,14 @@ public final class Evaluator {
     if (v instanceof Ast.Duration d) {
       return d.seconds();
     }
+    if (v instanceof String str) {
+      // AWS's Expressions table writes Completeness "colA" = "1.0": a quoted number
+      try {
+        return Double.parseDouble(str.trim());
+      } catch (NumberFormatException notNumber) {
+        // not a number: refused below
+      }
+    }
     if (v instanceof List<?>) {
       throw new QualityError(
           at(s) + ": last(k) is a list of earlier values; compare with avg(last(k)), min, max...");
@@ -1081,8 +1089,12 @@ public final class Evaluator {
         }
         case "ColumnNamesMatchPattern" -> {
           Pattern p = Pattern.compile(column0());
+          String[] names = df.columns();
           List<String> bad =
-              java.util.Arrays.stream(df.columns()).filter(n -> !p.matcher(n).matches()).toList();
+              java.util.Arrays.stream(names).filter(n -> !p.matcher(n).matches()).toList();
+          // AWS's rule type reference: the metric Dataset.*.ColumnNamesPatternMatchRatio
+          double ratio =
+              names.length == 0 ? 1.0 : (names.length - bad.size()) / (double) names.length;
           judge =
               () ->
                   new Outcome(
@@ -1091,7 +1103,7 @@ public final class Evaluator {
                       bad.isEmpty()
                           ? null
                           : "Columns that do not match the pattern: " + String.join(", ", bad),
-                      Map.of());
+                      Map.of("Dataset.*.ColumnNamesPatternMatchRatio", ratio));
         }
         case "CustomSql" -> planCustomSql();
         case "RowCountMatch" -> {
@@ -1371,14 +1383,29 @@ public final class Evaluator {
     private void planAggregateMatch() {
       java.util.function.Supplier<Double> first = aggregation(rule.params().get(0));
       java.util.function.Supplier<Double> second = aggregation(rule.params().get(1));
+      // AWS's rule type reference: Column.[Column].AggregateMatch when the two aggregations'
+      // column names match, Column.[Column1,Column2].AggregateMatch when they differ
+      String c1 = aggregatedColumn(rule.params().get(0));
+      String c2 = aggregatedColumn(rule.params().get(1));
+      String metric = "Column." + (c1.equals(c2) ? c1 : c1 + "," + c2) + ".AggregateMatch";
       judge =
           () -> {
             Double a = first.get();
             Double b = second.get();
             Double v = a == null || b == null || b == 0.0 ? null : a / b;
-            return metricOutcome(
-                v == null ? Map.of() : Map.of("Dataset.*.AggregateMatch", v), v, rule.condition());
+            return metricOutcome(v == null ? Map.of() : Map.of(metric, v), v, rule.condition());
           };
+    }
+
+    /** The column an aggregation reads, without a reference dataset's alias. */
+    private String aggregatedColumn(String text) {
+      java.util.regex.Matcher m =
+          Pattern.compile("(?i)\\s*(?:sum|avg)\\s*\\(\\s*(.+?)\\s*\\)\\s*").matcher(text);
+      String target = m.matches() ? m.group(1) : text;
+      int dot = target.lastIndexOf('.');
+      return dot > 0 && references.containsKey(target.substring(0, dot))
+          ? target.substring(dot + 1)
+          : target;
     }
 
     private java.util.function.Supplier<Double> aggregation(String text) {
@@ -1394,7 +1421,9 @@ public final class Evaluator {
       }
       boolean sum = m.group(1).equalsIgnoreCase("sum");
       String target = m.group(2);
-      int dot = target.indexOf('.');
+      // the alias is all before the last dot: "reference.ratings", or a Data Catalog table as
+      // AWS writes it there, "database_name.tablename.ratings"
+      int dot = target.lastIndexOf('.');
       if (dot > 0 && references.containsKey(target.substring(0, dot))) {
         Dataset<Row> ref = reference(target.substring(0, dot));
         String c = target.substring(dot + 1);
@@ -1415,7 +1444,17 @@ public final class Evaluator {
       }
       if (field(target).isEmpty()) {
         throw new QualityError(
-            at(rule) + ": the column '" + target + "' does not exist in the data");
+            at(rule)
+                + ": the column '"
+                + target
+                + "' does not exist in the data"
+                + (dot > 0
+                    ? ", and '"
+                        + target.substring(0, dot)
+                        + "' is neither a dataset given with withReference (given: "
+                        + references.keySet()
+                        + ") nor a table of the catalog"
+                    : ""));
       }
       Column col = inWhere(column(target).cast("double"));
       int i =

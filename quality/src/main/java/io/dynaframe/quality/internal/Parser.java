@@ -9,17 +9,21 @@ import java.util.Locale;
  * column and token at fault.
  *
  * <pre>
- * document  := section+                 section := NAME '=' ( list | dict | labels )
+ * document  := section+                 section := NAME '=' ( list | dict | labels | constant )
+ * constant  := STRING | '[' STRING ( ',' STRING )* ']'     (AWS's Constants: mySql = "...";
+ *                                               used as $mySql where a quoted string goes)
  * list      := '[' ( top ( ',' top )* )? ']'
  * top       := rule ( 'labels' '=' labels )?   (labels on a simple rule, or on a whole rule in
  *                                               parentheses: ((A) and (B)) labels=[...])
  * labels    := '[' STRING '=' ( STRING | NULL ) ( ',' STRING '=' ( STRING | NULL ) )* ']'
  * rule      := '(' rule ')' ( ( 'and' | 'or' ) '(' rule ')' )*  |  simple
- * simple    := TYPE STRING* condition? ( 'with' 'threshold' condition | 'where' STRING )*
+ * simple    := TYPE ( STRING | $NAME )* condition?
+ *              ( 'with' 'threshold' condition | 'with' TAG '=' value | 'where' STRING )*
+ *                                              (TAG: the File rules' recentFiles, uriRegex, ...)
  * condition := op expr | 'not'? 'between' expr 'and' expr | 'not'? 'in' '[' expr, ... ']'
- *            | 'not'? 'matches' STRING
+ *            | 'not'? 'in' $NAME | 'not'? 'matches' ( STRING | $NAME )
  * expr      := term ( ( '+' | '-' ) term )*   term := unary ( ( '*' | '/' ) unary )*
- * unary     := '-' unary | NUMBER UNIT? | STRING | NULL | EMPTY | WHITESPACES_ONLY
+ * unary     := '-' unary | NUMBER UNIT? | STRING | $NAME | NULL | EMPTY | WHITESPACES_ONLY
  *            | NAME '(' ( expr ( ',' expr )* )? ')' | '(' expr ')'
  * </pre>
  */
@@ -29,6 +33,8 @@ public final class Parser {
     IDENT,
     STRING,
     NUMBER,
+    /** {@code $name}: a constant's value (AWS's "Constants"). */
+    VAR,
     OP,
     PUNCT,
     EOF
@@ -61,6 +67,15 @@ public final class Parser {
 
   static final int MAX_LABEL_KEY = 128;
   static final int MAX_LABEL_VALUE = 256;
+
+  /**
+   * A constant as AWS's "Constants" section defines it: {@code mySql = "select ..."} (one string)
+   * or {@code colors = ["a", "b"]} (a list of strings), where it is defined.
+   */
+  private record Constant(Token name, List<String> values, boolean list) {}
+
+  /** The constants defined so far, by name. */
+  private final java.util.Map<String, Constant> constants = new java.util.HashMap<>();
 
   /** A {@code "key"="value"} pair as written (value null for NULL). */
   private record Label(Token key, Token value, String text) {}
@@ -152,6 +167,18 @@ public final class Parser {
           throw new QualityError("not a number", line, col, t);
         }
         out.add(new Token(Kind.NUMBER, t, t, line, col, start, i));
+        continue;
+      }
+      if (c == '$'
+          && i + 1 < n
+          && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
+        i++;
+        while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+          i++;
+        }
+        out.add(
+            new Token(
+                Kind.VAR, s.substring(start, i), s.substring(start + 1, i), line, col, start, i));
         continue;
       }
       if (Character.isLetter(c) || c == '_') {
@@ -276,12 +303,22 @@ public final class Parser {
           dictionary();
         }
         default -> {
+          boolean sectionCase =
+              name.text().equalsIgnoreCase("rules") || name.text().equalsIgnoreCase("analyzers");
+          if (!sectionCase
+              && peek().is("=")
+              && (peek(1).kind() == Kind.STRING
+                  || (peek(1).is("[") && peek(2).kind() == Kind.STRING))) {
+            constant(name);
+            continue;
+          }
           String hint =
-              name.text().equalsIgnoreCase("rules") || name.text().equalsIgnoreCase("analyzers")
-                  ? " (section names are case sensitive: write Rules or Analyzers)"
-                  : "";
+              sectionCase ? " (section names are case sensitive: write Rules or Analyzers)" : "";
           throw fail(
-              name, "expected a section: Rules = [ ... ] (or Analyzers, Metadata, Sources)" + hint);
+              name,
+              "expected a section: Rules = [ ... ] (or Analyzers, Metadata, Sources), or a"
+                  + " constant: name = \"...\""
+                  + hint);
         }
       }
     }
@@ -317,6 +354,88 @@ public final class Parser {
         analyzers == null ? List.of() : List.copyOf(analyzers),
         List.copyOf(labels),
         labelled);
+  }
+
+  /**
+   * {@code name = "value"} or {@code name = ["a", "b"]}: AWS's constants, used afterwards as {@code
+   * $name} where a quoted string goes (a rule's parameter, a value of its condition). A constant is
+   * defined once, before the rules that use it.
+   */
+  private void constant(Token name) {
+    if (constants.containsKey(name.text())) {
+      throw fail(
+          name,
+          "the constant "
+              + name.text()
+              + " is defined twice (first at line "
+              + constants.get(name.text()).name().line()
+              + ")");
+    }
+    expect("=", "'=' after the constant's name");
+    List<String> values = new ArrayList<>();
+    boolean list = peek().is("[");
+    if (list) {
+      next();
+      while (true) {
+        Token v = next();
+        if (v.kind() != Kind.STRING) {
+          throw fail(v, "expected a quoted string in the list of constant " + name.text());
+        }
+        values.add(v.value());
+        if (peek().is(",")) {
+          next();
+          continue;
+        }
+        expect("]", "',' or ']' in the list of constant " + name.text());
+        break;
+      }
+    } else {
+      values.add(next().value());
+    }
+    constants.put(name.text(), new Constant(name, List.copyOf(values), list));
+  }
+
+  /** The constant a {@code $name} token uses; a parse error at the token when it is not defined. */
+  private Constant constantOf(Token ref) {
+    Constant c = constants.get(ref.value());
+    if (c == null) {
+      throw fail(
+          ref,
+          "the constant "
+              + ref.text()
+              + " is not defined; define it before the rules that use it, as in "
+              + ref.value()
+              + " = \"...\""
+              + (constants.isEmpty() ? "" : " (defined: " + String.join(", ", sorted()) + ")"));
+    }
+    return c;
+  }
+
+  private List<String> sorted() {
+    List<String> names = new ArrayList<>();
+    for (String k : constants.keySet()) {
+      names.add("$" + k);
+    }
+    java.util.Collections.sort(names);
+    return names;
+  }
+
+  /** The one string of the constant {@code ref} names: a parse error when it is a list. */
+  private String constantString(Token ref, String where) {
+    Constant c = constantOf(ref);
+    if (c.list()) {
+      throw fail(
+          ref,
+          ref.text()
+              + " is a list of "
+              + c.values().size()
+              + " strings (line "
+              + c.name().line()
+              + "); "
+              + where
+              + " is one quoted string");
+    }
+    return c.values().get(0);
   }
 
   /** Labels of the rules that write {@code labels=[...]}, by the rule's index in Rules. */
@@ -552,8 +671,10 @@ public final class Parser {
     List<String> params = new ArrayList<>();
     // AWS writes column names quoted, and once bare: IsPrimaryKey colA "colB" "colC"
     while (peek().kind() == Kind.STRING
+        || peek().kind() == Kind.VAR
         || (peek().kind() == Kind.IDENT && !KEYWORDS.contains(peek().text()) && !peek(1).is("("))) {
-      params.add(next().value());
+      Token p = next();
+      params.add(p.kind() == Kind.VAR ? constantString(p, "a rule's parameter") : p.value());
     }
     if (params.size() < shape.minParams()) {
       throw fail(
@@ -584,7 +705,31 @@ public final class Parser {
     String where = null;
     while (true) {
       Token t = peek();
-      if (t.is("with")) {
+      if (t.is("with") && RuleTypes.FILE_TAGS.contains(peek(1).text()) && peek(2).is("=")) {
+        // the File rules' tags: with recentFiles = 1, with uriRegex = "...", with filterOrder =
+        // [...]
+        if (!type.text().startsWith("File")) {
+          throw fail(
+              peek(1), peek(1).text() + " is a tag of the File rules, not of " + type.text());
+        }
+        next();
+        next();
+        next();
+        if (peek().is("[")) {
+          next();
+          while (next().kind() == Kind.STRING && peek().is(",")) {
+            next();
+          }
+          if (!previous().is("]")) {
+            expect("]", "',' or ']' in the tag's list");
+          }
+        } else {
+          Token v = next();
+          if (v.kind() != Kind.STRING && v.kind() != Kind.NUMBER) {
+            throw fail(v, "expected the tag's value: a quoted string, a number or a list");
+          }
+        }
+      } else if (t.is("with")) {
         next();
         expect("threshold", "'threshold' after 'with'");
         if (threshold != null) {
@@ -680,6 +825,14 @@ public final class Parser {
       return new Ast.Between(low, high, negated);
     }
     if (t.is("in")) {
+      if (peek().kind() == Kind.VAR) {
+        // in $colors: the constant's strings
+        List<Ast.Expr> values = new ArrayList<>();
+        for (String v : constantOf(next()).values()) {
+          values.add(new Ast.Str(v));
+        }
+        return new Ast.In(List.copyOf(values), negated);
+      }
       expect("[", "'[' to open the list of values");
       List<Ast.Expr> values = new ArrayList<>();
       if (!peek().is("]")) {
@@ -700,15 +853,20 @@ public final class Parser {
     }
     if (t.is("matches")) {
       Token re = next();
-      if (re.kind() != Kind.STRING) {
+      String regex;
+      if (re.kind() == Kind.VAR) {
+        regex = constantString(re, "the regular expression of 'matches'");
+      } else if (re.kind() == Kind.STRING) {
+        regex = re.value();
+      } else {
         throw fail(re, "expected a quoted regular expression after 'matches'");
       }
       try {
-        java.util.regex.Pattern.compile(re.value());
+        java.util.regex.Pattern.compile(regex);
       } catch (java.util.regex.PatternSyntaxException e) {
         throw fail(re, "not a regular expression: " + e.getDescription());
       }
-      return new Ast.Matches(re.value(), negated);
+      return new Ast.Matches(regex, negated);
     }
     if (t.kind() == Kind.OP && !t.is("+") && !t.is("-") && !t.is("*") && !t.is("/")) {
       String op = t.is("<>") ? "!=" : t.text();
@@ -754,11 +912,20 @@ public final class Parser {
             next();
             return new Ast.Duration(v * unit, t.text() + " " + u.text());
           }
+          Double bytes = unitBytes(u.text());
+          if (bytes != null) {
+            // FileSize: 2 MB, 5 B, 1 TB
+            next();
+            return new Ast.Num(v * bytes, t.text() + " " + u.text());
+          }
         }
         return new Ast.Num(v, t.text());
       }
       case STRING -> {
         return new Ast.Str(t.value());
+      }
+      case VAR -> {
+        return new Ast.Str(constantString(t, "a value here"));
       }
       case IDENT -> {
         String upper = t.text().toUpperCase(Locale.ROOT);
@@ -800,6 +967,18 @@ public final class Parser {
       }
       default -> throw fail(t, "expected a value");
     }
+  }
+
+  /** The sizes of AWS's FileSize page: B, KB, MB, GB and TB. */
+  private static Double unitBytes(String unit) {
+    return switch (unit) {
+      case "B" -> 1.0;
+      case "KB" -> 1024.0;
+      case "MB" -> 1024.0 * 1024;
+      case "GB" -> 1024.0 * 1024 * 1024;
+      case "TB" -> 1024.0 * 1024 * 1024 * 1024;
+      default -> null;
+    };
   }
 
   private static Double unitSeconds(String unit) {

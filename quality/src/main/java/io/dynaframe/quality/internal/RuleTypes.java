@@ -62,6 +62,13 @@ public final class RuleTypes {
   public static final Set<String> REFUSED =
       Set.of("DetectAnomalies", "FileFreshness", "FileMatch", "FileSize", "FileUniqueness");
 
+  /**
+   * The tags of AWS's File rules ({@code with recentFiles = 1}): parsed so that the rules are
+   * refused by name when evaluated.
+   */
+  public static final Set<String> FILE_TAGS =
+      Set.of("recentFiles", "uriRegex", "filterOrder", "matchFileName", "hashAlgorithm");
+
   /** The known rule types, in the reference's order. */
   public static Set<String> names() {
     return SHAPES.keySet();

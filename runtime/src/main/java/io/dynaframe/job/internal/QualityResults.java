@@ -50,6 +50,7 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
           .add(
               "evaluated_metrics",
               DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+          .add("labels", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
           .add("rows_passed", DataTypes.LongType)
           .add("rows_failed", DataTypes.LongType)
           .add("evaluated_at", DataTypes.TimestampType);
@@ -99,6 +100,7 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
               r.outcome(),
               r.failureReason(),
               new LinkedHashMap<>(r.evaluatedMetrics()),
+              new LinkedHashMap<>(r.labels()),
               e.rowsPassed(),
               e.rowsFailed(),
               at));
@@ -119,46 +121,59 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
   /**
    * Earlier runs' results of the evaluation {@code context}: per run, most recent first, the
    * evaluated metrics of a rule, read from this job's results table in the lake (runs other than
-   * this one). Nothing when the table has no earlier run.
+   * this one). Nothing when the table has no earlier run. The table is read once, on the first
+   * question, however many dynamic rules the evaluation has.
    */
   public io.dynaframe.RunObserver.QualityHistory history(String context) {
-    return (rule, runs) -> {
-      String home = lake.qualityPath(job);
-      try {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(home);
-        org.apache.hadoop.fs.FileSystem fs =
-            path.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
-        if (!fs.exists(path)) {
-          return List.of();
+    return new io.dynaframe.RunObserver.QualityHistory() {
+      private java.util.Map<String, List<java.util.Map<String, Double>>> byRule;
+
+      @Override
+      public synchronized List<java.util.Map<String, Double>> last(String rule, int runs) {
+        if (byRule == null) {
+          byRule = earlier(context);
         }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(
-            "could not read the data quality results of job " + job + " in " + home, e);
+        List<java.util.Map<String, Double>> all = byRule.getOrDefault(rule, List.of());
+        return List.copyOf(all.subList(0, Math.min(Math.max(runs, 0), all.size())));
       }
-      org.apache.spark.sql.Dataset<Row> all =
-          ctx.spark().read().schema(SCHEMA.add("run_id", DataTypes.StringType)).parquet(home);
-      List<java.util.Map<String, Double>> out = new ArrayList<>();
-      for (Row r :
-          all.filter(
-                  org.apache
-                      .spark
-                      .sql
-                      .functions
-                      .col("evaluation_context")
-                      .equalTo(context)
-                      .and(org.apache.spark.sql.functions.col("rule").equalTo(rule))
-                      .and(org.apache.spark.sql.functions.col("run_id").notEqual(Lake.name(runId))))
-              .orderBy(
-                  org.apache.spark.sql.functions.col("evaluated_at").desc(),
-                  org.apache.spark.sql.functions.col("run_id").desc())
-              .select("evaluated_metrics")
-              .limit(runs)
-              .collectAsList()) {
-        java.util.Map<String, Double> m = r.isNullAt(0) ? java.util.Map.of() : r.getJavaMap(0);
-        out.add(new LinkedHashMap<>(m));
-      }
-      return out;
     };
+  }
+
+  /** Every rule's metrics in earlier runs of the evaluation {@code context}, most recent first. */
+  private java.util.Map<String, List<java.util.Map<String, Double>>> earlier(String context) {
+    String home = lake.qualityPath(job);
+    java.util.Map<String, List<java.util.Map<String, Double>>> out = new LinkedHashMap<>();
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(home);
+      org.apache.hadoop.fs.FileSystem fs =
+          path.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        return out;
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "could not read the data quality results of job " + job + " in " + home, e);
+    }
+    org.apache.spark.sql.Dataset<Row> all =
+        ctx.spark().read().schema(SCHEMA.add("run_id", DataTypes.StringType)).parquet(home);
+    for (Row r :
+        all.filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col("evaluation_context")
+                    .equalTo(context)
+                    .and(org.apache.spark.sql.functions.col("run_id").notEqual(Lake.name(runId))))
+            .orderBy(
+                org.apache.spark.sql.functions.col("evaluated_at").desc(),
+                org.apache.spark.sql.functions.col("run_id").desc())
+            .select("rule", "evaluated_metrics")
+            .collectAsList()) {
+      java.util.Map<String, Double> m = r.isNullAt(1) ? java.util.Map.of() : r.getJavaMap(1);
+      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new LinkedHashMap<>(m));
+    }
+    return out;
   }
 
   private void register(String home, String version) {
@@ -172,7 +187,9 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
       }
     }
     TableIdentifier id = table(job);
-    if (!catalog.tableExists(id)) {
+    if (catalog.tableExists(id)) {
+      addLabels(catalog, id);
+    } else {
       try {
         catalog.createTable(
             TableDefinition.builder(id)
@@ -182,6 +199,7 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
                 .column("outcome", "string")
                 .column("failure_reason", "string")
                 .column("evaluated_metrics", "map<string,double>")
+                .column("labels", "map<string,string>")
                 .column("rows_passed", "bigint")
                 .column("rows_failed", "bigint")
                 .column("evaluated_at", "timestamp")
@@ -196,5 +214,24 @@ public final class QualityResults implements Consumer<QualityEvaluation> {
       }
     }
     catalog.createPartitions(id, List.of(Partition.of(List.of(runId), version)));
+  }
+
+  /**
+   * A results table registered before rules' labels were kept (no {@code labels} column) gets the
+   * column, after {@code evaluated_metrics}; its earlier runs read it as null.
+   */
+  private static void addLabels(Catalog catalog, TableIdentifier id) {
+    TableDefinition t = catalog.getTable(id);
+    if (t.columns().stream().anyMatch(c -> c.name().equals("labels"))) {
+      return;
+    }
+    TableDefinition.Builder b = t.toBuilder().columns(List.of());
+    for (io.dynaframe.catalog.Column c : t.columns()) {
+      b.column(c);
+      if (c.name().equals("evaluated_metrics")) {
+        b.column("labels", "map<string,string>");
+      }
+    }
+    catalog.updateTable(b.build());
   }
 }
