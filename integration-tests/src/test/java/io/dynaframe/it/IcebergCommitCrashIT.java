@@ -192,5 +192,13 @@ class IcebergCommitCrashIT {
     assertThat(rows(one, "after")).as("nothing of the failed publish").isEqualTo(table);
     table = union(table, List.of("20001 a2 -1", "20002 a2 -1"));
     assertThat(rows(one, "final")).as("published again, it lands; nothing lost").isEqualTo(table);
+
+    // two first publishes to a table that does not exist yet: the one whose creation finds the
+    // table made by the other writes into it, and both land
+    String created = run("race-create.log", "race-create", dir.resolve("lake2").toString());
+    assertThat(created).contains("dynaframe: iceberg table creation waiting for another one");
+    assertThat(created).contains("outcome a ok").contains("outcome b ok");
+    assertThat(rows(created, "after"))
+        .isEqualTo(List.of("10001 a1 -1", "10002 a1 -1", "15001 b1 -2"));
   }
 }

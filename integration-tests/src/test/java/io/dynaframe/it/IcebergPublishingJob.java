@@ -31,7 +31,9 @@ import org.apache.spark.sql.types.StructType;
  *       first one's commit is held until the second one's has switched the table. {@code RETRIES}
  *       is the table's {@code commit.retry.num-retries} ({@code default}: Iceberg's). Prints each
  *       thread's outcome, the table, and, when a publish failed, the table after publishing it
- *       again.
+ *       again;
+ *   <li>{@code race-create LAKE}: as {@code race} on a lake without the table: the first publish's
+ *       creation of the table is held until the second one has made it.
  * </ul>
  *
  * <p>Rows print as {@code <prefix> <id> <day> <batch>}, by id.
@@ -59,7 +61,7 @@ public final class IcebergPublishingJob {
     if (mode.equals("publish") && argv.length > 3) {
       b.config("spark.dynaframe.catalog.pauseAt", argv[3]);
     }
-    if (mode.equals("race")) {
+    if (mode.startsWith("race")) {
       b.config("spark.dynaframe.catalog.race", "true");
     }
     DynaContext ctx =
@@ -83,6 +85,8 @@ public final class IcebergPublishingJob {
           List.of("day"));
       print(ctx, "after");
       System.out.println("published batch " + batch);
+    } else if (mode.equals("race-create")) {
+      race(ctx, publisher, 1, "default");
     } else {
       race(ctx, publisher, Integer.parseInt(argv[2]), argv[3]);
     }
@@ -110,7 +114,7 @@ public final class IcebergPublishingJob {
     Thread first = new Thread(() -> publish(publisher, a, failedA), "publish-a");
     first.start();
     if (!PausingCatalog.WAITING.await(3, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("publish a did not reach its commit");
+      throw new IllegalStateException("publish a did not reach its commit or creation");
     }
     Thread second = new Thread(() -> publish(publisher, b, failedB), "publish-b");
     second.start();

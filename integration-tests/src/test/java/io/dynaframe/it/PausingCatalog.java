@@ -36,7 +36,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Property {@code race=true} instead holds the first data commit's switch until another commit
  * has switched the table ({@link #WAITING} opens when it starts waiting), so that the held commit
- * was prepared on a table that has changed since.
+ * was prepared on a table that has changed since; and it holds the first creation of an Iceberg
+ * table until another one has made it.
  */
 public final class PausingCatalog implements Catalog {
   /** Opens when the held commit of {@code race=true} starts waiting. */
@@ -44,6 +45,9 @@ public final class PausingCatalog implements Catalog {
 
   private static final CountDownLatch OTHER_SWITCHED = new CountDownLatch(1);
   private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+  private static final CountDownLatch OTHER_CREATED = new CountDownLatch(1);
+  private static final AtomicBoolean FIRST_CREATE = new AtomicBoolean(true);
 
   private final Catalog inner;
   private final String pauseAt;
@@ -53,6 +57,17 @@ public final class PausingCatalog implements Catalog {
     this.inner = inner;
     this.pauseAt = pauseAt;
     this.race = race;
+  }
+
+  private static void await(CountDownLatch latch, String what) {
+    try {
+      if (!latch.await(3, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("no other " + what + " in 3 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Type {@code pausing}: the embedded catalog of the session with the stops above. */
@@ -123,14 +138,7 @@ public final class PausingCatalog implements Catalog {
         System.out.println("dynaframe: iceberg commit waiting for another commit");
         System.out.flush();
         WAITING.countDown();
-        try {
-          if (!OTHER_SWITCHED.await(3, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("no other commit switched the table in 3 minutes");
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+        await(OTHER_SWITCHED, "commit switched the table");
         return inner.updateTable(table);
       }
       TableDefinition out = inner.updateTable(table);
@@ -180,9 +188,25 @@ public final class PausingCatalog implements Catalog {
     inner.dropDatabase(name);
   }
 
+  /**
+   * With {@code race=true} the first Iceberg table made waits until another publish has made it, so
+   * that its own making fails (the table exists).
+   */
   @Override
   public void createTable(TableDefinition table) {
+    boolean iceberg = "ICEBERG".equalsIgnoreCase(table.parameters().getOrDefault("table_type", ""));
+    if (race && iceberg && FIRST_CREATE.compareAndSet(true, false)) {
+      System.out.println("dynaframe: iceberg table creation waiting for another one");
+      System.out.flush();
+      WAITING.countDown();
+      await(OTHER_CREATED, "creation of the table");
+      inner.createTable(table);
+      return;
+    }
     inner.createTable(table);
+    if (race && iceberg) {
+      OTHER_CREATED.countDown();
+    }
   }
 
   @Override

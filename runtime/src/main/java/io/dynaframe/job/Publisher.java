@@ -364,7 +364,7 @@ public final class Publisher {
       }
       try {
         ctx.spark().sql(ddl.toString());
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's AnalysisException (table exists) is a checked one
         TableDefinition made = existing(table);
         if (made != null
             && ICEBERG.equalsIgnoreCase(made.parameters().getOrDefault("table_type", ""))) {
