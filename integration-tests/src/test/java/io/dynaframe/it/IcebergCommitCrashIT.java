@@ -66,7 +66,8 @@ class IcebergCommitCrashIT {
         return Files.readString(out, StandardCharsets.UTF_8);
       }
       if (!p.isAlive()) {
-        throw new AssertionError("the job ended before printing '" + marker + "':\n" + text);
+        throw new AssertionError(
+            "the job ended before printing '" + marker + "':\n" + Files.readString(out));
       }
       Thread.sleep(100);
     }

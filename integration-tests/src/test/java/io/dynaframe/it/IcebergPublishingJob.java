@@ -23,10 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * catalog wrapped in {@link PausingCatalog}; for {@link IcebergCommitCrashIT}.
  *
  * <ul>
- *   <li>{@code publish LAKE BATCH [PAUSE_AT]}: prints the table ({@code before ...}), publishes
- *       batch {@code BATCH} in overwrite mode (it replaces partition {@code d1} and adds partition
- *       {@code d<BATCH+1>}), prints the table again ({@code after ...}); with {@code PAUSE_AT} the
- *       commit stops there for good (see {@link PausingCatalog});
+ *   <li>{@code publish LAKE BATCH [PAUSE_AT]}: ({@code LAKE} a folder, or a URI such as {@code
+ *       s3a://bucket/lake} with the metastore in the folder {@code -Dcatalog.dir}) prints the table
+ *       ({@code before ...}), publishes batch {@code BATCH} in overwrite mode (it replaces
+ *       partition {@code d1} and adds partition {@code d<BATCH+1>}), prints the table again ({@code
+ *       after ...}); with {@code PAUSE_AT} the commit stops there for good (see {@link
+ *       PausingCatalog});
  *   <li>{@code race LAKE ROUND RETRIES}: two threads append a batch each to the table at once; the
  *       first one's commit is held until the second one's has switched the table. {@code RETRIES}
  *       is the table's {@code commit.retry.num-retries} ({@code default}: Iceberg's). Prints each
@@ -50,12 +52,17 @@ public final class IcebergPublishingJob {
 
   public static void main(String[] argv) throws Exception {
     String mode = argv[0];
-    Path lakeDir = Path.of(argv[1]);
+    // a local folder, or a URI (s3a://...) with the catalog (metastore) in -Dcatalog.dir
+    String lakeArg = argv[1];
+    boolean uri = lakeArg.contains("://");
+    Lake lake = uri ? Lake.at(lakeArg) : Lake.at(Path.of(lakeArg));
+    Path catalogDir =
+        uri ? Path.of(System.getProperty("catalog.dir")) : Path.of(lakeArg).resolve("spark");
     DynaContext.LocalBuilder b =
         DynaContext.local()
             .master("local[2]")
             .appName("iceberg-publishing-job")
-            .dataDir(lakeDir.resolve("spark"))
+            .dataDir(catalogDir)
             .shufflePartitions(2)
             .config("spark.dynaframe.catalog", "pausing");
     if (mode.equals("publish") && argv.length > 3) {
@@ -64,11 +71,8 @@ public final class IcebergPublishingJob {
     if (mode.startsWith("race")) {
       b.config("spark.dynaframe.catalog.race", "true");
     }
-    DynaContext ctx =
-        DataLakeFormats.of("iceberg")
-            .configure(b, lakeDir.resolve("warehouse").toUri().toString())
-            .build();
-    Publisher publisher = Publisher.of(ctx, ctx.catalog(), Lake.at(lakeDir));
+    DynaContext ctx = DataLakeFormats.of("iceberg").configure(b, lake.load() + "/iceberg").build();
+    Publisher publisher = Publisher.of(ctx, ctx.catalog(), lake);
     if (mode.equals("publish")) {
       int batch = Integer.parseInt(argv[2]);
       print(ctx, "before");

@@ -10,6 +10,8 @@ import io.dynaframe.catalog.Partition;
 import io.dynaframe.catalog.TableDefinition;
 import io.dynaframe.catalog.TableIdentifier;
 import io.dynaframe.catalog.embedded.EmbeddedCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +33,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code swap}: the new metadata file (and its manifests) is written, the catalog not yet
  *       switched to it;
  *   <li>{@code swapped}: the catalog points at the new metadata file; Iceberg and Spark have not
- *       yet returned.
+ *       yet returned;
+ *   <li>{@code hold:<file>}: where {@code commit} stops, it waits until the file exists (at most 3
+ *       minutes), then goes on.
  * </ul>
  *
  * <p>Property {@code race=true} instead holds the first data commit's switch until another commit
@@ -125,7 +129,27 @@ public final class PausingCatalog implements Catalog {
     if (pauseAt.equals("commit") && inIcebergDataCommit() && FIRST.compareAndSet(true, false)) {
       pauseForever("commit");
     }
+    if (pauseAt.startsWith("hold:") && inIcebergDataCommit() && FIRST.compareAndSet(true, false)) {
+      holdUntil(Path.of(pauseAt.substring("hold:".length())));
+    }
     return inner.getTable(identifier);
+  }
+
+  /** Prints that the commit is held and waits until the file exists (at most 3 minutes). */
+  private static void holdUntil(Path release) {
+    System.out.println("dynaframe: iceberg commit held at commit");
+    System.out.flush();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!Files.exists(release) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    System.out.println("dynaframe: iceberg commit released");
+    System.out.flush();
   }
 
   @Override
