@@ -18,6 +18,7 @@ import io.dynaframe.job.Job;
 import io.dynaframe.job.JobArguments;
 import io.dynaframe.job.Publisher;
 import io.dynaframe.job.RunReport;
+import io.dynaframe.lakeformats.DataLakeFormats;
 import io.dynaframe.quality.EvaluateDataQuality;
 import io.dynaframe.transforms.ApplyMapping;
 import io.dynaframe.transforms.DropFields;
@@ -31,8 +32,11 @@ import io.dynaframe.transforms.SplitRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
 
 /**
  * The flagship job, end to end on embedded defaults: messy raw orders land in the lake's SOURCE
@@ -56,6 +60,11 @@ import org.apache.hadoop.conf.Configuration;
  * java ... io.dynaframe.examples.OrdersPipeline s3a://my-bucket/lake --catalog-dir /tmp/orders-catalog \
  *     -Dspark.hadoop.fs.s3a.endpoint=... (any Hadoop s3a setting, as Spark conf or system property)
  * </pre>
+ *
+ * <p>With Glue's job argument {@code --datalake-formats iceberg} and the job's own {@code
+ * --orders-format iceberg} it publishes {@code sales.orders} as an Iceberg table of {@code
+ * glue_catalog} instead (one Iceberg commit per run) and reads it back with a job bookmark: each
+ * run reads only the snapshots committed since the last one.
  *
  * <p>Tests call {@link #landBatch} and {@link #run} (or {@link #runBatches}) with a context,
  * catalog and lake of their own, and read the published {@link #TABLES} (and {@link #CUSTOMERS})
@@ -122,6 +131,12 @@ public final class OrdersPipeline {
   /** The table of the customers read from the shop database (appended each run). */
   public static final TableIdentifier CUSTOMERS = TableIdentifier.of("sales", "customers");
 
+  /** The formats {@code --orders-format} takes for {@code sales.orders}. */
+  public static final List<String> ORDERS_FORMATS = List.of("parquet", "iceberg");
+
+  /** The transformation context of the bookmarked read of the Iceberg {@code sales.orders}. */
+  public static final String READ_PUBLISHED_ORDERS = "read_published_orders";
+
   /** The raw tables the crawler registers from the SOURCE area. */
   public static final List<TableIdentifier> RAW_TABLES =
       List.of(TableIdentifier.of("raw", "raw_orders"), TableIdentifier.of("raw", "raw_customers"));
@@ -136,6 +151,9 @@ public final class OrdersPipeline {
    * @param published the tables the run published
    * @param customersRead the customer rows the run read from the shop database (after bookmarks; 0
    *     without one)
+   * @param ordersReadBack with {@code --orders-format iceberg}: the rows the bookmarked read of
+   *     {@code glue_catalog.sales.orders} ({@value #READ_PUBLISHED_ORDERS}) read in this run, after
+   *     its publish (collected); empty otherwise
    */
   public record Run(
       int batch,
@@ -143,7 +161,8 @@ public final class OrdersPipeline {
       List<String> filesRead,
       long errorRecords,
       List<TableIdentifier> published,
-      long customersRead) {
+      long customersRead,
+      Optional<DynamicFrame> ordersReadBack) {
     /** Keeps copies of the lists. */
     public Run {
       filesRead = List.copyOf(filesRead);
@@ -152,45 +171,61 @@ public final class OrdersPipeline {
   }
 
   /**
-   * {@code OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]}: lands a new
-   * batch of raw orders and runs the job, {@code --runs} times (2 by default). {@code LAKE} is a
-   * local folder ({@code lake} by default) or a URI such as {@code s3a://bucket/lake}; the embedded
-   * catalog lives in {@code --catalog-dir} ({@code <LAKE>/spark} for a local lake, {@code
-   * lake-catalog} otherwise). Hadoop settings for the lake's file system (endpoint, credentials
-   * provider) come from Spark conf, e.g. {@code -Dspark.hadoop.fs.s3a.endpoint=...}. The shop
-   * database (embedded PostgreSQL) keeps its data in {@code <catalog dir>/shop-db}.
+   * {@code OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]
+   * [--datalake-formats iceberg --orders-format iceberg]}: lands a new batch of raw orders and runs
+   * the job, {@code --runs} times (2 by default). {@code LAKE} is a local folder ({@code lake} by
+   * default) or a URI such as {@code s3a://bucket/lake}; the embedded catalog lives in {@code
+   * --catalog-dir} ({@code <LAKE>/spark} for a local lake, {@code lake-catalog} otherwise). Hadoop
+   * settings for the lake's file system (endpoint, credentials provider) come from Spark conf, e.g.
+   * {@code -Dspark.hadoop.fs.s3a.endpoint=...}. The shop database (embedded PostgreSQL) keeps its
+   * data in {@code <catalog dir>/shop-db}. Glue's job argument {@code --datalake-formats} enables
+   * the data lake formats it names in the session, as on Glue; {@code --orders-format iceberg} (the
+   * job's own; {@code parquet} by default) publishes {@code sales.orders} as an Iceberg table and
+   * needs {@code --datalake-formats iceberg}.
    */
   public static void main(String[] argv) {
     String lakeArg = "lake";
     Path catalogDir = null;
     int perFile = DEFAULT_ORDERS_PER_FILE;
     int runs = 2;
+    String formats = "";
+    String ordersFormat = "parquet";
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
       switch (a) {
         case "--catalog-dir" -> catalogDir = Path.of(value(argv, ++i, a));
         case "--orders-per-file" -> perFile = positive(value(argv, ++i, a), a);
         case "--runs" -> runs = positive(value(argv, ++i, a), a);
+        case DataLakeFormats.ARGUMENT -> formats = value(argv, ++i, a);
+        case "--orders-format" -> ordersFormat = value(argv, ++i, a);
         default -> {
           if (a.startsWith("--")) {
             throw new IllegalArgumentException(
                 "unknown option "
                     + a
-                    + "; usage: OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N] [--runs N]");
+                    + "; usage: OrdersPipeline [LAKE] [--catalog-dir DIR] [--orders-per-file N]"
+                    + " [--runs N] [--datalake-formats iceberg --orders-format iceberg]");
           }
           lakeArg = a;
         }
       }
     }
+    DataLakeFormats lakeFormats = DataLakeFormats.parse(formats);
+    ordersFormat = ordersFormat(ordersFormat, lakeFormats.has("iceberg"));
     boolean uri = lakeArg.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
     Lake lake = uri ? Lake.at(lakeArg) : Lake.at(Path.of(lakeArg));
     if (catalogDir == null) {
       catalogDir = uri ? Path.of("lake-catalog") : Path.of(lakeArg).resolve("spark");
     }
-    DynaContext ctx = DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath()).build();
+    DynaContext ctx =
+        lakeFormats
+            .configure(
+                DynaContext.local().appName(JOB).dataDir(catalogDir.toAbsolutePath()),
+                lake.load() + "/iceberg")
+            .build();
     try (ShopDatabase shop = ShopDatabase.start(catalogDir.resolve("shop-db"))) {
       System.out.println("== shop database (embedded PostgreSQL) at " + shop.url());
-      runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, shop, runs, perFile);
+      runBatches(ctx, EmbeddedCatalog.of(ctx.spark()), lake, shop, runs, perFile, ordersFormat);
     } finally {
       ctx.spark().stop();
     }
@@ -201,6 +236,26 @@ public final class OrdersPipeline {
       throw new IllegalArgumentException("option " + option + " needs a value");
     }
     return argv[i];
+  }
+
+  /**
+   * The format of {@code sales.orders} that {@code --orders-format} names: {@code parquet} or
+   * {@code iceberg} (which needs {@code --datalake-formats iceberg}).
+   *
+   * @throws IllegalArgumentException naming the option and what it takes
+   */
+  static String ordersFormat(String value, boolean icebergEnabled) {
+    String f = value.strip().toLowerCase(Locale.ROOT);
+    if (!ORDERS_FORMATS.contains(f)) {
+      throw new IllegalArgumentException(
+          "option --orders-format takes one of " + ORDERS_FORMATS + ", not '" + value + "'");
+    }
+    if (f.equals("iceberg") && !icebergEnabled) {
+      throw new IllegalArgumentException(
+          "option --orders-format iceberg needs Glue's job argument --datalake-formats iceberg,"
+              + " which enables Iceberg (and its catalog glue_catalog) in the session");
+    }
+    return f;
   }
 
   private static int positive(String value, String option) {
@@ -231,6 +286,23 @@ public final class OrdersPipeline {
    */
   public static List<Run> runBatches(
       DynaContext ctx, Catalog catalog, Lake lake, ShopDatabase shop, int runs, int ordersPerFile) {
+    return runBatches(ctx, catalog, lake, shop, runs, ordersPerFile, "parquet");
+  }
+
+  /**
+   * As {@link #runBatches(DynaContext, Catalog, Lake, ShopDatabase, int, int)}, publishing {@code
+   * sales.orders} in the given format ({@code parquet} or {@code iceberg}, as {@code
+   * --orders-format} names them; iceberg needs a session made with {@code --datalake-formats
+   * iceberg}).
+   */
+  public static List<Run> runBatches(
+      DynaContext ctx,
+      Catalog catalog,
+      Lake lake,
+      ShopDatabase shop,
+      int runs,
+      int ordersPerFile,
+      String ordersFormat) {
     List<Run> done = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       int batch = landBatch(ctx, lake, ordersPerFile);
@@ -240,10 +312,16 @@ public final class OrdersPipeline {
             "==== batch %d: %d new customers in PostgreSQL table %s%n",
             batch, added, ShopDatabase.TABLE);
       }
-      Run r = run(ctx, catalog, lake, shop);
+      Run r = run(ctx, catalog, lake, shop, ordersFormat);
       done.add(
           new Run(
-              batch, r.runId(), r.filesRead(), r.errorRecords(), r.published(), r.customersRead()));
+              batch,
+              r.runId(),
+              r.filesRead(),
+              r.errorRecords(),
+              r.published(),
+              r.customersRead(),
+              r.ordersReadBack()));
     }
     return done;
   }
@@ -279,6 +357,24 @@ public final class OrdersPipeline {
    * #CUSTOMERS}.
    */
   public static Run run(DynaContext base, Catalog catalog, Lake lake, ShopDatabase shop) {
+    return run(base, catalog, lake, shop, "parquet");
+  }
+
+  /**
+   * One run of the job, publishing {@code sales.orders} in the given format: as {@link
+   * #run(DynaContext, Catalog, Lake, ShopDatabase)}; with {@code iceberg} the orders are one
+   * Iceberg commit into {@code glue_catalog.sales.orders}, which the run then reads back with a job
+   * bookmark ({@value #READ_PUBLISHED_ORDERS}): the first run the whole table, later runs only the
+   * snapshots committed since the last run.
+   */
+  public static Run run(
+      DynaContext base, Catalog catalog, Lake lake, ShopDatabase shop, String ordersFormat) {
+    boolean iceberg = ordersFormat(ordersFormat, true).equals("iceberg");
+    if (iceberg) {
+      ordersFormat(ordersFormat, DataLakeFormats.enabled(base.spark(), "iceberg"));
+    }
+    String ordersTable =
+        iceberg ? DataLakeFormats.ICEBERG_CATALOG + ".sales.orders" : "sales.orders";
     if (shop != null) {
       shop.register(catalog);
     }
@@ -373,7 +469,7 @@ public final class OrdersPipeline {
       publisher.publish(
           tables.get("orders"),
           TABLES.get(0),
-          "parquet",
+          iceberg ? "iceberg" : "parquet",
           List.of("order_date"),
           Publisher.Mode.APPEND);
       publisher.publish(items, TABLES.get(1), "parquet", List.of(), Publisher.Mode.APPEND);
@@ -406,6 +502,22 @@ public final class OrdersPipeline {
         publisher.publish(customers, CUSTOMERS, "parquet", List.of(), Publisher.Mode.APPEND);
         published.add(CUSTOMERS);
       }
+      Optional<DynamicFrame> readBack = Optional.empty();
+      if (iceberg) {
+        // a downstream step: the orders committed to the Iceberg table since the last run, read
+        // with a job bookmark (Iceberg's incremental read between the bookmark's snapshot and the
+        // current one)
+        DynamicFrame news =
+            ctx.createDynamicFrameFromCatalog(
+                "sales", "orders", READ_PUBLISHED_ORDERS, "", Options.empty());
+        List<Row> rows = news.toDF().collectAsList();
+        readBack =
+            Optional.of(
+                DynamicFrame.fromDF(
+                    ctx.spark().createDataFrame(rows, news.toDF().schema()),
+                    ctx,
+                    READ_PUBLISHED_ORDERS));
+      }
       job.commit();
 
       RunReport report = RunReport.of(job).writeTo(RunReport.defaultFolder(job)).print();
@@ -437,10 +549,44 @@ public final class OrdersPipeline {
       ctx.spark()
           .sql(
               "SELECT o.order_date, count(DISTINCT o.order_id) AS orders, round(sum(o.amount), 2) AS revenue, "
-                  + "sum(i.qty) AS items FROM sales.orders o LEFT JOIN sales.order_items i ON i.order_id = o.order_id "
+                  + "sum(i.qty) AS items FROM "
+                  + ordersTable
+                  + " o LEFT JOIN sales.order_items i ON i.order_id = o.order_id "
                   + "GROUP BY o.order_date ORDER BY o.order_date")
           .show(50, false);
       ctx.spark().sql("SELECT count(*) AS quarantined FROM sales.orders_quarantine").show();
+      if (readBack.isPresent()) {
+        List<Row> snapshots =
+            ctx.spark()
+                .sql(
+                    "SELECT snapshot_id, operation FROM "
+                        + ordersTable
+                        + ".snapshots ORDER BY committed_at")
+                .collectAsList();
+        System.out.println(
+            "== Iceberg table "
+                + ordersTable
+                + ": "
+                + snapshots.size()
+                + " snapshots, this run's "
+                + snapshots.get(snapshots.size() - 1).getLong(0)
+                + " ("
+                + snapshots.get(snapshots.size() - 1).getString(1)
+                + "); the bookmarked read "
+                + READ_PUBLISHED_ORDERS
+                + " read "
+                + readBack.get().count()
+                + " orders: those of the snapshots committed since the last run (on a first run,"
+                + " the whole table):");
+        readBack
+            .get()
+            .toDF()
+            .groupBy("order_date")
+            .count()
+            .withColumnRenamed("count", "orders")
+            .orderBy("order_date")
+            .show(50, false);
+      }
       long customersRead = 0;
       if (shop != null) {
         customersRead =
@@ -458,7 +604,9 @@ public final class OrdersPipeline {
             .sql(
                 "SELECT c.country, count(DISTINCT c.customer_id) AS customers, count(DISTINCT"
                     + " o.order_id) AS orders, round(sum(o.amount), 2) AS revenue FROM"
-                    + " sales.customers c LEFT JOIN sales.orders o ON o.customer_id ="
+                    + " sales.customers c LEFT JOIN "
+                    + ordersTable
+                    + " o ON o.customer_id ="
                     + " c.customer_id GROUP BY c.country ORDER BY c.country")
             .show(10, false);
       }
@@ -469,7 +617,7 @@ public final class OrdersPipeline {
               .map(InputFile::path)
               .sorted()
               .toList();
-      return new Run(0, job.runId(), read, errors, published, customersRead);
+      return new Run(0, job.runId(), read, errors, published, customersRead, readBack);
     }
   }
 }

@@ -364,14 +364,22 @@ public final class Publisher {
       }
       try {
         ctx.spark().sql(ddl.toString());
-      } catch (RuntimeException e) {
-        throw new PublishException(
-            "cannot create Iceberg table "
-                + table
-                + " (format iceberg needs dynaframe-lakeformats and a session made with"
-                + " --datalake-formats iceberg): "
-                + e.getMessage(),
-            e);
+      } catch (Exception e) { // Spark's AnalysisException (table exists) is a checked one
+        TableDefinition made = existing(table);
+        if (made != null
+            && ICEBERG.equalsIgnoreCase(made.parameters().getOrDefault("table_type", ""))) {
+          // a concurrent publish created it first: write into it (an Iceberg commit of its own)
+          // (a rollback of this run drops it only if no other run's snapshot is in it)
+          LOG.info("Iceberg table {} was created by a concurrent publish; writing into it", table);
+        } else {
+          throw new PublishException(
+              "cannot create Iceberg table "
+                  + table
+                  + " (format iceberg needs dynaframe-lakeformats and a session made with"
+                  + " --datalake-formats iceberg): "
+                  + e.getMessage(),
+              e);
+        }
       }
       existing = existing(table);
     }
@@ -399,6 +407,19 @@ public final class Publisher {
                       ? Options.empty()
                       : Options.of("retainSnapshotId", retainFrom)));
     } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof CommitConflictException) {
+          throw new PublishException(
+              "table "
+                  + table
+                  + " changed while run "
+                  + version
+                  + " was publishing (another commit won, and Iceberg's retries ran out); nothing"
+                  + " of this run was published, rerun the job: "
+                  + e.getMessage(),
+              e);
+        }
+      }
       throw new PublishException("publishing " + table + " failed: " + e.getMessage(), e);
     }
     return new Publication(

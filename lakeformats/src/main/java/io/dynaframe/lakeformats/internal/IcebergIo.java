@@ -12,6 +12,7 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.Options;
 import io.dynaframe.SinkException;
 import io.dynaframe.SourceException;
+import io.dynaframe.catalog.CommitConflictException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -366,7 +367,13 @@ final class IcebergIo {
             w.append();
         }
       } catch (Exception e) { // Spark throws checked exceptions undeclared
-        throw new SinkException(writeFailure(table, e), e);
+        String message = writeFailure(table, e);
+        if (lostToAnotherCommit(e)) {
+          // the catalog's retryable failure: another commit won; nothing of this write is in the
+          // table (Iceberg removed its files)
+          throw new SinkException(message, new CommitConflictException(message, e));
+        }
+        throw new SinkException(message, e);
       }
       if (snapshotRetention != null || orphanRetention != null) {
         cleanUp(ctx, table, snapshotRetention, orphanRetention, retainFrom);
@@ -402,6 +409,16 @@ final class IcebergIo {
               table,
               e.toString());
     }
+  }
+
+  /** True when a write failed because another commit changed the table first (retryable). */
+  private static boolean lostToAnotherCommit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CommitFailedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String writeFailure(String table, Throwable e) {
