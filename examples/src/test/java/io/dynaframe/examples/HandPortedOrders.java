@@ -18,9 +18,9 @@ import io.dynaframe.transforms.studio.DropDuplicates;
 import java.util.List;
 
 /**
- * The two Glue scripts of {@code GlueScriptPortTest} ({@code glue/orders_classic.py} and {@code
- * glue/orders_studio.py}), ported by hand the way a dynaframe author writes them: the porter's
- * output must give the same frames.
+ * The two Glue scripts of {@code GlueScriptPorterRunTest} ({@code glue/orders_classic.py} and
+ * {@code glue/orders_studio.py}), ported by hand the way a dynaframe author writes them: the
+ * porter's output must give the same frames.
  */
 final class HandPortedOrders {
   private HandPortedOrders() {}
@@ -64,7 +64,7 @@ final class HandPortedOrders {
             "s3",
             Options.of("paths", List.of(ordersPath), "recurse", true),
             "json",
-            Options.of("multiline", false),
+            Options.of("multiLine", false),
             "orders");
     DynamicFrame countries =
         ctx.createDynamicFrameFromOptions(

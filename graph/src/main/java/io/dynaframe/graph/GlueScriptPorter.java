@@ -211,6 +211,33 @@ public final class GlueScriptPorter {
           "null",
           "_");
 
+  /**
+   * Format options by their lower-case names, in the spelling AWS documents (Glue Studio writes
+   * {@code multiline} where the JSON format documents {@code multiLine}).
+   */
+  private static final Map<String, String> FORMAT_OPTIONS =
+      List.of(
+              "jsonPath",
+              "multiLine",
+              "separator",
+              "quoteChar",
+              "escaper",
+              "withHeader",
+              "writeHeader",
+              "skipFirst",
+              "optimizePerformance",
+              "strictCheckForQuoting",
+              "compression",
+              "blockSize",
+              "pageSize",
+              "useGlueParquetWriter",
+              "rowTag",
+              "encoding",
+              "attachFilename",
+              "attachTimestamp")
+          .stream()
+          .collect(Collectors.toMap(o -> o.toLowerCase(Locale.ROOT), o -> o));
+
   /** The run method's parameters, which script variables must not shadow. */
   private static final Set<String> PARAMETERS = Set.of("argv", "sparkSession", "lake");
 
@@ -276,6 +303,7 @@ public final class GlueScriptPorter {
     private String jobContext;
     private int glueCalls;
     private Statement current;
+    private final List<String> pendingNotes = new ArrayList<>();
 
     Translator(
         String scriptName, PythonSource.Script script, String packageName, String className) {
@@ -562,6 +590,7 @@ public final class GlueScriptPorter {
     }
 
     private void todo(Statement s, String target, String reason) {
+      pendingNotes.clear();
       usesTodo = true;
       warnings.add(new Warning(s.line(), reason));
       List<String> python = s.text().lines().toList();
@@ -589,6 +618,11 @@ public final class GlueScriptPorter {
     }
 
     private void line(String text) {
+      List<String> notes = List.copyOf(pendingNotes);
+      pendingNotes.clear();
+      for (String note : notes) {
+        line("// " + ascii(note));
+      }
       body.append("  ".repeat(indent)).append(text).append('\n');
     }
 
@@ -889,6 +923,7 @@ public final class GlueScriptPorter {
                       "catalog_id"),
                   Set.of());
           noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
+          unused(a, "redshift_tmp_dir");
           imports.add("io.dynaframe.Options");
           glueCalls++;
           return new Value(
@@ -930,7 +965,7 @@ public final class GlueScriptPorter {
                   + ", "
                   + a.get("format").map(f -> stringValue(f).java()).orElse("null")
                   + ", "
-                  + options(a.get("format_options"))
+                  + formatOptions(a.get("format_options"))
                   + ", "
                   + tctx(a)
                   + ")",
@@ -963,7 +998,7 @@ public final class GlueScriptPorter {
                   + ", "
                   + a.get("format").map(f -> stringValue(f).java()).orElse("null")
                   + ", "
-                  + options(a.get("format_options"))
+                  + formatOptions(a.get("format_options"))
                   + ", "
                   + tctx(a)
                   + ")",
@@ -985,6 +1020,7 @@ public final class GlueScriptPorter {
                       "catalog_id"),
                   Set.of());
           noValue(a, "catalog_id", "dynaframe writes to the catalog the context is given");
+          unused(a, "redshift_tmp_dir");
           imports.add("io.dynaframe.Options");
           glueCalls++;
           return new Value(
@@ -1766,6 +1802,17 @@ public final class GlueScriptPorter {
       }
     }
 
+    /** An argument dynaframe has no use for, noted above the statement. */
+    private void unused(Args a, String param) {
+      Optional<Expr> v = a.get(param);
+      boolean empty =
+          v.isEmpty() || isNone(v.get()) || v.get() instanceof Str s && s.value().isEmpty();
+      if (!empty) {
+        String text = oneLine(v.get().text());
+        pendingNotes.add(param + "=" + text + " is not used: dynaframe has no Redshift staging");
+      }
+    }
+
     private void emptyOptions(Args a, String param) {
       Optional<Expr> v = a.get(param);
       if (v.isPresent()
@@ -1884,6 +1931,15 @@ public final class GlueScriptPorter {
      * Options.empty()}.
      */
     private String options(Optional<Expr> e) {
+      return options(e, false);
+    }
+
+    /** Format options, their names in AWS's documented spelling. */
+    private String formatOptions(Optional<Expr> e) {
+      return options(e, true);
+    }
+
+    private String options(Optional<Expr> e, boolean format) {
       imports.add("io.dynaframe.Options");
       if (e.isEmpty() || isNone(e.get())) {
         return "Options.empty()";
@@ -1896,7 +1952,14 @@ public final class GlueScriptPorter {
       }
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < d.keys().size(); i++) {
-        parts.add(javaString(literalString(d.keys().get(i), "an option name")));
+        String key = literalString(d.keys().get(i), "an option name");
+        String documented = format ? FORMAT_OPTIONS.get(key.toLowerCase(Locale.ROOT)) : null;
+        if (documented != null && !documented.equals(key)) {
+          pendingNotes.add(
+              "format option '" + key + "' in AWS's documented spelling: '" + documented + "'");
+          key = documented;
+        }
+        parts.add(javaString(key));
         parts.add(expr(d.values().get(i)).java());
       }
       return "Options.of(" + String.join(", ", parts) + ")";
@@ -2044,7 +2107,7 @@ public final class GlueScriptPorter {
     if (lower.endsWith("j")) {
       throw new Untranslatable("the complex number " + lit);
     }
-    if (lower.matches("0x[0-9a-f]+|0o[0-7]+|0b[01]+|\\d+")) {
+    if (lower.matches("0x[0-9a-f]{1,15}|0o[0-7]{1,20}|0b[01]{1,62}|\\d{1,18}")) {
       long value =
           lower.startsWith("0x")
               ? Long.parseLong(lower.substring(2), 16)
@@ -2054,6 +2117,12 @@ public final class GlueScriptPorter {
                       ? Long.parseLong(lower.substring(2), 2)
                       : Long.parseLong(lower);
       return value <= Integer.MAX_VALUE ? String.valueOf(value) : value + "L";
+    }
+    if (lower.matches("\\d+|0[xob].*")) {
+      throw new Untranslatable("the number " + lit + " (too large for a Java long)");
+    }
+    if (!lower.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+      throw new Untranslatable("the number " + lit);
     }
     return lit.startsWith(".") ? "0" + lit : lit.endsWith(".") ? lit + "0" : lit;
   }

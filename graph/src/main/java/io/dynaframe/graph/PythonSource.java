@@ -481,8 +481,28 @@ final class PythonSource {
       throw error("unexpected " + describe(peek()) + " after '" + value.text() + "'");
     }
 
-    /** An expression, a tuple without brackets counted as one ({@code a, b} only in brackets). */
+    /** How deep expressions nest: a limit keeps the recursive descent off the stack's end. */
+    private int depth;
+
+    private static final int MAX_DEPTH = 150;
+
+    private void deeper() {
+      if (++depth > MAX_DEPTH) {
+        throw error("expression nested more than " + MAX_DEPTH + " levels deep");
+      }
+    }
+
+    /** An expression (a tuple only in brackets). */
     Expr expression() {
+      deeper();
+      try {
+        return expressionAtDepth();
+      } finally {
+        depth--;
+      }
+    }
+
+    private Expr expressionAtDepth() {
       int start = p;
       if (at("lambda")) {
         p++;
@@ -534,7 +554,9 @@ final class PythonSource {
       int start = p;
       if (at("not")) {
         p++;
+        deeper();
         Expr operand = notTest();
+        depth--;
         return new Not(operand, text(start));
       }
       return comparison();
@@ -604,13 +626,17 @@ final class PythonSource {
       int start = p;
       if (at("-") || at("+") || at("~")) {
         String op = tokens.get(p++).text();
+        deeper();
         Expr operand = factor();
+        depth--;
         return new Unary(op, operand, text(start));
       }
       Expr base = primary();
       if (at("**")) {
         p++;
+        deeper();
         Expr exponent = factor();
+        depth--;
         return new BinOp(base, "**", exponent, text(start));
       }
       return base;

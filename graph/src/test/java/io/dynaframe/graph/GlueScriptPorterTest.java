@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link GlueScriptPorter} and {@code DiagramTool port} on their own (no Spark): the whole Java
  * class for a classic generated script, the Glue Studio calls, what becomes TODO(port), and the
- * errors for text that is not a Glue script. {@code GlueScriptPortTest} in the examples module
+ * errors for text that is not a Glue script. {@code GlueScriptPorterRunTest} in the examples module
  * compiles and runs ported scripts.
  */
 class GlueScriptPorterTest {
@@ -182,6 +182,24 @@ class GlueScriptPorterTest {
             "DynamicFrame m = ApplyMapping.apply(f, List.of(MappingSpec.of(\"a\", \"string\", \"a\","
                 + " \"long\")), \"m\");",
             "private static <T> T todo(String statement) {");
+  }
+
+  @Test
+  void formatOptionsTakeTheSpellingAwsDocuments() {
+    GlueScriptPorter.Port port =
+        port(
+            HEADER
+                + "S3_node1 = glueContext.create_dynamic_frame.from_options(format_options="
+                + "{\"multiline\": False}, connection_type=\"s3\", format=\"json\","
+                + " connection_options={\"paths\": [\"s3://b/in/\"], \"recurse\": True},"
+                + " transformation_ctx=\"S3_node1\")\n");
+
+    assertThat(port.source())
+        .contains(
+            "// format option 'multiline' in AWS's documented spelling: 'multiLine'\n",
+            "DynamicFrame S3_node1 = glueContext.createDynamicFrameFromOptions(\"s3\","
+                + " Options.of(\"paths\", List.of(\"s3://b/in/\"), \"recurse\", true), \"json\","
+                + " Options.of(\"multiLine\", false), \"S3_node1\");");
   }
 
   @Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (schema and rows) with what {@link HandPortedOrders} writes from the same input.
  */
 @SparkTest
-class GlueScriptPortTest {
+class GlueScriptPorterRunTest {
 
   @TempDir Path dir;
 
