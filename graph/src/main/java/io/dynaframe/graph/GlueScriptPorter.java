@@ -264,7 +264,9 @@ public final class GlueScriptPorter {
     COLLECTION("FrameCollection"),
     DATAFRAME("Dataset<Row>"),
     STRING("String"),
-    VALUE("var");
+    VALUE("var"),
+    /** Glue Studio's {@code getSink(...)}: set up by later statements, written at writeFrame. */
+    SINK("");
 
     final String javaType;
 
@@ -461,12 +463,28 @@ public final class GlueScriptPorter {
         line("// line " + a.line() + ": " + oneLine(a.text()) + ": the job starts at job.init");
         return;
       }
+      if (v instanceof Call c
+          && c.function() instanceof Attr at
+          && at.name().equals("getSink")
+          && at.value() instanceof Name n
+          && vars.containsKey(n.id())
+          && vars.get(n.id()).kind() == Kind.GLUE_CONTEXT) {
+        getSink(target, vars.get(n.id()).javaName(), c, a);
+        return;
+      }
       Value value = expr(v, target);
       declare(target, value.kind(), value.java());
     }
 
     private void expressionStatement(ExprStatement s) {
       Expr v = s.value();
+      if (v instanceof Str) {
+        // a docstring: kept as a comment
+        for (String text : s.text().lines().toList()) {
+          line("// " + ascii(text));
+        }
+        return;
+      }
       if (v instanceof Call c && c.function() instanceof Attr at && at.value() instanceof Name n) {
         Var var = vars.get(n.id());
         if (var != null && var.kind() == Kind.JOB) {
@@ -487,6 +505,14 @@ public final class GlueScriptPorter {
                 throw new Untranslatable("Job has no method '" + at.name() + "' the porter knows");
           }
         }
+      }
+      if (v instanceof Call c
+          && c.function() instanceof Attr at
+          && at.value() instanceof Name n
+          && vars.containsKey(n.id())
+          && vars.get(n.id()).kind() == Kind.SINK) {
+        sinkCall(n.id(), at.name(), c, s);
+        return;
       }
       if (v instanceof Call c && dotted(c.function()).equals("print")) {
         List<String> parts = new ArrayList<>();
@@ -512,6 +538,128 @@ public final class GlueScriptPorter {
         throw new Untranslatable("an expression statement that calls nothing");
       }
       line(value.java() + ";" + lineNote());
+    }
+
+    /** A sink Glue Studio sets up over several statements: {@code getSink}, then set and write. */
+    private final class PendingSink {
+      final String context;
+      final String connectionType;
+      final List<String> options = new ArrayList<>();
+      final String transformationCtx;
+      String format = "null";
+      String formatOptions = "Options.empty()";
+
+      PendingSink(String context, String connectionType, String transformationCtx) {
+        this.context = context;
+        this.connectionType = connectionType;
+        this.transformationCtx = transformationCtx;
+      }
+    }
+
+    private final Map<String, PendingSink> sinks = new HashMap<>();
+
+    /** {@code getSink(connection_type, format=None, transformation_ctx="", **options)}. */
+    private void getSink(String target, String context, Call c, Assign a) {
+      if (c.starred() || c.args().size() > 3) {
+        throw new Untranslatable(
+            "getSink with *args, **kwargs or more than 3 positional arguments");
+      }
+      Map<String, Expr> named = new LinkedHashMap<>();
+      List<String> params = List.of("connection_type", "format", "transformation_ctx");
+      for (int i = 0; i < c.args().size(); i++) {
+        named.put(params.get(i), c.args().get(i));
+      }
+      List<String> options = new ArrayList<>();
+      for (Keyword k : c.keywords()) {
+        if (params.contains(k.name())) {
+          named.put(k.name(), k.value());
+        } else {
+          options.add(javaString(k.name()));
+          options.add(expr(k.value()).java());
+        }
+      }
+      if (!named.containsKey("connection_type")) {
+        throw new Untranslatable("getSink is called without its argument 'connection_type'");
+      }
+      PendingSink sink =
+          new PendingSink(
+              context,
+              stringValue(named.get("connection_type")).java(),
+              named.containsKey("transformation_ctx")
+                  ? stringValue(named.get("transformation_ctx")).java()
+                  : "\"\"");
+      if (named.containsKey("format")) {
+        sink.format = stringValue(named.get("format")).java();
+      }
+      sink.options.addAll(options);
+      glueCalls++;
+      sinks.put(target, sink);
+      vars.put(target, new Var(javaName(target), Kind.SINK));
+      line("// line " + a.line() + ": " + oneLine(a.text()) + ": written at its writeFrame");
+    }
+
+    private void sinkCall(String pythonSink, String method, Call c, ExprStatement s) {
+      PendingSink sink = sinks.get(pythonSink);
+      switch (method) {
+        case "setCatalogInfo" -> {
+          Args a =
+              bind(
+                  c, method, List.of("catalogDatabase", "catalogTableName", "catalogId"), Set.of());
+          noValue(a, "catalogId", "dynaframe writes to the catalog the context is given");
+          sink.options.addAll(
+              List.of(
+                  "\"catalogDatabase\"",
+                  stringValue(a.required("catalogDatabase")).java(),
+                  "\"catalogTableName\"",
+                  stringValue(a.required("catalogTableName")).java()));
+          line("// line " + s.line() + ": " + oneLine(s.text()) + ": catalog options of the sink");
+        }
+        case "setFormat" -> {
+          if (c.starred() || c.args().size() != 1) {
+            throw new Untranslatable("setFormat takes the format and format options by name");
+          }
+          sink.format = stringValue(c.args().get(0)).java();
+          List<Expr> keys = new ArrayList<>();
+          List<Expr> values = new ArrayList<>();
+          for (Keyword k : c.keywords()) {
+            keys.add(new Str(k.name(), false, k.name()));
+            values.add(k.value());
+          }
+          sink.formatOptions =
+              formatOptions(
+                  keys.isEmpty() ? Optional.empty() : Optional.of(new DictExpr(keys, values, "")));
+          line("// line " + s.line() + ": " + oneLine(s.text()) + ": the sink's format");
+        }
+        case "writeFrame" -> {
+          if (c.starred() || c.args().size() != 1 || !c.keywords().isEmpty()) {
+            throw new Untranslatable("writeFrame takes the frame");
+          }
+          imports.add("io.dynaframe.Options");
+          String options =
+              sink.options.isEmpty()
+                  ? "Options.empty()"
+                  : "Options.of(" + String.join(", ", sink.options) + ")";
+          line(
+              sink.context
+                  + ".getSinkWithFormat("
+                  + sink.connectionType
+                  + ", "
+                  + options
+                  + ", "
+                  + sink.transformationCtx
+                  + ", "
+                  + sink.format
+                  + ", "
+                  + sink.formatOptions
+                  + ").writeDynamicFrame("
+                  + frame(c.args().get(0))
+                  + ");"
+                  + lineNote());
+        }
+        default ->
+            throw new Untranslatable(
+                "DataSink." + method + "(...) is not a call the porter translates");
+      }
     }
 
     private void jobInit(Call c, String pythonJob) {
@@ -639,12 +787,14 @@ public final class GlueScriptPorter {
         if (v == null) {
           throw new Untranslatable("'" + n.id() + "' is not assigned by a statement above");
         }
-        if (v.kind() == Kind.SPARK_CONTEXT || v.kind() == Kind.JOB) {
+        if (v.kind() == Kind.SPARK_CONTEXT || v.kind() == Kind.JOB || v.kind() == Kind.SINK) {
           throw new Untranslatable(
               "'"
                   + n.id()
                   + "' (a "
-                  + (v.kind() == Kind.JOB ? "Job" : "SparkContext")
+                  + (v.kind() == Kind.JOB
+                      ? "Job"
+                      : v.kind() == Kind.SINK ? "DataSink" : "SparkContext")
                   + ") is used in a way the porter does not translate");
         }
         return new Value(v.javaName(), v.kind(), false);

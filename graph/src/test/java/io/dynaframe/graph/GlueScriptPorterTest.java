@@ -203,6 +203,41 @@ class GlueScriptPorterTest {
   }
 
   @Test
+  void glueStudiosGetSinkIsWrittenAtItsWriteFrame() {
+    GlueScriptPorter.Port port =
+        port(
+            HEADER
+                + String.join(
+                    "\n",
+                    "AmazonS3_node3 = glueContext.getSink(path=\"s3://b/out/\", connection_type=\"s3\","
+                        + " updateBehavior=\"UPDATE_IN_DATABASE\", partitionKeys=[\"year\"],"
+                        + " enableUpdateCatalog=True, transformation_ctx=\"AmazonS3_node3\")",
+                    "AmazonS3_node3.setCatalogInfo(catalogDatabase=\"db\", catalogTableName=\"t\")",
+                    "AmazonS3_node3.setFormat(\"glueparquet\", compression=\"snappy\")",
+                    "AmazonS3_node3.writeFrame(src)",
+                    ""));
+
+    assertThat(port.warnings()).isEmpty();
+    assertThat(port.source())
+        .contains(
+            "// line 13: AmazonS3_node3 = glueContext.getSink(",
+            "glueContext.getSinkWithFormat(\"s3\", Options.of(\"path\", \"s3://b/out/\","
+                + " \"updateBehavior\", \"UPDATE_IN_DATABASE\", \"partitionKeys\", List.of(\"year\"),"
+                + " \"enableUpdateCatalog\", true, \"catalogDatabase\", \"db\", \"catalogTableName\","
+                + " \"t\"), \"AmazonS3_node3\", \"glueparquet\", Options.of(\"compression\","
+                + " \"snappy\")).writeDynamicFrame(src); // line 16");
+  }
+
+  @Test
+  void aDocstringIsKeptAsAComment() {
+    GlueScriptPorter.Port port = port("\"\"\"Loads orders.\n\nNightly.\"\"\"\n" + HEADER);
+
+    assertThat(port.warnings()).isEmpty();
+    assertThat(port.source())
+        .contains("    // \"\"\"Loads orders.\n    // \n    // Nightly.\"\"\"\n");
+  }
+
+  @Test
   void javaKeywordsAndTheRunParametersAreRenamed() {
     GlueScriptPorter.Port port =
         port(HEADER + "new = DropNullFields.apply(frame = src)\nlake = new.drop_fields(['x'])\n");
