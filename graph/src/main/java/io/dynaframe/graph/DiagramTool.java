@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +18,12 @@ import java.util.stream.Stream;
  * <pre>
  * DiagramTool glue [--out DIR] [--svg] SCRIPT.py...   Glue scripts' ## @ annotations to NAME.dot and NAME.mmd
  * DiagramTool svg [--out DIR] FILE.dot|DIR...         DOT files (or every .dot under a folder) to SVG
+ * DiagramTool port [--out DIR] [--package P] [--class C] SCRIPT.py...   Glue scripts to Java job classes
  * </pre>
+ *
+ * <p>{@code port} writes {@code NAME.java} for each script (see {@link GlueScriptPorter}): what it
+ * cannot translate is left as a {@code // TODO(port): python line N} comment, and a warning on
+ * standard error names the script and the line.
  *
  * <p>Files are written next to their input unless {@code --out} names a folder. SVG needs
  * Graphviz's {@code dot} on the PATH; without it the command says how to install it and exits with
@@ -37,6 +43,10 @@ public final class DiagramTool {
           "         comments) as SCRIPT.dot (Graphviz) and SCRIPT.mmd (Mermaid); --svg also renders SCRIPT.svg",
           "       DiagramTool svg [--out DIR] FILE.dot|DIR...",
           "         renders DOT files, or every .dot file under a folder, to SVG with Graphviz 'dot'",
+          "       DiagramTool port [--out DIR] [--package PACKAGE] [--class NAME] SCRIPT.py...",
+          "         ports each AWS Glue Python script (classic or Glue Studio) to a dynaframe Java job",
+          "         class, SCRIPT.py -> Script.java; what it cannot translate becomes a",
+          "         '// TODO(port): python line N' comment and a warning naming the line",
           "Files go next to their input unless --out names a folder.");
 
   private final PrintStream out;
@@ -70,6 +80,8 @@ public final class DiagramTool {
     String command = args.get(0);
     Path outDir = null;
     boolean svg = false;
+    String packageName = "";
+    String className = null;
     List<Path> inputs = new ArrayList<>();
     for (int i = 1; i < args.size(); i++) {
       String a = args.get(i);
@@ -77,8 +89,19 @@ public final class DiagramTool {
         outDir = Path.of(args.get(++i));
       } else if (a.equals("--svg") && command.equals("glue")) {
         svg = true;
+      } else if (a.equals("--package") && command.equals("port") && i + 1 < args.size()) {
+        packageName = args.get(++i);
+      } else if (a.equals("--class") && command.equals("port") && i + 1 < args.size()) {
+        className = args.get(++i);
       } else if (a.startsWith("-")) {
-        return usage("unknown option " + a + (a.equals("--out") ? " (it needs a folder)" : ""));
+        return usage(
+            "unknown option "
+                + a
+                + (a.equals("--out")
+                    ? " (it needs a folder)"
+                    : Set.of("--package", "--class").contains(a) && command.equals("port")
+                        ? " (it needs a name)"
+                        : ""));
       } else {
         inputs.add(Path.of(a));
       }
@@ -86,16 +109,63 @@ public final class DiagramTool {
     if (inputs.isEmpty()) {
       return usage("no input files given");
     }
+    if (className != null && inputs.size() > 1) {
+      return usage("--class names one class: give one script with it");
+    }
     try {
       return switch (command) {
         case "glue" -> glue(inputs, outDir, svg);
         case "svg" -> svg(inputs, outDir);
-        default -> usage("unknown command '" + command + "'; use 'glue' or 'svg'");
+        case "port" -> port(inputs, outDir, packageName, className);
+        default -> usage("unknown command '" + command + "'; use 'glue', 'svg' or 'port'");
       };
     } catch (GlueScriptException | IOException | UncheckedIOException e) {
       err.println("error: " + e.getMessage());
       return BAD_INPUT;
     }
+  }
+
+  private int port(List<Path> scripts, Path outDir, String packageName, String className)
+      throws IOException {
+    for (Path script : scripts) {
+      String text;
+      try {
+        text = Files.readString(script, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IOException("cannot read Glue script " + script + ": " + e, e);
+      }
+      String name = script.getFileName().toString();
+      GlueScriptPorter.Port port;
+      try {
+        port =
+            GlueScriptPorter.port(
+                name,
+                text,
+                packageName,
+                className != null ? className : GlueScriptPorter.classNameFor(name));
+      } catch (GlueScriptException e) {
+        throw e; // names the script and the line
+
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
+      }
+      Path dir = outDir != null ? outDir : parent(script);
+      Files.createDirectories(dir);
+      Path java = write(dir.resolve(port.className() + ".java"), port.source());
+      for (GlueScriptPorter.Warning w : port.warnings()) {
+        err.println(
+            "warning: "
+                + script
+                + " line "
+                + w.line()
+                + ": "
+                + w.message()
+                + " (left as TODO(port) in "
+                + java.getFileName()
+                + ")");
+      }
+    }
+    return OK;
   }
 
   private int glue(List<Path> scripts, Path outDir, boolean svg) throws IOException {

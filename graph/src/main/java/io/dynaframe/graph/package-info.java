@@ -7,7 +7,8 @@
  * io.dynaframe.graph.StepStats} (records in, out and in error, and time taken). {@link
  * io.dynaframe.graph.GlueScriptParser} reads the same model from the {@code ## @} comments of an
  * AWS Glue Python script, and {@link io.dynaframe.graph.DiagramTool} is the command line for both:
- * Glue scripts to diagrams, and DOT files to SVG through Graphviz.
+ * Glue scripts to diagrams, DOT files to SVG through Graphviz, and ({@link
+ * io.dynaframe.graph.GlueScriptPorter}) Glue scripts to dynaframe Java job classes.
  *
  * <p>{@link io.dynaframe.graph.JobGraphJson} is the graph's JSON form: the annotation processor
  * writes it for each {@code @Job} class as the resource {@code META-INF/dynaframe/jobs/<binary

@@ -158,7 +158,7 @@ class DiagramToolTest {
     assertThat(run(PATH, "glue")).isEqualTo(DiagramTool.USAGE);
     assertThat(run(PATH, "svg", "--color", "x")).isEqualTo(DiagramTool.USAGE);
     assertThat(err())
-        .contains("unknown command 'draw'; use 'glue' or 'svg'")
+        .contains("unknown command 'draw'; use 'glue', 'svg' or 'port'")
         .contains("no input files given")
         .contains("unknown option --color")
         .contains("usage: DiagramTool glue");
