@@ -39,6 +39,29 @@ public final class OptionKeys {
   }
 
   /**
+   * The options with each key that differs from a known key only in case spelled as the known key
+   * ({@code multiline} becomes {@code multiLine}): Spark reads its options in any case, and Glue
+   * Studio's generated scripts write some in lower case. Other keys stay as they are.
+   */
+  public static java.util.Map<String, Object> canonical(
+      java.util.Map<String, Object> given, Set<String> known) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, Object> e : given.entrySet()) {
+      String key = e.getKey();
+      if (!known.contains(key)) {
+        for (String k : known) {
+          if (k.equalsIgnoreCase(key)) {
+            key = k;
+            break;
+          }
+        }
+      }
+      out.put(key, e.getValue());
+    }
+    return out;
+  }
+
+  /**
    * The known name closest to {@code key} (same letters in another case, or a few edits away), or
    * null.
    */

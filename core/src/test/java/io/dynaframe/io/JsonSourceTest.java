@@ -164,6 +164,13 @@ class JsonSourceTest {
     DynamicFrame g =
         read(ctx, Options.of("paths", List.of(array.toString())), Options.of("multiLine", "true"));
     assertThat(g.take(5)).containsExactly("{\"id\":1}", "{\"id\":2}");
+    // Glue Studio's generated scripts write the option in lower case; Glue and Spark accept it
+    DynamicFrame h =
+        read(ctx, Options.of("paths", List.of(array.toString())), Options.of("multiline", false));
+    assertThat(h.errorsCount()).isPositive(); // read as JSON Lines: the bracket lines fail
+    DynamicFrame i =
+        read(ctx, Options.of("paths", List.of(array.toString())), Options.of("MULTILINE", true));
+    assertThat(i.take(5)).containsExactly("{\"id\":1}", "{\"id\":2}");
   }
 
   @Test

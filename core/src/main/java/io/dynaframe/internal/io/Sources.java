@@ -96,7 +96,7 @@ public final class Sources {
         CONNECTION_OPTIONS,
         "connection option of an s3 source",
         SourceException::new);
-    checkFormatOptions(fmt, fo);
+    fo = checkFormatOptions(fmt, fo);
     if (options.getStringList("paths").isEmpty()) {
       throw new SourceException(
           "the source has no paths: set the connection option 'paths' (a list of paths or URIs)");
@@ -276,7 +276,8 @@ public final class Sources {
     return out;
   }
 
-  private static void checkFormatOptions(String fmt, Options fo) {
+  /** The format options with their known keys' spelling, checked. */
+  private static Options checkFormatOptions(String fmt, Options given) {
     Set<String> known =
         switch (fmt) {
           case "json" -> JSON_OPTIONS;
@@ -284,8 +285,9 @@ public final class Sources {
           default -> null;
         };
     if (known == null) {
-      return; // Spark's own readers take their own options
+      return given; // Spark's own readers take their own options
     }
+    Options fo = Options.of(OptionKeys.canonical(given.asMap(), known));
     OptionKeys.check(
         fo.asMap().keySet(),
         known,
@@ -294,6 +296,7 @@ public final class Sources {
             new SourceException(
                 m.replace("format option of " + fmt + ": '", "format option '")
                     .replace("' is not known", "' is not known for " + fmt)));
+    return fo;
   }
 
   /**
