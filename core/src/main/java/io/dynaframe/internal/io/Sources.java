@@ -26,7 +26,15 @@ import org.apache.spark.sql.types.StructType;
 public final class Sources {
   private Sources() {}
 
-  static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
+  static final Set<String> FORMATS =
+      Set.of("json", "csv", "parquet", "orc", "avro", "xml", "ion", "groklog");
+
+  /** The formats Glue reads but does not write. */
+  static final Set<String> READ_ONLY_FORMATS = Set.of("xml", "ion", "groklog");
+
+  /** Glue's format options of {@code grokLog}. */
+  private static final Set<String> GROK_OPTIONS =
+      Set.of("logFormat", "customPatterns", "MISSING", "LineCount", "StrictMode");
 
   /**
    * The connection options of an {@code s3} source, as Glue documents them. {@code
@@ -122,9 +130,16 @@ public final class Sources {
                           .toList()
                       : null,
                   fo.getBoolean("multiLine", false));
+          case "ion" -> IonFormat.checked();
+          case "groklog" -> grok(fo);
           default -> null;
         };
+    XmlSource.Plan xml = fmt.equals("xml") ? XmlSource.plan(ctx.spark().version(), fo) : null;
     S3SourceOptions s3 = S3SourceOptions.parse(options);
+    if (xml != null && (s3.attachFilename() != null || s3.attachTimestamp() != null)) {
+      throw new SourceException(
+          "connection options attachFilename and attachTimestamp are not supported for format xml");
+    }
     List<String> paths = options.getStringList("paths");
     boolean recurse = options.getBoolean("recurse", false);
     List<String> exclusions = options.getStringList("exclusions");
@@ -145,6 +160,13 @@ public final class Sources {
           s3.withoutExcludedClasses(FileListing.list(conf, paths, recurse, exclusions), conf);
       List<InputFile> files = BookmarkFilter.select(ctx, ctxName, listed, s3.limits());
       String name = ctxName.isEmpty() ? fmt : ctxName;
+      if (xml != null) {
+        DynamicFrame read =
+            XmlSource.read(ctx, xml.source(), xml.options(), xml.schema(), files, name, ctxName);
+        return files.isEmpty()
+            ? read.withEmptyReason(emptyReason(ctxName, fmt, paths, listed.isEmpty()))
+            : read;
+      }
       if (files.isEmpty()) {
         return read(
                 ctx,
@@ -276,11 +298,30 @@ public final class Sources {
     return out;
   }
 
+  /** The grokLog format of the format options, checked now. */
+  private static GrokFormat grok(Options fo) {
+    String lines = fo.getString("LineCount", "1").strip();
+    if (!lines.equals("1")) {
+      throw new SourceException(
+          "format option LineCount is '"
+              + lines
+              + "'; grokLog reads single-line records only (LineCount 1), as Glue does");
+    }
+    return new GrokFormat(
+        fo.getString("logFormat", null),
+        fo.getString("customPatterns", null),
+        fo.getString("MISSING", "-"),
+        fo.getBoolean("StrictMode", false));
+  }
+
   private static void checkFormatOptions(String fmt, Options fo) {
     Set<String> known =
         switch (fmt) {
           case "json" -> JSON_OPTIONS;
           case "csv" -> CSV_OPTIONS;
+          case "xml" -> XmlSource.OPTIONS;
+          case "ion" -> Set.<String>of();
+          case "groklog" -> GROK_OPTIONS;
           default -> null;
         };
     if (known == null) {
