@@ -335,6 +335,18 @@ class XmlIonGrokSourceTest {
     assertThat(e.<String>getAs("input")).contains("bk103").contains("Corets");
     assertThat(e.<String>getAs("source")).endsWith("books.xml");
     assertThat(e.<String>getAs("site")).isEqualTo("in");
+
+    assertThatThrownBy(
+            () ->
+                ctx.createDynamicFrameFromOptions(
+                    "s3",
+                    Options.of("paths", List.of(p.toString()), "isFailFast", true),
+                    "xml",
+                    Options.of("rowTag", "book"),
+                    "in"))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("isFailFast: malformed record in ")
+        .hasMessageContaining("books.xml");
   }
 
   @Test

@@ -162,7 +162,15 @@ public final class Sources {
       String name = ctxName.isEmpty() ? fmt : ctxName;
       if (xml != null) {
         DynamicFrame read =
-            XmlSource.read(ctx, xml.source(), xml.options(), xml.schema(), files, name, ctxName);
+            XmlSource.read(
+                ctx,
+                xml.source(),
+                xml.options(),
+                xml.schema(),
+                files,
+                name,
+                ctxName,
+                s3.failFast());
         return files.isEmpty()
             ? read.withEmptyReason(emptyReason(ctxName, fmt, paths, listed.isEmpty()))
             : read;

@@ -61,6 +61,9 @@ final class XmlSource {
     return new Plan(checkReader(sparkVersion), readerOptions(fo), schema(fo));
   }
 
+  /** A column of the read schema that no element fills (see {@link #read}). */
+  private static final String UNFILLED = "__dynaframe_unfilled";
+
   /** The Spark data source to use: spark-xml's on Spark 3.x, Spark's own on 4. */
   static String checkReader(String sparkVersion) {
     if (!sparkVersion.startsWith("3.")) {
@@ -104,6 +107,10 @@ final class XmlSource {
     for (String flag :
         new String[] {"excludeAttribute", "treatEmptyValuesAsNulls", "ignoreSurroundingSpaces"}) {
       o.put(flag, String.valueOf(fo.getBoolean(flag, false)));
+    }
+    if (fo.getBoolean("treatEmptyValuesAsNulls", false)) {
+      // Spark 4's reader has no treatEmptyValuesAsNulls; its nullValue does the same
+      o.put("nullValue", "");
     }
     o.put("attributePrefix", fo.getString("attributePrefix", "_"));
     o.put("valueTag", fo.getString("valueTag", "_VALUE"));
@@ -151,7 +158,8 @@ final class XmlSource {
       StructType schema,
       List<InputFile> files,
       String name,
-      String transformationContext) {
+      String transformationContext,
+      boolean failFast) {
     if (files.isEmpty()) {
       return DynamicFrame.empty(ctx)
           .withName(name)
@@ -161,12 +169,36 @@ final class XmlSource {
     Dataset<Row> df;
     try {
       DataFrameReader reader = ctx.spark().read().format(source).options(options);
+      if (failFast) {
+        // isFailFast: the schema pass (or, with withSchema, the read) fails on a malformed element
+        reader = reader.option("mode", "FAILFAST");
+      }
       if (schema != null) {
         reader = reader.schema(schema);
       }
-      // spark-xml takes one path argument: several paths are given comma-separated
-      df = source.equals("xml") ? reader.load(paths) : reader.load(String.join(",", paths));
-    } catch (RuntimeException e) {
+      df = load(reader, source, paths);
+      if (Arrays.asList(df.columns()).contains(CORRUPT)) {
+        // Spark refuses a scan of raw XML that needs the corrupt-record column alone (as counting
+        // error records does): the schema (inferred above, not again) gets a column no element
+        // fills, which the error column also reads
+        df =
+            load(
+                reader.schema(
+                    df.schema().add(UNFILLED, org.apache.spark.sql.types.DataTypes.StringType)),
+                source,
+                paths);
+      }
+    } catch (Exception e) { // Spark's SparkException is checked, and thrown unchecked
+      if (failFast) {
+        throw new SourceException(
+            "isFailFast: malformed record in "
+                + paths[0]
+                + (paths.length > 1 ? " or one of " + (paths.length - 1) + " more files" : "")
+                + ": "
+                + firstLine(e.getMessage())
+                + " (without isFailFast it would be an error record)",
+            e);
+      }
       throw new SourceException(
           "cannot read xml from "
               + paths[0]
@@ -182,7 +214,7 @@ final class XmlSource {
     boolean hasCorrupt = Arrays.asList(df.columns()).contains(CORRUPT);
     List<Column> columns = new ArrayList<>();
     for (StructField f : df.schema().fields()) {
-      if (!f.name().equals(CORRUPT)) {
+      if (!f.name().equals(CORRUPT) && !f.name().equals(UNFILLED)) {
         columns.add(
             hasCorrupt
                 ? functions
@@ -195,7 +227,7 @@ final class XmlSource {
         hasCorrupt
             ? functions
                 .when(
-                    functions.col(CORRUPT).isNotNull(),
+                    functions.col(CORRUPT).isNotNull().and(functions.col(UNFILLED).isNull()),
                     functions.expr(
                         ErrorRecords.sql(
                             "'" + step.replace("'", "\\'") + "'",
@@ -218,6 +250,11 @@ final class XmlSource {
     columns.add(error.alias(ErrorRecords.COLUMN));
     Dataset<Row> staged = df.select(columns.toArray(new Column[0]));
     return DynamicFrame.fromStaged(staged, ctx, name, transformationContext);
+  }
+
+  private static Dataset<Row> load(DataFrameReader reader, String source, String[] paths) {
+    // spark-xml takes one path argument: several paths are given comma-separated
+    return source.equals("xml") ? reader.load(paths) : reader.load(String.join(",", paths));
   }
 
   private static String quote(String name) {
