@@ -295,6 +295,19 @@ class XmlIonGrokSourceTest {
 
   // ------------------------------------------------------------------ xml
 
+  /** A schema of string fields in Glue's JSON form ({@code json.dumps(schema.jsonValue())}). */
+  private static String glueSchema(String... names) {
+    StringBuilder b = new StringBuilder("{\"dataType\": \"struct\", \"fields\": [");
+    for (int i = 0; i < names.length; i++) {
+      b.append(i == 0 ? "" : ", ")
+          .append("{\"name\": \"")
+          .append(names[i])
+          .append("\", \"container\": {\"dataType\": \"string\", \"properties\": {}},")
+          .append(" \"properties\": {}}");
+    }
+    return b.append("], \"properties\": {}}").toString();
+  }
+
   @Test
   void xmlRowTagElementsAreRecordsAndMalformedOnesAreErrors(DynaContext ctx) throws IOException {
     Path p =
@@ -377,11 +390,31 @@ class XmlIonGrokSourceTest {
                 "treatEmptyValuesAsNulls",
                 true,
                 "withSchema",
-                "`@kind` STRING, name STRING, note STRING"));
+                glueSchema("@kind", "name", "note")));
     assertThat(options.schemaString())
         .isEqualTo("root\n|-- @kind: string\n|-- name: string\n|-- note: string\n");
     assertThat(options.take(10)).containsExactly("{\"@kind\":\"a\",\"name\":\"Ann\"}");
 
+    assertThat(
+            read(ctx, p, "xml", Options.of("rowTag", "person", "withSchema", "name STRING"))
+                .schemaString())
+        .isEqualTo("root\n|-- name: string\n");
+    // AWS's withSchema example has a choice, which Spark's XML reader cannot read
+    assertThatThrownBy(
+            () ->
+                read(
+                    ctx,
+                    p,
+                    "xml",
+                    Options.of(
+                        "rowTag",
+                        "person",
+                        "withSchema",
+                        "{\"dataType\": \"struct\", \"fields\": [{\"name\": \"z\", \"container\":"
+                            + " {\"dataType\": \"choice\", \"choices\": [{\"dataType\": \"int\"},"
+                            + " {\"dataType\": \"string\"}]}}]}")))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("field 'z' is a choice, which Spark's XML reader cannot read");
     assertThatThrownBy(() -> read(ctx, p, "xml", Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith("format xml needs the format option rowTag");

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -126,17 +127,81 @@ final class XmlSource {
       return null;
     }
     try {
-      DataType t = s.strip().startsWith("{") ? DataType.fromJson(s) : StructType.fromDDL(s);
+      DataType t =
+          s.strip().startsWith("{")
+              ? (s.contains("\"dataType\"") ? fromGlueJson(s) : DataType.fromJson(s))
+              : StructType.fromDDL(s);
       if (t instanceof StructType st) {
         return st.add(CORRUPT, org.apache.spark.sql.types.DataTypes.StringType, true);
       }
     } catch (RuntimeException e) {
       throw new SourceException(
-          "format option withSchema is not a schema (Spark's JSON form or DDL such as 'id INT,"
-              + " name STRING'): "
+          "format option withSchema is not a schema (Glue's JSON form, Spark's, or DDL such as"
+              + " 'id INT, name STRING'): "
               + firstLine(e.getMessage()));
     }
     throw new SourceException("format option withSchema must be a struct");
+  }
+
+  /**
+   * A schema in Glue's JSON form ({@code json.dumps(schema.jsonValue())} of {@code
+   * awsglue.gluetypes}, as AWS's {@code withSchema} example builds it) as a Spark schema. A choice
+   * cannot be read by Spark's XML reader and is refused.
+   */
+  static DataType fromGlueJson(String json) {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage());
+    }
+    return glueType(root, "");
+  }
+
+  private static DataType glueType(com.fasterxml.jackson.databind.JsonNode n, String path) {
+    String t = n.path("dataType").asText("");
+    return switch (t) {
+      case "boolean" -> DataTypes.BooleanType;
+      case "byte" -> DataTypes.ByteType;
+      case "short" -> DataTypes.ShortType;
+      case "int", "integer" -> DataTypes.IntegerType;
+      case "long" -> DataTypes.LongType;
+      case "float" -> DataTypes.FloatType;
+      case "double" -> DataTypes.DoubleType;
+      case "string" -> DataTypes.StringType;
+      case "binary" -> DataTypes.BinaryType;
+      case "date" -> DataTypes.DateType;
+      case "timestamp" -> DataTypes.TimestampType;
+      case "null" -> DataTypes.NullType;
+      case "decimal" ->
+          DataTypes.createDecimalType(
+              n.path("properties").path("precision").asInt(n.path("precision").asInt(10)),
+              n.path("properties").path("scale").asInt(n.path("scale").asInt(2)));
+      case "array" -> DataTypes.createArrayType(glueType(n.path("elementType"), path + "[]"), true);
+      case "map" ->
+          DataTypes.createMapType(
+              DataTypes.StringType, glueType(n.path("valueType"), path + "{}"), true);
+      case "struct" -> {
+        List<StructField> fields = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode f : n.path("fields")) {
+          String name = f.path("name").asText();
+          fields.add(
+              DataTypes.createStructField(
+                  name,
+                  glueType(f.path("container"), path.isEmpty() ? name : path + "." + name),
+                  true));
+        }
+        yield DataTypes.createStructType(fields);
+      }
+      case "choice" ->
+          throw new IllegalArgumentException(
+              "field '"
+                  + path
+                  + "' is a choice, which Spark's XML reader cannot read; give it one type");
+      default ->
+          throw new IllegalArgumentException(
+              "field '" + path + "' has the type '" + t + "', which Glue's types do not have");
+    };
   }
 
   private static String firstLine(String m) {
