@@ -95,17 +95,10 @@ final class GrokFormat implements RecordFormat {
 
   /** The standard grok patterns, from java-grok's pattern files. */
   private static Map<String, String> standardPatterns() {
-    try {
-      io.krakens.grok.api.GrokCompiler compiler = io.krakens.grok.api.GrokCompiler.newInstance();
-      compiler.registerDefaultPatterns();
-      return compiler.getPatternDefinitions();
-    } catch (NoClassDefFoundError e) {
-      throw new SourceException(
-          "format grokLog needs "
-              + ARTIFACT
-              + " (0.1.9) on the class path for its standard patterns; add it to the job's"
-              + " dependencies");
-    }
+    // Sources checked that java-grok is on the class path
+    io.krakens.grok.api.GrokCompiler compiler = io.krakens.grok.api.GrokCompiler.newInstance();
+    compiler.registerDefaultPatterns();
+    return compiler.getPatternDefinitions();
   }
 
   /** {@code customPatterns}: one {@code NAME regex} a line (Glue's custom classifiers' form). */

@@ -34,20 +34,6 @@ final class IonFormat implements RecordFormat {
   /** The artifact that reads Ion. */
   static final String ARTIFACT = "com.amazon.ion:ion-java";
 
-  /** Fails now when ion-java is not on the class path, naming the artifact. */
-  static IonFormat checked() {
-    try {
-      Class.forName(
-          "com.amazon.ion.system.IonReaderBuilder", false, IonFormat.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new SourceException(
-          "format ion needs "
-              + ARTIFACT
-              + " (1.11.9) on the class path; add it to the job's dependencies");
-    }
-    return new IonFormat();
-  }
-
   @Override
   public boolean readsBytes() {
     return true;

@@ -130,8 +130,14 @@ public final class Sources {
                           .toList()
                       : null,
                   fo.getBoolean("multiLine", false));
-          case "ion" -> IonFormat.checked();
-          case "groklog" -> grok(fo);
+          case "ion" -> {
+            needs("com.amazon.ion.system.IonReaderBuilder", "ion", IonFormat.ARTIFACT, "1.11.9");
+            yield new IonFormat();
+          }
+          case "groklog" -> {
+            needs("io.krakens.grok.api.GrokCompiler", "grokLog", GrokFormat.ARTIFACT, "0.1.9");
+            yield grok(fo);
+          }
           default -> null;
         };
     XmlSource.Plan xml = fmt.equals("xml") ? XmlSource.plan(ctx.spark().version(), fo) : null;
@@ -304,6 +310,25 @@ public final class Sources {
               functions.expr("unix_millis(_metadata.file_modification_time)"));
     }
     return out;
+  }
+
+  /**
+   * Fails naming the artifact when a format's optional library is not on the class path (checked
+   * before the format's own class, which refers to the library, is loaded).
+   */
+  private static void needs(String className, String format, String artifact, String version) {
+    try {
+      Class.forName(className, false, Sources.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new SourceException(
+          "format "
+              + format
+              + " needs "
+              + artifact
+              + " ("
+              + version
+              + ") on the class path; add it to the job's dependencies");
+    }
   }
 
   /** The grokLog format of the format options, checked now. */
