@@ -415,6 +415,17 @@ class XmlIonGrokSourceTest {
                             + " {\"dataType\": \"string\"}]}}]}")))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("field 'z' is a choice, which Spark's XML reader cannot read");
+    assertThatThrownBy(
+            () ->
+                ctx.createDynamicFrameFromOptions(
+                    "s3",
+                    Options.of("paths", List.of(p.toString()), "compressionType", "gzip"),
+                    "xml",
+                    Options.of("rowTag", "person"),
+                    "in"))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith(
+            "connection option compressionType is not supported for format xml");
     assertThatThrownBy(() -> read(ctx, p, "xml", Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith("format xml needs the format option rowTag");

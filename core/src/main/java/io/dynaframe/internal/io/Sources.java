@@ -157,6 +157,11 @@ public final class Sources {
       throw new SourceException(
           "compressionType must be gzip, bzip2 or none, was '" + compression + "'");
     }
+    if (xml != null && compression != null && !compression.isBlank()) {
+      throw new SourceException(
+          "connection option compressionType is not supported for format xml: Spark's XML reader"
+              + " decompresses files by their extension (.gz, .bz2)");
+    }
     String groupFiles = options.getString("groupFiles", "");
     long groupSize = options.getLong("groupSize", -1);
     String ctxName = transformationContext == null ? "" : transformationContext;
