@@ -211,8 +211,8 @@ class JsonSourceTest {
             () -> ctx.getSourceWithFormat("dynamodb", Options.empty(), "", "json", Options.empty()))
         .hasMessageContaining("connection type 'dynamodb' is not supported");
     assertThatThrownBy(
-            () -> ctx.getSourceWithFormat("s3", Options.empty(), "", "xml", Options.empty()))
-        .hasMessageContaining("format 'xml' is not supported");
+            () -> ctx.getSourceWithFormat("s3", Options.empty(), "", "excel", Options.empty()))
+        .hasMessageContaining("format 'excel' is not supported");
     String missing = dir.resolve("nope").toString();
     assertThatThrownBy(() -> read(ctx, Options.of("paths", List.of(missing)), Options.empty()))
         .isInstanceOf(SourceException.class)

@@ -73,14 +73,16 @@ class PluginsTest {
         .hasMessage(
             "connection type 'postgresql' needs io.dynaframe:dynaframe-jdbc_"
                 + SCALA
-                + " on the class path; the installed types are [file, inline, s3]");
+                + " on the class path; the installed types are [custom.spark, file, inline,"
+                + " marketplace.spark, s3]");
     assertThatThrownBy(
             () -> ctx.getSinkWithFormat("iceberg", Options.empty(), "out", "", Options.empty()))
         .isInstanceOf(SinkException.class)
         .hasMessage(
             "connection type 'iceberg' needs io.dynaframe:dynaframe-lakeformats_"
                 + SCALA
-                + " on the class path; the installed types are [file, inline, s3]");
+                + " on the class path; the installed types are [custom.spark, file, inline,"
+                + " marketplace.spark, s3]");
     // Glue Studio's Delta Lake source: connection type s3 with format delta
     assertThatThrownBy(
             () ->
@@ -90,13 +92,14 @@ class PluginsTest {
         .hasMessage(
             "connection type 'delta' needs io.dynaframe:dynaframe-lakeformats_"
                 + SCALA
-                + " on the class path; the installed types are [file, inline, s3]");
+                + " on the class path; the installed types are [custom.spark, file, inline,"
+                + " marketplace.spark, s3]");
     assertThatThrownBy(
             () -> ctx.getSourceWithFormat("mongodbx", Options.empty(), "", "", Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith(
-            "connection type 'mongodbx' is not supported; the installed types are [file, inline,"
-                + " s3]");
+            "connection type 'mongodbx' is not supported; the installed types are [custom.spark,"
+                + " file, inline, marketplace.spark, s3]");
   }
 
   @Test

@@ -36,6 +36,22 @@ interface RecordFormat extends Serializable {
     return false;
   }
 
+  /**
+   * True when the format reads a file's bytes rather than its UTF-8 text (Ion, whose files are text
+   * or binary): {@link #records(java.io.InputStream, String)} is then called, with the file's whole
+   * (decompressed) bytes, instead of the text methods. Such a format is never {@link
+   * #splittable()}.
+   */
+  default boolean readsBytes() {
+    return false;
+  }
+
+  /** The records of one whole file's bytes, for a format that {@link #readsBytes()}. */
+  default Iterator<ParsedRecord> records(java.io.InputStream bytes, String file)
+      throws IOException {
+    throw new UnsupportedOperationException("this format reads text");
+  }
+
   /** Opens a file's text from its start (for the CSV header and line separator its parts need). */
   @FunctionalInterface
   interface Head {

@@ -75,6 +75,13 @@ public final class Sinks {
           "catalogDatabase",
           "catalogTableName");
 
+  /** The formats a sink writes. */
+  private static java.util.Set<String> writable() {
+    java.util.Set<String> out = new java.util.HashSet<>(Sources.FORMATS);
+    out.removeAll(Sources.READ_ONLY_FORMATS);
+    return out;
+  }
+
   /** A sink for the options, validated now. */
   public static DataSink create(
       DynaContext ctx,
@@ -86,9 +93,16 @@ public final class Sinks {
     if (fmt.equals("glueparquet")) {
       fmt = "parquet";
     }
+    if (Sources.READ_ONLY_FORMATS.contains(fmt)) {
+      throw new SinkException(
+          "format '"
+              + format
+              + "' can be read but not written (as in Glue); write one of "
+              + new TreeSet<>(writable()));
+    }
     if (!Sources.FORMATS.contains(fmt)) {
       throw new SinkException(
-          "format '" + format + "' is not supported; use one of " + new TreeSet<>(Sources.FORMATS));
+          "format '" + format + "' is not supported; use one of " + new TreeSet<>(writable()));
     }
     OptionKeys.check(
         options.asMap().keySet(),

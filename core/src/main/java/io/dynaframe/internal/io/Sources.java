@@ -26,7 +26,15 @@ import org.apache.spark.sql.types.StructType;
 public final class Sources {
   private Sources() {}
 
-  static final Set<String> FORMATS = Set.of("json", "csv", "parquet", "orc", "avro");
+  static final Set<String> FORMATS =
+      Set.of("json", "csv", "parquet", "orc", "avro", "xml", "ion", "groklog");
+
+  /** The formats Glue reads but does not write. */
+  static final Set<String> READ_ONLY_FORMATS = Set.of("xml", "ion", "groklog");
+
+  /** Glue's format options of {@code grokLog}. */
+  private static final Set<String> GROK_OPTIONS =
+      Set.of("logFormat", "customPatterns", "MISSING", "LineCount", "StrictMode");
 
   /**
    * The connection options of an {@code s3} source, as Glue documents them. {@code
@@ -122,9 +130,22 @@ public final class Sources {
                           .toList()
                       : null,
                   fo.getBoolean("multiLine", false));
+          case "ion" -> {
+            needs("com.amazon.ion.system.IonReaderBuilder", "ion", IonFormat.ARTIFACT, "1.11.9");
+            yield new IonFormat();
+          }
+          case "groklog" -> {
+            needs("io.krakens.grok.api.GrokCompiler", "grokLog", GrokFormat.ARTIFACT, "0.1.9");
+            yield grok(fo);
+          }
           default -> null;
         };
+    XmlSource.Plan xml = fmt.equals("xml") ? XmlSource.plan(ctx.spark().version(), fo) : null;
     S3SourceOptions s3 = S3SourceOptions.parse(options);
+    if (xml != null && (s3.attachFilename() != null || s3.attachTimestamp() != null)) {
+      throw new SourceException(
+          "connection options attachFilename and attachTimestamp are not supported for format xml");
+    }
     List<String> paths = options.getStringList("paths");
     boolean recurse = options.getBoolean("recurse", false);
     List<String> exclusions = options.getStringList("exclusions");
@@ -136,6 +157,11 @@ public final class Sources {
       throw new SourceException(
           "compressionType must be gzip, bzip2 or none, was '" + compression + "'");
     }
+    if (xml != null && compression != null && !compression.isBlank()) {
+      throw new SourceException(
+          "connection option compressionType is not supported for format xml: Spark's XML reader"
+              + " decompresses files by their extension (.gz, .bz2)");
+    }
     String groupFiles = options.getString("groupFiles", "");
     long groupSize = options.getLong("groupSize", -1);
     String ctxName = transformationContext == null ? "" : transformationContext;
@@ -145,6 +171,21 @@ public final class Sources {
           s3.withoutExcludedClasses(FileListing.list(conf, paths, recurse, exclusions), conf);
       List<InputFile> files = BookmarkFilter.select(ctx, ctxName, listed, s3.limits());
       String name = ctxName.isEmpty() ? fmt : ctxName;
+      if (xml != null) {
+        DynamicFrame read =
+            XmlSource.read(
+                ctx,
+                xml.source(),
+                xml.options(),
+                xml.schema(),
+                files,
+                name,
+                ctxName,
+                s3.failFast());
+        return files.isEmpty()
+            ? read.withEmptyReason(emptyReason(ctxName, fmt, paths, listed.isEmpty()))
+            : read;
+      }
       if (files.isEmpty()) {
         return read(
                 ctx,
@@ -276,12 +317,50 @@ public final class Sources {
     return out;
   }
 
+  /**
+   * Fails naming the artifact when a format's optional library is not on the class path (checked
+   * before the format's own class, which refers to the library, is loaded).
+   */
+  private static void needs(String className, String format, String artifact, String version) {
+    try {
+      Class.forName(className, false, Sources.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new SourceException(
+          "format "
+              + format
+              + " needs "
+              + artifact
+              + " ("
+              + version
+              + ") on the class path; add it to the job's dependencies");
+    }
+  }
+
+  /** The grokLog format of the format options, checked now. */
+  private static GrokFormat grok(Options fo) {
+    String lines = fo.getString("LineCount", "1").strip();
+    if (!lines.equals("1")) {
+      throw new SourceException(
+          "format option LineCount is '"
+              + lines
+              + "'; grokLog reads single-line records only (LineCount 1), as Glue does");
+    }
+    return new GrokFormat(
+        fo.getString("logFormat", null),
+        fo.getString("customPatterns", null),
+        fo.getString("MISSING", "-"),
+        fo.getBoolean("StrictMode", false));
+  }
+
   /** The format options with their known keys' spelling, checked. */
   private static Options checkFormatOptions(String fmt, Options given) {
     Set<String> known =
         switch (fmt) {
           case "json" -> JSON_OPTIONS;
           case "csv" -> CSV_OPTIONS;
+          case "xml" -> XmlSource.OPTIONS;
+          case "ion" -> Set.<String>of();
+          case "groklog" -> GROK_OPTIONS;
           default -> null;
         };
     if (known == null) {

@@ -44,6 +44,20 @@ final class TextFiles {
     return text(new Utf8Reader(in), true, false);
   }
 
+  /** Opens a file's bytes, decompressed as {@link #open(String, Configuration, String)} does. */
+  static InputStream openBytes(String file, Configuration conf, String compressionType)
+      throws IOException {
+    Path path = new Path(file);
+    InputStream in = path.getFileSystem(conf).open(path);
+    try {
+      CompressionCodec codec = codec(path, conf, compressionType);
+      return codec == null ? in : codec.createInputStream(in);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   /**
    * Opens the part of an uncompressed file that one task reads: the lines that start in the byte
    * range {@code [start, end)} as {@link LinePart} cuts it; the text's first line is line {@code

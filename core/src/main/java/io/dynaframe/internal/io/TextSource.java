@@ -296,6 +296,7 @@ final class TextSource {
     private final String compression;
     private final String file;
     private TextFiles.Text text;
+    private java.io.InputStream bytes; // a format that reads bytes: the open file
     private Iterator<ParsedRecord> current = Collections.emptyIterator();
     private final Deque<FileRecord> pending = new ArrayDeque<>();
     private final Set<Long> reported = new HashSet<>();
@@ -354,7 +355,10 @@ final class TextSource {
       opened = true;
       lastLine = firstLine() - 1;
       try {
-        if (part.whole()) {
+        if (format.readsBytes()) {
+          bytes = TextFiles.openBytes(file, conf.get(), compression);
+          current = format.records(bytes, file);
+        } else if (part.whole()) {
           text = TextFiles.open(file, conf.get(), compression);
           current = format.records(text.reader(), file);
         } else {
@@ -479,6 +483,14 @@ final class TextSource {
     }
 
     private void closeCurrent() {
+      if (bytes != null) {
+        try {
+          bytes.close();
+        } catch (IOException e) {
+          // nothing more to read from it
+        }
+        bytes = null;
+      }
       if (text == null) {
         return;
       }
