@@ -112,7 +112,7 @@ public final class ClusterBenchmark implements Benchmark {
     Inputs.deleteTree(dir);
     Files.createDirectories(dir);
     try {
-      cluster = StandaloneCluster.start(dir, 2, "1g");
+      cluster = StandaloneCluster.start(dir, 2, "2g");
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -134,8 +134,9 @@ public final class ClusterBenchmark implements Benchmark {
             List.of(
                 "-Dspark.cores.max=2",
                 "-Dspark.executor.cores=1",
-                "-Dspark.executor.memory=768m",
-                "-Dspark.executor.extraJavaOptions=" + opens,
+                // the executors run with the heap and collector the local[1] driver has
+                "-Dspark.executor.memory=2g",
+                "-Dspark.executor.extraJavaOptions=-XX:+UseParallelGC " + opens,
                 "-Dspark.executor.extraClassPath=" + classes,
                 "-Dspark.driver.host=127.0.0.1",
                 ONE_TASK_PER_FILE));
