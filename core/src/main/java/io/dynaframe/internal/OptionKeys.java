@@ -44,8 +44,12 @@ public final class OptionKeys {
    * Studio's generated scripts write some in lower case. Other keys stay as they are.
    */
   public static java.util.Map<String, Object> canonical(
-      java.util.Map<String, Object> given, Set<String> known) {
+      java.util.Map<String, Object> given,
+      Set<String> known,
+      String what,
+      Function<String, ? extends RuntimeException> error) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> spelledAs = new java.util.HashMap<>();
     for (java.util.Map.Entry<String, Object> e : given.entrySet()) {
       String key = e.getKey();
       if (!known.contains(key)) {
@@ -55,6 +59,11 @@ public final class OptionKeys {
             break;
           }
         }
+      }
+      String earlier = spelledAs.putIfAbsent(key, e.getKey());
+      if (earlier != null) {
+        throw error.apply(
+            what + " '" + e.getKey() + "' and '" + earlier + "' are the same option; give it once");
       }
       out.put(key, e.getValue());
     }

@@ -187,7 +187,7 @@ class XmlIonGrokSourceTest {
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("single-line records only");
     assertThatThrownBy(
-            () -> read(ctx, p, "grokLog", Options.of("logFormat", "%{WORD:y}", "strictMode", true)))
+            () -> read(ctx, p, "grokLog", Options.of("logFormat", "%{WORD:y}", "StrictMod", true)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("did you mean 'StrictMode'?");
     assertThatThrownBy(
@@ -431,8 +431,10 @@ class XmlIonGrokSourceTest {
         .hasMessageStartingWith("format xml needs the format option rowTag");
     assertThatThrownBy(() -> read(ctx, p, "xml", Options.of("rowTag", "a", "rowtag", "b")))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining(
-            "format option 'rowtag' is not known for xml; did you mean 'rowTag'?");
+        .hasMessageContaining("'rowtag' and 'rowTag' are the same option; give it once");
+    assertThatThrownBy(() -> read(ctx, p, "xml", Options.of("rowTg", "a")))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("format option 'rowTg' is not known for xml; did you mean 'rowTag'?");
   }
 
   @Test

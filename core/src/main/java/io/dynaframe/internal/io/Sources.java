@@ -366,15 +366,15 @@ public final class Sources {
     if (known == null) {
       return given; // Spark's own readers take their own options
     }
-    Options fo = Options.of(OptionKeys.canonical(given.asMap(), known));
-    OptionKeys.check(
-        fo.asMap().keySet(),
-        known,
-        "format option of " + fmt + ":",
+    java.util.function.Function<String, SourceException> error =
         m ->
             new SourceException(
                 m.replace("format option of " + fmt + ": '", "format option '")
-                    .replace("' is not known", "' is not known for " + fmt)));
+                    .replace("' is not known", "' is not known for " + fmt));
+    Options fo =
+        Options.of(
+            OptionKeys.canonical(given.asMap(), known, "format option of " + fmt + ":", error));
+    OptionKeys.check(fo.asMap().keySet(), known, "format option of " + fmt + ":", error);
     return fo;
   }
 
