@@ -143,10 +143,10 @@ class PluginsTest {
                     Options.of("paths", List.of(file.toString())),
                     "in",
                     "csv",
-                    Options.of("withheader", true)))
+                    Options.of("withHeadr", true)))
         .isInstanceOf(SourceException.class)
         .hasMessageStartingWith(
-            "format option 'withheader' is not known for csv; did you mean 'withHeader'?");
+            "format option 'withHeadr' is not known for csv; did you mean 'withHeader'?");
     assertThatThrownBy(
             () ->
                 ctx.getSourceWithFormat(
