@@ -20,20 +20,29 @@ public final class SessionCatalogs {
 
   private static final Map<SparkSession, Catalog> LOADED = new WeakHashMap<>();
 
-  /** The session's catalog. */
+  /**
+   * The session's catalog. The session's own settings count (a session of {@code
+   * SparkSession.newSession()} given {@code spark.dynaframe.catalog} before its first use of the
+   * catalog), over those of its Spark context.
+   */
   public static synchronized Catalog of(SparkSession spark) {
     return LOADED.computeIfAbsent(
         spark,
         s -> {
-          String type =
-              s.sparkContext().getConf().get(TYPE_KEY, s.conf().get(TYPE_KEY, "embedded"));
+          Map<String, String> settings = new LinkedHashMap<>();
+          for (Tuple2<String, String> kv : s.sparkContext().getConf().getAll()) {
+            settings.put(kv._1(), kv._2());
+          }
+          settings.putAll(scala.collection.JavaConverters.mapAsJavaMap(s.conf().getAll()));
+          String type = settings.getOrDefault(TYPE_KEY, "embedded");
           Map<String, String> props = new LinkedHashMap<>();
           String prefix = TYPE_KEY + ".";
-          for (Tuple2<String, String> kv : s.sparkContext().getConf().getAll()) {
-            if (kv._1().startsWith(prefix)) {
-              props.put(kv._1().substring(prefix.length()), kv._2());
-            }
-          }
+          settings.forEach(
+              (k, v) -> {
+                if (k.startsWith(prefix)) {
+                  props.put(k.substring(prefix.length()), v);
+                }
+              });
           return Catalogs.load(type, props, s);
         });
   }

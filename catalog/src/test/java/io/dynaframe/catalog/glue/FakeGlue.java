@@ -41,9 +41,11 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * HidePassword}, {@code GetConnections}, {@code DeleteConnection}). {@link #throttle} makes the
  * next calls of an operation fail with {@code ThrottlingException}.
  *
- * <p>The real AWS SDK v2 {@link GlueClient} talks to it through {@code endpointOverride}.
+ * <p>The real AWS SDK v2 {@link GlueClient} talks to it through {@code endpointOverride}. Other
+ * modules' tests use it through this module's test jar ({@code dynaframe-catalog} with type {@code
+ * test-jar}); {@link #beforeNext} lets them act as another writer at a chosen moment.
  */
-final class FakeGlue implements AutoCloseable {
+public final class FakeGlue implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,8 +56,10 @@ final class FakeGlue implements AutoCloseable {
   private final Map<String, Map<List<String>, ObjectNode>> partitions = new TreeMap<>();
   private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> before = new ConcurrentHashMap<>();
 
-  FakeGlue() {
+  /** Starts the fake on a free port of 127.0.0.1. */
+  public FakeGlue() {
     server =
         new WireMockServer(
             options().dynamicPort().bindAddress("127.0.0.1").extensions(new Dispatcher()));
@@ -64,12 +68,12 @@ final class FakeGlue implements AutoCloseable {
   }
 
   /** The endpoint to give the client. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** A real SDK client on this fake, retrying with short delays. */
-  GlueClient client() {
+  public GlueClient client() {
     return GlueClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
@@ -88,18 +92,27 @@ final class FakeGlue implements AutoCloseable {
    * The next {@code times} calls of this operation ({@code GetTable}) answer with a
    * ThrottlingException.
    */
-  void throttle(String operation, int times) {
+  public void throttle(String operation, int times) {
     throttled.computeIfAbsent(operation, k -> new AtomicInteger()).set(times);
   }
 
+  /**
+   * Runs {@code action} once, when the next call of this operation ({@code UpdateTable}) arrives
+   * and before the fake answers it, outside the fake's lock: the action may call the fake itself
+   * (as another writer changing the table between a client's read and its conditional update).
+   */
+  public void beforeNext(String operation, Runnable action) {
+    before.put(operation, action);
+  }
+
   /** How many calls of this operation the fake has answered (throttled ones included). */
-  int calls(String operation) {
+  public int calls(String operation) {
     AtomicInteger n = calls.get(operation);
     return n == null ? 0 : n.get();
   }
 
   /** The WireMock server, for request verification. */
-  WireMockServer server() {
+  public WireMockServer server() {
     return server;
   }
 
@@ -139,6 +152,10 @@ final class FakeGlue implements AutoCloseable {
       }
       String op = target.substring("AWSGlue.".length());
       calls.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
+      Runnable action = before.remove(op);
+      if (action != null) {
+        action.run();
+      }
       AtomicInteger t = throttled.get(op);
       if (t != null && t.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return error(400, "ThrottlingException", "Rate exceeded");
