@@ -21,6 +21,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --datalake-formats iceberg} (examples' pom; checked here against {@link DataLakeFormats}).
  */
 @SparkTest
+@Tag("slow")
 class FlagshipIcebergTest {
 
   @TempDir Path dir;

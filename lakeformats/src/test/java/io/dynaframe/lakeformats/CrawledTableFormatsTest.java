@@ -16,6 +16,7 @@ import io.dynaframe.testing.FrameAssert;
 import io.dynaframe.testing.Frames;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * their format (their data files are not crawled as Parquet), and all three read back through the
  * catalog.
  */
+@Tag("slow")
 class CrawledTableFormatsTest {
   private static final String DDL = "order_id BIGINT, amount DOUBLE, order_date STRING";
   private static final List<Column> COLUMNS =
