@@ -654,24 +654,12 @@ class AwsReferencePagesTest {
           .hasMessageStartingWith("rule '" + rule + "' (line 1, column 11) cannot be evaluated:");
     }
     // a File rule's tag on another rule is a parse error naming it
-    parseFails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 5 with recentFiles = 1 ]",
         1,
         29,
         "recentFiles",
         "recentFiles is a tag of the File rules, not of RowCount");
-  }
-
-  private static void parseFails(String dqdl, int line, int column, String token, String message) {
-    assertThatThrownBy(() -> Ruleset.parse(dqdl))
-        .isInstanceOfSatisfying(
-            DqdlParseException.class,
-            e -> {
-              assertThat(e.line()).as("line").isEqualTo(line);
-              assertThat(e.column()).as("column").isEqualTo(column);
-              assertThat(e.token()).as("token").isEqualTo(token);
-            })
-        .hasMessageContaining(message);
   }
 
   /**
@@ -688,26 +676,26 @@ class AwsReferencePagesTest {
                         + "Rules = [ CustomSql $mySql between 0 and 100 ]")
                 .rules())
         .containsExactly("CustomSql $mySql between 0 and 100");
-    parseFails(
+    DqdlParserTest.fails(
         "Rules = [ CustomSql $nope > 1 ]",
         1,
         21,
         "$nope",
         "the constant $nope is not defined; define it before the rules that use it, as in"
             + " nope = \"...\"");
-    parseFails(
+    DqdlParserTest.fails(
         "letters = [\"A\", \"B\"]\nRules = [ CustomSql $letters > 1 ]",
         2,
         21,
         "$letters",
         "$letters is a list of 2 strings (line 1); a rule's parameter is one quoted string");
-    parseFails(
+    DqdlParserTest.fails(
         "a = \"x\"\na = \"y\"\nRules = [ RowCount > 0 ]",
         2,
         1,
         "a",
         "the constant a is defined twice (first at line 1)");
     String misprinted = "Rules = [ StandardDeviation \"colA\" > avg(last(10) + 0.1 ]";
-    parseFails(misprinted, 1, misprinted.length(), "]", "expected ')' to close avg(");
+    DqdlParserTest.fails(misprinted, 1, misprinted.length(), "]", "expected ')' to close avg(");
   }
 }

@@ -169,18 +169,6 @@ class DqdlLabelsTest {
                 + " ENABLED or DISABLED (the default)");
   }
 
-  private static void fails(String dqdl, int line, int column, String token, String message) {
-    assertThatThrownBy(() -> Ruleset.parse(dqdl))
-        .isInstanceOfSatisfying(
-            DqdlParseException.class,
-            e -> {
-              assertThat(e.line()).as("line").isEqualTo(line);
-              assertThat(e.column()).as("column").isEqualTo(column);
-              assertThat(e.token()).as("token").isEqualTo(token);
-            })
-        .hasMessageContaining(message);
-  }
-
   /**
    * AWS's invalid examples with labels and composite rules (with {@code IsComplete} capitalised):
    * labels after a composite rule not in parentheses, labels on a part of a composite rule, and
@@ -188,20 +176,20 @@ class DqdlLabelsTest {
    */
   @Test
   void awsInvalidLabelsOnCompositeRules() {
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ (IsComplete \"colA\") AND (RowCount > 0) labels=[\"foo\"=\"bar\"] ]",
         1,
         50,
         "labels",
         "labels go on the whole composite rule, in parentheses: ((IsComplete \"colA\") AND"
             + " (RowCount > 0)) labels=[...]");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ (IsComplete \"colA\" labels=[\"foo\"=\"bar\"]) AND (RowCount > 0) ]",
         1,
         30,
         "labels",
         "labels go on the whole top-level rule, after its closing parenthesis");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ IsComplete \"col\" AND RowCount > 0 labels=[\"foo\"=\"bar\"] ]",
         1,
         28,
@@ -220,7 +208,8 @@ class DqdlLabelsTest {
     assertThat(Ruleset.parse("Rules = [ RowCount > 0 labels=[" + ten + "] ]").rules())
         .containsExactly("RowCount > 0");
     String eleven = "Rules = [ RowCount > 0 labels=[" + ten + ", \"k11\"=\"v\"] ]";
-    fails(eleven, 1, eleven.indexOf("\"k11\"") + 1, "\"k11\"", "has 11 labels; a DQDL rule has");
+    DqdlParserTest.fails(
+        eleven, 1, eleven.indexOf("\"k11\"") + 1, "\"k11\"", "has 11 labels; a DQDL rule has");
     // the DefaultLabels count: 6 defaults and 4 more keys (one overridden) are 10; 5 more are 11
     String six =
         "DefaultLabels=[\"d1\"=\"v\", \"d2\"=\"v\", \"d3\"=\"v\", \"d4\"=\"v\","
@@ -235,14 +224,14 @@ class DqdlLabelsTest {
     String five =
         "Rules = [ RowCount > 0 labels=[\"a\"=\"v\", \"b\"=\"v\", \"c\"=\"v\", \"d\"=\"v\","
             + " \"e\"=\"v\"] ]";
-    fails(
+    DqdlParserTest.fails(
         six + five,
         2,
         five.indexOf("\"e\"") + 1,
         "\"e\"",
         "rule 'RowCount > 0' has 11 labels; a DQDL rule has at most 10 labels (its own and the"
             + " DefaultLabels)");
-    fails(
+    DqdlParserTest.fails(
         "DefaultLabels=[" + ten + ", \"k11\"=\"v\"]\nRules = [ RowCount > 0 ]",
         1,
         16 + ten.length() + 2,
@@ -255,51 +244,52 @@ class DqdlLabelsTest {
             Ruleset.parse("Rules = [ RowCount > 0 labels=[\"" + k128 + "\"=\"" + v256 + "\"] ]")
                 .rules())
         .containsExactly("RowCount > 0");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[\"" + k128 + "k\"=\"v\"] ]",
         1,
         32,
         "\"" + k128 + "k\"",
         "this label key has 129 characters; a label key has at most 128");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[\"k\"=\"" + v256 + "v\"] ]",
         1,
         36,
         "\"" + v256 + "v\"",
         "this label value has 257 characters; a label value has at most 256");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[\"\"=\"v\"] ]",
         1,
         32,
         "\"\"",
         "a label key must not be empty");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[NULL=\"v\"] ]",
         1,
         32,
         "NULL",
         "expected a quoted label key");
     // labels are a list of key-value pairs
-    fails("Rules = [ RowCount > 0 labels=[] ]", 1, 32, "]", "the list of labels is empty");
-    fails(
+    DqdlParserTest.fails(
+        "Rules = [ RowCount > 0 labels=[] ]", 1, 32, "]", "the list of labels is empty");
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[\"team\"] ]",
         1,
         38,
         "]",
         "'=' between the label key and its value");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=[\"team\"=\"a\", \"team\"=\"b\"] ]",
         1,
         44,
         "\"team\"",
         "the label key \"team\" is given twice in this list");
-    fails(
+    DqdlParserTest.fails(
         "Rules = [ RowCount > 0 labels=\"team\" ]",
         1,
         31,
         "\"team\"",
         "'[' to open the list of labels");
-    fails(
+    DqdlParserTest.fails(
         "DefaultLabels=[\"a\"=\"b\"]\nDefaultLabels=[\"c\"=\"d\"]\nRules = [ RowCount > 0 ]",
         2,
         1,

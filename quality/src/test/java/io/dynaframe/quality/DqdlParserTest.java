@@ -124,7 +124,11 @@ class DqdlParserTest {
     assertThat(Ruleset.parse("Rules = [ ]").rules()).isEmpty();
   }
 
-  private static void fails(String dqdl, int line, int column, String token, String message) {
+  /**
+   * Asserts that {@code dqdl} does not parse, naming this line, column and token, with this text in
+   * its message; shared by the DQDL test classes.
+   */
+  static void fails(String dqdl, int line, int column, String token, String message) {
     assertThatThrownBy(() -> Ruleset.parse(dqdl))
         .isInstanceOfSatisfying(
             DqdlParseException.class,
