@@ -490,6 +490,14 @@ public final class DynaContext {
     Options sample = sampleOptions == null ? Options.empty() : sampleOptions;
     int[] bounds = sampleBounds(num, sample);
     Options conn = connectionOptions == null ? Options.empty() : connectionOptions;
+    if ("s3".equals(connectionType)) {
+      // Glue's spelling of the two read here, whatever the case given (the source reports two
+      // spellings of one)
+      conn =
+          Options.of(
+              io.dynaframe.internal.OptionKeys.lenient(
+                  conn.asMap(), java.util.Set.of("paths", "recurse")));
+    }
     if ("s3".equals(connectionType) && conn.has("paths")) {
       java.util.List<String> files =
           StoredFiles.sampleFiles(
@@ -701,10 +709,16 @@ public final class DynaContext {
    * The JDBC URL of a source's or sink's options, or of the catalog connection they name, for the
    * lineage of its table; null when there is none (the connector then says what is wrong).
    */
-  private String jdbcUrlOf(Options options) {
-    if (options == null) {
+  private String jdbcUrlOf(Options given) {
+    if (given == null) {
       return null;
     }
+    // Glue's spelling, whatever the case given (the connector reports two spellings of one)
+    Options options =
+        Options.of(
+            io.dynaframe.internal.OptionKeys.lenient(
+                given.asMap(),
+                java.util.Set.of("url", "connectionName", "useConnectionProperties")));
     String url = options.getString("url", null);
     if (url != null && url.startsWith("jdbc:")) {
       return url;

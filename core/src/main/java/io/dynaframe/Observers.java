@@ -141,6 +141,20 @@ final class Observers {
 
   // ---------------------------------------------------------------- describing sources and sinks
 
+  /** The options a source's or sink's description reads. */
+  private static final java.util.Set<String> DESCRIBED =
+      java.util.Set.of("paths", "path", "dbtable", "catalogTableName", "catalogDatabase");
+
+  /**
+   * The options with the names a description reads in Glue's spelling, whatever their case (the
+   * connector, which reads them in any case too, reports two spellings of one).
+   */
+  private static Options readable(Options options) {
+    return options == null
+        ? Options.empty()
+        : Options.of(io.dynaframe.internal.OptionKeys.lenient(options.asMap(), DESCRIBED));
+  }
+
   /** A file source: named by its transformation context, else {@code <format>_source}. */
   static RunObserver.Io source(
       String connectionType, Options options, String transformationContext, String format) {
@@ -157,7 +171,7 @@ final class Observers {
       String transformationContext,
       String format,
       String jdbcUrl) {
-    Options o = options == null ? Options.empty() : options;
+    Options o = readable(options);
     List<String> paths = new ArrayList<>(o.getStringList("paths"));
     if (paths.isEmpty() && o.has("path")) {
       paths.add(o.getString("path", ""));
@@ -199,7 +213,7 @@ final class Observers {
       String transformationContext,
       String format,
       String jdbcUrl) {
-    Options o = options == null ? Options.empty() : options;
+    Options o = readable(options);
     String jdbc = JdbcDatasets.uri(connectionType, jdbcUrl, o.getString("dbtable", null));
     String path = o.getString("path", "");
     String table = o.getString("catalogTableName", "");

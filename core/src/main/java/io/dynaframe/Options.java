@@ -207,6 +207,22 @@ public final class Options implements Serializable {
     io.dynaframe.internal.OptionKeys.check(values.keySet(), known, what, error);
   }
 
+  /**
+   * These options with each name that differs from a known name only in case spelled as the known
+   * one ({@code PATHS} or {@code Paths} becomes {@code paths}), as Glue reads option names in any
+   * case; names that match no known one stay as they are (for {@link #checkKnown} to report). Two
+   * spellings of one option fail with {@code error}, naming both and what they were given to
+   * ({@code what}, such as {@code "connection option of a postgresql source"}). For connectors:
+   * read the options this returns.
+   */
+  public Options canonical(
+      java.util.Set<String> known,
+      String what,
+      java.util.function.Function<String, ? extends RuntimeException> error) {
+    Map<String, Object> m = io.dynaframe.internal.OptionKeys.canonical(values, known, what, error);
+    return m.keySet().equals(values.keySet()) ? this : new Options(ImmutableMap.copyOf(m));
+  }
+
   /** All options as an immutable map. */
   public Map<String, Object> asMap() {
     return values;

@@ -71,6 +71,31 @@ public final class OptionKeys {
   }
 
   /**
+   * The options with each key that differs from a known key only in case spelled as the known key,
+   * as {@link #canonical} does, but never failing: when two keys spell one option, the first given
+   * keeps it and the other stays as given. For reading a few options where a bad spelling is not
+   * this caller's to report (a run's lineage reads paths and tables before the connector checks
+   * them).
+   */
+  public static java.util.Map<String, Object> lenient(
+      java.util.Map<String, Object> given, Set<String> known) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, Object> e : given.entrySet()) {
+      String key = e.getKey();
+      if (!known.contains(key)) {
+        for (String k : known) {
+          if (k.equalsIgnoreCase(key) && !given.containsKey(k) && !out.containsKey(k)) {
+            key = k;
+            break;
+          }
+        }
+      }
+      out.putIfAbsent(key, e.getValue());
+    }
+    return out;
+  }
+
+  /**
    * The known name closest to {@code key} (same letters in another case, or a few edits away), or
    * null.
    */

@@ -222,6 +222,90 @@ class S3SourceOptionsTest {
   }
 
   @Test
+  void connectionOptionNamesAreReadInAnyCaseAndTwoSpellingsOfOneAreRefused(DynaContext ctx)
+      throws IOException {
+    Path a = write("case/a.json", "{\"id\": 1}\n", T1);
+    Path b = write("case/sub/b.json", "{\"id\": 2}\n", T2);
+    write("case/skip.json", "{\"id\": 9}\n", T1 - 1000);
+    write("case/sub/late.json", "{\"id\": 3}\n", T2 + 1000);
+    String folder = dir.resolve("case").toString();
+    // every option changes the frame: without recurse b is not read, without exclusions skip.json
+    // (the oldest) is, without boundedFiles late.json is, without the attach options no columns
+    DynamicFrame documented =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of(
+                "paths", List.of(folder),
+                "recurse", true,
+                "exclusions", "[\"**skip.json\"]",
+                "boundedFiles", 2,
+                "groupFiles", "inPartition",
+                "groupSize", "1048576",
+                "attachFilename", "file",
+                "attachTimestamp", "modified"),
+            "json",
+            Options.empty(),
+            "");
+    DynamicFrame otherCase =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of(
+                "PATHS", List.of(folder),
+                "Recurse", true,
+                "EXCLUSIONS", "[\"**skip.json\"]",
+                "boundedfiles", 2,
+                "groupfiles", "inPartition",
+                "GROUPSIZE", "1048576",
+                "attachfilename", "file",
+                "ATTACHTIMESTAMP", "modified"),
+            "json",
+            Options.empty(),
+            "");
+    DynamicFrame expected =
+        Frames.rows(
+            ctx,
+            "id INT, file STRING, modified BIGINT",
+            row(1, listed(a), T1),
+            row(2, listed(b), T2));
+    FrameAssert.assertThat(documented).isEqualTo(expected);
+    FrameAssert.assertThat(otherCase).isEqualTo(expected);
+
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "s3",
+                    Options.of("paths", List.of(folder), "Recurse", true, "recurse", false),
+                    "",
+                    "json",
+                    Options.empty()))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            "connection option of an s3 source 'recurse' and 'Recurse' are the same option; give"
+                + " it once");
+    // sinks too: PATH is path, and two spellings of one are refused
+    assertThat(
+            ctx.getSinkWithFormat(
+                "s3",
+                Options.of("PATH", dir.resolve("out").toString()),
+                "",
+                "json",
+                Options.empty()))
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "s3",
+                    Options.of("path", "a", "partitionKeys", List.of(), "partitionkeys", List.of()),
+                    "",
+                    "json",
+                    Options.empty()))
+        .isInstanceOf(io.dynaframe.SinkException.class)
+        .hasMessage(
+            "connection option of an s3 sink 'partitionkeys' and 'partitionKeys' are the same"
+                + " option; give it once");
+  }
+
+  @Test
   void badValuesFailWhenTheSourceIsCreatedNamingTheOption(DynaContext ctx) {
     Object[][] cases = {
       {

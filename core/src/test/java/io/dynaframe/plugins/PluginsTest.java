@@ -128,13 +128,13 @@ class PluginsTest {
                 ctx.getSinkWithFormat(
                     "s3",
                     Options.of(
-                        "path", dir.resolve("out").toString(), "partitionkeys", List.of("id")),
+                        "path", dir.resolve("out").toString(), "partitionKey", List.of("id")),
                     "out",
                     "json",
                     Options.empty()))
         .isInstanceOf(SinkException.class)
         .hasMessageStartingWith(
-            "connection option of an s3 sink 'partitionkeys' is not known; did you mean"
+            "connection option of an s3 sink 'partitionKey' is not known; did you mean"
                 + " 'partitionKeys'?");
     assertThatThrownBy(
             () ->

@@ -172,6 +172,75 @@ class JdbcReadTest {
   }
 
   @Test
+  void optionNamesAreReadInAnyCaseAndTwoSpellingsOfOneAreRefused(DynaContext ctx) {
+    // AWS's partitioned sample query, every option name in another case than Glue's
+    DynamicFrame f =
+        read(
+            ctx,
+            Options.of(
+                "URL",
+                Postgres.url(),
+                "User",
+                Postgres.USER,
+                "PASSWORD",
+                Postgres.PASSWORD,
+                "DbTable",
+                "rd.customer_tbl",
+                "SAMPLEQUERY",
+                "select name, location from rd.customer_tbl WHERE id>=1000 AND",
+                "EnablePartitioningForSampleQuery",
+                true,
+                "hashField",
+                "id",
+                "HashPartitions",
+                3));
+    assertThat(f.toDF().rdd().getNumPartitions()).isEqualTo(3);
+    FrameAssert.assertThat(f)
+        .isEqualTo(
+            Frames.rows(
+                ctx,
+                "name STRING, location STRING",
+                row("Cy", "Rome"),
+                row("Di", null),
+                row(null, "Kyiv")));
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "postgresql",
+                    Postgres.options("dbtable", "rd.customer_tbl", "DBTABLE", "rd.types"),
+                    "",
+                    "",
+                    Options.empty()))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            "connection option of a postgresql source 'DBTABLE' and 'dbtable' are the same"
+                + " option; give it once");
+    // an option in another case is the option: refused as Glue's spelling is
+    assertThatThrownBy(
+            () ->
+                ctx.getSourceWithFormat(
+                    "postgresql",
+                    Postgres.options("dbtable", "t", "customjdbcdrivers3path", "s3://b/d.jar"),
+                    "",
+                    "",
+                    Options.empty()))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("connection option 'customJdbcDriverS3Path' is not supported");
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "postgresql",
+                    Postgres.options("DbTable", "a", "dbTable", "b"),
+                    "",
+                    "",
+                    Options.empty()))
+        .isInstanceOf(io.dynaframe.SinkException.class)
+        .hasMessage(
+            "connection option of a postgresql sink 'dbTable' and 'DbTable' are the same option;"
+                + " give it once");
+  }
+
+  @Test
   void anUnknownOptionSaysWhichOneWasMeant(DynaContext ctx) {
     assertThatThrownBy(
             () ->

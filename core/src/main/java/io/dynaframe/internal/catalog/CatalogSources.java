@@ -40,7 +40,7 @@ public final class CatalogSources {
       Set.of("groupFiles", "groupSize", "recurse", "exclusions", "compressionType");
 
   /** Options of the catalog source itself, not passed on to the file source. */
-  private static final Set<String> OWN_OPTIONS = Set.of("catalogPartitionPredicate");
+  public static final Set<String> OWN_OPTIONS = Set.of("catalogPartitionPredicate");
 
   /** The source; the table is looked up when the frame is read. */
   public static DataSource create(

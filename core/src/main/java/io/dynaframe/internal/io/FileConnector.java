@@ -26,12 +26,14 @@ public final class FileConnector implements Connector {
 
   @Override
   public DataSink sink(Request r) {
-    // enableUpdateCatalog registers what the sink wrote (Glue: S3 targets only)
+    // enableUpdateCatalog registers what the sink wrote (Glue: S3 targets only); both read the
+    // options in Glue's spelling
+    io.dynaframe.Options options = Sinks.connectionOptions(r.options());
     return CatalogSinks.wrap(
         r.context(),
         Sinks.create(
-            r.context(), r.options(), r.transformationContext(), r.format(), r.formatOptions()),
-        r.options(),
+            r.context(), options, r.transformationContext(), r.format(), r.formatOptions()),
+        options,
         r.format(),
         r.formatOptions());
   }
@@ -45,6 +47,11 @@ public final class FileConnector implements Connector {
         r.table(),
         r.transformationContext(),
         r.pushDownPredicate(),
-        r.additionalOptions());
+        // the s3 source's options and the catalog source's own in Glue's spelling, in any case
+        r.additionalOptions()
+            .canonical(
+                Sources.additionalOptions(CatalogSources.OWN_OPTIONS),
+                "additional option",
+                io.dynaframe.SourceException::new));
   }
 }

@@ -38,6 +38,9 @@ final class GrokFormat implements RecordFormat {
   /** The artifact whose pattern set this format uses. */
   static final String ARTIFACT = "io.krakens:java-grok";
 
+  /** The version of {@link #ARTIFACT} dynaframe is built and tested with (the pom's). */
+  static final String VERSION = "0.1.9";
+
   private static final Pattern REFERENCE =
       Pattern.compile("%\\{([A-Za-z0-9_]+)(?::([^:}]+))?(?::([^}]+))?}");
 

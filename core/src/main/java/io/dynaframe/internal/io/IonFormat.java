@@ -34,6 +34,9 @@ final class IonFormat implements RecordFormat {
   /** The artifact that reads Ion. */
   static final String ARTIFACT = "com.amazon.ion:ion-java";
 
+  /** The version of {@link #ARTIFACT} dynaframe is built and tested with (the pom's). */
+  static final String VERSION = "1.11.9";
+
   @Override
   public boolean readsBytes() {
     return true;

@@ -13,7 +13,6 @@ import io.dynaframe.DynamicFrame;
 import io.dynaframe.ErrorRecords;
 import io.dynaframe.Options;
 import io.dynaframe.SinkException;
-import io.dynaframe.internal.OptionKeys;
 import io.dynaframe.internal.Paths;
 import io.dynaframe.internal.RowJson;
 import java.io.IOException;
@@ -82,10 +81,24 @@ public final class Sinks {
     return out;
   }
 
+  /**
+   * The connection options of an {@code s3} sink with their names in Glue's spelling ({@code PATH}
+   * is {@code path}), checked: an unknown option, or two spellings of one, fail with a {@link
+   * SinkException} that names them.
+   */
+  public static Options connectionOptions(Options given) {
+    Options options = given == null ? Options.empty() : given;
+    Options o =
+        options.canonical(
+            CONNECTION_OPTIONS, "connection option of an s3 sink", SinkException::new);
+    o.checkKnown(CONNECTION_OPTIONS, "connection option of an s3 sink", SinkException::new);
+    return o;
+  }
+
   /** A sink for the options, validated now. */
   public static DataSink create(
       DynaContext ctx,
-      Options options,
+      Options given,
       String transformationContext,
       String format,
       Options formatOptions) {
@@ -104,11 +117,7 @@ public final class Sinks {
       throw new SinkException(
           "format '" + format + "' is not supported; use one of " + new TreeSet<>(writable()));
     }
-    OptionKeys.check(
-        options.asMap().keySet(),
-        CONNECTION_OPTIONS,
-        "connection option of an s3 sink",
-        SinkException::new);
+    Options options = connectionOptions(given);
     String path = options.getString("path", "");
     if (path.isBlank()) {
       throw new SinkException("the sink has no path: set the connection option 'path'");

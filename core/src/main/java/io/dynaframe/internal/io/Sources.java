@@ -84,12 +84,35 @@ public final class Sources {
           CATALOG_COLUMN_TYPES);
 
   /**
+   * The connection options of an {@code s3} source with their names in Glue's spelling ({@code
+   * PATHS} is {@code paths}), checked: an unknown option, or two spellings of one, fail with a
+   * {@link SourceException} that names them.
+   */
+  public static Options connectionOptions(Options given) {
+    Options options = given == null ? Options.empty() : given;
+    Options o = options.canonical(CONNECTION_OPTIONS, CONNECTION_OPTION, SourceException::new);
+    o.checkKnown(CONNECTION_OPTIONS, CONNECTION_OPTION, SourceException::new);
+    return o;
+  }
+
+  private static final String CONNECTION_OPTION = "connection option of an s3 source";
+
+  /** The connection options of an s3 source and {@code more}. */
+  public static Set<String> additionalOptions(Set<String> more) {
+    Set<String> out = new java.util.HashSet<>(CONNECTION_OPTIONS);
+    out.addAll(more);
+    return Set.copyOf(out);
+  }
+
+  /**
    * A source for the options, validated now: an unknown connection type, format or format option
-   * fails here with a {@link SourceException} that names it.
+   * fails here with a {@link SourceException} that names it, and so does a format whose optional
+   * library is not on the class path (before the session is used: {@code ctx} is only read when the
+   * frame is).
    */
   public static DataSource create(
       DynaContext ctx,
-      Options options,
+      Options given,
       String transformationContext,
       String format,
       Options formatOptions) {
@@ -99,16 +122,19 @@ public final class Sources {
           "format '" + format + "' is not supported; use one of " + new TreeSet<>(FORMATS));
     }
     Options fo = formatOptions == null ? Options.empty() : formatOptions;
-    OptionKeys.check(
-        options.asMap().keySet(),
-        CONNECTION_OPTIONS,
-        "connection option of an s3 source",
-        SourceException::new);
+    Options options = connectionOptions(given);
     fo = checkFormatOptions(fmt, fo);
     if (options.getStringList("paths").isEmpty()) {
       throw new SourceException(
           "the source has no paths: set the connection option 'paths' (a list of paths or URIs)");
     }
+    String ctxName = transformationContext == null ? "" : transformationContext;
+    String source =
+        "the source"
+            + (ctxName.isEmpty() ? "" : " '" + ctxName + "'")
+            + " (paths "
+            + options.getStringList("paths")
+            + ")";
     RecordFormat records =
         switch (fmt) {
           case "json" ->
@@ -131,16 +157,28 @@ public final class Sources {
                       : null,
                   fo.getBoolean("multiLine", false));
           case "ion" -> {
-            needs("com.amazon.ion.system.IonReaderBuilder", "ion", IonFormat.ARTIFACT, "1.11.9");
+            needs(
+                "com.amazon.ion.system.IonReaderBuilder",
+                format,
+                source,
+                IonFormat.ARTIFACT,
+                IonFormat.VERSION,
+                "");
             yield new IonFormat();
           }
           case "groklog" -> {
-            needs("io.krakens.grok.api.GrokCompiler", "grokLog", GrokFormat.ARTIFACT, "0.1.9");
+            needs(
+                "io.krakens.grok.api.GrokCompiler",
+                format,
+                source,
+                GrokFormat.ARTIFACT,
+                GrokFormat.VERSION,
+                "");
             yield grok(fo);
           }
           default -> null;
         };
-    XmlSource.Plan xml = fmt.equals("xml") ? XmlSource.plan(ctx.spark().version(), fo) : null;
+    XmlSource.Plan xml = fmt.equals("xml") ? xmlPlan(format, source, fo) : null;
     S3SourceOptions s3 = S3SourceOptions.parse(options);
     if (xml != null && (s3.attachFilename() != null || s3.attachTimestamp() != null)) {
       throw new SourceException(
@@ -164,7 +202,6 @@ public final class Sources {
     }
     String groupFiles = options.getString("groupFiles", "");
     long groupSize = options.getLong("groupSize", -1);
-    String ctxName = transformationContext == null ? "" : transformationContext;
     return () -> {
       Configuration conf = ctx.spark().sessionState().newHadoopConf();
       List<InputFile> listed =
@@ -317,22 +354,48 @@ public final class Sources {
     return out;
   }
 
+  /** The plan of an xml source, its reader's library checked (spark-xml on Spark 3.5). */
+  private static XmlSource.Plan xmlPlan(String format, String source, Options fo) {
+    // the Spark on the class path (the session's own version, without asking the session)
+    String spark = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    if (spark.startsWith("3.")) {
+      needs(
+          XmlSource.SPARK_XML_SOURCE,
+          format,
+          source,
+          XmlSource.SPARK_XML,
+          XmlSource.SPARK_XML_VERSION,
+          " on Spark " + spark + " (Glue 5; Spark 4, Glue 6, reads XML itself)");
+    }
+    return XmlSource.plan(spark, fo);
+  }
+
   /**
-   * Fails naming the artifact when a format's optional library is not on the class path (checked
-   * before the format's own class, which refers to the library, is loaded).
+   * Fails naming the format, the source and the artifact (with the version dynaframe is built and
+   * tested with) when a format's optional library is not on the class path: checked when the source
+   * is created, before the format's own class, which refers to the library, is loaded.
    */
-  private static void needs(String className, String format, String artifact, String version) {
+  private static void needs(
+      String className,
+      String format,
+      String source,
+      String artifact,
+      String version,
+      String when) {
     try {
       Class.forName(className, false, Sources.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new SourceException(
-          "format "
+          "format '"
               + format
+              + "' of "
+              + source
               + " needs "
               + artifact
-              + " ("
+              + ":"
               + version
-              + ") on the class path; add it to the job's dependencies");
+              + when
+              + ", which is not on the class path; add that artifact to the job's dependencies");
     }
   }
 

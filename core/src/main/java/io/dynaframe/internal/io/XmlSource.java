@@ -49,7 +49,11 @@ final class XmlSource {
   /** The artifact that reads XML on Spark 3.5. */
   static final String SPARK_XML = "com.databricks:spark-xml_2.12";
 
-  private static final String SPARK_XML_SOURCE = "com.databricks.spark.xml.DefaultSource";
+  /** The version of {@link #SPARK_XML} dynaframe is built and tested with (the pom's). */
+  static final String SPARK_XML_VERSION = "0.18.0";
+
+  /** spark-xml's data source, the class whose presence says the library is there. */
+  static final String SPARK_XML_SOURCE = "com.databricks.spark.xml.DefaultSource";
 
   /** The column the reader puts a malformed row's text in (dynaframe's own name). */
   private static final String CORRUPT = "__dynaframe_corrupt_xml";
@@ -65,22 +69,12 @@ final class XmlSource {
   /** A column of the read schema that no element fills (see {@link #read}). */
   private static final String UNFILLED = "__dynaframe_unfilled";
 
-  /** The Spark data source to use: spark-xml's on Spark 3.x, Spark's own on 4. */
+  /**
+   * The Spark data source to use: spark-xml's on Spark 3.x (whose presence the caller checked),
+   * Spark's own on 4.
+   */
   static String checkReader(String sparkVersion) {
-    if (!sparkVersion.startsWith("3.")) {
-      return "xml";
-    }
-    try {
-      Class.forName(SPARK_XML_SOURCE, false, XmlSource.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new SourceException(
-          "format xml needs "
-              + SPARK_XML
-              + " (0.18.0) on the class path on Spark "
-              + sparkVersion
-              + " (Glue 5; Spark 4 reads XML itself); add it to the job's dependencies");
-    }
-    return SPARK_XML_SOURCE;
+    return sparkVersion.startsWith("3.") ? SPARK_XML_SOURCE : "xml";
   }
 
   /**

@@ -13,19 +13,19 @@ public final class JdbcConnections {
 
   /** A source for the request, its options checked now. */
   public static DataSource source(Connector.Request r, Dialect dialect) {
-    JdbcSettings.checkKnown(dialect, r.options(), false, SourceException::new);
+    Options given = JdbcSettings.canonical(dialect, r.options(), false, SourceException::new);
+    JdbcSettings.checkKnown(dialect, given, false, SourceException::new);
     Options o =
-        CatalogConnections.resolve(
-            r.context(), dialect, r.options(), "source", SourceException::new);
+        CatalogConnections.resolve(r.context(), dialect, given, "source", SourceException::new);
     JdbcSettings s = JdbcSettings.source(dialect, o, SourceException::new);
     return new JdbcSource(r.context(), s, r.transformationContext());
   }
 
   /** A sink for the request, its options checked now. */
   public static DataSink sink(Connector.Request r, Dialect dialect) {
-    JdbcSettings.checkKnown(dialect, r.options(), true, SinkException::new);
-    Options o =
-        CatalogConnections.resolve(r.context(), dialect, r.options(), "sink", SinkException::new);
+    Options given = JdbcSettings.canonical(dialect, r.options(), true, SinkException::new);
+    JdbcSettings.checkKnown(dialect, given, true, SinkException::new);
+    Options o = CatalogConnections.resolve(r.context(), dialect, given, "sink", SinkException::new);
     JdbcSettings s = JdbcSettings.sink(dialect, o, SinkException::new);
     return new JdbcSink(r.context(), s);
   }
@@ -66,8 +66,10 @@ public final class JdbcConnections {
                             + id
                             + " has no location: a JDBC table's location names it"
                             + " (db.schema.table)"));
+    Options extra =
+        JdbcSettings.canonical(dialect, r.additionalOptions(), false, SourceException::new);
     for (String own : new String[] {"url", "user", "password", "dbtable", "connectionName"}) {
-      if (r.additionalOptions().has(own)) {
+      if (extra.has(own)) {
         throw new SourceException(
             "additional option '"
                 + own
@@ -79,7 +81,7 @@ public final class JdbcConnections {
       }
     }
     Options o =
-        r.additionalOptions()
+        extra
             .with("connectionName", connection)
             .with("useConnectionProperties", "true")
             .with("dbtable", dbtable(location));

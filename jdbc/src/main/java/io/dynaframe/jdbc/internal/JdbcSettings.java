@@ -154,6 +154,18 @@ public final class JdbcSettings {
     }
   }
 
+  /**
+   * The options with each name that differs from one of Glue's only in case spelled as Glue
+   * documents it ({@code DBTABLE} is {@code dbtable}, {@code hashField} is {@code hashfield}); two
+   * spellings of one option fail, naming both.
+   */
+  static Options canonical(
+      Dialect dialect, Options o, boolean sink, Function<String, RuntimeException> error) {
+    String what =
+        "connection option of a " + dialect.connectionType() + (sink ? " sink" : " source");
+    return o.canonical(sink ? SINK_OPTIONS : SOURCE_OPTIONS, what, error);
+  }
+
   /** Fails on the first option a source (or sink) of this dialect does not know. */
   static void checkKnown(
       Dialect dialect, Options o, boolean sink, Function<String, RuntimeException> error) {
