@@ -146,7 +146,7 @@ class JdbcWriteTest {
             () ->
                 ctx.getSinkWithFormat(
                     "postgresql",
-                    Postgres.options("dbtable", "wr.orders", "bulksize", 4),
+                    Postgres.options("dbtable", "wr.orders", "bulkSizes", 4),
                     "",
                     "",
                     Options.empty()))
