@@ -66,4 +66,30 @@ class OptionsTest {
         .hasMessageContaining("did you mean 'hashfield'?");
     o.checkKnown(java.util.Set.of("dbtable", "hashfeild"), "x", IllegalArgumentException::new);
   }
+
+  @Test
+  void canonicalSpellsNamesAsTheKnownOnesAndRefusesTwoSpellingsOfOne() {
+    java.util.Set<String> known = java.util.Set.of("paths", "recurse");
+    Options o =
+        Options.of("PATHS", List.of("/a"), "Recurse", true, "other", 1)
+            .canonical(known, "connection option of an s3 source", IllegalArgumentException::new);
+    assertThat(o.asMap())
+        .containsExactly(
+            java.util.Map.entry("paths", List.of("/a")),
+            java.util.Map.entry("recurse", true),
+            java.util.Map.entry("other", 1));
+    assertThatThrownBy(
+            () ->
+                Options.of("paths", List.of("/a"), "Paths", List.of("/b"))
+                    .canonical(
+                        known, "connection option of an s3 source", IllegalArgumentException::new))
+        .hasMessage(
+            "connection option of an s3 source 'Paths' and 'paths' are the same option; give it"
+                + " once");
+    // a run's lineage reads the paths of a source and a sink in any case too
+    assertThat(Observers.source("s3", Options.of("PATHS", List.of("/a")), "", "json", null).paths())
+        .containsExactly("/a");
+    assertThat(Observers.sink("s3", Options.of("Path", "/out"), "", "json", null).paths())
+        .containsExactly("/out");
+  }
 }
