@@ -1,7 +1,7 @@
 package io.dynaframe.syntax
 
 import example.glue.GlueApiScript
-import io.dynaframe.{DynaContext, ErrorThresholdExceededException, Options}
+import io.dynaframe.{DynaContext, ErrorThresholdExceededException, Options, SourceException, StorageException}
 import io.dynaframe.testing.{FrameAssert, Frames, SparkTest}
 import io.dynaframe.testing.Frames.row
 import io.dynaframe.transforms.{
@@ -15,6 +15,7 @@ import io.dynaframe.transforms.{
 import java.io.{ByteArrayOutputStream, PrintStream}
 import java.nio.charset.StandardCharsets
 import java.nio.file.{Files, Path}
+import java.nio.file.attribute.FileTime
 import org.apache.spark.sql.Row
 import org.assertj.core.api.Assertions.{assertThat, assertThatThrownBy}
 import org.junit.jupiter.api.Test
@@ -268,5 +269,61 @@ class GlueScalaSyntaxTest {
           |""".stripMargin)
     assertThat(copy).isEqualTo(DynamicRecord(Row("Sally", 36, Row("NE")), schema))
     assertThat(copy).isNotEqualTo(rec)
+  }
+
+  @Test
+  def theContextsOtherCallsTakeGluesArguments(ctx: DynaContext, @TempDir dir: Path): Unit = {
+    val glueContext = new GlueContext(ctx)
+    val prices = write(dir, "prices.json", """{"id": 1, "price": 10}""")
+    // an s3 source of getSource takes its format with withFormat, checked there
+    assertThatThrownBy(() =>
+      glueContext.getSource("s3", JsonOptions(Map("paths" -> Seq(prices)))).withFormat("yaml"))
+      .isInstanceOf(classOf[SourceException])
+      .hasMessageContaining("format 'yaml' is not supported")
+    assertThatThrownBy(() =>
+      glueContext.getSource("s3", JsonOptions(Map("paths" -> Seq(prices))), pushDownPredicate = "year = '2024'"))
+      .isInstanceOf(classOf[IllegalArgumentException])
+      .hasMessageContaining("getCatalogSource")
+    assertThatThrownBy(() =>
+      DynamicFrame.emptyDynamicFrame(glueContext).toDF(Seq(ResolveSpec("price", "make_cols"))))
+      .isInstanceOf(classOf[IllegalArgumentException])
+      .hasMessageContaining("ResolveSpec(price, make_cols)")
+
+    // simplifyDDBJson: the export's Item wrapper and the type descriptors go
+    val spark = glueContext.getSparkSession
+    val exported = spark.createDataFrame(
+      java.util.Arrays.asList(Row(Row(Row("1"), Row("5")))),
+      org.apache.spark.sql.types.StructType.fromDDL("Item STRUCT<id: STRUCT<S: STRING>, qty: STRUCT<N: STRING>>"))
+    FrameAssert
+      .assertThat(DynamicFrame(exported, glueContext).simplifyDDBJson())
+      .hasSchema("""root
+                   ||-- id: string
+                   ||-- qty: string
+                   |""".stripMargin)
+
+    val withTimes = glueContext.addIngestionTimeColumns(spark.range(1).toDF(), "hour")
+    assertThat(withTimes.columns).containsExactly("id", "ingest_year", "ingest_month", "ingest_day", "ingest_hour")
+
+    // purgeS3Path deletes the files below the path older than retentionPeriod hours
+    val old = dir.resolve("old/year=2024/part-0.json")
+    Files.createDirectories(old.getParent)
+    Files.write(old, "{}\n".getBytes(StandardCharsets.UTF_8))
+    Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3L * 3600 * 1000))
+    val recent = write(dir.resolve("old"), "recent.json", "{}")
+    glueContext.purgeS3Path(dir.resolve("old").toString, JsonOptions(Map("retentionPeriod" -> 1)))
+    assertThat(Files.exists(old)).isFalse()
+    assertThat(Files.exists(Path.of(recent))).isTrue()
+    // transitionS3Path checks its arguments, then refuses off S3
+    assertThatThrownBy(() =>
+      glueContext.transitionS3Path(
+        dir.resolve("old").toString,
+        "GLACIER",
+        JsonOptions(Map("accountId" -> "123456789012", "roleArn" -> "arn:aws:iam::123456789012:role/r"))))
+      .isInstanceOf(classOf[StorageException])
+
+    // Glue's spec classes are the tuples the methods take
+    assertThat(ResolveSpec(("price", "cast:double"))).isEqualTo(ResolveSpec("price", "cast:double"))
+    assertThat(MappingSpec(("a", "int", "b", "long"))._3).isEqualTo("b")
+    assertThat(ChoiceOption(ChoiceOption.MAKE_COLS)).isEqualTo(ChoiceOption("make_cols"))
   }
 }
