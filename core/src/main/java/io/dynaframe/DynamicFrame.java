@@ -138,14 +138,14 @@ public final class DynamicFrame {
     return fromStaged(staged, context, name, transformationContext, allErrorSets(), emptyBecause);
   }
 
-  /** This frame under another name. */
-  public DynamicFrame withName(String newName) {
+  /** This frame under another name (the parameter named as Glue's Scala {@code withName(name)}). */
+  public DynamicFrame withName(String name) {
     return new DynamicFrame(
         context,
         rows,
         stageErrors,
         previousErrors,
-        newName,
+        name,
         transformationContext,
         stageThreshold,
         totalThreshold,
@@ -273,14 +273,14 @@ public final class DynamicFrame {
         other.emptyBecause == null ? null : emptyBecause);
   }
 
-  /** The same records in {@code n} partitions, shuffled. */
-  public DynamicFrame repartition(int n) {
-    return withRowsKeepingErrors(rows.repartition(n));
+  /** The same records in {@code numPartitions} partitions, shuffled. */
+  public DynamicFrame repartition(int numPartitions) {
+    return withRowsKeepingErrors(rows.repartition(numPartitions));
   }
 
-  /** The same records in at most {@code n} partitions, without a shuffle. */
-  public DynamicFrame coalesce(int n) {
-    return withRowsKeepingErrors(rows.coalesce(n));
+  /** The same records in at most {@code numPartitions} partitions, without a shuffle. */
+  public DynamicFrame coalesce(int numPartitions) {
+    return withRowsKeepingErrors(rows.coalesce(numPartitions));
   }
 
   /**
@@ -357,9 +357,12 @@ public final class DynamicFrame {
     return toJSON().takeAsList(n);
   }
 
-  /** Prints up to {@code n} records as JSON, as Glue's {@code show} does. */
-  public void show(int n) {
-    showLines(n).forEach(System.out::println);
+  /**
+   * Prints up to {@code numRows} records as JSON, as Glue's {@code show(numRows)} does (the
+   * parameter named as Glue's Scala one, so {@code show(numRows = 5)} compiles in Scala).
+   */
+  public void show(int numRows) {
+    showLines(numRows).forEach(System.out::println);
   }
 
   /**

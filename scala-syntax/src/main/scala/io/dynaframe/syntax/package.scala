@@ -3,38 +3,44 @@ package io.dynaframe
 import io.dynaframe.catalog.{NoSuchDatabaseException, NoSuchTableException, TableIdentifier}
 import io.dynaframe.transforms.{
   ApplyMapping,
+  Coalesce,
   DropFields,
   DropNullFields,
   Filter,
   Join,
-  MappingSpec,
   MergeDynamicFrames,
   Relationalize,
   RenameField,
+  Repartition,
   ResolveChoice,
-  ResolveSpec,
   SelectFields,
+  SimplifyDDBJson,
   SplitFields,
   SplitRows,
   Spigot,
   TableSchemaLookup,
   Unbox,
-  Unnest
+  Unnest,
+  UnnestDDBJson,
+  DynamicRecord => JDynamicRecord,
+  Map => MapTransform,
+  MappingSpec => JMappingSpec,
+  ResolveSpec => JResolveSpec
 }
 import io.dynaframe.transforms.internal.Steps
-import org.apache.spark.api.java.function.FilterFunction
-import org.apache.spark.SparkContext
-import org.apache.spark.sql.{Row, SparkSession}
-import scala.language.implicitConversions
+import io.dynaframe.types.Types
+import org.apache.spark.sql.DataFrame
 
 /**
  * Glue's Scala API over dynaframe: `import io.dynaframe.syntax._` gives [[DynamicFrame]] the
  * methods of Glue's Scala `DynamicFrame` (`applyMapping`, `resolveChoice`, `dropField`,
  * `renameField`, `selectFields`, `spigot`, `splitFields`, `splitRows`, `unbox`, `unnest`,
- * `relationalize`, `join`, `filter`, ...) with Glue's parameter names and defaults, and brings
- * Glue's `GlueContext` (over a [[DynaContext]]), `JsonOptions`, `ChoiceOption`, `CallSite` and a
- * read-only `DynamicRecord`. A Glue Scala script compiles after its `com.amazonaws.services.glue`
- * imports are replaced by this one.
+ * `relationalize`, `join`, `filter`, `map`, `toDF(specs)`, `unnestDDBJson`, ...) with Glue's
+ * parameter names and defaults, and brings Glue's `GlueContext` (over a [[DynaContext]]), the
+ * `DynamicFrame` object (`DynamicFrame(df, glueContext)`, `emptyDynamicFrame`), `JsonOptions`,
+ * `ChoiceOption`, `ResolveSpec`, `MappingSpec`, `CallSite`, [[DynamicRecord]] and its
+ * [[DynamicNode]]s. A Glue Scala script compiles after its `com.amazonaws.services.glue` imports are
+ * replaced by this one.
  *
  * `callSite` is accepted and ignored (dynaframe names the step after the transformation context);
  * `stageThreshold` and `totalThreshold` are set on the output frame, as in Glue.
@@ -46,6 +52,72 @@ package object syntax {
 
   /** Glue's `ChoiceOption`: one resolution for every choice, e.g. `ChoiceOption("make_cols")`. */
   final case class ChoiceOption(choice: String)
+
+  /** Glue's `ChoiceOption` object: the resolutions by name. */
+  object ChoiceOption {
+    val CAST: String = "cast"
+    val MAKE_COLS: String = "make_cols"
+    val MAKE_STRUCT: String = "make_struct"
+    val MATCH_CATALOG: String = "match_catalog"
+    val PROJECT: String = "project"
+  }
+
+  /**
+   * Glue's `ResolveSpec(path, action)`: how `resolveChoice` or `toDF` resolves the choice at a
+   * path (`"cast:double"`, `"project:int"`, `"make_struct"`, `"make_cols"`; `toDF` also takes
+   * `"KeepAsStruct"`).
+   */
+  final case class ResolveSpec(path: String, action: String) extends Product2[String, String] {
+    override def _1: String = path
+    override def _2: String = action
+  }
+
+  /** Builds [[ResolveSpec]]s as Glue's companion does. */
+  object ResolveSpec {
+
+    /** A spec from a (path, action) pair. */
+    def apply(product: Product2[String, String]): ResolveSpec =
+      new ResolveSpec(product._1, product._2)
+  }
+
+  /** Glue's `MappingSpec(sourcePath, sourceType, targetPath, targetType)` for `applyMapping`. */
+  final case class MappingSpec(
+      sourcePath: String,
+      sourceType: String,
+      targetPath: String,
+      targetType: String)
+      extends Product4[String, String, String, String] {
+    override def _1: String = sourcePath
+    override def _2: String = sourceType
+    override def _3: String = targetPath
+    override def _4: String = targetType
+  }
+
+  /** Builds [[MappingSpec]]s as Glue's companion does. */
+  object MappingSpec {
+
+    /** A spec from a 4-tuple (source path, source type, target path, target type). */
+    def apply(product: Product4[String, String, String, String]): MappingSpec =
+      new MappingSpec(product._1, product._2, product._3, product._4)
+  }
+
+  /** dynaframe's [[io.dynaframe.DynamicFrame]], under Glue's name for scripts that import only this package. */
+  type DynamicFrame = io.dynaframe.DynamicFrame
+
+  /** Glue's `Schema`: dynaframe's schema of a frame or record, choices included. */
+  type Schema = io.dynaframe.types.StructType
+
+  /** Glue's `DynamicFrame` object. */
+  object DynamicFrame {
+
+    /** Glue's `DynamicFrame(df, glueContext)`: a frame over a DataFrame. */
+    def apply(df: DataFrame, glueContext: GlueContext): DynamicFrame =
+      io.dynaframe.DynamicFrame.fromDF(df, glueContext.dynaContext, "")
+
+    /** Glue's `emptyDynamicFrame(glueContext)`: a frame with no records and no fields. */
+    def emptyDynamicFrame(glueContext: GlueContext): DynamicFrame =
+      io.dynaframe.DynamicFrame.empty(glueContext.dynaContext)
+  }
 
   /** Glue's `JsonOptions`: options from JSON text or a Scala map. */
   final class JsonOptions(val options: Options) extends Serializable {
@@ -86,33 +158,6 @@ package object syntax {
     }
   }
 
-  /**
-   * A record as Glue's `filter` function sees it: fields read by path (`"address.state"`), `None`
-   * when the path is missing or null.
-   */
-  final class DynamicRecord(private val row: Row) extends Serializable {
-
-    /** The value at a dotted path through structs. */
-    def getField(path: String): Option[Any] = {
-      var current: Any = row
-      for (name <- path.split('.')) {
-        current match {
-          case r: Row =>
-            val i = r.schema.fieldNames.indexOf(name)
-            if (i < 0 || r.isNullAt(i)) return None
-            current = r.get(i)
-          case _ => return None
-        }
-      }
-      Option(current)
-    }
-
-    /** The record as a Spark row. */
-    def toRow: Row = row
-
-    override def toString: String = row.toString
-  }
-
   private def javaList[T](s: Seq[T]): java.util.List[T] = {
     val l = new java.util.ArrayList[T]()
     s.foreach(l.add)
@@ -145,7 +190,7 @@ package object syntax {
         totalThreshold: Long = 0): DynamicFrame =
       run(
         ApplyMapping
-          .of(javaList(mappings.map(m => MappingSpec.of(m._1, m._2, m._3, m._4))))
+          .of(javaList(mappings.map(m => JMappingSpec.of(m._1, m._2, m._3, m._4))))
           .withCaseSensitive(caseSensitive),
         transformationContext,
         stageThreshold,
@@ -164,7 +209,7 @@ package object syntax {
       val afterSpecs =
         if (specs.isEmpty) self
         else {
-          val t = ResolveChoice.specs(javaList(specs.map(s => ResolveSpec.of(s._1, s._2))))
+          val t = ResolveChoice.specs(javaList(specs.map(s => JResolveSpec.of(s._1, s._2))))
           if (choiceOption.isEmpty) return run(t, transformationContext, stageThreshold, totalThreshold)
           Steps.apply(self, t, "")
         }
@@ -349,7 +394,10 @@ package object syntax {
         stageThreshold,
         totalThreshold)
 
-    /** Glue's `filter`: the records for which `f` is true; `errorMsg` notes its error records. */
+    /**
+     * Glue's `filter`: the records for which `f` is true; a record `f` throws on becomes an error
+     * record, with `errorMsg` before the reason. `f` should not change the record.
+     */
     def filter(
         f: DynamicRecord => Boolean,
         errorMsg: String = "",
@@ -357,12 +405,131 @@ package object syntax {
         callSite: CallSite = CallSite("Not provided", ""),
         stageThreshold: Long = 0,
         totalThreshold: Long = 0): DynamicFrame = {
-      val fn = new FilterFunction[Row] {
-        override def call(r: Row): Boolean = f(new DynamicRecord(r))
+      val p = new JDynamicRecord.Predicate {
+        override def call(r: JDynamicRecord): Boolean = f(new DynamicRecord(r))
       }
-      val t = if (errorMsg.isEmpty) Filter.of(fn) else Filter.of(fn).withInfo(errorMsg)
+      val t = if (errorMsg.isEmpty) Filter.onRecords(p) else Filter.onRecords(p).withInfo(errorMsg)
       run(t, transformationContext, stageThreshold, totalThreshold)
     }
+
+    /**
+     * Glue's `map`: the record `f` returns for each record (each call gets its own copy, so `f` may
+     * change it). A record `f` throws on or returns null for becomes an error record, with
+     * `errorMsg` before the reason and the stack trace kept. The output's schema is learnt from the
+     * records `f` returns (a field whose values differ in type becomes a choice), so `f` must give
+     * the same record for the same input each time.
+     */
+    def map(
+        f: DynamicRecord => DynamicRecord,
+        errorMsg: String = "",
+        transformationContext: String = "",
+        callSite: CallSite = CallSite("Not provided", ""),
+        stageThreshold: Long = 0,
+        totalThreshold: Long = 0): DynamicFrame = {
+      val fn = new JDynamicRecord.MapFunction {
+        override def call(r: JDynamicRecord): JDynamicRecord = {
+          val out = f(new DynamicRecord(r))
+          if (out == null) null else out.record
+        }
+      }
+      val t =
+        if (errorMsg.isEmpty) MapTransform.onRecords(fn)
+        else MapTransform.onRecords(fn).withInfo(errorMsg)
+      run(t, transformationContext, stageThreshold, totalThreshold)
+    }
+
+    /**
+     * Glue's `toDF(specs)`: the records as a DataFrame, the choices at the specs' paths resolved
+     * first (`"cast:<type>"`, `"project:<type>"`, `"make_struct"` or `"KeepAsStruct"`); other
+     * choices stay structs with one field per member type, as in Glue.
+     */
+    def toDF(specs: Seq[ResolveSpec]): DataFrame = {
+      val options = specs.map { spec =>
+        val action = spec.action.trim
+        val lower = action.toLowerCase(java.util.Locale.ROOT)
+        def target(prefix: String) = {
+          val name = action.substring(prefix.length).trim
+          try Types.parse(name)
+          catch {
+            case e: IllegalArgumentException =>
+              throw new IllegalArgumentException(
+                s"toDF: ResolveSpec(${spec.path}, $action) names an unknown type: ${e.getMessage}",
+                e)
+          }
+        }
+        if (lower.startsWith("cast:")) io.dynaframe.ResolveOption.cast(spec.path, target("cast:"))
+        else if (lower.startsWith("project:"))
+          io.dynaframe.ResolveOption.project(spec.path, target("project:"))
+        else if (lower == "make_struct" || lower == "keepasstruct")
+          io.dynaframe.ResolveOption.keepAsStruct(spec.path)
+        else
+          throw new IllegalArgumentException(
+            s"toDF: ResolveSpec(${spec.path}, $action): the action must be cast:<type>, " +
+              "project:<type>, make_struct or KeepAsStruct")
+      }
+      self.toDF(options: _*)
+    }
+
+    /**
+     * Glue's `repartition`: the same records in `numPartitions` partitions, as a step with Glue's
+     * transformation context and thresholds.
+     */
+    def repartition(
+        numPartitions: Int,
+        transformationContext: String = "",
+        callSite: CallSite = CallSite("Not provided", ""),
+        stageThreshold: Long = 0,
+        totalThreshold: Long = 0): DynamicFrame =
+      run(Repartition.of(numPartitions), transformationContext, stageThreshold, totalThreshold)
+
+    /**
+     * Glue's (Python) `coalesce(num_partitions, shuffle = false, ...)` in Scala spelling: at most
+     * `numPartitions` partitions, without a shuffle unless asked.
+     */
+    def coalesce(
+        numPartitions: Int,
+        shuffle: Boolean = false,
+        transformationContext: String = "",
+        callSite: CallSite = CallSite("Not provided", ""),
+        stageThreshold: Long = 0,
+        totalThreshold: Long = 0): DynamicFrame =
+      run(
+        Coalesce.of(numPartitions).withShuffle(shuffle),
+        transformationContext,
+        stageThreshold,
+        totalThreshold)
+
+    /**
+     * Glue's `unnestDDBJson`: a frame read from a DynamoDB export (`{"Item": {"id": {"S": "1"}}}`)
+     * as plain top-level fields (`id: string`).
+     */
+    def unnestDDBJson(
+        transformationContext: String = "",
+        callSite: CallSite = CallSite("Not provided", ""),
+        stageThreshold: Long = 0,
+        totalThreshold: Long = 0): DynamicFrame =
+      run(UnnestDDBJson.create(), transformationContext, stageThreshold, totalThreshold)
+
+    /**
+     * Glue's `simplifyDDBJson`: every DynamoDB JSON value of the frame, at any depth, without its
+     * type descriptor, and the export's `Item` wrapper removed.
+     */
+    def simplifyDDBJson(): DynamicFrame = run(SimplifyDDBJson.create(), "", 0, 0)
+
+    /**
+     * Glue's `withFrameSchema`: this frame. A dynaframe frame's schema is its Dataset's, known when
+     * the frame is made, so `getSchema` is not called.
+     */
+    def withFrameSchema(getSchema: () => Schema): DynamicFrame = self
+
+    /** Glue's `getSchemaIfComputed`: the schema, which dynaframe always knows. */
+    def getSchemaIfComputed: Option[Schema] = Some(self.schema())
+
+    /** Glue's `isSchemaComputed`: always true (see [[getSchemaIfComputed]]). */
+    def isSchemaComputed: Boolean = true
+
+    /** Glue's `recomputeSchema`: the schema (computed from the Dataset, no scan). */
+    def recomputeSchema: Schema = self.schema()
 
     /** Glue's `mergeDynamicFrames`: staging records replace this frame's of the same keys. */
     def mergeDynamicFrames(
@@ -381,84 +548,5 @@ package object syntax {
 
     /** Glue's `getName`. */
     def getName: String = self.name()
-  }
-
-  /**
-   * Glue's Scala `GlueContext` over a [[DynaContext]]: the constructors `new GlueContext(sc)` and
-   * `new GlueContext(dynaContext)`, and Glue's `getSourceWithFormat`, `getSinkWithFormat`,
-   * `getCatalogSource`, `getCatalogSink` and `getSparkSession` with Glue's parameter names and
-   * defaults. Wherever a [[DynaContext]] is wanted, a `GlueContext` converts to its context.
-   */
-  final class GlueContext(val dynaContext: DynaContext) {
-
-    /** A context on the session of this Spark context, as Glue's `new GlueContext(sc)`. */
-    def this(sc: SparkContext) =
-      this(DynaContext.of(SparkSession.builder().config(sc.getConf).getOrCreate()))
-
-    /** Glue's `getSourceWithFormat`. */
-    def getSourceWithFormat(
-        connectionType: String,
-        options: JsonOptions,
-        transformationContext: String = "",
-        format: String = null,
-        formatOptions: JsonOptions = JsonOptions.empty): DataSource =
-      dynaContext.getSourceWithFormat(
-        connectionType,
-        options.options,
-        transformationContext,
-        format,
-        formatOptions.options)
-
-    /** Glue's `getSinkWithFormat`. */
-    def getSinkWithFormat(
-        connectionType: String,
-        options: JsonOptions,
-        transformationContext: String = "",
-        format: String = null,
-        formatOptions: JsonOptions = JsonOptions.empty): DataSink =
-      dynaContext.getSinkWithFormat(
-        connectionType,
-        options.options,
-        transformationContext,
-        format,
-        formatOptions.options)
-
-    /** Glue's `getCatalogSource`; `redshiftTmpDir` and `catalogId` are accepted and not used. */
-    def getCatalogSource(
-        database: String,
-        tableName: String,
-        redshiftTmpDir: String = "",
-        transformationContext: String = "",
-        pushDownPredicate: String = " ",
-        additionalOptions: JsonOptions = JsonOptions.empty,
-        catalogId: String = null): DataSource =
-      dynaContext.getCatalogSource(
-        database,
-        tableName,
-        transformationContext,
-        pushDownPredicate,
-        additionalOptions.options)
-
-    /** Glue's `getCatalogSink`; `redshiftTmpDir` and `catalogId` are accepted and not used. */
-    def getCatalogSink(
-        database: String,
-        tableName: String,
-        redshiftTmpDir: String = "",
-        transformationContext: String = "",
-        additionalOptions: JsonOptions = JsonOptions.empty,
-        catalogId: String = null): DataSink =
-      dynaContext.getCatalogSink(
-        database,
-        tableName,
-        transformationContext,
-        additionalOptions.options)
-
-    /** Glue's `getSparkSession`. */
-    def getSparkSession: SparkSession = dynaContext.spark()
-  }
-
-  /** Converts a [[GlueContext]] to its [[DynaContext]] where one is wanted. */
-  object GlueContext {
-    implicit def toDynaContext(g: GlueContext): DynaContext = g.dynaContext
   }
 }

@@ -3,8 +3,7 @@ package io.dynaframe.syntax
 // A Glue Scala script as AWS's Scala DynamicFrame page writes its calls; only the imports changed:
 //   import com.amazonaws.services.glue.{DynamicFrame, GlueContext}
 //   import com.amazonaws.services.glue.util.JsonOptions
-// became the two lines below.
-import io.dynaframe.DynamicFrame
+// became the line below.
 import io.dynaframe.syntax._
 
 object GluePeopleScript {
