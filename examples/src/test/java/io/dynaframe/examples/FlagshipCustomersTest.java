@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on another port (the next run of the README's command), and the connection follows it.
  */
 @SparkTest
+@org.junit.jupiter.api.Tag("slow")
 class FlagshipCustomersTest {
 
   @TempDir Path dir;

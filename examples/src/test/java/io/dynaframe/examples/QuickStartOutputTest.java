@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its shop database (embedded PostgreSQL), as the command runs it.
  */
 @io.dynaframe.testing.SparkTest
+@org.junit.jupiter.api.Tag("slow")
 class QuickStartOutputTest {
 
   @TempDir Path dir;
