@@ -303,7 +303,7 @@ class GlueScriptPorterTest {
     Path script =
         Files.writeString(
             dir.resolve("nightly_load.py"),
-            HEADER + "x = src.map(f = lambda r: r)\njob.commit()\n");
+            HEADER + "x = src.mapPartitions(f = lambda r: r)\njob.commit()\n");
 
     int status =
         run(
@@ -326,7 +326,7 @@ class GlueScriptPorterTest {
         .isEqualTo(
             "warning: "
                 + script
-                + " line 13: DynamicFrame.map(...) is not a call the porter translates"
+                + " line 13: DynamicFrame.mapPartitions(...) is not a call the porter translates"
                 + " (left as TODO(port) in NightlyLoad.java)\n");
   }
 
