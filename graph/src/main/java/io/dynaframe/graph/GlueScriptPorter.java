@@ -49,13 +49,20 @@ import java.util.stream.Collectors;
  *
  * <p>Translated: {@code getResolvedOptions}, {@code GlueContext}, {@code Job.init}/{@code commit}
  * (a {@code Job} with bookmarks), {@code create_dynamic_frame.from_catalog}/{@code from_options},
- * {@code write_dynamic_frame.from_options}/{@code from_catalog}, {@code ApplyMapping}, {@code
- * ResolveChoice}, {@code DropNullFields}, {@code DropFields}, {@code RenameField}, {@code
- * SelectFields}, {@code Filter} (a lambda that compares fields with values becomes a Spark SQL
- * condition), {@code Join}, {@code SelectFromCollection}, {@code Relationalize}, the DynamicFrame
- * methods of the same names, and Glue Studio's nodes ({@code gs_*} methods, {@code sparkSqlQuery},
- * {@code sparkAggregate}, {@code threadedRoute}, {@code drop_nulls}, Drop Duplicates) as the values
- * of {@code io.dynaframe.transforms.studio}.
+ * {@code write_dynamic_frame.from_options}/{@code from_catalog}/{@code from_jdbc_conf}, {@code
+ * create_data_frame.from_catalog}/{@code from_options}, {@code write_data_frame.from_catalog},
+ * {@code ApplyMapping}, {@code ResolveChoice} ({@code match_catalog} included), {@code
+ * DropNullFields}, {@code DropFields}, {@code RenameField}, {@code SelectFields}, {@code Filter} (a
+ * lambda that compares fields with values becomes a Spark SQL condition), {@code Join}, {@code
+ * SelectFromCollection}, {@code Relationalize}, {@code Spigot}, {@code SplitFields}, {@code
+ * SplitRows}, {@code Unbox}, {@code Union}, {@code FlatMap} (with a known base transform), the
+ * DynamicFrame methods of the same names, and Glue Studio's nodes ({@code gs_*} methods, {@code
+ * sparkSqlQuery}, {@code sparkUnion}, {@code sparkAggregate}, {@code threadedRoute}, {@code
+ * drop_nulls}, Drop Duplicates) as the values of {@code io.dynaframe.transforms.studio}. A {@code
+ * Map} function becomes a lambda over {@code DynamicRecord} holding the Python source, wrapped in
+ * {@code todo(...)}. Each call is one entry of a table of renderers (module functions, GlueContext
+ * methods, DynamicFrame methods, FlatMap's base transforms): its parameter names as Python binds
+ * them and how it is written in Java.
  *
  * <p>What cannot be translated is never dropped: the statement becomes a {@code // TODO(port):
  * python line N} comment holding the Python text and the reason, its variable is declared with a
@@ -277,7 +284,17 @@ public final class GlueScriptPorter {
   }
 
   /** A Java expression and what it is. */
-  private record Value(String java, Kind kind, boolean call) {}
+  private record Value(String java, Kind kind, boolean call) {
+    /** The same expression as another kind. */
+    Value as(Kind other) {
+      return new Value(java, other, call);
+    }
+
+    /** A call on this expression's result, of the given kind. */
+    Value then(String call, Kind other) {
+      return new Value(java + call, other, true);
+    }
+  }
 
   private record Var(String javaName, Kind kind) {}
 
@@ -1241,98 +1258,74 @@ public final class GlueScriptPorter {
       return t;
     }
 
+    private static final List<String> FROM_CATALOG =
+        List.of(
+            "database",
+            "table_name",
+            "redshift_tmp_dir",
+            "transformation_ctx",
+            "push_down_predicate",
+            "additional_options",
+            "catalog_id");
+    private static final List<String> FROM_OPTIONS =
+        List.of(
+            "connection_type",
+            "connection_options",
+            "format",
+            "format_options",
+            "transformation_ctx");
+    private static final List<String> WRITE_FROM_CATALOG =
+        List.of(
+            "frame",
+            "database",
+            "table_name",
+            "redshift_tmp_dir",
+            "transformation_ctx",
+            "additional_options",
+            "catalog_id");
+
     private Map<String, Rendering> contextCalls() {
       Map<String, Rendering> t = new HashMap<>();
-      alias(
+      glue(
           t,
+          "create_dynamic_frame.from_catalog",
           call(
-              List.of(
-                  "database",
-                  "table_name",
-                  "redshift_tmp_dir",
-                  "transformation_ctx",
-                  "push_down_predicate",
-                  "additional_options",
-                  "catalog_id"),
+              FROM_CATALOG,
               Set.of(),
               a -> {
-                noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
-                unused(a, "redshift_tmp_dir");
+                checkCatalogRead(a);
                 return read(
                     a,
                     "createDynamicFrameFromCatalog",
                     Kind.FRAME,
-                    stringValue(a.required("database")).java(),
-                    stringValue(a.required("table_name")).java(),
+                    string(a, "database"),
+                    string(a, "table_name"),
                     tctx(a),
                     pushDownPredicate(a),
                     options(a.get("additional_options")));
-              }),
-          "create_dynamic_frame.from_catalog",
-          "create_dynamic_frame_from_catalog");
-      alias(
+              }));
+      glue(
           t,
-          call(
-              List.of(
-                  "connection_type",
-                  "connection_options",
-                  "format",
-                  "format_options",
-                  "transformation_ctx"),
-              Set.of(),
-              a ->
-                  read(
-                      a,
-                      "createDynamicFrameFromOptions",
-                      Kind.FRAME,
-                      stringValue(a.required("connection_type")).java(),
-                      options(a.get("connection_options")),
-                      format(a),
-                      formatOptions(a.get("format_options")),
-                      tctx(a))),
           "create_dynamic_frame.from_options",
-          "create_dynamic_frame_from_options");
-      alias(
+          call(FROM_OPTIONS, Set.of(), a -> fromOptions(a, "createDynamicFrameFromOptions")));
+      glue(
           t,
+          "write_dynamic_frame.from_options",
           call(
-              List.of(
-                  "frame",
-                  "connection_type",
-                  "connection_options",
-                  "format",
-                  "format_options",
-                  "transformation_ctx"),
+              prepend("frame", FROM_OPTIONS),
+              Set.of(),
+              a -> fromOptions(a, "writeDynamicFrameFromOptions", frame(a.required("frame")))));
+      glue(
+          t,
+          "write_dynamic_frame.from_catalog",
+          call(
+              WRITE_FROM_CATALOG,
               Set.of(),
               a ->
-                  read(
-                      a,
-                      "writeDynamicFrameFromOptions",
-                      Kind.FRAME,
-                      frame(a.required("frame")),
-                      stringValue(a.required("connection_type")).java(),
-                      options(a.get("connection_options")),
-                      format(a),
-                      formatOptions(a.get("format_options")),
-                      tctx(a))),
-          "write_dynamic_frame.from_options",
-          "write_dynamic_frame_from_options");
-      alias(
+                  writeFromCatalog(a, "writeDynamicFrameFromCatalog", frame(a.required("frame")))));
+      glue(
           t,
-          call(
-              List.of(
-                  "frame",
-                  "database",
-                  "table_name",
-                  "redshift_tmp_dir",
-                  "transformation_ctx",
-                  "additional_options",
-                  "catalog_id"),
-              Set.of(),
-              a -> writeFromCatalog(a, "writeDynamicFrameFromCatalog", frame(a.required("frame")))),
-          "write_dynamic_frame.from_catalog",
-          "write_dynamic_frame_from_catalog");
-      alias(
-          t,
+          "write_dynamic_frame.from_jdbc_conf",
           call(
               List.of(
                   "frame",
@@ -1343,104 +1336,93 @@ public final class GlueScriptPorter {
                   "catalog_id"),
               Set.of(),
               a -> {
-                noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
-                unused(a, "redshift_tmp_dir");
+                checkCatalogRead(a);
                 return read(
                     a,
                     "writeDynamicFrameFromJdbcConf",
                     Kind.FRAME,
                     frame(a.required("frame")),
-                    stringValue(a.required("catalog_connection")).java(),
+                    string(a, "catalog_connection"),
                     options(a.get("connection_options")),
                     tctx(a));
-              }),
-          "write_dynamic_frame.from_jdbc_conf",
-          "write_dynamic_frame_from_jdbc_conf");
-      alias(
+              }));
+      glue(
           t,
-          call(
-              List.of(
-                  "database",
-                  "table_name",
-                  "redshift_tmp_dir",
-                  "transformation_ctx",
-                  "push_down_predicate",
-                  "additional_options",
-                  "catalog_id"),
-              Set.of(),
-              a -> {
-                noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
-                unused(a, "redshift_tmp_dir");
-                String database = stringValue(a.required("database")).java();
-                String table = stringValue(a.required("table_name")).java();
-                String predicate = pushDownPredicate(a);
-                if (!predicate.equals("\"\"")) {
-                  // createDataFrameFromCatalog takes no predicate: the same read, as toDF()
-                  Value frame =
-                      read(
-                          a,
-                          "createDynamicFrameFromCatalog",
-                          Kind.FRAME,
-                          database,
-                          table,
-                          tctx(a),
-                          predicate,
-                          options(a.get("additional_options")));
-                  return new Value(frame.java() + ".toDF()", Kind.DATAFRAME, true);
-                }
-                return read(
-                    a,
-                    "createDataFrameFromCatalog",
-                    Kind.DATAFRAME,
-                    database,
-                    table,
-                    tctx(a),
-                    options(a.get("additional_options")));
-              }),
           "create_data_frame.from_catalog",
-          "create_data_frame_from_catalog");
-      alias(
+          call(FROM_CATALOG, Set.of(), this::dataFrameFromCatalog));
+      glue(
           t,
-          call(
-              List.of(
-                  "connection_type",
-                  "connection_options",
-                  "format",
-                  "format_options",
-                  "transformation_ctx"),
-              Set.of(),
-              a ->
-                  read(
-                      a,
-                      "createDataFrameFromOptions",
-                      Kind.DATAFRAME,
-                      stringValue(a.required("connection_type")).java(),
-                      options(a.get("connection_options")),
-                      format(a),
-                      formatOptions(a.get("format_options")),
-                      tctx(a))),
           "create_data_frame.from_options",
-          "create_data_frame_from_options");
-      alias(
-          t,
           call(
-              List.of(
-                  "frame",
-                  "database",
-                  "table_name",
-                  "redshift_tmp_dir",
-                  "transformation_ctx",
-                  "additional_options",
-                  "catalog_id"),
+              FROM_OPTIONS,
+              Set.of(),
+              a -> fromOptions(a, "createDataFrameFromOptions").as(Kind.DATAFRAME)));
+      glue(
+          t,
+          "write_data_frame.from_catalog",
+          call(
+              WRITE_FROM_CATALOG,
               Set.of(),
               a -> {
                 Value df = expr(a.required("frame"));
                 require(df, Kind.DATAFRAME, "write_data_frame.from_catalog");
                 return writeFromCatalog(a, "writeDataFrameFromCatalog", df.java());
-              }),
-          "write_data_frame.from_catalog",
-          "write_data_frame_from_catalog");
+              }));
       return t;
+    }
+
+    /**
+     * A GlueContext method under both its names: {@code create_dynamic_frame.from_options} (the
+     * reader's) and {@code create_dynamic_frame_from_options} (the context's own).
+     */
+    private static void glue(Map<String, Rendering> t, String name, Rendering r) {
+      t.put(name, r);
+      t.put(name.replace('.', '_'), r);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+      List<String> all = new ArrayList<>(List.of(first));
+      all.addAll(rest);
+      return List.copyOf(all);
+    }
+
+    /** The arguments of a catalog or connection read that dynaframe has no use for. */
+    private void checkCatalogRead(Args a) {
+      noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
+      unused(a, "redshift_tmp_dir");
+    }
+
+    /**
+     * {@code create_data_frame.from_catalog}: {@code createDataFrameFromCatalog}, or with a
+     * push-down predicate (which that method does not take) the same read as {@code toDF()}.
+     */
+    private Value dataFrameFromCatalog(Args a) {
+      checkCatalogRead(a);
+      String database = string(a, "database");
+      String table = string(a, "table_name");
+      String predicate = pushDownPredicate(a);
+      boolean filtered = !predicate.equals("\"\"");
+      List<String> args = new ArrayList<>(List.of(database, table, tctx(a)));
+      if (filtered) {
+        args.add(predicate);
+      }
+      args.add(options(a.get("additional_options")));
+      String[] values = args.toArray(new String[0]);
+      return filtered
+          ? read(a, "createDynamicFrameFromCatalog", Kind.FRAME, values)
+              .then(".toDF()", Kind.DATAFRAME)
+          : read(a, "createDataFrameFromCatalog", Kind.DATAFRAME, values);
+    }
+
+    /** A read or write by connection type and format; {@code frame} first for a write. */
+    private Value fromOptions(Args a, String method, String... frame) {
+      List<String> args = new ArrayList<>(List.of(frame));
+      args.add(string(a, "connection_type"));
+      args.add(options(a.get("connection_options")));
+      args.add(format(a));
+      args.add(formatOptions(a.get("format_options")));
+      args.add(tctx(a));
+      return read(a, method, Kind.FRAME, args.toArray(new String[0]));
     }
 
     private Map<String, Rendering> frameCalls() {
@@ -1857,8 +1839,8 @@ public final class GlueScriptPorter {
           method,
           Kind.FRAME,
           frame,
-          stringValue(a.required("database")).java(),
-          stringValue(a.required("table_name")).java(),
+          string(a, "database"),
+          string(a, "table_name"),
           tctx(a),
           options(a.get("additional_options")));
     }
