@@ -56,11 +56,8 @@ Union_node4 = sparkUnion(
     transformation_ctx="Union_node4",
 )
 
-Unboxed_node5 = Unbox.apply(
-    frame=Union_node4, path="info", format="json", transformation_ctx="Unboxed_node5"
-)
 Sampled_node6 = Spigot.apply(
-    frame=Unboxed_node5,
+    frame=Union_node4,
     path=args["samples_path"],
     options={"topk": 2},
     transformation_ctx="Sampled_node6",
@@ -90,8 +87,9 @@ Kept_node10 = SelectFromCollection.apply(
 AmazonS3_node11 = glueContext.write_dynamic_frame.from_options(
     frame=Kept_node10,
     connection_type="s3",
-    format="json",
+    format="glueparquet",
     connection_options={"path": args["output_path"], "partitionKeys": []},
+    format_options={"compression": "snappy"},
     transformation_ctx="AmazonS3_node11",
 )
 

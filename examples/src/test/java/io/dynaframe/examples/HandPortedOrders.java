@@ -14,7 +14,6 @@ import io.dynaframe.transforms.SelectFields;
 import io.dynaframe.transforms.Spigot;
 import io.dynaframe.transforms.SplitFields;
 import io.dynaframe.transforms.SplitRows;
-import io.dynaframe.transforms.Unbox;
 import io.dynaframe.transforms.Union;
 import io.dynaframe.transforms.studio.Aggregate;
 import io.dynaframe.transforms.studio.ConcatenateColumns;
@@ -107,8 +106,8 @@ final class HandPortedOrders {
   }
 
   /**
-   * {@code sales_studio.py}: unpivot the months, add the late sales, parse the info, sample two
-   * records, keep the sales over 10 and their id, info and value: the frame the script writes.
+   * {@code sales_studio.py}: unpivot the months, add the late sales, sample two records, keep the
+   * sales over 10 and their id, info and value: the frame the script writes.
    */
   static DynamicFrame sales(DynaContext ctx, String salesPath, String latePath, String samples) {
     DynamicFrame sales =
@@ -124,7 +123,6 @@ final class HandPortedOrders {
     return sales
         .apply("unpivot", Unpivot.of("month", "value", "jan", "feb"))
         .apply("with_late", Union.with(late))
-        .apply("unbox", Unbox.of("info", "json"))
         .apply("sample", Spigot.to(samples).withTopk(2))
         .apply("split", SplitRows.where("value", ">", 10).withNames("big", "small"))
         .select("big")
