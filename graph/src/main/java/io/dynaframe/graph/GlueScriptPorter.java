@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -1046,19 +1047,14 @@ public final class GlueScriptPorter {
 
     private Map<String, Rendering> functionCalls() {
       Map<String, Rendering> t = new HashMap<>();
-      t.put(
-          "ApplyMapping.apply",
-          call(
-              List.of("frame", "mappings", "transformation_ctx"),
-              THRESHOLDS,
-              a -> {
-                imports.add("io.dynaframe.transforms.MappingSpec");
-                return transform(
-                    "ApplyMapping.apply",
-                    frame(a.required("frame")),
-                    mappings(a.required("mappings")),
-                    tctx(a));
-              }));
+      applies(
+          t,
+          "ApplyMapping",
+          List.of("frame", "mappings", "transformation_ctx"),
+          a -> {
+            imports.add("io.dynaframe.transforms.MappingSpec");
+            return List.of(frame(a.required("frame")), mappings(a.required("mappings")), tctx(a));
+          });
       t.put(
           "ResolveChoice.apply",
           call(
@@ -1072,37 +1068,24 @@ public final class GlueScriptPorter {
                   "catalog_id"),
               THRESHOLDS,
               this::resolveChoice));
-      t.put(
-          "DropNullFields.apply",
-          call(
-              FRAME_CTX,
-              THRESHOLDS,
-              a -> transform("DropNullFields.apply", frame(a.required("frame")), tctx(a))));
+      applies(t, "DropNullFields", FRAME_CTX, a -> List.of(frame(a.required("frame")), tctx(a)));
       for (String cls : List.of("DropFields", "SelectFields")) {
-        t.put(
-            cls + ".apply",
-            call(
-                FRAME_PATHS_CTX,
-                THRESHOLDS,
-                a ->
-                    transform(
-                        cls + ".apply",
-                        frame(a.required("frame")),
-                        stringList(a.required("paths")),
-                        tctx(a))));
+        applies(
+            t,
+            cls,
+            FRAME_PATHS_CTX,
+            a -> List.of(frame(a.required("frame")), stringList(a.required("paths")), tctx(a)));
       }
-      t.put(
-          "RenameField.apply",
-          call(
-              List.of("frame", "old_name", "new_name", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "RenameField.apply",
-                      frame(a.required("frame")),
-                      stringValue(a.required("old_name")).java(),
-                      stringValue(a.required("new_name")).java(),
-                      tctx(a))));
+      applies(
+          t,
+          "RenameField",
+          List.of("frame", "old_name", "new_name", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  string(a, "old_name"),
+                  string(a, "new_name"),
+                  tctx(a)));
       t.put(
           "Filter.apply",
           call(
@@ -1113,92 +1096,76 @@ public final class GlueScriptPorter {
                 return step(
                     frame(a.required("frame")), a, "Filter.where(" + javaString(condition) + ")");
               }));
-      t.put(
-          "Join.apply",
-          call(
-              List.of("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "Join.apply",
-                      frame(a.required("frame1")),
-                      frame(a.required("frame2")),
-                      stringList(a.required("keys1")),
-                      stringList(a.required("keys2")),
-                      tctx(a))));
-      t.put(
-          "SelectFromCollection.apply",
-          call(
-              List.of("dfc", "key", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "SelectFromCollection.apply",
-                      collection(a.required("dfc"), "SelectFromCollection.apply"),
-                      stringValue(a.required("key")).java(),
-                      tctx(a))));
-      t.put(
-          "Relationalize.apply",
-          call(
-              List.of("frame", "staging_path", "name", "options", "transformation_ctx"),
-              THRESHOLDS,
-              a -> {
-                emptyOptions(a, "options");
-                imports.add("io.dynaframe.FrameCollection");
-                String f = frame(a.required("frame"));
-                String staging = stringValue(a.required("staging_path")).java();
-                String name = a.get("name").map(n -> stringValue(n).java()).orElse("\"roottable\"");
-                return transform("Relationalize.apply", f, staging, name, tctx(a));
-              }));
-      t.put(
-          "Union.apply",
-          call(
-              List.of("frame1", "frame2", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "Union.apply",
-                      frame(a.required("frame1")),
-                      frame(a.required("frame2")),
-                      tctx(a))));
-      t.put(
-          "Spigot.apply",
-          call(
-              List.of("frame", "path", "options", "transformation_ctx"),
-              Set.of(),
-              a ->
-                  transform(
-                      "Spigot.apply",
-                      frame(a.required("frame")),
-                      stringValue(a.required("path")).java(),
-                      options(a.get("options")),
-                      tctx(a))));
-      t.put(
-          "SplitFields.apply",
-          call(
-              List.of("frame", "paths", "name1", "name2", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "SplitFields.apply",
-                      frame(a.required("frame")),
-                      stringList(a.required("paths")),
-                      optionalName(a, "name1", "null"),
-                      optionalName(a, "name2", "null"),
-                      tctx(a))));
-      t.put(
-          "SplitRows.apply",
-          call(
-              List.of("frame", "comparison_dict", "name1", "name2", "transformation_ctx"),
-              THRESHOLDS,
-              a ->
-                  transform(
-                      "SplitRows.apply",
-                      frame(a.required("frame")),
-                      comparisons(a.required("comparison_dict")),
-                      optionalName(a, "name1", "\"frame1\""),
-                      optionalName(a, "name2", "\"frame2\""),
-                      tctx(a))));
+      applies(
+          t,
+          "Join",
+          List.of("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame1")),
+                  frame(a.required("frame2")),
+                  stringList(a.required("keys1")),
+                  stringList(a.required("keys2")),
+                  tctx(a)));
+      applies(
+          t,
+          "SelectFromCollection",
+          List.of("dfc", "key", "transformation_ctx"),
+          a ->
+              List.of(
+                  collection(a.required("dfc"), "SelectFromCollection.apply"),
+                  string(a, "key"),
+                  tctx(a)));
+      applies(
+          t,
+          "Relationalize",
+          List.of("frame", "staging_path", "name", "options", "transformation_ctx"),
+          a -> {
+            emptyOptions(a, "options");
+            imports.add("io.dynaframe.FrameCollection");
+            return List.of(
+                frame(a.required("frame")),
+                string(a, "staging_path"),
+                optionalName(a, "name", "\"roottable\""),
+                tctx(a));
+          });
+      applies(
+          t,
+          "Union",
+          List.of("frame1", "frame2", "transformation_ctx"),
+          a -> List.of(frame(a.required("frame1")), frame(a.required("frame2")), tctx(a)));
+      applies(
+          t,
+          "Spigot",
+          List.of("frame", "path", "options", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  string(a, "path"),
+                  options(a.get("options")),
+                  tctx(a)));
+      applies(
+          t,
+          "SplitFields",
+          List.of("frame", "paths", "name1", "name2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  stringList(a.required("paths")),
+                  optionalName(a, "name1", "null"),
+                  optionalName(a, "name2", "null"),
+                  tctx(a)));
+      applies(
+          t,
+          "SplitRows",
+          List.of("frame", "comparison_dict", "name1", "name2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  comparisons(a.required("comparison_dict")),
+                  optionalName(a, "name1", "\"frame1\""),
+                  optionalName(a, "name2", "\"frame2\""),
+                  tctx(a)));
       t.put(
           "Unbox.apply",
           callWithOptions(
@@ -1208,8 +1175,8 @@ public final class GlueScriptPorter {
                   transform(
                       "Unbox.apply",
                       frame(a.required("frame")),
-                      stringValue(a.required("path")).java(),
-                      stringValue(a.required("format")).java(),
+                      string(a, "path"),
+                      string(a, "format"),
                       unboxOptions(a),
                       tctx(a))));
       t.put(
@@ -1224,6 +1191,12 @@ public final class GlueScriptPorter {
               List.of("dfc", "BaseTransform", "frame_name", "transformation_ctx"),
               Set.of(),
               this::flatMap));
+      studioFunctionCalls(t);
+      return t;
+    }
+
+    /** Glue Studio's helper functions, defined at the top of its scripts. */
+    private void studioFunctionCalls(Map<String, Rendering> t) {
       t.put(
           "sparkSqlQuery",
           call(
@@ -1255,7 +1228,23 @@ public final class GlueScriptPorter {
       t.put(
           "DynamicFrame.fromDF",
           call(List.of("dataframe", "glue_ctx", "name"), Set.of(), this::fromDF));
-      return t;
+    }
+
+    /**
+     * A transform's {@code Cls.apply(frame, ..., transformation_ctx, info="", stageThreshold=0,
+     * totalThreshold=0)} as {@code Cls.apply(...)} with the Java arguments given.
+     */
+    private void applies(
+        Map<String, Rendering> t,
+        String cls,
+        List<String> params,
+        Function<Args, List<String>> args) {
+      t.put(
+          cls + ".apply",
+          call(
+              params,
+              THRESHOLDS,
+              a -> transform(cls + ".apply", args.apply(a).toArray(new String[0]))));
     }
 
     private static final List<String> FROM_CATALOG =
@@ -1558,186 +1547,162 @@ public final class GlueScriptPorter {
 
     /** Glue Studio's {@code gs_*} methods of a DynamicFrame, applied as the node's step. */
     private void studioFrameCalls(Map<String, Rendering> t) {
-      t.put(
+      studio(
+          t,
           "gs_flatten",
-          call(
-              List.of("maxLevels", "separator"),
-              Set.of(),
-              a -> {
-                String s = "Flatten.of()";
-                if (a.get("maxLevels").isPresent()) {
-                  s += ".withMaxLevels(" + intValue(a.get("maxLevels").get()) + ")";
-                }
-                if (a.get("separator").isPresent()) {
-                  s += ".withSeparator(" + stringValue(a.get("separator").get()).java() + ")";
-                }
-                return node(a, s);
-              }));
-      t.put(
+          List.of("maxLevels", "separator"),
+          a -> {
+            String s = "Flatten.of()";
+            if (a.get("maxLevels").isPresent()) {
+              s += ".withMaxLevels(" + intValue(a.get("maxLevels").get()) + ")";
+            }
+            if (a.get("separator").isPresent()) {
+              s += ".withSeparator(" + stringValue(a.get("separator").get()).java() + ")";
+            }
+            return s;
+          });
+      studio(
+          t,
           "gs_derived",
-          call(
-              List.of("colName", "expr"),
-              Set.of(),
-              a -> node(a, jcall("DerivedColumn.of", string(a, "colName"), string(a, "expr")))));
-      t.put(
+          List.of("colName", "expr"),
+          a -> jcall("DerivedColumn.of", string(a, "colName"), string(a, "expr")));
+      studio(
+          t,
           "gs_concat",
-          call(
-              List.of("colName", "colList", "spacer", "nullString"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      jcall(
-                              "ConcatenateColumns.of",
-                              string(a, "colName"),
-                              stringList(a.required("colList")))
-                          + optionalString(a, "spacer", ".withSpacer")
-                          + optionalString(a, "nullString", ".withNullValue"))));
-      t.put(
+          List.of("colName", "colList", "spacer", "nullString"),
+          a ->
+              jcall(
+                      "ConcatenateColumns.of",
+                      string(a, "colName"),
+                      stringList(a.required("colList")))
+                  + optionalString(a, "spacer", ".withSpacer")
+                  + optionalString(a, "nullString", ".withNullValue"));
+      studio(
+          t,
           "gs_split",
-          call(
-              List.of("colName", "pattern", "newColName"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      jcall("SplitString.of", string(a, "colName"), string(a, "pattern"))
-                          + optionalString(a, "newColName", ".withArrayColumn"))));
-      t.put(
+          List.of("colName", "pattern", "newColName"),
+          a ->
+              jcall("SplitString.of", string(a, "colName"), string(a, "pattern"))
+                  + optionalString(a, "newColName", ".withArrayColumn"));
+      studio(
+          t,
           "gs_array_to_cols",
-          call(
-              List.of("colName", "colList", "indexes"),
-              Set.of(),
-              a -> {
-                String s =
-                    jcall(
-                        "ArrayToColumns.of",
-                        string(a, "colName"),
-                        commaList(a.required("colList")));
-                if (a.get("indexes").isPresent() && !isNone(a.get("indexes").get())) {
-                  List<String> positions = new ArrayList<>();
-                  for (String p : commaItems(a.get("indexes").get())) {
-                    if (!p.matches("\\d+")) {
-                      throw new Untranslatable(
-                          "gs_array_to_cols: index '" + p + "' is not a number");
-                    }
-                    positions.add(p);
-                  }
-                  s += ".atPositions(" + String.join(", ", positions) + ")";
+          List.of("colName", "colList", "indexes"),
+          a -> {
+            String s =
+                jcall("ArrayToColumns.of", string(a, "colName"), commaList(a.required("colList")));
+            if (a.get("indexes").isPresent() && !isNone(a.get("indexes").get())) {
+              List<String> positions = new ArrayList<>();
+              for (String p : commaItems(a.get("indexes").get())) {
+                if (!p.matches("\\d+")) {
+                  throw new Untranslatable("gs_array_to_cols: index '" + p + "' is not a number");
                 }
-                return node(a, s);
-              }));
-      t.put(
+                positions.add(p);
+              }
+              s += ".atPositions(" + String.join(", ", positions) + ")";
+            }
+            return s;
+          });
+      studio(
+          t,
           "gs_now",
-          call(
-              List.of("colName", "dateFormat"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      "AddCurrentTimestamp.of()"
-                          + optionalString(a, "colName", ".withColumn")
-                          + optionalString(a, "dateFormat", ".withFormat"))));
-      t.put(
+          List.of("colName", "dateFormat"),
+          a ->
+              "AddCurrentTimestamp.of()"
+                  + optionalString(a, "colName", ".withColumn")
+                  + optionalString(a, "dateFormat", ".withFormat"));
+      studio(
+          t,
           "gs_format_timestamp",
-          call(
-              List.of("colName", "dateFormat", "newColName"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      jcall("FormatTimestamp.of", string(a, "colName"), string(a, "dateFormat"))
-                          + optionalString(a, "newColName", ".withNewColumn"))));
-      t.put(
+          List.of("colName", "dateFormat", "newColName"),
+          a ->
+              jcall("FormatTimestamp.of", string(a, "colName"), string(a, "dateFormat"))
+                  + optionalString(a, "newColName", ".withNewColumn"));
+      studio(
+          t,
           "gs_to_timestamp",
-          call(
-              List.of("colName", "colType", "newColName"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      jcall("ToTimestamp.of", string(a, "colName"), string(a, "colType"))
-                          + optionalString(a, "newColName", ".withNewColumn"))));
-      t.put(
+          List.of("colName", "colType", "newColName"),
+          a ->
+              jcall("ToTimestamp.of", string(a, "colName"), string(a, "colType"))
+                  + optionalString(a, "newColName", ".withNewColumn"));
+      studio(
+          t,
           "gs_identifier",
-          call(
-              List.of("colName", "unique"),
-              Set.of(),
-              a -> {
-                String s = "Identifier.of()" + optionalString(a, "colName", ".withColumn");
-                if (a.get("unique").isPresent() && bool(a.get("unique").get())) {
-                  s += ".unique()";
-                }
-                return node(a, s);
-              }));
-      t.put(
+          List.of("colName", "unique"),
+          a -> {
+            String s = "Identifier.of()" + optionalString(a, "colName", ".withColumn");
+            if (a.get("unique").isPresent() && bool(a.get("unique").get())) {
+              s += ".unique()";
+            }
+            return s;
+          });
+      studio(
+          t,
           "gs_explode",
-          call(
-              List.of("colName", "newCol", "outer"),
-              Set.of(),
-              a -> {
-                String s =
-                    jcall("Explode.of", string(a, "colName"))
-                        + optionalString(a, "newCol", ".withValueColumn");
-                if (a.get("outer").isPresent() && bool(a.get("outer").get())) {
-                  s += ".includingNulls()";
-                }
-                return node(a, s);
-              }));
-      t.put(
+          List.of("colName", "newCol", "outer"),
+          a -> {
+            String s =
+                jcall("Explode.of", string(a, "colName"))
+                    + optionalString(a, "newCol", ".withValueColumn");
+            if (a.get("outer").isPresent() && bool(a.get("outer").get())) {
+              s += ".includingNulls()";
+            }
+            return s;
+          });
+      studio(
+          t,
           "gs_pivot",
-          call(
-              List.of("aggCol", "aggFunction", "colList"),
-              Set.of(),
-              a ->
-                  node(
-                      a,
-                      jcall(
-                          "Pivot.of",
-                          string(a, "aggCol"),
-                          string(a, "aggFunction"),
-                          stringArgs(a.required("colList"))))));
-      t.put(
+          List.of("aggCol", "aggFunction", "colList"),
+          a ->
+              jcall(
+                  "Pivot.of",
+                  string(a, "aggCol"),
+                  string(a, "aggFunction"),
+                  stringArgs(a.required("colList"))));
+      studio(
+          t,
           "gs_unpivot",
-          call(
-              List.of("unpivotColName", "valueColName", "colList"),
-              Set.of(),
-              a -> {
-                String name = string(a, "unpivotColName");
-                String value = string(a, "valueColName");
-                Expr columns = a.required("colList");
-                return node(
-                    a,
-                    jcall(
-                        "Unpivot.of",
-                        name,
-                        value,
-                        columns instanceof Str ? commaList(columns) : stringArgs(columns)));
-              }));
-      t.put(
+          List.of("unpivotColName", "valueColName", "colList"),
+          a -> {
+            String name = string(a, "unpivotColName");
+            String value = string(a, "valueColName");
+            Expr columns = a.required("colList");
+            return jcall(
+                "Unpivot.of",
+                name,
+                value,
+                columns instanceof Str ? commaList(columns) : stringArgs(columns));
+          });
+      studio(
+          t,
           "gs_repartition",
-          call(
-              List.of("numPartitionsStr", "columns"),
-              Set.of(),
-              a -> {
-                String s = "AutobalanceProcessing.of()";
-                if (a.get("numPartitionsStr").isPresent()
-                    && !isNone(a.get("numPartitionsStr").get())) {
-                  String n =
-                      literalString(a.get("numPartitionsStr").get(), "a number of partitions");
-                  if (!n.strip().matches("\\d+")) {
-                    throw new Untranslatable(
-                        "gs_repartition: '" + n + "' is not a number of partitions");
-                  }
-                  if (Integer.parseInt(n.strip()) > 0) {
-                    s += ".withPartitions(" + n.strip() + ")";
-                  }
-                }
-                if (a.get("columns").isPresent() && !isNone(a.get("columns").get())) {
-                  s += ".withColumns(" + stringArgs(a.get("columns").get()) + ")";
-                }
-                return node(a, s);
-              }));
+          List.of("numPartitionsStr", "columns"),
+          a -> {
+            String s = "AutobalanceProcessing.of()";
+            if (a.get("numPartitionsStr").isPresent() && !isNone(a.get("numPartitionsStr").get())) {
+              String n = literalString(a.get("numPartitionsStr").get(), "a number of partitions");
+              if (!n.strip().matches("\\d+")) {
+                throw new Untranslatable(
+                    "gs_repartition: '" + n + "' is not a number of partitions");
+              }
+              if (Integer.parseInt(n.strip()) > 0) {
+                s += ".withPartitions(" + n.strip() + ")";
+              }
+            }
+            if (a.get("columns").isPresent() && !isNone(a.get("columns").get())) {
+              s += ".withColumns(" + stringArgs(a.get("columns").get()) + ")";
+            }
+            return s;
+          });
+    }
+
+    /** A Glue Studio node, {@code frame.gs_x(...)}: the transform, applied as the node's step. */
+    private void studio(
+        Map<String, Rendering> t,
+        String name,
+        List<String> params,
+        Function<Args, String> transform) {
+      t.put(name, call(params, Set.of(), a -> node(a, transform.apply(a))));
     }
 
     /**
