@@ -11,16 +11,21 @@ import io.dynaframe.transforms.MappingSpec;
 import io.dynaframe.transforms.RenameField;
 import io.dynaframe.transforms.ResolveChoice;
 import io.dynaframe.transforms.SelectFields;
+import io.dynaframe.transforms.Spigot;
+import io.dynaframe.transforms.SplitFields;
+import io.dynaframe.transforms.SplitRows;
+import io.dynaframe.transforms.Union;
 import io.dynaframe.transforms.studio.Aggregate;
 import io.dynaframe.transforms.studio.ConcatenateColumns;
 import io.dynaframe.transforms.studio.DerivedColumn;
 import io.dynaframe.transforms.studio.DropDuplicates;
+import io.dynaframe.transforms.studio.Unpivot;
 import java.util.List;
 
 /**
- * The two Glue scripts of {@code GlueScriptPorterRunTest} ({@code glue/orders_classic.py} and
- * {@code glue/orders_studio.py}), ported by hand the way a dynaframe author writes them: the
- * porter's output must give the same frames.
+ * The Glue scripts of {@code GlueScriptPorterRunTest} ({@code glue/orders_classic.py}, {@code
+ * glue/orders_studio.py} and {@code glue/sales_studio.py}), ported by hand the way a dynaframe
+ * author writes them: the porter's output must give the same frames.
  */
 final class HandPortedOrders {
   private HandPortedOrders() {}
@@ -98,5 +103,30 @@ final class HandPortedOrders {
     ctx.writeDynamicFrameFromOptions(
         result, "s3", Options.of("path", output), "json", Options.empty(), "write");
     return result;
+  }
+
+  /**
+   * {@code sales_studio.py}: unpivot the months, add the late sales, sample two records, keep the
+   * sales over 10 and their id, info and value: the frame the script writes.
+   */
+  static DynamicFrame sales(DynaContext ctx, String salesPath, String latePath, String samples) {
+    DynamicFrame sales =
+        ctx.createDynamicFrameFromOptions(
+            "s3",
+            Options.of("paths", List.of(salesPath), "recurse", true),
+            "json",
+            Options.of("multiLine", false),
+            "sales");
+    DynamicFrame late =
+        ctx.createDynamicFrameFromOptions(
+            "s3", Options.of("paths", List.of(latePath)), "json", Options.empty(), "late");
+    return sales
+        .apply("unpivot", Unpivot.of("month", "value", "jan", "feb"))
+        .apply("with_late", Union.with(late))
+        .apply("sample", Spigot.to(samples).withTopk(2))
+        .apply("split", SplitRows.where("value", ">", 10).withNames("big", "small"))
+        .select("big")
+        .apply("fields", SplitFields.of("id", "info", "value").withNames("kept", "month"))
+        .select("kept");
   }
 }

@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -49,13 +50,20 @@ import java.util.stream.Collectors;
  *
  * <p>Translated: {@code getResolvedOptions}, {@code GlueContext}, {@code Job.init}/{@code commit}
  * (a {@code Job} with bookmarks), {@code create_dynamic_frame.from_catalog}/{@code from_options},
- * {@code write_dynamic_frame.from_options}/{@code from_catalog}, {@code ApplyMapping}, {@code
- * ResolveChoice}, {@code DropNullFields}, {@code DropFields}, {@code RenameField}, {@code
- * SelectFields}, {@code Filter} (a lambda that compares fields with values becomes a Spark SQL
- * condition), {@code Join}, {@code SelectFromCollection}, {@code Relationalize}, the DynamicFrame
- * methods of the same names, and Glue Studio's nodes ({@code gs_*} methods, {@code sparkSqlQuery},
- * {@code sparkAggregate}, {@code threadedRoute}, {@code drop_nulls}, Drop Duplicates) as the values
- * of {@code io.dynaframe.transforms.studio}.
+ * {@code write_dynamic_frame.from_options}/{@code from_catalog}/{@code from_jdbc_conf}, {@code
+ * create_data_frame.from_catalog}/{@code from_options}, {@code write_data_frame.from_catalog},
+ * {@code ApplyMapping}, {@code ResolveChoice} ({@code match_catalog} included), {@code
+ * DropNullFields}, {@code DropFields}, {@code RenameField}, {@code SelectFields}, {@code Filter} (a
+ * lambda that compares fields with values becomes a Spark SQL condition), {@code Join}, {@code
+ * SelectFromCollection}, {@code Relationalize}, {@code Spigot}, {@code SplitFields}, {@code
+ * SplitRows}, {@code Unbox}, {@code Union}, {@code FlatMap} (with a known base transform), the
+ * DynamicFrame methods of the same names, and Glue Studio's nodes ({@code gs_*} methods, {@code
+ * sparkSqlQuery}, {@code sparkUnion}, {@code sparkAggregate}, {@code threadedRoute}, {@code
+ * drop_nulls}, Drop Duplicates) as the values of {@code io.dynaframe.transforms.studio}. A {@code
+ * Map} function becomes a lambda over {@code DynamicRecord} holding the Python source, wrapped in
+ * {@code todo(...)}. Each call is one entry of a table of renderers (module functions, GlueContext
+ * methods, DynamicFrame methods, FlatMap's base transforms): its parameter names as Python binds
+ * them and how it is written in Java.
  *
  * <p>What cannot be translated is never dropped: the statement becomes a {@code // TODO(port):
  * python line N} comment holding the Python text and the reason, its variable is declared with a
@@ -250,7 +258,8 @@ public final class GlueScriptPorter {
           "sparkAggregate", "Aggregate",
           "drop_nulls", "DropNullFields",
           "_find_null_fields", "DropNullFields",
-          "threadedRoute", "ConditionalRouter");
+          "threadedRoute", "ConditionalRouter",
+          "sparkUnion", "SqlQuery");
 
   // ------------------------------------------------------------------ translation
 
@@ -276,7 +285,17 @@ public final class GlueScriptPorter {
   }
 
   /** A Java expression and what it is. */
-  private record Value(String java, Kind kind, boolean call) {}
+  private record Value(String java, Kind kind, boolean call) {
+    /** The same expression as another kind. */
+    Value as(Kind other) {
+      return new Value(java, other, call);
+    }
+
+    /** A call on this expression's result, of the given kind. */
+    Value then(String call, Kind other) {
+      return new Value(java + call, other, true);
+    }
+  }
 
   private record Var(String javaName, Kind kind) {}
 
@@ -300,6 +319,19 @@ public final class GlueScriptPorter {
     private final StringBuilder body = new StringBuilder();
     private int indent = 2;
     private boolean usesTodo;
+
+    /** A Map step is wrapped in {@code todo(statement, step)}. */
+    private boolean usesTodoStep;
+
+    /** A {@code match_catalog} reads tables through the class's {@code catalogTables} helper. */
+    private boolean usesCatalogTables;
+
+    /** The functions the script defines and passes to a Map, by name. */
+    private final Map<String, Compound> definitions = new HashMap<>();
+
+    /** The names passed as the function of a {@code Map.apply} or a {@code .map} in the script. */
+    private final Set<String> mapFunctions = new TreeSet<>();
+
     private boolean jobOpen;
     private String jobVar;
     private String jobContext;
@@ -316,6 +348,13 @@ public final class GlueScriptPorter {
     }
 
     Port translate() {
+      for (Statement s : script.statements()) {
+        if (s instanceof Assign a) {
+          findMapFunctions(a.value());
+        } else if (s instanceof ExprStatement e) {
+          findMapFunctions(e.value());
+        }
+      }
       List<Comment> comments = new ArrayList<>(script.comments());
       int commentIndex = 0;
       for (Statement s : script.statements()) {
@@ -389,6 +428,18 @@ public final class GlueScriptPorter {
                 + c.name()
                 + "(...); its calls are ported to "
                 + STUDIO_HELPERS.get(c.name()));
+        return;
+      }
+      if (c.keyword().equals("def") && mapFunctions.contains(c.name())) {
+        definitions.put(c.name(), c);
+        line(
+            "// python lines "
+                + c.line()
+                + "-"
+                + c.lastLine()
+                + ": the function "
+                + c.name()
+                + "(...), kept as comments in the lambda of the Map that uses it");
         return;
       }
       if (c.keyword().equals("class") && c.name().equals("GroupFilter")) {
@@ -740,13 +791,7 @@ public final class GlueScriptPorter {
     private void todo(Statement s, String target, String reason) {
       pendingNotes.clear();
       usesTodo = true;
-      warnings.add(new Warning(s.line(), reason));
-      List<String> python = s.text().lines().toList();
-      line("// TODO(port): python line " + s.line() + ": " + ascii(python.get(0)));
-      for (String more : python.subList(1, python.size())) {
-        line("//     " + ascii(more));
-      }
-      line("//   " + ascii(reason));
+      todoComment(s, reason);
       if (target != null) {
         Var existing = vars.get(target);
         String what = javaString(scriptName + " line " + s.line() + ": " + oneLine(s.text()));
@@ -758,6 +803,49 @@ public final class GlueScriptPorter {
           vars.put(target, new Var(name, Kind.FRAME));
           line("DynamicFrame " + name + " = todo(" + what + ");");
         }
+      }
+    }
+
+    /** The {@code TODO(port)} comment of a statement, with its Python text, and its warning. */
+    private void todoComment(Statement s, String reason) {
+      warnings.add(new Warning(s.line(), reason));
+      List<String> python = s.text().lines().toList();
+      line("// TODO(port): python line " + s.line() + ": " + ascii(python.get(0)));
+      for (String more : python.subList(1, python.size())) {
+        line("//     " + ascii(more));
+      }
+      line("//   " + ascii(reason));
+    }
+
+    /**
+     * Finds the functions passed to {@code Map.apply(frame, f)} or {@code frame.map(f)}, whose
+     * {@code def} is kept in the Map's lambda rather than left as a TODO of its own.
+     */
+    private void findMapFunctions(Expr e) {
+      if (e instanceof Call c) {
+        String fn = dotted(c.function());
+        boolean map =
+            fn.equals("Map.apply")
+                || c.function() instanceof Attr at
+                    && at.name().equals("map")
+                    && at.value() instanceof Name;
+        if (map) {
+          int position = fn.equals("Map.apply") ? 1 : 0;
+          Expr f =
+              c.keywords().stream()
+                  .filter(k -> k.name().equals("f"))
+                  .map(Keyword::value)
+                  .findFirst()
+                  .orElse(c.args().size() > position ? c.args().get(position) : null);
+          if (f instanceof Name n) {
+            mapFunctions.add(n.id());
+          }
+        }
+        findMapFunctions(c.function());
+        c.args().forEach(this::findMapFunctions);
+        c.keywords().forEach(k -> findMapFunctions(k.value()));
+      } else if (e instanceof Attr a) {
+        findMapFunctions(a.value());
       }
     }
 
@@ -858,7 +946,14 @@ public final class GlueScriptPorter {
           Var v = vars.get(n.id());
           String method = fn.substring(n.id().length() + 1);
           return switch (v.kind()) {
-            case GLUE_CONTEXT -> glueContextCall(v, method, c);
+            case GLUE_CONTEXT ->
+                render(
+                    contextCalls,
+                    method,
+                    c,
+                    v.javaName(),
+                    target,
+                    "GlueContext." + method + "(...) is not a call the porter translates");
             case FRAME -> frameMethod(v.javaName(), method, c, target);
             case COLLECTION -> collectionMethod(v.javaName(), method, c);
             case DATAFRAME -> dataFrameMethod(v.javaName(), method, c);
@@ -876,137 +971,868 @@ public final class GlueScriptPorter {
           };
         }
       }
-      return switch (fn) {
-        case "ApplyMapping.apply" -> applyMapping(c);
-        case "ResolveChoice.apply" -> resolveChoice(c);
-        case "DropNullFields.apply" -> {
-          Args a = bind(c, fn, List.of("frame", "transformation_ctx"), THRESHOLDS);
-          yield transform(
-              "DropNullFields.apply(" + frame(a.required("frame")) + ", " + tctx(a) + ")");
-        }
-        case "DropFields.apply" -> {
-          Args a = bind(c, fn, List.of("frame", "paths", "transformation_ctx"), THRESHOLDS);
-          yield transform(
-              "DropFields.apply("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringList(a.required("paths"))
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "SelectFields.apply" -> {
-          Args a = bind(c, fn, List.of("frame", "paths", "transformation_ctx"), THRESHOLDS);
-          yield transform(
-              "SelectFields.apply("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringList(a.required("paths"))
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "RenameField.apply" -> {
-          Args a =
-              bind(
-                  c,
-                  fn,
-                  List.of("frame", "old_name", "new_name", "transformation_ctx"),
-                  THRESHOLDS);
-          yield transform(
-              "RenameField.apply("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringValue(a.required("old_name")).java()
-                  + ", "
-                  + stringValue(a.required("new_name")).java()
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "Filter.apply" -> {
-          Args a = bind(c, fn, List.of("frame", "f", "transformation_ctx"), THRESHOLDS);
-          String condition = condition(a.required("f"));
-          yield step(frame(a.required("frame")), a, "Filter.where(" + javaString(condition) + ")");
-        }
-        case "Join.apply" -> {
-          Args a =
-              bind(
-                  c,
-                  fn,
-                  List.of("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
-                  THRESHOLDS);
-          yield transform(
-              "Join.apply("
-                  + frame(a.required("frame1"))
-                  + ", "
-                  + frame(a.required("frame2"))
-                  + ", "
-                  + stringList(a.required("keys1"))
-                  + ", "
-                  + stringList(a.required("keys2"))
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "SelectFromCollection.apply" -> {
-          Args a = bind(c, fn, List.of("dfc", "key", "transformation_ctx"), THRESHOLDS);
-          Value dfc = expr(a.required("dfc"));
-          require(dfc, Kind.COLLECTION, fn);
-          yield transform(
-              "SelectFromCollection.apply("
-                  + dfc.java()
-                  + ", "
-                  + stringValue(a.required("key")).java()
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "Relationalize.apply" -> {
-          Args a =
-              bind(
-                  c,
-                  fn,
-                  List.of("frame", "staging_path", "name", "options", "transformation_ctx"),
-                  THRESHOLDS);
-          emptyOptions(a, "options");
-          imports.add("io.dynaframe.transforms.Relationalize");
-          imports.add("io.dynaframe.FrameCollection");
-          yield new Value(
-              "Relationalize.apply("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringValue(a.required("staging_path")).java()
-                  + ", "
-                  + a.get("name").map(n -> stringValue(n).java()).orElse("\"roottable\"")
-                  + ", "
-                  + tctx(a)
-                  + ")",
-              Kind.COLLECTION,
-              true);
-        }
-        case "sparkSqlQuery" -> sqlQuery(c);
-        case "sparkAggregate" -> aggregate(c);
-        case "drop_nulls" -> dropNulls(c);
-        case "threadedRoute" -> route(c, target);
-        case "DynamicFrame.fromDF" -> fromDF(c);
-        default ->
-            throw new Untranslatable(
-                "'"
-                    + (fn.isEmpty() ? oneLine(c.text()) : fn + "(...)")
-                    + "' is not a call the porter translates");
-      };
+      return render(
+          functionCalls,
+          fn,
+          c,
+          null,
+          target,
+          "'"
+              + (fn.isEmpty() ? oneLine(c.text()) : fn + "(...)")
+              + "' is not a call the porter translates");
+    }
+
+    /** Binds a call to its entry of a table of renderers and renders it. */
+    private Value render(
+        Map<String, Rendering> table,
+        String name,
+        Call c,
+        String receiver,
+        String target,
+        String unknown) {
+      Rendering r = table.get(name);
+      if (r == null) {
+        throw new Untranslatable(unknown);
+      }
+      return r.render().render(bind(c, name, r, receiver, target));
+    }
+
+    // -------------------------------------------------------------- the renderers
+
+    /** Renders one Glue call, its arguments bound by name, as a Java expression. */
+    @FunctionalInterface
+    private interface Render {
+      Value render(Args a);
+    }
+
+    /**
+     * One Glue call: the names its arguments bind to (Python's order), the parameters accepted only
+     * with their default values, whether other keywords are kept (Python's {@code **options}), and
+     * its renderer.
+     */
+    private record Rendering(
+        List<String> params, Set<String> defaultsOnly, boolean keywords, Render render) {}
+
+    /** A renderer for a call whose parameters are these names. */
+    private static Rendering call(List<String> params, Set<String> defaultsOnly, Render render) {
+      return new Rendering(params, defaultsOnly, false, render);
+    }
+
+    /** A renderer for a call that also takes {@code **options}. */
+    private static Rendering callWithOptions(
+        List<String> params, Set<String> defaultsOnly, Render render) {
+      return new Rendering(params, defaultsOnly, true, render);
     }
 
     private static final Set<String> THRESHOLDS =
         Set.of("info", "stageThreshold", "totalThreshold");
 
-    /** A transform's static apply: imports its class and returns a frame. */
-    private Value transform(String java) {
-      String cls = java.substring(0, java.indexOf('.'));
-      imports.add("io.dynaframe.transforms." + cls);
+    private static final List<String> FRAME_CTX = List.of("frame", "transformation_ctx");
+    private static final List<String> FRAME_PATHS_CTX =
+        List.of("frame", "paths", "transformation_ctx");
+    private static final List<String> PATHS_CTX = List.of("paths", "transformation_ctx");
+    private static final List<String> CTX = List.of("transformation_ctx");
+
+    /** Module-level calls: the transforms' {@code apply}, Glue Studio's helpers. */
+    private final Map<String, Rendering> functionCalls = functionCalls();
+
+    /** Methods of the GlueContext, by their dotted name after the variable. */
+    private final Map<String, Rendering> contextCalls = contextCalls();
+
+    /** Methods of a DynamicFrame, Glue Studio's {@code gs_*} included. */
+    private final Map<String, Rendering> frameCalls = frameCalls();
+
+    /** The transforms {@code FlatMap.apply} applies to each frame of a collection, by class. */
+    private final Map<String, Rendering> baseTransforms = baseTransforms();
+
+    private Map<String, Rendering> functionCalls() {
+      Map<String, Rendering> t = new HashMap<>();
+      applies(
+          t,
+          "ApplyMapping",
+          List.of("frame", "mappings", "transformation_ctx"),
+          a -> {
+            imports.add("io.dynaframe.transforms.MappingSpec");
+            return List.of(frame(a.required("frame")), mappings(a.required("mappings")), tctx(a));
+          });
+      t.put(
+          "ResolveChoice.apply",
+          call(
+              List.of(
+                  "frame",
+                  "specs",
+                  "choice",
+                  "database",
+                  "table_name",
+                  "transformation_ctx",
+                  "catalog_id"),
+              THRESHOLDS,
+              this::resolveChoice));
+      applies(t, "DropNullFields", FRAME_CTX, a -> List.of(frame(a.required("frame")), tctx(a)));
+      for (String cls : List.of("DropFields", "SelectFields")) {
+        applies(
+            t,
+            cls,
+            FRAME_PATHS_CTX,
+            a -> List.of(frame(a.required("frame")), stringList(a.required("paths")), tctx(a)));
+      }
+      applies(
+          t,
+          "RenameField",
+          List.of("frame", "old_name", "new_name", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  string(a, "old_name"),
+                  string(a, "new_name"),
+                  tctx(a)));
+      t.put(
+          "Filter.apply",
+          call(
+              List.of("frame", "f", "transformation_ctx"),
+              THRESHOLDS,
+              a -> {
+                String condition = condition(a.required("f"));
+                return step(
+                    frame(a.required("frame")), a, "Filter.where(" + javaString(condition) + ")");
+              }));
+      applies(
+          t,
+          "Join",
+          List.of("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame1")),
+                  frame(a.required("frame2")),
+                  stringList(a.required("keys1")),
+                  stringList(a.required("keys2")),
+                  tctx(a)));
+      applies(
+          t,
+          "SelectFromCollection",
+          List.of("dfc", "key", "transformation_ctx"),
+          a ->
+              List.of(
+                  collection(a.required("dfc"), "SelectFromCollection.apply"),
+                  string(a, "key"),
+                  tctx(a)));
+      applies(
+          t,
+          "Relationalize",
+          List.of("frame", "staging_path", "name", "options", "transformation_ctx"),
+          a -> {
+            emptyOptions(a, "options");
+            imports.add("io.dynaframe.FrameCollection");
+            return List.of(
+                frame(a.required("frame")),
+                string(a, "staging_path"),
+                optionalName(a, "name", "\"roottable\""),
+                tctx(a));
+          });
+      applies(
+          t,
+          "Union",
+          List.of("frame1", "frame2", "transformation_ctx"),
+          a -> List.of(frame(a.required("frame1")), frame(a.required("frame2")), tctx(a)));
+      applies(
+          t,
+          "Spigot",
+          List.of("frame", "path", "options", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  string(a, "path"),
+                  options(a.get("options")),
+                  tctx(a)));
+      applies(
+          t,
+          "SplitFields",
+          List.of("frame", "paths", "name1", "name2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  stringList(a.required("paths")),
+                  optionalName(a, "name1", "null"),
+                  optionalName(a, "name2", "null"),
+                  tctx(a)));
+      applies(
+          t,
+          "SplitRows",
+          List.of("frame", "comparison_dict", "name1", "name2", "transformation_ctx"),
+          a ->
+              List.of(
+                  frame(a.required("frame")),
+                  comparisons(a.required("comparison_dict")),
+                  optionalName(a, "name1", "\"frame1\""),
+                  optionalName(a, "name2", "\"frame2\""),
+                  tctx(a)));
+      t.put(
+          "Unbox.apply",
+          callWithOptions(
+              List.of("frame", "path", "format", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  transform(
+                      "Unbox.apply",
+                      frame(a.required("frame")),
+                      string(a, "path"),
+                      string(a, "format"),
+                      unboxOptions(a),
+                      tctx(a))));
+      t.put(
+          "Map.apply",
+          call(
+              List.of("frame", "f", "transformation_ctx"),
+              THRESHOLDS,
+              a -> mapSkeleton(frame(a.required("frame")), a)));
+      t.put(
+          "FlatMap.apply",
+          callWithOptions(
+              List.of("dfc", "BaseTransform", "frame_name", "transformation_ctx"),
+              Set.of(),
+              this::flatMap));
+      studioFunctionCalls(t);
+      return t;
+    }
+
+    /** Glue Studio's helper functions, defined at the top of its scripts. */
+    private void studioFunctionCalls(Map<String, Rendering> t) {
+      t.put(
+          "sparkSqlQuery",
+          call(
+              List.of("glueContext", "query", "mapping", "transformation_ctx"),
+              Set.of(),
+              this::sqlQuery));
+      t.put(
+          "sparkUnion",
+          call(
+              List.of("glueContext", "unionType", "mapping", "transformation_ctx"),
+              Set.of(),
+              this::sparkUnion));
+      t.put(
+          "sparkAggregate",
+          call(
+              List.of("glueContext", "parentFrame", "groups", "aggs", "transformation_ctx"),
+              Set.of(),
+              this::aggregate));
+      t.put(
+          "drop_nulls",
+          call(
+              List.of(
+                  "glueContext", "frame", "nullStringSet", "nullIntegerSet", "transformation_ctx"),
+              Set.of(),
+              this::dropNulls));
+      t.put(
+          "threadedRoute",
+          call(List.of("glueContext", "source_DyF", "group_filters"), Set.of(), this::route));
+      t.put(
+          "DynamicFrame.fromDF",
+          call(List.of("dataframe", "glue_ctx", "name"), Set.of(), this::fromDF));
+    }
+
+    /**
+     * A transform's {@code Cls.apply(frame, ..., transformation_ctx, info="", stageThreshold=0,
+     * totalThreshold=0)} as {@code Cls.apply(...)} with the Java arguments given.
+     */
+    private void applies(
+        Map<String, Rendering> t,
+        String cls,
+        List<String> params,
+        Function<Args, List<String>> args) {
+      t.put(
+          cls + ".apply",
+          call(
+              params,
+              THRESHOLDS,
+              a -> transform(cls + ".apply", args.apply(a).toArray(new String[0]))));
+    }
+
+    private static final List<String> FROM_CATALOG =
+        List.of(
+            "database",
+            "table_name",
+            "redshift_tmp_dir",
+            "transformation_ctx",
+            "push_down_predicate",
+            "additional_options",
+            "catalog_id");
+    private static final List<String> FROM_OPTIONS =
+        List.of(
+            "connection_type",
+            "connection_options",
+            "format",
+            "format_options",
+            "transformation_ctx");
+    private static final List<String> WRITE_FROM_CATALOG =
+        List.of(
+            "frame",
+            "database",
+            "table_name",
+            "redshift_tmp_dir",
+            "transformation_ctx",
+            "additional_options",
+            "catalog_id");
+
+    private Map<String, Rendering> contextCalls() {
+      Map<String, Rendering> t = new HashMap<>();
+      glue(
+          t,
+          "create_dynamic_frame.from_catalog",
+          call(
+              FROM_CATALOG,
+              Set.of(),
+              a -> {
+                checkCatalogRead(a);
+                return read(
+                    a,
+                    "createDynamicFrameFromCatalog",
+                    Kind.FRAME,
+                    string(a, "database"),
+                    string(a, "table_name"),
+                    tctx(a),
+                    pushDownPredicate(a),
+                    options(a.get("additional_options")));
+              }));
+      glue(
+          t,
+          "create_dynamic_frame.from_options",
+          call(FROM_OPTIONS, Set.of(), a -> fromOptions(a, "createDynamicFrameFromOptions")));
+      glue(
+          t,
+          "write_dynamic_frame.from_options",
+          call(
+              prepend("frame", FROM_OPTIONS),
+              Set.of(),
+              a -> fromOptions(a, "writeDynamicFrameFromOptions", frame(a.required("frame")))));
+      glue(
+          t,
+          "write_dynamic_frame.from_catalog",
+          call(
+              WRITE_FROM_CATALOG,
+              Set.of(),
+              a ->
+                  writeFromCatalog(a, "writeDynamicFrameFromCatalog", frame(a.required("frame")))));
+      glue(
+          t,
+          "write_dynamic_frame.from_jdbc_conf",
+          call(
+              List.of(
+                  "frame",
+                  "catalog_connection",
+                  "connection_options",
+                  "redshift_tmp_dir",
+                  "transformation_ctx",
+                  "catalog_id"),
+              Set.of(),
+              a -> {
+                checkCatalogRead(a);
+                return read(
+                    a,
+                    "writeDynamicFrameFromJdbcConf",
+                    Kind.FRAME,
+                    frame(a.required("frame")),
+                    string(a, "catalog_connection"),
+                    options(a.get("connection_options")),
+                    tctx(a));
+              }));
+      glue(
+          t,
+          "create_data_frame.from_catalog",
+          call(FROM_CATALOG, Set.of(), this::dataFrameFromCatalog));
+      glue(
+          t,
+          "create_data_frame.from_options",
+          call(
+              FROM_OPTIONS,
+              Set.of(),
+              a -> fromOptions(a, "createDataFrameFromOptions").as(Kind.DATAFRAME)));
+      glue(
+          t,
+          "write_data_frame.from_catalog",
+          call(
+              WRITE_FROM_CATALOG,
+              Set.of(),
+              a -> {
+                Value df = expr(a.required("frame"));
+                require(df, Kind.DATAFRAME, "write_data_frame.from_catalog");
+                return writeFromCatalog(a, "writeDataFrameFromCatalog", df.java());
+              }));
+      return t;
+    }
+
+    /**
+     * A GlueContext method under both its names: {@code create_dynamic_frame.from_options} (the
+     * reader's) and {@code create_dynamic_frame_from_options} (the context's own).
+     */
+    private static void glue(Map<String, Rendering> t, String name, Rendering r) {
+      t.put(name, r);
+      t.put(name.replace('.', '_'), r);
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+      List<String> all = new ArrayList<>(List.of(first));
+      all.addAll(rest);
+      return List.copyOf(all);
+    }
+
+    /** The arguments of a catalog or connection read that dynaframe has no use for. */
+    private void checkCatalogRead(Args a) {
+      noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
+      unused(a, "redshift_tmp_dir");
+    }
+
+    /**
+     * {@code create_data_frame.from_catalog}: {@code createDataFrameFromCatalog}, or with a
+     * push-down predicate (which that method does not take) the same read as {@code toDF()}.
+     */
+    private Value dataFrameFromCatalog(Args a) {
+      checkCatalogRead(a);
+      String database = string(a, "database");
+      String table = string(a, "table_name");
+      String predicate = pushDownPredicate(a);
+      boolean filtered = !predicate.equals("\"\"");
+      List<String> args = new ArrayList<>(List.of(database, table, tctx(a)));
+      if (filtered) {
+        args.add(predicate);
+      }
+      args.add(options(a.get("additional_options")));
+      String[] values = args.toArray(new String[0]);
+      return filtered
+          ? read(a, "createDynamicFrameFromCatalog", Kind.FRAME, values)
+              .then(".toDF()", Kind.DATAFRAME)
+          : read(a, "createDataFrameFromCatalog", Kind.DATAFRAME, values);
+    }
+
+    /** A read or write by connection type and format; {@code frame} first for a write. */
+    private Value fromOptions(Args a, String method, String... frame) {
+      List<String> args = new ArrayList<>(List.of(frame));
+      args.add(string(a, "connection_type"));
+      args.add(options(a.get("connection_options")));
+      args.add(format(a));
+      args.add(formatOptions(a.get("format_options")));
+      args.add(tctx(a));
+      return read(a, method, Kind.FRAME, args.toArray(new String[0]));
+    }
+
+    private Map<String, Rendering> frameCalls() {
+      Map<String, Rendering> t = new HashMap<>();
+      t.put(
+          "apply_mapping",
+          call(
+              List.of("mappings", "case_sensitive", "transformation_ctx"),
+              THRESHOLDS,
+              a -> {
+                noValue(a, "case_sensitive", "");
+                imports.add("io.dynaframe.transforms.MappingSpec");
+                return step(a, "ApplyMapping.of(" + mappings(a.required("mappings")) + ")");
+              }));
+      t.put(
+          "resolveChoice",
+          call(
+              List.of(
+                  "specs", "choice", "database", "table_name", "transformation_ctx", "catalog_id"),
+              THRESHOLDS,
+              a -> step(a, resolveChoiceValue(a))));
+      for (String method : List.of("drop_fields", "select_fields")) {
+        String cls = method.equals("drop_fields") ? "DropFields" : "SelectFields";
+        t.put(
+            method,
+            call(
+                PATHS_CTX,
+                THRESHOLDS,
+                a -> step(a, cls + ".of(" + stringList(a.required("paths")) + ")")));
+      }
+      t.put(
+          "rename_field",
+          call(
+              List.of("oldName", "newName", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  step(
+                      a,
+                      jcall(
+                          "RenameField.of",
+                          stringValue(a.required("oldName")).java(),
+                          stringValue(a.required("newName")).java()))));
+      t.put(
+          "filter",
+          call(
+              List.of("f", "transformation_ctx"),
+              THRESHOLDS,
+              a -> step(a, "Filter.where(" + javaString(condition(a.required("f"))) + ")")));
+      t.put(
+          "join",
+          call(
+              List.of("paths1", "paths2", "frame2", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  transform(
+                      "Join.apply",
+                      a.receiver(),
+                      frame(a.required("frame2")),
+                      stringList(a.required("paths1")),
+                      stringList(a.required("paths2")),
+                      tctx(a))));
+      t.put("unnest", call(CTX, THRESHOLDS, a -> step(a, "Unnest.create()")));
+      t.put("drop_null_fields", call(CTX, THRESHOLDS, a -> step(a, "DropNullFields.create()")));
+      t.put(
+          "union",
+          call(
+              List.of("other_frame", "transformation_ctx"),
+              THRESHOLDS,
+              a -> step(a, "Union.with(" + frame(a.required("other_frame")) + ")")));
+      t.put(
+          "spigot",
+          call(
+              List.of("path", "options", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  step(
+                      a,
+                      jcall(
+                          "Spigot.of",
+                          stringValue(a.required("path")).java(),
+                          options(a.get("options"))))));
+      t.put(
+          "split_fields",
+          call(
+              List.of("paths", "name1", "name2", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  step(
+                      a,
+                      "SplitFields.of("
+                          + stringList(a.required("paths"))
+                          + ")"
+                          + withNames(a, "null", "null"))));
+      t.put(
+          "split_rows",
+          call(
+              List.of("comparison_dict", "name1", "name2", "transformation_ctx"),
+              THRESHOLDS,
+              a ->
+                  step(
+                      a,
+                      "SplitRows.of("
+                          + comparisons(a.required("comparison_dict"))
+                          + ")"
+                          + withNames(a, "\"frame1\"", "\"frame2\""))));
+      t.put(
+          "unbox",
+          callWithOptions(
+              List.of("path", "format", "transformation_ctx"),
+              THRESHOLDS,
+              a -> {
+                String unbox =
+                    jcall(
+                        "Unbox.of",
+                        stringValue(a.required("path")).java(),
+                        stringValue(a.required("format")).java());
+                String options = unboxOptions(a);
+                return step(
+                    a,
+                    options.equals("Options.empty()")
+                        ? unbox
+                        : unbox + ".withOptions(" + options + ")");
+              }));
+      t.put(
+          "map",
+          call(
+              List.of("f", "preservesPartitioning", "transformation_ctx"),
+              THRESHOLDS,
+              a -> mapSkeleton(a.receiver(), a)));
+      studioFrameCalls(t);
+      return t;
+    }
+
+    /** Glue Studio's {@code gs_*} methods of a DynamicFrame, applied as the node's step. */
+    private void studioFrameCalls(Map<String, Rendering> t) {
+      studio(
+          t,
+          "gs_flatten",
+          List.of("maxLevels", "separator"),
+          a -> {
+            String s = "Flatten.of()";
+            if (a.get("maxLevels").isPresent()) {
+              s += ".withMaxLevels(" + intValue(a.get("maxLevels").get()) + ")";
+            }
+            if (a.get("separator").isPresent()) {
+              s += ".withSeparator(" + stringValue(a.get("separator").get()).java() + ")";
+            }
+            return s;
+          });
+      studio(
+          t,
+          "gs_derived",
+          List.of("colName", "expr"),
+          a -> jcall("DerivedColumn.of", string(a, "colName"), string(a, "expr")));
+      studio(
+          t,
+          "gs_concat",
+          List.of("colName", "colList", "spacer", "nullString"),
+          a ->
+              jcall(
+                      "ConcatenateColumns.of",
+                      string(a, "colName"),
+                      stringList(a.required("colList")))
+                  + optionalString(a, "spacer", ".withSpacer")
+                  + optionalString(a, "nullString", ".withNullValue"));
+      studio(
+          t,
+          "gs_split",
+          List.of("colName", "pattern", "newColName"),
+          a ->
+              jcall("SplitString.of", string(a, "colName"), string(a, "pattern"))
+                  + optionalString(a, "newColName", ".withArrayColumn"));
+      studio(
+          t,
+          "gs_array_to_cols",
+          List.of("colName", "colList", "indexes"),
+          a -> {
+            String s =
+                jcall("ArrayToColumns.of", string(a, "colName"), commaList(a.required("colList")));
+            if (a.get("indexes").isPresent() && !isNone(a.get("indexes").get())) {
+              List<String> positions = new ArrayList<>();
+              for (String p : commaItems(a.get("indexes").get())) {
+                if (!p.matches("\\d+")) {
+                  throw new Untranslatable("gs_array_to_cols: index '" + p + "' is not a number");
+                }
+                positions.add(p);
+              }
+              s += ".atPositions(" + String.join(", ", positions) + ")";
+            }
+            return s;
+          });
+      studio(
+          t,
+          "gs_now",
+          List.of("colName", "dateFormat"),
+          a ->
+              "AddCurrentTimestamp.of()"
+                  + optionalString(a, "colName", ".withColumn")
+                  + optionalString(a, "dateFormat", ".withFormat"));
+      studio(
+          t,
+          "gs_format_timestamp",
+          List.of("colName", "dateFormat", "newColName"),
+          a ->
+              jcall("FormatTimestamp.of", string(a, "colName"), string(a, "dateFormat"))
+                  + optionalString(a, "newColName", ".withNewColumn"));
+      studio(
+          t,
+          "gs_to_timestamp",
+          List.of("colName", "colType", "newColName"),
+          a ->
+              jcall("ToTimestamp.of", string(a, "colName"), string(a, "colType"))
+                  + optionalString(a, "newColName", ".withNewColumn"));
+      studio(
+          t,
+          "gs_identifier",
+          List.of("colName", "unique"),
+          a -> {
+            String s = "Identifier.of()" + optionalString(a, "colName", ".withColumn");
+            if (a.get("unique").isPresent() && bool(a.get("unique").get())) {
+              s += ".unique()";
+            }
+            return s;
+          });
+      studio(
+          t,
+          "gs_explode",
+          List.of("colName", "newCol", "outer"),
+          a -> {
+            String s =
+                jcall("Explode.of", string(a, "colName"))
+                    + optionalString(a, "newCol", ".withValueColumn");
+            if (a.get("outer").isPresent() && bool(a.get("outer").get())) {
+              s += ".includingNulls()";
+            }
+            return s;
+          });
+      studio(
+          t,
+          "gs_pivot",
+          List.of("aggCol", "aggFunction", "colList"),
+          a ->
+              jcall(
+                  "Pivot.of",
+                  string(a, "aggCol"),
+                  string(a, "aggFunction"),
+                  stringArgs(a.required("colList"))));
+      studio(
+          t,
+          "gs_unpivot",
+          List.of("unpivotColName", "valueColName", "colList"),
+          a -> {
+            String name = string(a, "unpivotColName");
+            String value = string(a, "valueColName");
+            Expr columns = a.required("colList");
+            return jcall(
+                "Unpivot.of",
+                name,
+                value,
+                columns instanceof Str ? commaList(columns) : stringArgs(columns));
+          });
+      studio(
+          t,
+          "gs_repartition",
+          List.of("numPartitionsStr", "columns"),
+          a -> {
+            String s = "AutobalanceProcessing.of()";
+            if (a.get("numPartitionsStr").isPresent() && !isNone(a.get("numPartitionsStr").get())) {
+              String n = literalString(a.get("numPartitionsStr").get(), "a number of partitions");
+              if (!n.strip().matches("\\d+")) {
+                throw new Untranslatable(
+                    "gs_repartition: '" + n + "' is not a number of partitions");
+              }
+              if (Integer.parseInt(n.strip()) > 0) {
+                s += ".withPartitions(" + n.strip() + ")";
+              }
+            }
+            if (a.get("columns").isPresent() && !isNone(a.get("columns").get())) {
+              s += ".withColumns(" + stringArgs(a.get("columns").get()) + ")";
+            }
+            return s;
+          });
+    }
+
+    /** A Glue Studio node, {@code frame.gs_x(...)}: the transform, applied as the node's step. */
+    private void studio(
+        Map<String, Rendering> t,
+        String name,
+        List<String> params,
+        Function<Args, String> transform) {
+      t.put(name, call(params, Set.of(), a -> node(a, transform.apply(a))));
+    }
+
+    /**
+     * The transforms {@code FlatMap.apply(dfc, BaseTransform, frame_name, **base_kwargs)} applies
+     * to each frame: the class's parameters other than its frame, rendered as the transform's
+     * value.
+     */
+    private Map<String, Rendering> baseTransforms() {
+      Map<String, Rendering> t = new HashMap<>();
+      t.put(
+          "ApplyMapping",
+          call(
+              List.of("mappings", "case_sensitive"),
+              THRESHOLDS,
+              a -> {
+                noValue(a, "case_sensitive", "");
+                imports.add("io.dynaframe.transforms.MappingSpec");
+                return transformValue("ApplyMapping.of(" + mappings(a.required("mappings")) + ")");
+              }));
+      t.put(
+          "ResolveChoice",
+          call(
+              List.of("specs", "choice", "database", "table_name", "catalog_id"),
+              THRESHOLDS,
+              a -> transformValue(resolveChoiceValue(a))));
+      for (String cls : List.of("DropFields", "SelectFields")) {
+        t.put(
+            cls,
+            call(
+                List.of("paths"),
+                THRESHOLDS,
+                a -> transformValue(cls + ".of(" + stringList(a.required("paths")) + ")")));
+      }
+      t.put(
+          "RenameField",
+          call(
+              List.of("old_name", "new_name"),
+              THRESHOLDS,
+              a ->
+                  transformValue(
+                      jcall(
+                          "RenameField.of",
+                          stringValue(a.required("old_name")).java(),
+                          stringValue(a.required("new_name")).java()))));
+      t.put(
+          "DropNullFields",
+          call(List.of(), THRESHOLDS, a -> transformValue("DropNullFields.create()")));
+      t.put("UnnestFrame", call(List.of(), THRESHOLDS, a -> transformValue("Unnest.create()")));
+      return t;
+    }
+
+    private static void alias(Map<String, Rendering> t, Rendering r, String... names) {
+      for (String name : names) {
+        t.put(name, r);
+      }
+    }
+
+    /** {@code name(arg, arg, ...)}. */
+    private static String jcall(String name, String... args) {
+      return name + "(" + String.join(", ", args) + ")";
+    }
+
+    /** The transforms whose result is a collection of frames. */
+    private static final Set<String> COLLECTIONS =
+        Set.of("ConditionalRouter", "SplitFields", "SplitRows", "Relationalize", "FlatMap");
+
+    /** A transform's static apply, {@code Cls.apply(args)}: imports its class. */
+    private Value transform(String apply, String... args) {
+      String cls = apply.substring(0, apply.indexOf('.'));
+      imports.add(transformClass(cls));
       glueCalls++;
-      return new Value(java, Kind.FRAME, true);
+      return new Value(
+          jcall(apply, args), COLLECTIONS.contains(cls) ? Kind.COLLECTION : Kind.FRAME, true);
+    }
+
+    /** A transform as a value ({@code Cls.of(...)}, to apply later): imports its class. */
+    private Value transformValue(String java) {
+      imports.add(transformClass(java.substring(0, java.indexOf('.'))));
+      return new Value(java, Kind.VALUE, false);
+    }
+
+    private static String transformClass(String cls) {
+      return (STUDIO.contains(cls) ? "io.dynaframe.transforms.studio." : "io.dynaframe.transforms.")
+          + cls;
+    }
+
+    /** A call of the GlueContext: {@code glueContext.method(args)}, a frame or a DataFrame. */
+    private Value read(Args a, String method, Kind kind, String... args) {
+      imports.add("io.dynaframe.Options");
+      glueCalls++;
+      return new Value(a.receiver() + "." + jcall(method, args), kind, true);
+    }
+
+    private Value writeFromCatalog(Args a, String method, String frame) {
+      noValue(a, "catalog_id", "dynaframe writes to the catalog the context is given");
+      unused(a, "redshift_tmp_dir");
+      return read(
+          a,
+          method,
+          Kind.FRAME,
+          frame,
+          string(a, "database"),
+          string(a, "table_name"),
+          tctx(a),
+          options(a.get("additional_options")));
+    }
+
+    private String format(Args a) {
+      return a.get("format").map(f -> stringValue(f).java()).orElse("null");
+    }
+
+    private String pushDownPredicate(Args a) {
+      return a.get("push_down_predicate").map(p -> stringValue(p).java()).orElse("\"\"");
+    }
+
+    /** A required string argument as Java. */
+    private String string(Args a, String param) {
+      return stringValue(a.required(param)).java();
+    }
+
+    /** An optional name argument (None or absent: the default given). */
+    private String optionalName(Args a, String param, String absent) {
+      return a.get(param).map(n -> stringValue(n).java()).orElse(absent);
+    }
+
+    /** {@code .withNames(name1, name2)} unless both are the defaults. */
+    private String withNames(Args a, String default1, String default2) {
+      String n1 = optionalName(a, "name1", default1);
+      String n2 = optionalName(a, "name2", default2);
+      return n1.equals(default1) && n2.equals(default2) ? "" : ".withNames(" + n1 + ", " + n2 + ")";
     }
 
     /**
@@ -1018,13 +1844,21 @@ public final class GlueScriptPorter {
       return stepNamed(frame, name, transform);
     }
 
+    /** A method of a frame as a step on the frame the method is called on. */
+    private Value step(Args a, String transform) {
+      return step(a.receiver(), a, transform);
+    }
+
+    /** A Glue Studio node: a step on the frame named after the node's variable. */
+    private Value node(Args a, String transform) {
+      return stepNamed(a.receiver(), a.node(), transform);
+    }
+
     private Value stepNamed(String frame, String javaName, String transform) {
       String cls = transform.substring(0, transform.indexOf('.'));
-      imports.add(
-          (STUDIO.contains(cls) ? "io.dynaframe.transforms.studio." : "io.dynaframe.transforms.")
-              + cls);
+      imports.add(transformClass(cls));
       glueCalls++;
-      Kind kind = cls.equals("ConditionalRouter") ? Kind.COLLECTION : Kind.FRAME;
+      Kind kind = COLLECTIONS.contains(cls) ? Kind.COLLECTION : Kind.FRAME;
       return new Value(
           frame
               + ".apply("
@@ -1055,395 +1889,45 @@ public final class GlueScriptPorter {
             "Aggregate",
             "ConditionalRouter");
 
-    private Value glueContextCall(Var ctx, String method, Call c) {
-      String g = ctx.javaName();
-      switch (method) {
-        case "create_dynamic_frame.from_catalog", "create_dynamic_frame_from_catalog" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of(
-                      "database",
-                      "table_name",
-                      "redshift_tmp_dir",
-                      "transformation_ctx",
-                      "push_down_predicate",
-                      "additional_options",
-                      "catalog_id"),
-                  Set.of());
-          noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
-          unused(a, "redshift_tmp_dir");
-          imports.add("io.dynaframe.Options");
-          glueCalls++;
-          return new Value(
-              g
-                  + ".createDynamicFrameFromCatalog("
-                  + stringValue(a.required("database")).java()
-                  + ", "
-                  + stringValue(a.required("table_name")).java()
-                  + ", "
-                  + tctx(a)
-                  + ", "
-                  + a.get("push_down_predicate").map(p -> stringValue(p).java()).orElse("\"\"")
-                  + ", "
-                  + options(a.get("additional_options"))
-                  + ")",
-              Kind.FRAME,
-              true);
-        }
-        case "create_dynamic_frame.from_options", "create_dynamic_frame_from_options" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of(
-                      "connection_type",
-                      "connection_options",
-                      "format",
-                      "format_options",
-                      "transformation_ctx"),
-                  Set.of());
-          imports.add("io.dynaframe.Options");
-          glueCalls++;
-          return new Value(
-              g
-                  + ".createDynamicFrameFromOptions("
-                  + stringValue(a.required("connection_type")).java()
-                  + ", "
-                  + options(a.get("connection_options"))
-                  + ", "
-                  + a.get("format").map(f -> stringValue(f).java()).orElse("null")
-                  + ", "
-                  + formatOptions(a.get("format_options"))
-                  + ", "
-                  + tctx(a)
-                  + ")",
-              Kind.FRAME,
-              true);
-        }
-        case "write_dynamic_frame.from_options", "write_dynamic_frame_from_options" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of(
-                      "frame",
-                      "connection_type",
-                      "connection_options",
-                      "format",
-                      "format_options",
-                      "transformation_ctx"),
-                  Set.of());
-          imports.add("io.dynaframe.Options");
-          glueCalls++;
-          return new Value(
-              g
-                  + ".writeDynamicFrameFromOptions("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringValue(a.required("connection_type")).java()
-                  + ", "
-                  + options(a.get("connection_options"))
-                  + ", "
-                  + a.get("format").map(f -> stringValue(f).java()).orElse("null")
-                  + ", "
-                  + formatOptions(a.get("format_options"))
-                  + ", "
-                  + tctx(a)
-                  + ")",
-              Kind.FRAME,
-              true);
-        }
-        case "write_dynamic_frame.from_catalog", "write_dynamic_frame_from_catalog" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of(
-                      "frame",
-                      "database",
-                      "table_name",
-                      "redshift_tmp_dir",
-                      "transformation_ctx",
-                      "additional_options",
-                      "catalog_id"),
-                  Set.of());
-          noValue(a, "catalog_id", "dynaframe writes to the catalog the context is given");
-          unused(a, "redshift_tmp_dir");
-          imports.add("io.dynaframe.Options");
-          glueCalls++;
-          return new Value(
-              g
-                  + ".writeDynamicFrameFromCatalog("
-                  + frame(a.required("frame"))
-                  + ", "
-                  + stringValue(a.required("database")).java()
-                  + ", "
-                  + stringValue(a.required("table_name")).java()
-                  + ", "
-                  + tctx(a)
-                  + ", "
-                  + options(a.get("additional_options"))
-                  + ")",
-              Kind.FRAME,
-              true);
-        }
-        default ->
-            throw new Untranslatable(
-                "GlueContext." + method + "(...) is not a call the porter translates");
-      }
-    }
-
-    private Value frameMethod(String f, String method, Call c, String target) {
-      String node = target == null ? null : javaString(target);
-      switch (method) {
-        case "printSchema",
+    /** The methods of a DynamicFrame that are the same in Java. */
+    private static final Set<String> SAME_IN_JAVA =
+        Set.of(
+            "printSchema",
             "show",
             "count",
             "errorsCount",
             "toDF",
             "repartition",
             "coalesce",
-            "getNumPartitions" -> {
-          if (!c.keywords().isEmpty()) {
-            throw new Untranslatable(method + " with keyword arguments");
-          }
-          List<String> args = new ArrayList<>();
-          for (Expr e : c.args()) {
-            args.add(expr(e).java());
-          }
-          Kind kind =
-              switch (method) {
-                case "toDF" -> Kind.DATAFRAME;
-                case "repartition", "coalesce" -> Kind.FRAME;
-                default -> Kind.VALUE;
-              };
-          if (method.equals("toDF") && !args.isEmpty()) {
-            throw new Untranslatable("toDF with options");
-          }
-          return new Value(f + "." + method + "(" + String.join(", ", args) + ")", kind, true);
+            "getNumPartitions");
+
+    private Value frameMethod(String f, String method, Call c, String target) {
+      if (SAME_IN_JAVA.contains(method)) {
+        if (!c.keywords().isEmpty()) {
+          throw new Untranslatable(method + " with keyword arguments");
         }
-        case "apply_mapping" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of("mappings", "case_sensitive", "transformation_ctx"),
-                  THRESHOLDS);
-          noValue(a, "case_sensitive", "");
-          imports.add("io.dynaframe.transforms.MappingSpec");
-          return step(f, a, "ApplyMapping.of(" + mappings(a.required("mappings")) + ")");
+        List<String> args = new ArrayList<>();
+        for (Expr e : c.args()) {
+          args.add(expr(e).java());
         }
-        case "resolveChoice" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of("specs", "choice", "database", "table_name", "transformation_ctx"),
-                  THRESHOLDS);
-          return step(f, a, resolveChoiceValue(a));
+        Kind kind =
+            switch (method) {
+              case "toDF" -> Kind.DATAFRAME;
+              case "repartition", "coalesce" -> Kind.FRAME;
+              default -> Kind.VALUE;
+            };
+        if (method.equals("toDF") && !args.isEmpty()) {
+          throw new Untranslatable("toDF with options");
         }
-        case "drop_fields" -> {
-          Args a = bind(c, method, List.of("paths", "transformation_ctx"), THRESHOLDS);
-          return step(f, a, "DropFields.of(" + stringList(a.required("paths")) + ")");
-        }
-        case "select_fields" -> {
-          Args a = bind(c, method, List.of("paths", "transformation_ctx"), THRESHOLDS);
-          return step(f, a, "SelectFields.of(" + stringList(a.required("paths")) + ")");
-        }
-        case "rename_field" -> {
-          Args a = bind(c, method, List.of("oldName", "newName", "transformation_ctx"), THRESHOLDS);
-          return step(
-              f,
-              a,
-              "RenameField.of("
-                  + stringValue(a.required("oldName")).java()
-                  + ", "
-                  + stringValue(a.required("newName")).java()
-                  + ")");
-        }
-        case "filter" -> {
-          Args a = bind(c, method, List.of("f", "transformation_ctx"), THRESHOLDS);
-          return step(f, a, "Filter.where(" + javaString(condition(a.required("f"))) + ")");
-        }
-        case "join" -> {
-          Args a =
-              bind(
-                  c,
-                  method,
-                  List.of("paths1", "paths2", "frame2", "transformation_ctx"),
-                  THRESHOLDS);
-          return transform(
-              "Join.apply("
-                  + f
-                  + ", "
-                  + frame(a.required("frame2"))
-                  + ", "
-                  + stringList(a.required("paths1"))
-                  + ", "
-                  + stringList(a.required("paths2"))
-                  + ", "
-                  + tctx(a)
-                  + ")");
-        }
-        case "unnest" -> {
-          Args a = bind(c, method, List.of("transformation_ctx"), THRESHOLDS);
-          return step(f, a, "Unnest.create()");
-        }
-        case "drop_null_fields" -> {
-          Args a = bind(c, method, List.of("transformation_ctx"), THRESHOLDS);
-          return step(f, a, "DropNullFields.create()");
-        }
-        case "gs_flatten" -> {
-          Args a = bind(c, method, List.of("maxLevels", "separator"), Set.of());
-          String t = "Flatten.of()";
-          if (a.get("maxLevels").isPresent()) {
-            t += ".withMaxLevels(" + intValue(a.get("maxLevels").get()) + ")";
-          }
-          if (a.get("separator").isPresent()) {
-            t += ".withSeparator(" + stringValue(a.get("separator").get()).java() + ")";
-          }
-          return stepNamed(f, node, t);
-        }
-        case "gs_derived" -> {
-          Args a = bind(c, method, List.of("colName", "expr"), Set.of());
-          return stepNamed(
-              f,
-              node,
-              "DerivedColumn.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + stringValue(a.required("expr")).java()
-                  + ")");
-        }
-        case "gs_concat" -> {
-          Args a = bind(c, method, List.of("colName", "colList", "spacer", "nullString"), Set.of());
-          String t =
-              "ConcatenateColumns.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + stringList(a.required("colList"))
-                  + ")";
-          t += optionalString(a, "spacer", ".withSpacer");
-          t += optionalString(a, "nullString", ".withNullValue");
-          return stepNamed(f, node, t);
-        }
-        case "gs_split" -> {
-          Args a = bind(c, method, List.of("colName", "pattern", "newColName"), Set.of());
-          String t =
-              "SplitString.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + stringValue(a.required("pattern")).java()
-                  + ")"
-                  + optionalString(a, "newColName", ".withArrayColumn");
-          return stepNamed(f, node, t);
-        }
-        case "gs_array_to_cols" -> {
-          Args a = bind(c, method, List.of("colName", "colList", "indexes"), Set.of());
-          String t =
-              "ArrayToColumns.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + commaList(a.required("colList"))
-                  + ")";
-          if (a.get("indexes").isPresent() && !isNone(a.get("indexes").get())) {
-            List<String> positions = new ArrayList<>();
-            for (String p : commaItems(a.get("indexes").get())) {
-              if (!p.matches("\\d+")) {
-                throw new Untranslatable("gs_array_to_cols: index '" + p + "' is not a number");
-              }
-              positions.add(p);
-            }
-            t += ".atPositions(" + String.join(", ", positions) + ")";
-          }
-          return stepNamed(f, node, t);
-        }
-        case "gs_now" -> {
-          Args a = bind(c, method, List.of("colName", "dateFormat"), Set.of());
-          String t =
-              "AddCurrentTimestamp.of()"
-                  + optionalString(a, "colName", ".withColumn")
-                  + optionalString(a, "dateFormat", ".withFormat");
-          return stepNamed(f, node, t);
-        }
-        case "gs_format_timestamp" -> {
-          Args a = bind(c, method, List.of("colName", "dateFormat", "newColName"), Set.of());
-          String t =
-              "FormatTimestamp.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + stringValue(a.required("dateFormat")).java()
-                  + ")"
-                  + optionalString(a, "newColName", ".withNewColumn");
-          return stepNamed(f, node, t);
-        }
-        case "gs_to_timestamp" -> {
-          Args a = bind(c, method, List.of("colName", "colType", "newColName"), Set.of());
-          String t =
-              "ToTimestamp.of("
-                  + stringValue(a.required("colName")).java()
-                  + ", "
-                  + stringValue(a.required("colType")).java()
-                  + ")"
-                  + optionalString(a, "newColName", ".withNewColumn");
-          return stepNamed(f, node, t);
-        }
-        case "gs_identifier" -> {
-          Args a = bind(c, method, List.of("colName", "unique"), Set.of());
-          String t = "Identifier.of()" + optionalString(a, "colName", ".withColumn");
-          if (a.get("unique").isPresent() && bool(a.get("unique").get())) {
-            t += ".unique()";
-          }
-          return stepNamed(f, node, t);
-        }
-        case "gs_explode" -> {
-          Args a = bind(c, method, List.of("colName", "newCol", "outer"), Set.of());
-          String t =
-              "Explode.of("
-                  + stringValue(a.required("colName")).java()
-                  + ")"
-                  + optionalString(a, "newCol", ".withValueColumn");
-          if (a.get("outer").isPresent() && bool(a.get("outer").get())) {
-            t += ".includingNulls()";
-          }
-          return stepNamed(f, node, t);
-        }
-        case "gs_pivot" -> {
-          Args a = bind(c, method, List.of("aggCol", "aggFunction", "colList"), Set.of());
-          return stepNamed(
-              f,
-              node,
-              "Pivot.of("
-                  + stringValue(a.required("aggCol")).java()
-                  + ", "
-                  + stringValue(a.required("aggFunction")).java()
-                  + ", "
-                  + stringArgs(a.required("colList"))
-                  + ")");
-        }
-        case "gs_repartition" -> {
-          Args a = bind(c, method, List.of("numPartitionsStr", "columns"), Set.of());
-          String t = "AutobalanceProcessing.of()";
-          if (a.get("numPartitionsStr").isPresent() && !isNone(a.get("numPartitionsStr").get())) {
-            String n = literalString(a.get("numPartitionsStr").get(), "a number of partitions");
-            if (!n.strip().matches("\\d+")) {
-              throw new Untranslatable("gs_repartition: '" + n + "' is not a number of partitions");
-            }
-            if (Integer.parseInt(n.strip()) > 0) {
-              t += ".withPartitions(" + n.strip() + ")";
-            }
-          }
-          if (a.get("columns").isPresent() && !isNone(a.get("columns").get())) {
-            t += ".withColumns(" + stringArgs(a.get("columns").get()) + ")";
-          }
-          return stepNamed(f, node, t);
-        }
-        default ->
-            throw new Untranslatable(
-                "DynamicFrame." + method + "(...) is not a call the porter translates");
+        return new Value(f + "." + method + "(" + String.join(", ", args) + ")", kind, true);
       }
+      return render(
+          frameCalls,
+          method,
+          c,
+          f,
+          target,
+          "DynamicFrame." + method + "(...) is not a call the porter translates");
     }
 
     private Value collectionMethod(String c, String method, Call call) {
@@ -1476,24 +1960,6 @@ public final class GlueScriptPorter {
       return new Value(df + "." + method + "(" + String.join(", ", args) + ")", Kind.VALUE, true);
     }
 
-    private Value applyMapping(Call c) {
-      Args a =
-          bind(
-              c,
-              "ApplyMapping.apply",
-              List.of("frame", "mappings", "transformation_ctx"),
-              THRESHOLDS);
-      imports.add("io.dynaframe.transforms.MappingSpec");
-      return transform(
-          "ApplyMapping.apply("
-              + frame(a.required("frame"))
-              + ", "
-              + mappings(a.required("mappings"))
-              + ", "
-              + tctx(a)
-              + ")");
-    }
-
     private String mappings(Expr e) {
       if (!(e instanceof ListExpr l)) {
         throw new Untranslatable(
@@ -1516,35 +1982,18 @@ public final class GlueScriptPorter {
       return "List.of(" + String.join(", ", specs) + ")";
     }
 
-    private Value resolveChoice(Call c) {
-      Args a =
-          bind(
-              c,
-              "ResolveChoice.apply",
-              List.of(
-                  "frame",
-                  "specs",
-                  "choice",
-                  "database",
-                  "table_name",
-                  "transformation_ctx",
-                  "catalog_id"),
-              THRESHOLDS);
+    /** {@code ResolveChoice.apply(frame, specs=..., choice=..., database=..., table_name=...)}. */
+    private Value resolveChoice(Args a) {
       String f = frame(a.required("frame"));
       if (a.get("specs").isPresent() && !isNone(a.get("specs").get())) {
         imports.add("io.dynaframe.transforms.ResolveSpec");
-        return transform(
-            "ResolveChoice.apply("
-                + f
-                + ", "
-                + resolveSpecs(a.get("specs").get())
-                + ", "
-                + tctx(a)
-                + ")");
+        return transform("ResolveChoice.apply", f, resolveSpecs(a.get("specs").get()), tctx(a));
       }
       String choice = choice(a);
-      return transform(
-          "ResolveChoice.apply(" + f + ", " + javaString(choice) + ", " + tctx(a) + ")");
+      if (choice.equals("match_catalog")) {
+        return step(f, a, matchCatalog(a));
+      }
+      return transform("ResolveChoice.apply", f, javaString(choice), tctx(a));
     }
 
     private String choice(Args a) {
@@ -1552,14 +2001,7 @@ public final class GlueScriptPorter {
       if (choice.isEmpty() || isNone(choice.get())) {
         throw new Untranslatable("ResolveChoice needs specs or a choice");
       }
-      String value = literalString(choice.get(), "a choice");
-      if (value.equals("match_catalog")) {
-        throw new Untranslatable(
-            "choice=\"match_catalog\" needs the table's schema: write"
-                + " frame.apply(ResolveChoice.matchCatalog(database, table, lookup)) with a"
-                + " TableSchemaLookup over your catalog");
-      }
-      return value;
+      return literalString(choice.get(), "a choice");
     }
 
     private String resolveChoiceValue(Args a) {
@@ -1567,7 +2009,41 @@ public final class GlueScriptPorter {
         imports.add("io.dynaframe.transforms.ResolveSpec");
         return "ResolveChoice.specs(" + resolveSpecs(a.get("specs").get()) + ")";
       }
-      return "ResolveChoice.choice(" + javaString(choice(a)) + ")";
+      String choice = choice(a);
+      return choice.equals("match_catalog")
+          ? matchCatalog(a)
+          : "ResolveChoice.choice(" + javaString(choice) + ")";
+    }
+
+    /**
+     * {@code choice="match_catalog", database=..., table_name=...}: {@code
+     * ResolveChoice.matchCatalog} over the tables of the script's GlueContext's catalog (the
+     * class's {@code catalogTables} helper), as Glue reads the table from the frame's GlueContext.
+     */
+    private String matchCatalog(Args a) {
+      noValue(a, "catalog_id", "dynaframe reads the catalog the context is given");
+      String database = stringValue(a.required("database")).java();
+      String table = stringValue(a.required("table_name")).java();
+      String context = jobContext;
+      if (context == null) {
+        context =
+            vars.values().stream()
+                .filter(v -> v.kind() == Kind.GLUE_CONTEXT)
+                .map(Var::javaName)
+                .sorted()
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new Untranslatable(
+                            "choice=\"match_catalog\" reads the table from the catalog of the"
+                                + " GlueContext, and the script makes none above"));
+      }
+      usesCatalogTables = true;
+      imports.add("io.dynaframe.DynaContext");
+      imports.add("io.dynaframe.catalog.TableIdentifier");
+      imports.add("io.dynaframe.transforms.TableSchemaLookup");
+      imports.add("java.util.Optional");
+      return jcall("ResolveChoice.matchCatalog", database, table, "catalogTables(" + context + ")");
     }
 
     private String resolveSpecs(Expr e) {
@@ -1593,13 +2069,7 @@ public final class GlueScriptPorter {
       return "List.of(" + String.join(", ", specs) + ")";
     }
 
-    private Value sqlQuery(Call c) {
-      Args a =
-          bind(
-              c,
-              "sparkSqlQuery",
-              List.of("glueContext", "query", "mapping", "transformation_ctx"),
-              Set.of());
+    private Value sqlQuery(Args a) {
       if (!(a.required("mapping") instanceof DictExpr d) || d.keys().isEmpty()) {
         throw new Untranslatable("sparkSqlQuery's mapping must be a dict of alias: frame");
       }
@@ -1620,13 +2090,44 @@ public final class GlueScriptPorter {
       return step(first, a, t.toString());
     }
 
-    private Value aggregate(Call c) {
-      Args a =
-          bind(
-              c,
-              "sparkAggregate",
-              List.of("glueContext", "parentFrame", "groups", "aggs", "transformation_ctx"),
-              Set.of());
+    /**
+     * Glue Studio's Union node: its helper {@code sparkUnion(glueContext, unionType, mapping,
+     * transformation_ctx)} runs {@code (select * from source1) UNION <unionType> (select * from
+     * source2)} over the two frames of the mapping; ported as that query.
+     */
+    private Value sparkUnion(Args a) {
+      String type = literalString(a.required("unionType"), "the union type");
+      if (!type.equalsIgnoreCase("ALL") && !type.equalsIgnoreCase("DISTINCT")) {
+        throw new Untranslatable("sparkUnion's unionType is ALL or DISTINCT, not '" + type + "'");
+      }
+      if (!(a.required("mapping") instanceof DictExpr d)
+          || d.keys().size() != 2
+          || d.keys().stream().anyMatch(k -> !(k instanceof Str))) {
+        throw new Untranslatable(
+            "sparkUnion's mapping must be a dict of the two frames, source1 and source2");
+      }
+      Map<String, Expr> frames = new HashMap<>();
+      for (int i = 0; i < 2; i++) {
+        frames.put(literalString(d.keys().get(i), "an alias"), d.values().get(i));
+      }
+      if (!frames.containsKey("source1") || !frames.containsKey("source2")) {
+        throw new Untranslatable(
+            "sparkUnion's query reads source1 and source2, and its mapping names "
+                + String.join(" and ", new TreeSet<>(frames.keySet())));
+      }
+      String first = frame(frames.get("source1"));
+      String query = "(select * from source1) UNION " + type + " (select * from source2)";
+      return step(
+          first,
+          a,
+          "SqlQuery.of("
+              + javaString(query)
+              + ").as(\"source1\").withFrame(\"source2\", "
+              + frame(frames.get("source2"))
+              + ")");
+    }
+
+    private Value aggregate(Args a) {
       StringBuilder t =
           new StringBuilder("Aggregate.by(").append(stringArgs(a.required("groups"))).append(")");
       if (!(a.required("aggs") instanceof ListExpr aggs) || aggs.items().isEmpty()) {
@@ -1649,14 +2150,7 @@ public final class GlueScriptPorter {
       return step(frame(a.required("parentFrame")), a, t.toString());
     }
 
-    private Value dropNulls(Call c) {
-      Args a =
-          bind(
-              c,
-              "drop_nulls",
-              List.of(
-                  "glueContext", "frame", "nullStringSet", "nullIntegerSet", "transformation_ctx"),
-              Set.of());
+    private Value dropNulls(Args a) {
       for (String set : List.of("nullStringSet", "nullIntegerSet")) {
         Optional<Expr> values = a.get(set);
         boolean empty =
@@ -1675,12 +2169,10 @@ public final class GlueScriptPorter {
                   + " that are null in every record");
         }
       }
-      return transform("DropNullFields.apply(" + frame(a.required("frame")) + ", " + tctx(a) + ")");
+      return transform("DropNullFields.apply", frame(a.required("frame")), tctx(a));
     }
 
-    private Value route(Call c, String target) {
-      Args a =
-          bind(c, "threadedRoute", List.of("glueContext", "source_DyF", "group_filters"), Set.of());
+    private Value route(Args a) {
       if (!(a.required("group_filters") instanceof ListExpr filters)) {
         throw new Untranslatable("threadedRoute's group_filters must be a list of GroupFilter");
       }
@@ -1700,19 +2192,18 @@ public final class GlueScriptPorter {
             .append(javaString(condition(ga.required("filters"))))
             .append(")");
       }
-      return stepNamed(
-          frame(a.required("source_DyF")),
-          target == null ? null : javaString(target),
-          t.toString());
+      return stepNamed(frame(a.required("source_DyF")), a.node(), t.toString());
     }
 
     /**
-     * Glue Studio's Drop Duplicates: {@code DynamicFrame.fromDF(x.toDF().dropDuplicates(...),
-     * glueContext, "name")}.
+     * Glue Studio's Drop Duplicates, {@code DynamicFrame.fromDF(x.toDF().dropDuplicates(...),
+     * glueContext, "name")}, or a DataFrame variable of the script made a frame again.
      */
-    private Value fromDF(Call c) {
-      if (c.args().size() == 3
-          && c.args().get(0) instanceof Call dd
+    private Value fromDF(Args a) {
+      Expr df = a.required("dataframe");
+      if (a.get("name").isPresent()
+          && a.get("glue_ctx").isPresent()
+          && df instanceof Call dd
           && dd.function() instanceof Attr ddAttr
           && ddAttr.name().equals("dropDuplicates")
           && ddAttr.value() instanceof Call toDF
@@ -1726,11 +2217,182 @@ public final class GlueScriptPorter {
             dd.args().isEmpty()
                 ? "DropDuplicates.entireRows()"
                 : "DropDuplicates.onColumns(" + stringArgs(dd.args().get(0)) + ")";
-        return stepNamed(f, stringValue(c.args().get(2)).java(), t);
+        return stepNamed(f, stringValue(a.required("name")).java(), t);
+      }
+      if (df instanceof Name n
+          && vars.containsKey(n.id())
+          && vars.get(n.id()).kind() == Kind.DATAFRAME) {
+        Value ctx = expr(a.required("glue_ctx"));
+        require(ctx, Kind.GLUE_CONTEXT, "DynamicFrame.fromDF");
+        glueCalls++;
+        return new Value(
+            jcall(
+                "DynamicFrame.fromDF",
+                vars.get(n.id()).javaName(),
+                ctx.java(),
+                a.get("name").map(s -> stringValue(s).java()).orElse("\"\"")),
+            Kind.FRAME,
+            true);
       }
       throw new Untranslatable(
           "DynamicFrame.fromDF over DataFrame code: port the DataFrame code by hand"
               + " (DynamicFrame.fromDF(df, ctx, name) exists)");
+    }
+
+    /**
+     * {@code FlatMap.apply(dfc, BaseTransform, frame_name, transformation_ctx, **base_kwargs)}:
+     * {@code FlatMap.apply(collection, transform, ctx)} with the transform of the class and its
+     * arguments.
+     */
+    private Value flatMap(Args a) {
+      String dfc = collection(a.required("dfc"), "FlatMap.apply");
+      Expr base = a.required("BaseTransform");
+      String cls = base instanceof Name n ? n.id() : oneLine(base.text());
+      Rendering r = baseTransforms.get(cls);
+      if (r == null) {
+        throw new Untranslatable(
+            "FlatMap.apply's BaseTransform "
+                + cls
+                + " is not one the porter translates (it knows "
+                + String.join(", ", new TreeSet<>(baseTransforms.keySet()))
+                + ")");
+      }
+      String frameName = literalString(a.required("frame_name"), "frame_name");
+      if (!frameName.equals("frame")) {
+        throw new Untranslatable(
+            "FlatMap.apply's frame_name must be \"frame\", the frame parameter of " + cls);
+      }
+      Call baseCall = new Call(base, List.of(), a.keywords(), false, cls);
+      String t = r.render().render(bind(baseCall, cls, r, null, null)).java();
+      return transform("FlatMap.apply", dfc, t, tctx(a));
+    }
+
+    /**
+     * {@code Map.apply(frame, f)} or {@code frame.map(f)}: a Python function cannot be ported, so
+     * the step is a lambda over dynaframe's record view, {@code Map.onRecords(rec -> {...})},
+     * holding the function's Python source as comments, wrapped in {@code todo(...)} so the class
+     * compiles and the job fails at the step until the lambda is written.
+     */
+    private Value mapSkeleton(String frame, Args a) {
+      Expr f = a.required("f");
+      String ctx = a.get("transformation_ctx").map(t -> stringValue(t).java()).orElse(null);
+      String function;
+      String param;
+      List<String> source;
+      if (f instanceof Lambda l) {
+        function = "'" + oneLine(l.text()) + "'";
+        param = l.params().isEmpty() ? "rec" : l.params().get(0);
+        source = l.text().lines().toList();
+      } else if (f instanceof Name n && definitions.containsKey(n.id())) {
+        Compound d = definitions.get(n.id());
+        function = "'" + n.id() + "' (python lines " + d.line() + "-" + d.lastLine() + ")";
+        param = firstParameter(d);
+        source = d.text().lines().toList();
+      } else if (f instanceof Name n) {
+        function = "'" + n.id() + "'";
+        param = "rec";
+        source = List.of("the function " + n.id() + " is not defined in the script");
+      } else {
+        throw new Untranslatable(
+            "Map's function must be a function's name or a lambda, not '"
+                + oneLine(f.text())
+                + "'");
+      }
+      String record = localName(param);
+      glueCalls++;
+      usesTodo = true;
+      usesTodoStep = true;
+      todoComment(
+          current,
+          "Map's function "
+              + function
+              + " is Python: write it in Java on the DynamicRecord "
+              + record
+              + " (getField, setField, dropField by path), then remove the todo(...) around"
+              + " Map.onRecords");
+      String inner = "  ".repeat(indent + 1);
+      StringBuilder java = new StringBuilder(frame).append(".apply(");
+      if (ctx != null && !ctx.equals("\"\"")) {
+        java.append(ctx).append(", ");
+      }
+      java.append("todo(")
+          .append(
+              javaString(scriptName + " line " + current.line() + ": " + oneLine(current.text())))
+          .append(", io.dynaframe.transforms.Map.onRecords(")
+          .append(record)
+          .append(" -> {\n");
+      for (String s : source) {
+        java.append(inner).append("// ").append(ascii(s.stripTrailing())).append('\n');
+      }
+      java.append(inner)
+          .append("return todo(")
+          .append(javaString("Map's function " + function))
+          .append(");\n")
+          .append("  ".repeat(indent))
+          .append("})))");
+      return new Value(java.toString(), Kind.FRAME, true);
+    }
+
+    /** The first parameter of a {@code def}, or {@code rec}. */
+    private static String firstParameter(Compound d) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("def\\s+\\w+\\s*\\(\\s*([A-Za-z_]\\w*)")
+              .matcher(d.text());
+      return m.find() ? m.group(1) : "rec";
+    }
+
+    /** A lambda parameter's Java name that no local variable of run() has. */
+    private String localName(String python) {
+      String name = javaName(python);
+      while (true) {
+        String candidate = name;
+        if (vars.values().stream().noneMatch(v -> v.javaName().equals(candidate))) {
+          return name;
+        }
+        name = name + "_";
+      }
+    }
+
+    /** A Glue comparison dict, {@code {"age": {">": 21}}}, as nested Java maps. */
+    private String comparisons(Expr e) {
+      if (!(e instanceof DictExpr d)
+          || d.keys().isEmpty()
+          || d.values().stream().anyMatch(v -> !(v instanceof DictExpr))) {
+        throw new Untranslatable(
+            "comparison_dict must be a dict of path to {operator: value}, not '"
+                + oneLine(e.text())
+                + "'");
+      }
+      return map(d);
+    }
+
+    /** Glue's {@code **options} of Unbox: the CSV options dynaframe's Unbox takes. */
+    private String unboxOptions(Args a) {
+      List<String> parts = new ArrayList<>();
+      for (Keyword k : a.keywords()) {
+        if (!Set.of("separator", "quoteChar", "escaper").contains(k.name())) {
+          throw new Untranslatable(
+              "Unbox option "
+                  + k.name()
+                  + "="
+                  + oneLine(k.value().text())
+                  + " is not ported: dynaframe's Unbox takes separator, quoteChar and escaper"
+                  + (k.name().equals("withSchema")
+                      ? " (a schema goes in Unbox.of(...).withSchema(\"<Spark DDL>\"))"
+                      : ""));
+        }
+        parts.add(javaString(k.name()));
+        parts.add(expr(k.value()).java());
+      }
+      imports.add("io.dynaframe.Options");
+      return parts.isEmpty() ? "Options.empty()" : "Options.of(" + String.join(", ", parts) + ")";
+    }
+
+    /** A collection argument as Java. */
+    private String collection(Expr e, String where) {
+      Value v = expr(e);
+      require(v, Kind.COLLECTION, where);
+      return v.java();
     }
 
     // -------------------------------------------------------------- lambdas to Spark SQL
@@ -1874,10 +2536,25 @@ public final class GlueScriptPorter {
     private final class Args {
       private final String call;
       private final Map<String, Expr> values;
+      private final String receiver;
+      private final String target;
+      private final List<Keyword> keywords;
 
       Args(String call, Map<String, Expr> values) {
+        this(call, values, null, null, List.of());
+      }
+
+      Args(
+          String call,
+          Map<String, Expr> values,
+          String receiver,
+          String target,
+          List<Keyword> keywords) {
         this.call = call;
         this.values = values;
+        this.receiver = receiver;
+        this.target = target;
+        this.keywords = keywords;
       }
 
       Optional<Expr> get(String name) {
@@ -1891,6 +2568,36 @@ public final class GlueScriptPorter {
         }
         return e;
       }
+
+      /** The Java of what a method is called on: the GlueContext or the frame. */
+      String receiver() {
+        return receiver;
+      }
+
+      /** The step's name for a Glue Studio node: its variable as a Java string, or null. */
+      String node() {
+        return target == null ? null : javaString(target);
+      }
+
+      /** The keywords of Python's {@code **options}, for a call that takes them. */
+      List<Keyword> keywords() {
+        return keywords;
+      }
+    }
+
+    /** Binds a call to a renderer's parameters; its other keywords too where it takes options. */
+    private Args bind(Call c, String name, Rendering r, String receiver, String target) {
+      List<Keyword> known = new ArrayList<>();
+      List<Keyword> options = new ArrayList<>();
+      for (Keyword k : c.keywords()) {
+        (r.keywords() && !r.params().contains(k.name()) && !r.defaultsOnly().contains(k.name())
+                ? options
+                : known)
+            .add(k);
+      }
+      Call bound = options.isEmpty() ? c : new Call(c.function(), c.args(), known, false, c.text());
+      Args a = bind(bound, name, r.params(), r.defaultsOnly());
+      return new Args(name, a.values, receiver, target, options);
     }
 
     /**
@@ -2223,6 +2930,25 @@ public final class GlueScriptPorter {
             "\n  /** A statement of the script not ported yet: fails when the job reaches it. */\n");
         out.append("  private static <T> T todo(String statement) {\n");
         out.append("    throw new UnsupportedOperationException(\"TODO(port): \" + statement);\n");
+        out.append("  }\n");
+      }
+      if (usesTodoStep) {
+        out.append(
+            "\n  /** A step whose function is not written yet: fails when the job reaches it. */\n");
+        out.append("  private static <T> T todo(String statement, T step) {\n");
+        out.append("    throw new UnsupportedOperationException(\"TODO(port): \" + statement);\n");
+        out.append("  }\n");
+      }
+      if (usesCatalogTables) {
+        out.append(
+            "\n  /** The tables of a context's catalog, for ResolveChoice's match_catalog. */\n");
+        out.append("  private static TableSchemaLookup catalogTables(DynaContext context) {\n");
+        out.append("    return (database, table) -> {\n");
+        out.append("      TableIdentifier id = TableIdentifier.of(database, table);\n");
+        out.append("      return context.catalog().tableExists(id)\n");
+        out.append("          ? Optional.of(context.catalog().getTable(id).schema())\n");
+        out.append("          : Optional.empty();\n");
+        out.append("    };\n");
         out.append("  }\n");
       }
       out.append("}\n");

@@ -125,6 +125,222 @@ class GlueScriptPorterTest {
   }
 
   @Test
+  void glueStudiosUnpivotAndUnionNodesBecomeUnpivotAndTheUnionQuery() {
+    String script =
+        HEADER
+            + String.join(
+                "\n",
+                "def sparkUnion(glueContext, unionType, mapping, transformation_ctx) -> DynamicFrame:",
+                "    for alias, frame in mapping.items():",
+                "        frame.toDF().createOrReplaceTempView(alias)",
+                "    result = spark.sql(\"(select * from source1) UNION \" + unionType + \" (select * from source2)\")",
+                "    return DynamicFrame.fromDF(result, glueContext, transformation_ctx)",
+                "Unpivot_node1 = src.gs_unpivot(unpivotColName=\"month\", valueColName=\"sales\", colList=[\"jan\", \"feb\"])",
+                "Unpivot_node2 = src.gs_unpivot(unpivotColName=\"m\", valueColName=\"v\", colList=\"jan, feb\")",
+                "Union_node3 = sparkUnion(glueContext, unionType = \"ALL\", mapping = {\"source1\": Unpivot_node1, \"source2\": Unpivot_node2}, transformation_ctx = \"Union_node3\")",
+                "Union_node4 = sparkUnion(glueContext, unionType = \"DISTINCT\", mapping = {\"source2\": src, \"source1\": Union_node3}, transformation_ctx = \"Union_node4\")",
+                "Union_node5 = sparkUnion(glueContext, unionType = \"ALL\", mapping = {\"a\": src, \"b\": src}, transformation_ctx = \"Union_node5\")",
+                "");
+
+    GlueScriptPorter.Port port = port(script);
+
+    assertThat(port.warnings())
+        .containsExactly(
+            new GlueScriptPorter.Warning(
+                22, "sparkUnion's query reads source1 and source2, and its mapping names a and b"));
+    assertThat(port.source())
+        .contains(
+            "    // python lines 13-17: Glue Studio's helper sparkUnion(...); its calls are ported to"
+                + " SqlQuery\n",
+            "      DynamicFrame Unpivot_node1 = src.apply(\"Unpivot_node1\", Unpivot.of(\"month\","
+                + " \"sales\", \"jan\", \"feb\")); // line 18\n",
+            "      DynamicFrame Unpivot_node2 = src.apply(\"Unpivot_node2\", Unpivot.of(\"m\", \"v\","
+                + " \"jan\", \"feb\")); // line 19\n",
+            "      DynamicFrame Union_node3 = Unpivot_node1.apply(\"Union_node3\", SqlQuery.of(\"(select"
+                + " * from source1) UNION ALL (select * from source2)\").as(\"source1\")"
+                + ".withFrame(\"source2\", Unpivot_node2)); // line 20\n",
+            "      DynamicFrame Union_node4 = Union_node3.apply(\"Union_node4\", SqlQuery.of(\"(select"
+                + " * from source1) UNION DISTINCT (select * from source2)\").as(\"source1\")"
+                + ".withFrame(\"source2\", src)); // line 21\n",
+            "import io.dynaframe.transforms.studio.SqlQuery;\n",
+            "import io.dynaframe.transforms.studio.Unpivot;\n");
+  }
+
+  @Test
+  void jdbcAndDataFrameEntryPointsBecomeTheContextsMethods() {
+    String script =
+        HEADER
+            + String.join(
+                "\n",
+                "pg = glueContext.create_dynamic_frame.from_options(connection_type=\"postgresql\", connection_options={\"url\": \"jdbc:postgresql://db:5432/shop\", \"dbtable\": \"public.orders\", \"user\": args[\"user\"], \"password\": args[\"password\"]}, transformation_ctx=\"pg\")",
+                "glueContext.write_dynamic_frame.from_jdbc_conf(frame=pg, catalog_connection=\"mysql-conn\", connection_options={\"dbtable\": \"orders\", \"database\": \"shop\"}, redshift_tmp_dir=\"s3://tmp/\", transformation_ctx=\"to_mysql\")",
+                "df = glueContext.create_data_frame.from_catalog(database=\"db\", table_name=\"t\", transformation_ctx=\"df\")",
+                "df2 = glueContext.create_data_frame.from_options(connection_type=\"s3\", connection_options={\"paths\": [\"s3://b/in/\"]}, format=\"parquet\")",
+                "df3 = glueContext.create_data_frame_from_catalog(database=\"db\", table_name=\"t\", push_down_predicate=\"year = '2024'\")",
+                "glueContext.write_data_frame.from_catalog(frame=df, database=\"db\", table_name=\"out\", transformation_ctx=\"w\")",
+                "back = DynamicFrame.fromDF(df2, glueContext, \"back\")",
+                "glueContext.write_data_frame.from_catalog(frame=src, database=\"db\", table_name=\"out\")",
+                "");
+
+    GlueScriptPorter.Port port = port(script);
+
+    assertThat(port.warnings())
+        .containsExactly(
+            new GlueScriptPorter.Warning(
+                20, "write_data_frame.from_catalog needs a Dataset<Row>, and 'src' is not one"));
+    assertThat(port.source())
+        .contains(
+            "      DynamicFrame pg = glueContext.createDynamicFrameFromOptions(\"postgresql\","
+                + " Options.of(\"url\", \"jdbc:postgresql://db:5432/shop\", \"dbtable\","
+                + " \"public.orders\", \"user\", args.get(\"user\"), \"password\","
+                + " args.get(\"password\")), null, Options.empty(), \"pg\"); // line 13\n",
+            "      // redshift_tmp_dir=\"s3://tmp/\" is not used: dynaframe has no Redshift staging\n"
+                + "      glueContext.writeDynamicFrameFromJdbcConf(pg, \"mysql-conn\","
+                + " Options.of(\"dbtable\", \"orders\", \"database\", \"shop\"), \"to_mysql\");"
+                + " // line 14\n",
+            "      Dataset<Row> df = glueContext.createDataFrameFromCatalog(\"db\", \"t\", \"df\","
+                + " Options.empty()); // line 15\n",
+            "      Dataset<Row> df2 = glueContext.createDataFrameFromOptions(\"s3\", Options.of(\"paths\","
+                + " List.of(\"s3://b/in/\")), \"parquet\", Options.empty(), \"\"); // line 16\n",
+            "      Dataset<Row> df3 = glueContext.createDynamicFrameFromCatalog(\"db\", \"t\", \"\","
+                + " \"year = '2024'\", Options.empty()).toDF(); // line 17\n",
+            "      glueContext.writeDataFrameFromCatalog(df, \"db\", \"out\", \"w\", Options.empty());"
+                + " // line 18\n",
+            "      DynamicFrame back = DynamicFrame.fromDF(df2, glueContext, \"back\"); // line 19\n",
+            "import org.apache.spark.sql.Dataset;\n");
+  }
+
+  @Test
+  void spigotSplitsUnboxFlatMapUnionAndMatchCatalogBecomeTheirTransforms() {
+    String script =
+        HEADER
+            + String.join(
+                "\n",
+                "s = Spigot.apply(frame = src, path = \"s3://b/samples/\", options = {\"topk\": 5, \"prob\": 0.5}, transformation_ctx = \"s\")",
+                "s2 = src.spigot(\"s3://b/s2/\", {\"topk\": 10})",
+                "sf = SplitFields.apply(frame = src, paths = [\"id\", \"name\"], name1 = \"people\", name2 = \"rest\", transformation_ctx = \"sf\")",
+                "sf2 = src.split_fields([\"id\"], \"ids\", \"others\")",
+                "sr = SplitRows.apply(frame = src, comparison_dict = {\"age\": {\">\": 21, \"<\": 65}}, transformation_ctx = \"sr\")",
+                "sr2 = src.split_rows({\"country\": {\"=\": \"NO\"}}, \"nordic\", \"rest\")",
+                "ub = Unbox.apply(frame = src, path = \"line\", format = \"csv\", separator = \"|\", transformation_ctx = \"ub\")",
+                "ub2 = src.unbox(\"payload\", \"json\")",
+                "ub3 = Unbox.apply(frame = src, path = \"payload\", format = \"json\", withSchema = schema_json)",
+                "fm = FlatMap.apply(dfc = sf, BaseTransform = ResolveChoice, frame_name = \"frame\", transformation_ctx = \"fm\", choice = \"make_struct\")",
+                "fm2 = FlatMap.apply(dfc = sr, BaseTransform = DropFields, frame_name = \"frame\", paths = [\"age\"])",
+                "fm3 = FlatMap.apply(dfc = sr, BaseTransform = Relationalize, frame_name = \"frame\")",
+                "rc = ResolveChoice.apply(frame = src, choice = \"match_catalog\", database = \"db\", table_name = \"t\", transformation_ctx = \"rc\")",
+                "rc2 = src.resolveChoice(choice = \"match_catalog\", database = \"db\", table_name = \"t\")",
+                "u = Union.apply(frame1 = src, frame2 = s, transformation_ctx = \"u\")",
+                "");
+
+    GlueScriptPorter.Port port = port(script);
+
+    assertThat(port.warnings())
+        .containsExactly(
+            new GlueScriptPorter.Warning(
+                21,
+                "Unbox option withSchema=schema_json is not ported: dynaframe's Unbox takes"
+                    + " separator, quoteChar and escaper (a schema goes in"
+                    + " Unbox.of(...).withSchema(\"<Spark DDL>\"))"),
+            new GlueScriptPorter.Warning(
+                24,
+                "FlatMap.apply's BaseTransform Relationalize is not one the porter translates (it"
+                    + " knows ApplyMapping, DropFields, DropNullFields, RenameField, ResolveChoice,"
+                    + " SelectFields, UnnestFrame)"));
+    assertThat(port.source())
+        .contains(
+            "      DynamicFrame s = Spigot.apply(src, \"s3://b/samples/\", Options.of(\"topk\", 5,"
+                + " \"prob\", 0.5), \"s\"); // line 13\n",
+            "      DynamicFrame s2 = src.apply(Spigot.of(\"s3://b/s2/\", Options.of(\"topk\", 10)));"
+                + " // line 14\n",
+            "      FrameCollection sf = SplitFields.apply(src, List.of(\"id\", \"name\"), \"people\","
+                + " \"rest\", \"sf\"); // line 15\n",
+            "      FrameCollection sf2 = src.apply(SplitFields.of(List.of(\"id\")).withNames(\"ids\","
+                + " \"others\")); // line 16\n",
+            "      FrameCollection sr = SplitRows.apply(src, Map.ofEntries(Map.entry(\"age\","
+                + " Map.ofEntries(Map.entry(\">\", 21), Map.entry(\"<\", 65)))), \"frame1\","
+                + " \"frame2\", \"sr\"); // line 17\n",
+            "      FrameCollection sr2 = src.apply(SplitRows.of(Map.ofEntries(Map.entry(\"country\","
+                + " Map.ofEntries(Map.entry(\"=\", \"NO\"))))).withNames(\"nordic\", \"rest\"));"
+                + " // line 18\n",
+            "      DynamicFrame ub = Unbox.apply(src, \"line\", \"csv\", Options.of(\"separator\","
+                + " \"|\"), \"ub\"); // line 19\n",
+            "      DynamicFrame ub2 = src.apply(Unbox.of(\"payload\", \"json\")); // line 20\n",
+            "      FrameCollection fm = FlatMap.apply(sf, ResolveChoice.choice(\"make_struct\"), \"fm\");"
+                + " // line 22\n",
+            "      FrameCollection fm2 = FlatMap.apply(sr, DropFields.of(List.of(\"age\")), \"\");"
+                + " // line 23\n",
+            "      DynamicFrame rc = src.apply(\"rc\", ResolveChoice.matchCatalog(\"db\", \"t\","
+                + " catalogTables(glueContext))); // line 25\n",
+            "      DynamicFrame rc2 = src.apply(ResolveChoice.matchCatalog(\"db\", \"t\","
+                + " catalogTables(glueContext))); // line 26\n",
+            "      DynamicFrame u = Union.apply(src, s, \"u\"); // line 27\n",
+            "\n  /** The tables of a context's catalog, for ResolveChoice's match_catalog. */\n"
+                + "  private static TableSchemaLookup catalogTables(DynaContext context) {\n"
+                + "    return (database, table) -> {\n"
+                + "      TableIdentifier id = TableIdentifier.of(database, table);\n"
+                + "      return context.catalog().tableExists(id)\n"
+                + "          ? Optional.of(context.catalog().getTable(id).schema())\n"
+                + "          : Optional.empty();\n"
+                + "    };\n"
+                + "  }\n",
+            "import io.dynaframe.transforms.FlatMap;\n",
+            "import io.dynaframe.transforms.TableSchemaLookup;\n",
+            "import java.util.Map;\n");
+  }
+
+  @Test
+  void aMapFunctionBecomesADynamicRecordLambdaWithItsPythonSourceAndATodo() {
+    String script =
+        HEADER
+            + String.join(
+                "\n",
+                "def merge_address(rec):",
+                "    rec[\"address\"] = {}",
+                "    rec[\"address\"][\"street\"] = rec[\"street\"]",
+                "    del rec[\"street\"]",
+                "    return rec",
+                "rec = DropNullFields.apply(frame = src)",
+                "mapped = Map.apply(frame = rec, f = merge_address, transformation_ctx = \"mapped\")",
+                "same = mapped.map(f = lambda r: r)",
+                "");
+
+    GlueScriptPorter.Port port = port(script);
+
+    assertThat(port.warnings()).extracting(GlueScriptPorter.Warning::line).containsExactly(19, 20);
+    assertThat(port.source())
+        .contains(
+            "      // python lines 13-17: the function merge_address(...), kept as comments in the"
+                + " lambda of the Map that uses it\n"
+                + "      DynamicFrame rec = DropNullFields.apply(src, \"\"); // line 18\n"
+                + "      // TODO(port): python line 19: mapped = Map.apply(frame = rec, f ="
+                + " merge_address, transformation_ctx = \"mapped\")\n"
+                + "      //   Map's function 'merge_address' (python lines 13-17) is Python: write it"
+                + " in Java on the DynamicRecord rec_ (getField, setField, dropField by path), then"
+                + " remove the todo(...) around Map.onRecords\n"
+                + "      DynamicFrame mapped = rec.apply(\"mapped\", todo(\"job.py line 19: mapped ="
+                + " Map.apply(frame = rec, f = merge_address, transformation_ctx = \\\"mapped\\\")\","
+                + " io.dynaframe.transforms.Map.onRecords(rec_ -> {\n"
+                + "        // def merge_address(rec):\n"
+                + "        //     rec[\"address\"] = {}\n"
+                + "        //     rec[\"address\"][\"street\"] = rec[\"street\"]\n"
+                + "        //     del rec[\"street\"]\n"
+                + "        //     return rec\n"
+                + "        return todo(\"Map's function 'merge_address' (python lines 13-17)\");\n"
+                + "      }))); // line 19\n"
+                + "      // TODO(port): python line 20: same = mapped.map(f = lambda r: r)\n"
+                + "      //   Map's function 'lambda r: r' is Python: write it in Java on the"
+                + " DynamicRecord r (getField, setField, dropField by path), then remove the"
+                + " todo(...) around Map.onRecords\n"
+                + "      DynamicFrame same = mapped.apply(todo(\"job.py line 20: same ="
+                + " mapped.map(f = lambda r: r)\", io.dynaframe.transforms.Map.onRecords(r -> {\n"
+                + "        // lambda r: r\n"
+                + "        return todo(\"Map's function 'lambda r: r'\");\n"
+                + "      }))); // line 20\n",
+            "  private static <T> T todo(String statement, T step) {\n");
+  }
+
+  @Test
   void filterLambdasThatCompareFieldsBecomeSparkSqlConditions() {
     String script =
         HEADER
@@ -303,7 +519,7 @@ class GlueScriptPorterTest {
     Path script =
         Files.writeString(
             dir.resolve("nightly_load.py"),
-            HEADER + "x = src.map(f = lambda r: r)\njob.commit()\n");
+            HEADER + "x = src.mapPartitions(f = lambda r: r)\njob.commit()\n");
 
     int status =
         run(
@@ -326,7 +542,7 @@ class GlueScriptPorterTest {
         .isEqualTo(
             "warning: "
                 + script
-                + " line 13: DynamicFrame.map(...) is not a call the porter translates"
+                + " line 13: DynamicFrame.mapPartitions(...) is not a call the porter translates"
                 + " (left as TODO(port) in NightlyLoad.java)\n");
   }
 
