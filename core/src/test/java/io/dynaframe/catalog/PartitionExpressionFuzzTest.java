@@ -21,6 +21,10 @@ import java.util.List;
  * <p>The seeds in {@code PartitionExpressionFuzzTestInputs/} run in every build; {@code
  * JAZZER_FUZZ=1} fuzzes (see {@code .ci/run}).
  */
+// Jazzer's agent, once loaded, rewrites every class the JVM loads after it (Spark's too): in the
+// module's test JVM that cost the other tests 18 s; .ci/run's fuzzing step runs these (seeds, then
+// 50 s of fuzzing each)
+@org.junit.jupiter.api.Tag("fuzz")
 class PartitionExpressionFuzzTest {
   private static final List<Column> KEYS =
       List.of(Column.of("year", "string"), Column.of("month", "int"));

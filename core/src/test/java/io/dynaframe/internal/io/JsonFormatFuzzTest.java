@@ -30,6 +30,10 @@ import java.util.Map;
  * <p>The seeds in {@code JsonFormatFuzzTestInputs/} run in every build; {@code JAZZER_FUZZ=1}
  * fuzzes (see {@code .ci/run}).
  */
+// Jazzer's agent, once loaded, rewrites every class the JVM loads after it (Spark's too): in the
+// module's test JVM that cost the other tests 18 s; .ci/run's fuzzing step runs these (seeds, then
+// 50 s of fuzzing each)
+@org.junit.jupiter.api.Tag("fuzz")
 class JsonFormatFuzzTest {
 
   @FuzzTest(maxDuration = "50s")
