@@ -216,4 +216,74 @@ class RoundTripTest {
                     .map(c -> org.apache.spark.sql.functions.col(c).cast("string").as(c))
                     .toArray(org.apache.spark.sql.Column[]::new)));
   }
+
+  /**
+   * Glue's Parquet writer (format {@code glueparquet}, or {@code useGlueParquetWriter} on parquet)
+   * writes the frame as parquet does, but, as AWS's Parquet page says, no schema-only file for an
+   * empty frame; Spark's writer (plain parquet) writes one file with the schema and no rows.
+   */
+  @Test
+  void gluesParquetWriterWritesNoFileForAnEmptyFrameAndTheRowsOtherwise(DynaContext ctx)
+      throws IOException {
+    DynamicFrame f = sample(ctx);
+    FrameAssert.assertThat(
+            roundTrip(
+                ctx,
+                f,
+                "parquet",
+                Options.of("useGlueParquetWriter", true),
+                Options.empty(),
+                Options.empty()))
+        .isEqualTo(f);
+    DynamicFrame empty = DynamicFrame.fromDF(f.toDF().where("id < 0"), ctx, "empty");
+    Path plain = dir.resolve("empty-parquet");
+    Path glue = dir.resolve("empty-glueparquet");
+    Path option = dir.resolve("empty-option");
+    ctx.writeDynamicFrameFromOptions(
+        empty, "s3", Options.of("path", plain.toString()), "parquet", Options.empty(), "plain");
+    ctx.writeDynamicFrameFromOptions(
+        empty, "s3", Options.of("path", glue.toString()), "glueparquet", Options.empty(), "glue");
+    ctx.writeDynamicFrameFromOptions(
+        empty,
+        "s3",
+        Options.of("path", option.toString()),
+        "parquet",
+        Options.of("useGlueParquetWriter", "true"),
+        "option");
+    assertThat(parquetFiles(plain)).hasSize(1);
+    assertThat(ctx.spark().read().parquet(plain.toString()).schema()).isEqualTo(f.toDF().schema());
+    assertThat(parquetFiles(glue)).isEmpty();
+    assertThat(parquetFiles(option)).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "s3",
+                    Options.of("path", dir.resolve("x").toString()),
+                    "",
+                    "parquet",
+                    Options.of("useGlueParquetWriter", "yes")))
+        .isInstanceOf(SinkException.class)
+        .hasMessage("format option useGlueParquetWriter is 'yes'; it takes true or false");
+    assertThatThrownBy(
+            () ->
+                ctx.getSinkWithFormat(
+                    "s3",
+                    Options.of("path", dir.resolve("y").toString()),
+                    "",
+                    "json",
+                    Options.of("useGlueParquetWriter", true)))
+        .isInstanceOf(SinkException.class)
+        .hasMessage(
+            "format option useGlueParquetWriter is an option of format parquet, not of 'json'");
+  }
+
+  private static List<Path> parquetFiles(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(folder)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+    }
+  }
 }

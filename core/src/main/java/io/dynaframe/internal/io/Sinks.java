@@ -103,6 +103,8 @@ public final class Sinks {
       String format,
       Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    boolean glueWriter = glueParquetWriter(fmt, format, fo);
     if (fmt.equals("glueparquet")) {
       fmt = "parquet";
     }
@@ -122,7 +124,6 @@ public final class Sinks {
     if (path.isBlank()) {
       throw new SinkException("the sink has no path: set the connection option 'path'");
     }
-    Options fo = formatOptions == null ? Options.empty() : formatOptions;
     if (fmt.equals("csv")) {
       for (String k : fo.asMap().keySet()) {
         if (!CSV_OPTIONS.contains(k)) {
@@ -140,12 +141,58 @@ public final class Sinks {
     return frame -> {
       frame.assertErrorThreshold();
       String base = baseName(transformationContext, frame.name(), path);
-      write(ctx, frame, path, finalFmt, fo, partitionKeys, compression, base);
+      write(ctx, frame, path, finalFmt, fo, partitionKeys, compression, base, glueWriter);
       return DynamicFrame.fromDF(
           ctx.spark().createDataFrame(List.of(), ErrorRecords.FRAME_SCHEMA),
           ctx,
           frame.name() + "_errors");
     };
+  }
+
+  /**
+   * Whether Glue's Parquet writer is asked for: format {@code glueparquet}, or {@code parquet} with
+   * the format option {@code useGlueParquetWriter} set to true. The option is checked here: a value
+   * other than true or false, or the option on another format, is refused.
+   */
+  static boolean glueParquetWriter(String fmt, String format, Options fo) {
+    if (!fo.asMap().containsKey("useGlueParquetWriter")) {
+      return fmt.equals("glueparquet");
+    }
+    if (!fmt.equals("parquet") && !fmt.equals("glueparquet")) {
+      throw new SinkException(
+          "format option useGlueParquetWriter is an option of format parquet, not of '"
+              + format
+              + "'");
+    }
+    Object v = fo.asMap().get("useGlueParquetWriter");
+    String text = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new SinkException(
+          "format option useGlueParquetWriter is '" + v + "'; it takes true or false");
+    }
+    return fmt.equals("glueparquet") || text.equals("true");
+  }
+
+  /**
+   * Glue's Parquet writer computes the schema as records come and writes no file for an empty
+   * frame; Spark writes one Parquet file of the schema and no rows. With Glue's writer that file
+   * (the only file Spark wrote, its footer counting no rows) is removed before publishing.
+   */
+  private static void dropSchemaOnlyFile(FileSystem fs, Configuration conf, Path staging)
+      throws IOException {
+    List<Path> files = new ArrayList<>();
+    collect(fs, fs.makeQualified(staging), files);
+    List<Path> parquet = files.stream().filter(f -> f.getName().endsWith(".parquet")).toList();
+    if (parquet.size() != 1) {
+      return;
+    }
+    try (org.apache.parquet.hadoop.ParquetFileReader r =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(parquet.get(0), conf))) {
+      if (r.getRecordCount() == 0) {
+        fs.delete(parquet.get(0), false);
+      }
+    }
   }
 
   /**
@@ -168,7 +215,8 @@ public final class Sinks {
       Options fo,
       List<String> partitionKeys,
       String compression,
-      String base) {
+      String base,
+      boolean glueWriter) {
     Configuration conf = ctx.spark().sessionState().newHadoopConf();
     Path out = new Path(FileListing.normalize(path, conf));
     Path staging =
@@ -216,6 +264,9 @@ public final class Sinks {
           .partitionBy(partitionKeys.toArray(new String[0]))
           .format(formatOf(fmt))
           .save(staging.toString());
+      if (glueWriter) {
+        dropSchemaOnlyFile(fs, conf, staging);
+      }
       publish(fs, staging, out, base + "-" + ctx.runId(), fmt, base, path);
     } catch (IOException e) {
       throw new SinkException(
