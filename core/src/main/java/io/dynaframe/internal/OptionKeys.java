@@ -51,15 +51,7 @@ public final class OptionKeys {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
     java.util.Map<String, String> spelledAs = new java.util.HashMap<>();
     for (java.util.Map.Entry<String, Object> e : given.entrySet()) {
-      String key = e.getKey();
-      if (!known.contains(key)) {
-        for (String k : known) {
-          if (k.equalsIgnoreCase(key)) {
-            key = k;
-            break;
-          }
-        }
-      }
+      String key = knownSpelling(e.getKey(), known);
       String earlier = spelledAs.putIfAbsent(key, e.getKey());
       if (earlier != null) {
         throw error.apply(
@@ -81,18 +73,25 @@ public final class OptionKeys {
       java.util.Map<String, Object> given, Set<String> known) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
     for (java.util.Map.Entry<String, Object> e : given.entrySet()) {
-      String key = e.getKey();
-      if (!known.contains(key)) {
-        for (String k : known) {
-          if (k.equalsIgnoreCase(key) && !given.containsKey(k) && !out.containsKey(k)) {
-            key = k;
-            break;
-          }
-        }
+      String key = knownSpelling(e.getKey(), known);
+      if (!key.equals(e.getKey()) && (given.containsKey(key) || out.containsKey(key))) {
+        key = e.getKey();
       }
       out.putIfAbsent(key, e.getValue());
     }
     return out;
+  }
+
+  /** The known name that {@code key} spells in another case, else {@code key} itself. */
+  private static String knownSpelling(String key, Set<String> known) {
+    if (!known.contains(key)) {
+      for (String k : known) {
+        if (k.equalsIgnoreCase(key)) {
+          return k;
+        }
+      }
+    }
+    return key;
   }
 
   /**

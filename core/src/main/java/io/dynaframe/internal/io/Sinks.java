@@ -88,12 +88,12 @@ public final class Sinks {
    */
   public static Options connectionOptions(Options given) {
     Options options = given == null ? Options.empty() : given;
-    Options o =
-        options.canonical(
-            CONNECTION_OPTIONS, "connection option of an s3 sink", SinkException::new);
-    o.checkKnown(CONNECTION_OPTIONS, "connection option of an s3 sink", SinkException::new);
+    Options o = options.canonical(CONNECTION_OPTIONS, CONNECTION_OPTION, SinkException::new);
+    o.checkKnown(CONNECTION_OPTIONS, CONNECTION_OPTION, SinkException::new);
     return o;
   }
+
+  private static final String CONNECTION_OPTION = "connection option of an s3 sink";
 
   /** A sink for the options, validated now. */
   public static DataSink create(
@@ -103,9 +103,8 @@ public final class Sinks {
       String format,
       Options formatOptions) {
     String fmt = format == null ? "" : format.toLowerCase(Locale.ROOT);
-    Options fo = formatOptions == null ? Options.empty() : formatOptions;
-    boolean glueWriter = glueParquetWriter(fmt, format, fo);
-    if (fmt.equals("glueparquet")) {
+    boolean glueFormat = fmt.equals("glueparquet");
+    if (glueFormat) {
       fmt = "parquet";
     }
     if (Sources.READ_ONLY_FORMATS.contains(fmt)) {
@@ -120,6 +119,8 @@ public final class Sinks {
           "format '" + format + "' is not supported; use one of " + new TreeSet<>(writable()));
     }
     Options options = connectionOptions(given);
+    Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    boolean glueWriter = glueParquetWriter(fmt, glueFormat, format, fo);
     String path = options.getString("path", "");
     if (path.isBlank()) {
       throw new SinkException("the sink has no path: set the connection option 'path'");
@@ -150,15 +151,16 @@ public final class Sinks {
   }
 
   /**
-   * Whether Glue's Parquet writer is asked for: format {@code glueparquet}, or {@code parquet} with
-   * the format option {@code useGlueParquetWriter} set to true. The option is checked here: a value
-   * other than true or false, or the option on another format, is refused.
+   * Whether Glue's Parquet writer is asked for: format {@code glueparquet} ({@code glueFormat}; its
+   * {@code fmt} is then parquet), or {@code parquet} with the format option {@code
+   * useGlueParquetWriter} set to true. The option is checked here: a value other than true or
+   * false, or the option on another format, is refused.
    */
-  static boolean glueParquetWriter(String fmt, String format, Options fo) {
+  static boolean glueParquetWriter(String fmt, boolean glueFormat, String format, Options fo) {
     if (!fo.asMap().containsKey("useGlueParquetWriter")) {
-      return fmt.equals("glueparquet");
+      return glueFormat;
     }
-    if (!fmt.equals("parquet") && !fmt.equals("glueparquet")) {
+    if (!fmt.equals("parquet")) {
       throw new SinkException(
           "format option useGlueParquetWriter is an option of format parquet, not of '"
               + format
@@ -170,7 +172,7 @@ public final class Sinks {
       throw new SinkException(
           "format option useGlueParquetWriter is '" + v + "'; it takes true or false");
     }
-    return fmt.equals("glueparquet") || text.equals("true");
+    return glueFormat || text.equals("true");
   }
 
   /**
