@@ -23,6 +23,14 @@ import org.apache.spark.sql.SparkSession;
  * is cluster time over {@code local[1]} time, 0.5 for a perfect speed-up of 2 (target ≤ 0.625, a
  * speed-up of 1.6 or more).
  *
+ * <p>Each one-core side is held to one CPU as a one-core machine would be (where {@code taskset}
+ * and at least two CPUs are there): worker 1, and so its executor, on the first CPU, worker 2 and
+ * its executor on the second, and the {@code local[1]} JVM, compiler and collector threads
+ * included, on the first; the cluster's driver and master are not held. Without this the {@code
+ * local[1]} JVM runs its tasks on one core and its JIT compiler and collector on the other, which
+ * the cluster's executors need for their tasks. {@code -Dbench.cluster.pin=false} runs both sides
+ * unheld.
+ *
  * <p>Each side runs in a driver JVM of its own ({@link PipelineDriver}), started once in {@code
  * prepare} with the same heap and flags, which holds its session (and, on the cluster, its two
  * executors) for all runs: the times are those of the work alone. The benchmark's own session
@@ -46,6 +54,9 @@ public final class ClusterBenchmark implements Benchmark {
   private Driver local;
   private Path lastCluster;
   private Path lastLocal;
+
+  /** The CPU of each worker, and the first one also {@code local[1]}'s; empty when not held. */
+  private List<Integer> workerCpus = List.of();
 
   /** A driver JVM and the pipes to it. */
   private record Driver(Process process, PrintWriter commands, BufferedReader answers) {
@@ -111,8 +122,14 @@ public final class ClusterBenchmark implements Benchmark {
     Path dir = env.workDir().resolve("cluster");
     Inputs.deleteTree(dir);
     Files.createDirectories(dir);
+    List<Integer> cpus = StandaloneCluster.allowedCpus();
+    boolean pin =
+        Boolean.parseBoolean(System.getProperty("bench.cluster.pin", "true"))
+            && cpus.size() >= 2
+            && StandaloneCluster.canPin();
+    workerCpus = pin ? List.of(cpus.get(0), cpus.get(1)) : List.of();
     try {
-      cluster = StandaloneCluster.start(dir, 2, "2g");
+      cluster = StandaloneCluster.start(dir, 2, "2g", workerCpus);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -141,7 +158,17 @@ public final class ClusterBenchmark implements Benchmark {
                 "-Dspark.driver.host=127.0.0.1",
                 ONE_TASK_PER_FILE));
     local = driver(dir, "local", "local[1]", input, List.of(ONE_TASK_PER_FILE));
-    System.out.println("cluster at " + cluster.masterUrl() + "; drivers ready");
+    System.out.println(
+        "cluster at "
+            + cluster.masterUrl()
+            + "; drivers ready; "
+            + (workerCpus.isEmpty()
+                ? "no process held to a CPU"
+                : "worker 1 (and its executor) and the local[1] JVM held to CPU "
+                    + workerCpus.get(0)
+                    + ", worker 2 (and its executor) to CPU "
+                    + workerCpus.get(1)
+                    + "; the cluster's driver and master not held"));
   }
 
   private Driver driver(Path dir, String name, String master, Path input, List<String> conf)
@@ -162,13 +189,15 @@ public final class ClusterBenchmark implements Benchmark {
     jvm.addAll(conf);
     Path work = dir.resolve("driver-" + name);
     Files.createDirectories(work);
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                StandaloneCluster.command(
-                    jvm,
-                    PipelineDriver.class.getName(),
-                    List.of(master, input.toString(), work.toString())))
-            .redirectErrorStream(true);
+    List<String> command =
+        StandaloneCluster.command(
+            jvm,
+            PipelineDriver.class.getName(),
+            List.of(master, input.toString(), work.toString()));
+    if (master.startsWith("local") && !workerCpus.isEmpty()) {
+      command = StandaloneCluster.onCpu(workerCpus.get(0), command);
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(cluster.env());
     Process p = pb.start();
     Driver d =

@@ -52,6 +52,53 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The CPUs this process may run on, from {@code /proc/self/status} ({@code Cpus_allowed_list},
+   * e.g. {@code 0-3,6}); empty where that is not known (not Linux).
+   */
+  static List<Integer> allowedCpus() {
+    List<Integer> cpus = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (!line.startsWith("Cpus_allowed_list:")) {
+          continue;
+        }
+        for (String range : line.substring(line.indexOf(':') + 1).trim().split(",")) {
+          String[] ends = range.split("-");
+          int from = Integer.parseInt(ends[0].trim());
+          int to = Integer.parseInt(ends[ends.length - 1].trim());
+          for (int c = from; c <= to; c++) {
+            cpus.add(c);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    return cpus;
+  }
+
+  /** Whether {@code taskset} (util-linux) is on the PATH, to hold a process to one CPU. */
+  static boolean canPin() {
+    String path = System.getenv("PATH");
+    if (path == null || allowedCpus().isEmpty()) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "taskset"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code command} held to the given CPU with {@code taskset} (its threads and children too). */
+  static List<String> onCpu(int cpu, List<String> command) {
+    List<String> cmd = new ArrayList<>(List.of("taskset", "-c", String.valueOf(cpu)));
+    cmd.addAll(command);
+    return cmd;
+  }
+
   /** A command that runs {@code mainClass} in a new JVM with this JVM's classpath. */
   static List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
@@ -67,9 +114,12 @@ final class StandaloneCluster implements AutoCloseable {
 
   /**
    * Starts a master and {@code workers} workers of one core and {@code workerMemory} each, and
-   * waits until all workers registered.
+   * waits until all workers registered. With {@code workerCpus}, worker i (and so the executor it
+   * launches) is held to CPU {@code workerCpus.get(i)}, as if each were a one-core machine; the
+   * master is not held.
    */
-  static StandaloneCluster start(Path dir, int workers, String workerMemory) throws Exception {
+  static StandaloneCluster start(
+      Path dir, int workers, String workerMemory, List<Integer> workerCpus) throws Exception {
     Path home = dir.resolve("spark-home");
     Path jars = home.resolve("jars");
     Files.createDirectories(jars);
@@ -120,25 +170,26 @@ final class StandaloneCluster implements AutoCloseable {
       for (int i = 0; i < workers; i++) {
         Path work = dir.resolve("worker-" + i);
         Files.createDirectories(work);
-        c.processes.add(
-            start(
-                command(
-                    jvm,
-                    "org.apache.spark.deploy.worker.Worker",
-                    List.of(
-                        c.masterUrl,
-                        "--host",
-                        "127.0.0.1",
-                        "--cores",
-                        "1",
-                        "--memory",
-                        workerMemory,
-                        "--webui-port",
-                        String.valueOf(freePort()),
-                        "--work-dir",
-                        work.toString())),
-                c.env(),
-                dir.resolve("worker-" + i + ".log")));
+        List<String> worker =
+            command(
+                jvm,
+                "org.apache.spark.deploy.worker.Worker",
+                List.of(
+                    c.masterUrl,
+                    "--host",
+                    "127.0.0.1",
+                    "--cores",
+                    "1",
+                    "--memory",
+                    workerMemory,
+                    "--webui-port",
+                    String.valueOf(freePort()),
+                    "--work-dir",
+                    work.toString()));
+        if (!workerCpus.isEmpty()) {
+          worker = onCpu(workerCpus.get(i), worker);
+        }
+        c.processes.add(start(worker, c.env(), dir.resolve("worker-" + i + ".log")));
       }
       c.awaitWorkers(masterLog, workers);
       return c;
