@@ -84,8 +84,8 @@ class OptionsTest {
                     .canonical(
                         known, "connection option of an s3 source", IllegalArgumentException::new))
         .hasMessage(
-            "connection option of an s3 source 'Paths' and 'paths' are the same option; give it"
-                + " once");
+            "connection option of an s3 source 'paths' is given twice, as 'paths' and as 'Paths';"
+                + " give it once");
     // a run's lineage reads the paths of a source and a sink in any case too
     assertThat(Observers.source("s3", Options.of("PATHS", List.of("/a")), "", "json", null).paths())
         .containsExactly("/a");

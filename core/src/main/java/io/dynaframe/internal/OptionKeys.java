@@ -55,7 +55,14 @@ public final class OptionKeys {
       String earlier = spelledAs.putIfAbsent(key, e.getKey());
       if (earlier != null) {
         throw error.apply(
-            what + " '" + e.getKey() + "' and '" + earlier + "' are the same option; give it once");
+            what
+                + " '"
+                + key
+                + "' is given twice, as '"
+                + earlier
+                + "' and as '"
+                + e.getKey()
+                + "'; give it once");
       }
       out.put(key, e.getValue());
     }

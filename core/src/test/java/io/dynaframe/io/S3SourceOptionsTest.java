@@ -280,8 +280,8 @@ class S3SourceOptionsTest {
                     Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessage(
-            "connection option of an s3 source 'recurse' and 'Recurse' are the same option; give"
-                + " it once");
+            "connection option of an s3 source 'recurse' is given twice, as 'Recurse' and as"
+                + " 'recurse'; give it once");
     // sinks too: PATH is path, and two spellings of one are refused
     assertThat(
             ctx.getSinkWithFormat(
@@ -301,8 +301,8 @@ class S3SourceOptionsTest {
                     Options.empty()))
         .isInstanceOf(io.dynaframe.SinkException.class)
         .hasMessage(
-            "connection option of an s3 sink 'partitionkeys' and 'partitionKeys' are the same"
-                + " option; give it once");
+            "connection option of an s3 sink 'partitionKeys' is given twice, as 'partitionKeys'"
+                + " and as 'partitionkeys'; give it once");
   }
 
   @Test

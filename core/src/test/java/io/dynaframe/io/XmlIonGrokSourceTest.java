@@ -431,7 +431,7 @@ class XmlIonGrokSourceTest {
         .hasMessageStartingWith("format xml needs the format option rowTag");
     assertThatThrownBy(() -> read(ctx, p, "xml", Options.of("rowTag", "a", "rowtag", "b")))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("'rowtag' and 'rowTag' are the same option; give it once");
+        .hasMessageContaining("'rowTag' is given twice, as 'rowTag' and as 'rowtag'; give it once");
     assertThatThrownBy(() -> read(ctx, p, "xml", Options.of("rowTg", "a")))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("format option 'rowTg' is not known for xml; did you mean 'rowTag'?");

@@ -213,8 +213,8 @@ class JdbcReadTest {
                     Options.empty()))
         .isInstanceOf(SourceException.class)
         .hasMessage(
-            "connection option of a postgresql source 'DBTABLE' and 'dbtable' are the same"
-                + " option; give it once");
+            "connection option of a postgresql source 'dbtable' is given twice, as 'dbtable' and"
+                + " as 'DBTABLE'; give it once");
     // an option in another case is the option: refused as Glue's spelling is
     assertThatThrownBy(
             () ->
@@ -236,8 +236,8 @@ class JdbcReadTest {
                     Options.empty()))
         .isInstanceOf(io.dynaframe.SinkException.class)
         .hasMessage(
-            "connection option of a postgresql sink 'dbTable' and 'DbTable' are the same option;"
-                + " give it once");
+            "connection option of a postgresql sink 'dbtable' is given twice, as 'DbTable' and as"
+                + " 'dbTable'; give it once");
   }
 
   @Test
