@@ -191,6 +191,9 @@ class BundleIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
+    // a short-lived JVM: the quick compiler only and one GC thread spare the CPU
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
     cmd.addAll(List.of(System.getProperty("spark.opens").trim().split("\\s+")));
     cmd.addAll(
         List.of(

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,18 @@ class LayeringTest {
           "jdbc", List.of("io.dynaframe.jdbc.internal.."),
           "lakeformats", List.of("io.dynaframe.lakeformats.internal.."));
 
+  /** Each module's classes, imported once for all the rules that check them. */
+  private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
   /**
    * The classes of one module, from its entry on the test classpath: the module's {@code
    * target/.../classes} folder in a reactor build, or its {@code dynaframe-<module>} jar.
    */
   private static JavaClasses module(String name) {
+    return IMPORTED.computeIfAbsent(name, LayeringTest::importModule);
+  }
+
+  private static JavaClasses importModule(String name) {
     Pattern entry =
         Pattern.compile(
             ".*([/\\\\]"

@@ -17,10 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static JavaClasses mainClasses() throws URISyntaxException {
-    Path classes =
-        Path.of(DynamicFrame.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return new ClassFileImporter().importPath(classes);
+  /** Core's main classes, imported once for both rules. */
+  private static JavaClasses imported;
+
+  private static synchronized JavaClasses mainClasses() throws URISyntaxException {
+    if (imported == null) {
+      Path classes =
+          Path.of(DynamicFrame.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      imported = new ClassFileImporter().importPath(classes);
+    }
+    return imported;
   }
 
   @Test

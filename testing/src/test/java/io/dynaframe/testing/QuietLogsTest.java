@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +27,16 @@ class QuietLogsTest {
     System.out.println("counted " + n);
   }
 
-  private static List<String> runChild(String... properties)
-      throws IOException, InterruptedException {
+  /** Starts a child JVM running {@link #main}, with the given system properties. */
+  private static Process startChild(String... properties) throws IOException {
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    // a short-lived JVM: the quick compiler only and one GC thread spare the CPU (logs unchanged)
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
     cmd.addAll(Arrays.asList(System.getProperty("spark.opens").trim().split("\\s+")));
     cmd.add("-Dspark.ui.enabled=false");
     cmd.add("-Ddynaframe.test.master=local[1]");
@@ -40,21 +46,53 @@ class QuietLogsTest {
     cmd.add("-cp");
     cmd.add(String.join(File.pathSeparator, cp.split(File.pathSeparator)));
     cmd.add(QuietLogsTest.class.getName());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  /** The child's output lines, once it has counted and exited normally. */
+  private static List<String> output(Process p, CompletableFuture<byte[]> read)
+      throws IOException, InterruptedException, ExecutionException {
+    String out = new String(read.get(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("counted 5");
     return out.lines().toList();
   }
 
+  /** Reads the child's output on a thread of its own (the common pool may have only one). */
+  private static CompletableFuture<byte[]> drain(Process p) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return p.getInputStream().readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        r -> new Thread(r, "quiet-logs-child-output").start());
+  }
+
   @Test
   void aTestJvmWithoutALogConfigurationIsQuietUnlessAsked() throws Exception {
-    List<String> quiet = runChild();
+    // both JVMs at once: each is mostly single-threaded start-up, so together they take little
+    // longer than one
+    Process quietChild = startChild();
+    // the same JVM with Spark's default configuration: the lines the kit spares its users
+    Process loudChild = startChild("-Ddynaframe.test.quietLogs=false");
+    List<String> quiet;
+    List<String> loud;
+    try {
+      // both outputs drained as they come, so neither child waits on a full pipe
+      CompletableFuture<byte[]> quietOut = drain(quietChild);
+      CompletableFuture<byte[]> loudOut = drain(loudChild);
+      quiet = output(quietChild, quietOut);
+      loud = output(loudChild, loudOut);
+    } finally {
+      quietChild.destroyForcibly();
+      loudChild.destroyForcibly();
+    }
     assertThat(quiet).noneMatch(l -> l.contains(" INFO ")).noneMatch(l -> l.contains("INFO "));
 
-    // the same JVM with Spark's default configuration: the lines the kit spares its users
-    List<String> loud = runChild("-Ddynaframe.test.quietLogs=false");
     assertThat(loud.stream().filter(l -> l.contains(" INFO ")).count()).isGreaterThan(20);
   }
 }
