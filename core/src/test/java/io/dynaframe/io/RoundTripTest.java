@@ -250,7 +250,17 @@ class RoundTripTest {
         "parquet",
         Options.of("useGlueParquetWriter", "true"),
         "option");
+    // Glue's option in another case is the option
+    Path anyCase = dir.resolve("empty-option-any-case");
+    ctx.writeDynamicFrameFromOptions(
+        empty,
+        "s3",
+        Options.of("path", anyCase.toString()),
+        "parquet",
+        Options.of("USEGLUEPARQUETWRITER", "true"),
+        "anyCase");
     assertThat(parquetFiles(plain)).hasSize(1);
+    assertThat(parquetFiles(anyCase)).isEmpty();
     assertThat(ctx.spark().read().parquet(plain.toString()).schema()).isEqualTo(f.toDF().schema());
     assertThat(parquetFiles(glue)).isEmpty();
     assertThat(parquetFiles(option)).isEmpty();

@@ -119,7 +119,10 @@ public final class Sinks {
           "format '" + format + "' is not supported; use one of " + new TreeSet<>(writable()));
     }
     Options options = connectionOptions(given);
-    Options fo = formatOptions == null ? Options.empty() : formatOptions;
+    // Glue's own format option in any case, as connection options are read
+    Options fo =
+        (formatOptions == null ? Options.empty() : formatOptions)
+            .canonical(Set.of(GLUE_PARQUET_WRITER), "format option", SinkException::new);
     boolean glueWriter = glueParquetWriter(fmt, glueFormat, format, fo);
     String path = options.getString("path", "");
     if (path.isBlank()) {
@@ -150,6 +153,8 @@ public final class Sinks {
     };
   }
 
+  private static final String GLUE_PARQUET_WRITER = "useGlueParquetWriter";
+
   /**
    * Whether Glue's Parquet writer is asked for: format {@code glueparquet} ({@code glueFormat}; its
    * {@code fmt} is then parquet), or {@code parquet} with the format option {@code
@@ -157,7 +162,7 @@ public final class Sinks {
    * false, or the option on another format, is refused.
    */
   static boolean glueParquetWriter(String fmt, boolean glueFormat, String format, Options fo) {
-    if (!fo.asMap().containsKey("useGlueParquetWriter")) {
+    if (!fo.asMap().containsKey(GLUE_PARQUET_WRITER)) {
       return glueFormat;
     }
     if (!fmt.equals("parquet")) {
@@ -166,7 +171,7 @@ public final class Sinks {
               + format
               + "'");
     }
-    Object v = fo.asMap().get("useGlueParquetWriter");
+    Object v = fo.asMap().get(GLUE_PARQUET_WRITER);
     String text = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
     if (!text.equals("true") && !text.equals("false")) {
       throw new SinkException(
